@@ -1,0 +1,50 @@
+/**
+ * npm run generate            writes every generated file
+ * npm run generate -- --check fails (exit 1) and names the files that are stale
+ *
+ * Data in, code out: the DDF (data/ddf) and the guides (data/guides) are the only inputs.
+ * Output is deterministic (sorted, stable ids, no timestamps) so it is reproducible byte for byte.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { buildCatalog } from './catalog/generateCatalog';
+import { buildChecklists } from './checklists/generateChecklists';
+import { buildSchema } from './schema/generateSchema';
+import { buildSnippets } from './snippets/generateSnippets';
+import type { GeneratedFile } from './generatedFile';
+
+const root = resolve(__dirname, '..');
+const check = process.argv.includes('--check');
+
+function json(path: string, value: unknown): GeneratedFile {
+  return { path, content: `${JSON.stringify(value, null, 2)}\n` };
+}
+
+const catalog = buildCatalog(root);
+const checklists = buildChecklists(root, catalog);
+const files: GeneratedFile[] = [
+  json('data/generated/catalog.json', catalog),
+  json('data/generated/checklists.json', checklists),
+  json('schemas/whfb-policy.schema.json', buildSchema(catalog)),
+  ...buildSnippets(root, catalog, checklists),
+];
+
+const stale: string[] = [];
+for (const file of files) {
+  const target = join(root, file.path);
+  const current = existsSync(target) ? readFileSync(target, 'utf8') : undefined;
+  if (current === file.content) continue;
+  if (check) {
+    stale.push(file.path);
+  } else {
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, file.content);
+    console.log(`wrote ${file.path}`);
+  }
+}
+
+if (check && stale.length > 0) {
+  console.error(`Generated files are stale; run "npm run generate" and commit:\n  ${stale.join('\n  ')}`);
+  process.exit(1);
+}
+console.log(check ? `generated files are up to date (${files.length} files)` : `${files.length} generated files checked`);

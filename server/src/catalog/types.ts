@@ -1,0 +1,104 @@
+/**
+ * The shape of the generated CSP catalog (data/generated/catalog.json).
+ * scripts/generate-catalog.ts writes it from the DDF; nothing else knows the DDF's XML shape.
+ */
+
+export type Scope = 'device' | 'user';
+
+/** DDF DFFormat names as the DDF spells them. */
+export type DdfFormat = 'bool' | 'int' | 'chr' | 'node' | 'b64' | 'bin' | 'xml' | 'float' | 'date' | 'time' | 'null';
+
+export interface EnumValue {
+  value: string;
+  /** The meaning the DDF gives this value ("Disabled", "Windows Hello for Business will be provisioned ..."). */
+  description: string;
+}
+
+export type AllowedValues =
+  | { kind: 'enum'; values: EnumValue[] }
+  | { kind: 'range'; min: number; max: number; raw: string }
+  | { kind: 'regex'; pattern: string }
+  /** ADMX-backed Policy CSP node: the value is an ADMX <enabled/>/<disabled/> XML string. */
+  | { kind: 'admx'; area: string; name: string; file: string }
+  | { kind: 'other'; valueType: string; raw: string };
+
+/** One value claimed by one source, so that disagreements stay visible (DDF says 4, guide says 6). */
+export interface SourcedValue {
+  value: string;
+  source: 'ddf' | 'guide';
+  /** Which file or guide section said so, for example "data/ddf/PassportForWork.xml" or "policy-settings#minimum-pin-length". */
+  sourceRef: string;
+  /** Human text: "DDF DefaultValue" or "Policy settings reference: Default value". */
+  note: string;
+}
+
+export interface GuideRef {
+  title: string;
+  /** Guide file relative to data/guides, for example "deploy/hybrid-cloud-kerberos-trust.md". */
+  guide: string;
+  anchor: string;
+  /** Public URL of the section on learn.microsoft.com. */
+  href: string;
+}
+
+export interface GroupPolicyMapping {
+  /** ADMX policy name (MSFT:GpMapping GpEnglishName, or AdmxBacked Name). */
+  name: string;
+  /** English display name as the guides and the Group Policy editor show it, where known. */
+  displayName?: string;
+  /** GP area path (GpAreaPath / AdmxBacked Area). */
+  area?: string;
+  admxFile?: string;
+  /** "computer" or "user" configuration. */
+  scope?: 'computer' | 'user';
+}
+
+export interface CatalogNode {
+  /** Canonical OMA-URI with the literal {TenantId} dynamic segment where the CSP has one. */
+  path: string;
+  scope: Scope;
+  /** CSP name: "PassportForWork", "Policy", "ClientCertificateInstall", "RemoteLock". */
+  csp: string;
+  /** Policy CSP area ("Kerberos", "DeviceLock"); absent outside the Policy CSP. */
+  area?: string;
+  /** Leaf node name ("UsePassportForWork"). */
+  name: string;
+  /** DFTitle when the DDF gives one. */
+  title?: string;
+  format: DdfFormat;
+  /** True for interior nodes (format "node"): they take no value. */
+  interior: boolean;
+  accessTypes: string[];
+  allowed?: AllowedValues;
+  /** The DDF DefaultValue. */
+  defaultValue?: string;
+  /** Every source's default, DDF first; more than one entry when sources disagree. */
+  defaults: SourcedValue[];
+  /** Minimum Windows builds, one per servicing branch, as MSFT:OsBuildVersion lists them (insider 99.9.99999 removed). */
+  minBuilds: string[];
+  /** True when the DDF lists the insider build 99.9.99999 among the applicable builds. */
+  insider?: boolean;
+  cspVersion?: string;
+  deprecated?: {
+    /** Canonical path of the node that replaces it, when there is one. */
+    successor?: string;
+    message: string;
+  };
+  groupPolicy?: GroupPolicyMapping;
+  /** The DDF description, as Markdown. */
+  descriptionMarkdown: string;
+  /** Intune Settings Catalog settingDefinitionId, e.g. device_vendor_msft_passportforwork_{tenantid}_policies_usepassportforwork. */
+  settingsCatalogId: string;
+  /** CSP reference page section on learn.microsoft.com. */
+  referenceUrl: string;
+  /** Guide sections that mention this node or its Group Policy equivalent. */
+  guideRefs: GuideRef[];
+}
+
+export interface Catalog {
+  /** Bumped when the shape changes. */
+  schemaVersion: 1;
+  /** Source files the catalog was built from, with their sha256, so staleness is detectable. */
+  sources: { file: string; sha256: string }[];
+  nodes: CatalogNode[];
+}

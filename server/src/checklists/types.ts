@@ -1,0 +1,55 @@
+/**
+ * The shape of the generated checklists (data/generated/checklists.json), produced from the
+ * deployment guides by scripts/generate-checklists.ts. The client's checklist view and the
+ * server's hover on `deployment` values read it.
+ */
+
+/** Stable ids of the six deployment models the guides describe. */
+export type DeploymentModelId =
+  | 'hybrid-cloud-kerberos-trust'
+  | 'hybrid-key-trust'
+  | 'hybrid-certificate-trust'
+  | 'on-premises-key-trust'
+  | 'on-premises-certificate-trust'
+  | 'cloud-only';
+
+export interface ChecklistItem {
+  /** Stable id, derived from the guide and heading (never from position), so saved ticks survive guide edits. */
+  id: string;
+  title: string;
+  /** Detail text as Markdown. */
+  detail: string;
+  /** Guide file relative to data/guides. */
+  guide: string;
+  anchor: string;
+  /** Public URL of the guide section. */
+  href: string;
+  /** Canonical catalog paths (OMA-URIs) of the settings this item concerns. */
+  settings: string[];
+  /** Group Policy display names this item concerns. */
+  groupPolicies: string[];
+}
+
+export interface ChecklistSection {
+  id: 'prerequisites' | 'deployment-steps';
+  title: string;
+  items: ChecklistItem[];
+}
+
+export interface DeploymentModelChecklist {
+  id: DeploymentModelId;
+  title: string;
+  /** The policy-file deployment block that selects this model. */
+  deployment: { model: 'cloud-only' | 'hybrid' | 'on-premises'; trust?: 'cloud-kerberos' | 'key' | 'certificate' };
+  /** Short summary from the guide, Markdown. */
+  summary: string;
+  /** Main guide of the model, and its URL. */
+  guide: string;
+  href: string;
+  sections: ChecklistSection[];
+}
+
+export interface Checklists {
+  schemaVersion: 1;
+  models: DeploymentModelChecklist[];
+}

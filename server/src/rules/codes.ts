@@ -1,0 +1,65 @@
+/**
+ * Every rule code the product reports, with its default severity and the section it comes from.
+ * One table, so the server, the CLI's SARIF rules, the docs and the tests agree. A rule module
+ * in rules/ implements each code; tests assert that every code here has a module and fixtures.
+ */
+import type { SeverityName } from '../service/protocolTypes';
+
+export interface RuleInfo {
+  code: string;
+  /** Short name, kebab-case, for SARIF and the docs. */
+  name: string;
+  defaultSeverity: SeverityName;
+  /** One line: what the rule catches. */
+  summary: string;
+  /** The guide or CSP reference section the rule comes from. */
+  href: string;
+}
+
+const LEARN = 'https://learn.microsoft.com/windows/security/identity-protection/hello-for-business';
+const CSP = 'https://learn.microsoft.com/windows/client-management/mdm';
+
+export const GUIDE_URLS = {
+  planning: `${LEARN}/deploy/`,
+  trustTypes: `${LEARN}/deploy/#trust-types`,
+  authentication: `${LEARN}/deploy/#authentication-to-microsoft-entra-id`,
+  cloudKerberos: `${LEARN}/deploy/hybrid-cloud-kerberos-trust`,
+  cloudKerberosPolicy: `${LEARN}/deploy/hybrid-cloud-kerberos-trust#configure-windows-hello-for-business-policy`,
+  hybridKey: `${LEARN}/deploy/hybrid-key-trust`,
+  hybridCert: `${LEARN}/deploy/hybrid-cert-trust`,
+  onPremKey: `${LEARN}/deploy/on-premises-key-trust`,
+  onPremCert: `${LEARN}/deploy/on-premises-cert-trust`,
+  cloudOnly: `${LEARN}/deploy/cloud-only`,
+  policySettings: `${LEARN}/policy-settings`,
+  precedence: `${LEARN}/configure#policy-conflicts-from-multiple-policy-sources`,
+  passportCsp: `${CSP}/passportforwork-csp`,
+  kerberosCsp: `${CSP}/policy-csp-kerberos`,
+  customProfile: 'https://learn.microsoft.com/mem/intune/configuration/custom-settings-windows-10',
+} as const;
+
+export const RULES: readonly RuleInfo[] = [
+  { code: 'WHFB001', name: 'syntax', defaultSeverity: 'error', summary: 'The file is not well-formed YAML, JSON or XML.', href: `${GUIDE_URLS.policySettings}` },
+  { code: 'WHFB002', name: 'schema', defaultSeverity: 'error', summary: 'The policy file breaks the policy-file schema (unknown key, wrong type, missing key).', href: `${GUIDE_URLS.policySettings}` },
+  { code: 'WHFB003', name: 'unsupported-input', defaultSeverity: 'warning', summary: 'The file is too large, binary, too deeply nested, has an alias bomb or merge-conflict markers, and is not checked further.', href: `${GUIDE_URLS.policySettings}` },
+  { code: 'WHFB101', name: 'unknown-node', defaultSeverity: 'error', summary: 'The OMA-URI names no node of the CSP.', href: `${GUIDE_URLS.passportCsp}` },
+  { code: 'WHFB102', name: 'wrong-type', defaultSeverity: 'error', summary: "The setting's data type is not the node's DDF format.", href: `${GUIDE_URLS.passportCsp}` },
+  { code: 'WHFB103', name: 'value-not-allowed', defaultSeverity: 'error', summary: 'The value is not one the node allows (enum, range or pattern).', href: `${GUIDE_URLS.passportCsp}` },
+  { code: 'WHFB104', name: 'tenant-id', defaultSeverity: 'error', summary: 'A tenant id, in tenantId or in an OMA-URI segment, is not a GUID without braces.', href: `${GUIDE_URLS.passportCsp}#devicetenantid` },
+  { code: 'WHFB105', name: 'tenant-placeholder', defaultSeverity: 'error', summary: 'A {TenantId} placeholder has no tenant id to stand for, or an OMA-URI names a different tenant than tenantId.', href: `${GUIDE_URLS.passportCsp}#devicetenantid` },
+  { code: 'WHFB106', name: 'not-settable', defaultSeverity: 'error', summary: 'The node is an interior node or cannot be set (no Add/Replace access).', href: `${GUIDE_URLS.passportCsp}` },
+  { code: 'WHFB120', name: 'pin-length-order', defaultSeverity: 'error', summary: 'MinimumPINLength is greater than MaximumPINLength in the same scope.', href: `${GUIDE_URLS.policySettings}#pin-complexity` },
+  { code: 'WHFB130', name: 'trust-settings', defaultSeverity: 'error', summary: 'The trust model is contradicted by the settings (cloud Kerberos, key or certificate trust flags).', href: `${GUIDE_URLS.trustTypes}` },
+  { code: 'WHFB131', name: 'whfb-not-enabled', defaultSeverity: 'error', summary: 'Windows Hello for Business is not enabled (UsePassportForWork) where the deployment needs it.', href: `${GUIDE_URLS.policySettings}#use-windows-hello-for-business` },
+  { code: 'WHFB132', name: 'cloud-kerberos-retrieval', defaultSeverity: 'error', summary: 'Cloud Kerberos trust needs Kerberos/CloudKerberosTicketRetrievalEnabled set to 1.', href: `${GUIDE_URLS.cloudKerberosPolicy}` },
+  { code: 'WHFB140', name: 'deployment-consistency', defaultSeverity: 'error', summary: 'The deployment block contradicts itself (cloud Kerberos trust on-premises, hybrid certificate trust without federation, a trust type for cloud-only).', href: `${GUIDE_URLS.planning}` },
+  { code: 'WHFB150', name: 'duplicate-setting', defaultSeverity: 'error', summary: 'The same setting appears twice with different values.', href: `${GUIDE_URLS.precedence}` },
+  { code: 'WHFB160', name: 'group-policy-wins', defaultSeverity: 'warning', summary: 'Group Policy and MDM configure the same setting: Group Policy wins and the Intune value is ignored.', href: `${GUIDE_URLS.precedence}` },
+  { code: 'WHFB161', name: 'unknown-group-policy', defaultSeverity: 'error', summary: 'The Group Policy name is not a Windows Hello for Business policy the guides name.', href: `${GUIDE_URLS.policySettings}` },
+  { code: 'WHFB170', name: 'newer-than-minimum-build', defaultSeverity: 'warning', summary: 'The node needs a newer Windows build than deployment.minimumOsBuild.', href: `${GUIDE_URLS.passportCsp}` },
+  { code: 'WHFB171', name: 'deprecated-node', defaultSeverity: 'warning', summary: 'The node is deprecated; use its successor.', href: `${GUIDE_URLS.passportCsp}` },
+  { code: 'WHFB180', name: 'redacted-value', defaultSeverity: 'error', summary: 'The value is "****": an encrypted Graph value exported without its secret.', href: `${GUIDE_URLS.customProfile}` },
+  { code: 'WHFB181', name: 'plain-text-secret', defaultSeverity: 'warning', summary: 'A custom-profile string looks like a plain-text secret (password, key or token) committed to the repository.', href: `${GUIDE_URLS.customProfile}` },
+  { code: 'WHFB190', name: 'require-security-device', defaultSeverity: 'information', summary: 'RequireSecurityDevice is not set; the guides recommend a TPM.', href: `${GUIDE_URLS.policySettings}#use-a-hardware-security-device` },
+];
+
+export const RULES_BY_CODE: ReadonlyMap<string, RuleInfo> = new Map(RULES.map((rule) => [rule.code, rule]));
