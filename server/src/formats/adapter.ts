@@ -1,0 +1,29 @@
+/**
+ * A format adapter turns one kind of text into the PolicyModel. formats/detect.ts holds the list
+ * of adapters and picks the one that claims a document (or none: then the document gets no
+ * diagnostics at all). Adapters know text; they never judge WHfB (that is rules/).
+ */
+import type { CatalogIndex } from '../catalog/index';
+import type { PolicyModel, SourceFormat } from '../model/types';
+
+export interface DetectInput {
+  uri: string;
+  languageId?: string;
+  text: string;
+}
+
+export interface FormatAdapter {
+  /** The formats this adapter produces. */
+  readonly formats: readonly SourceFormat[];
+  /**
+   * Claims the document when its content is this format. Must be cheap (no full parse when a
+   * prefix scan can decide) and must not claim unrelated files (a package.json, a GitHub workflow,
+   * a .csproj).
+   */
+  detect(input: DetectInput): SourceFormat | undefined;
+  /**
+   * Builds the model. Never throws: malformed input becomes WHFB001/WHFB002/WHFB003 findings.
+   * `previous` is the model of the same document's previous version, for incremental re-parsing.
+   */
+  parse(text: string, format: SourceFormat, catalog: CatalogIndex, previous?: PolicyModel): PolicyModel;
+}
