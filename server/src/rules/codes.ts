@@ -50,7 +50,9 @@ export const RULES: readonly RuleInfo[] = [
   { code: 'WHFB120', name: 'pin-length-order', defaultSeverity: 'error', summary: 'MinimumPINLength is greater than MaximumPINLength in the same scope.', href: `${GUIDE_URLS.policySettings}#pin-complexity` },
   { code: 'WHFB130', name: 'trust-settings', defaultSeverity: 'error', summary: 'The trust model is contradicted by the settings (cloud Kerberos, key or certificate trust flags).', href: `${GUIDE_URLS.trustTypes}` },
   { code: 'WHFB131', name: 'whfb-not-enabled', defaultSeverity: 'error', summary: 'Windows Hello for Business is not enabled (UsePassportForWork) where the deployment needs it.', href: `${GUIDE_URLS.policySettings}#use-windows-hello-for-business` },
-  { code: 'WHFB132', name: 'cloud-kerberos-retrieval', defaultSeverity: 'error', summary: 'Cloud Kerberos trust needs Kerberos/CloudKerberosTicketRetrievalEnabled set to 1.', href: `${GUIDE_URLS.cloudKerberosPolicy}` },
+  // Information, not error: the cloud Kerberos trust guide names only UsePassportForWork and
+  // UseCloudTrustForOnPremAuth as required; ticket retrieval matters for Entra-joined devices and FIDO2 sign-in.
+  { code: 'WHFB132', name: 'cloud-kerberos-retrieval', defaultSeverity: 'information', summary: 'Cloud Kerberos trust: Kerberos/CloudKerberosTicketRetrievalEnabled is not set to 1, so Microsoft Entra joined devices do not retrieve cloud Kerberos tickets at sign-in.', href: `${GUIDE_URLS.kerberosCsp}#cloudkerberosticketretrievalenabled` },
   { code: 'WHFB140', name: 'deployment-consistency', defaultSeverity: 'error', summary: 'The deployment block contradicts itself (cloud Kerberos trust on-premises, hybrid certificate trust without federation, a trust type for cloud-only).', href: `${GUIDE_URLS.planning}` },
   { code: 'WHFB150', name: 'duplicate-setting', defaultSeverity: 'error', summary: 'The same setting appears twice with different values.', href: `${GUIDE_URLS.precedence}` },
   { code: 'WHFB160', name: 'group-policy-wins', defaultSeverity: 'warning', summary: 'Group Policy and MDM configure the same setting: Group Policy wins and the Intune value is ignored.', href: `${GUIDE_URLS.precedence}` },

@@ -1,0 +1,161 @@
+/**
+ * Snippets and "new policy file" templates, generated from the guides' settings tables and the checklists:
+ * - snippets/whfb-yaml.json: each OMA-URI table as policy-file `settings:` entries, each Group Policy
+ *   table as `groupPolicy:` entries, and one complete policy file per deployment model;
+ * - snippets/intune-custom-profile.json: the OMA-URI tables as Graph custom-profile `omaSettings` entries;
+ * - data/generated/policy-templates.json: the model policy files with the all-zero tenant id.
+ */
+import type { Catalog } from '../../server/src/catalog/types';
+import type { Checklists, DeploymentModelChecklist } from '../../server/src/checklists/types';
+import type { GeneratedFile } from '../generatedFile';
+import { CatalogMatcher } from '../checklists/settingMentions';
+import { slug } from '../checklists/generateChecklists';
+import { loadGuides, virtualLocation, type Guide } from '../guides/markdown';
+import { tableKey, tablesOf, type GuideTable, type OmaRow } from './guideTables';
+import { modelPolicyFile, omaEntriesJson, omaEntriesYaml, groupPolicyEntriesYaml, type Render } from './render';
+
+export const SNIPPET_FILES = {
+  policyYaml: 'snippets/whfb-yaml.json',
+  customProfile: 'snippets/intune-custom-profile.json',
+  templates: 'data/generated/policy-templates.json',
+} as const;
+
+interface Snippet {
+  prefix: string;
+  body: string[];
+  description: string;
+}
+
+export function buildSnippets(root: string, catalog: Catalog, checklists: Checklists): GeneratedFile[] {
+  const guides = loadGuides(root);
+  const matcher = new CatalogMatcher(catalog);
+  const tables = guideTables(guides, matcher);
+
+  const policyYaml: Record<string, Snippet> = {};
+  const customProfile: Record<string, Snippet> = {};
+  for (const table of tables) {
+    const where = `${table.guide.title || table.guide.path}, "${table.section.heading}" (${table.section.href})`;
+    const base = `whfb-guide-${slug(pageName(table.guide))}-${table.section.anchor}`;
+    if (table.kind === 'settings') {
+      const names = table.oma.map((r) => r.node.name).join(', ');
+      add(policyYaml, { prefix: base, body: lines(omaEntriesYaml(table.oma, SNIPPET)), description: `Settings ${names}, as listed in ${where}` });
+      add(customProfile, { prefix: base, body: lines(omaEntriesJson(table.oma, SNIPPET)), description: `Custom profile omaSettings ${names}, as listed in ${where}` });
+    } else {
+      const names = table.groupPolicy.map((r) => r.policy).join(', ');
+      add(policyYaml, { prefix: `${base}-group-policy`, body: lines(groupPolicyEntriesYaml(table.groupPolicy, SNIPPET)), description: `Group Policy ${names}, as listed in ${where}` });
+    }
+  }
+
+  const templates: Record<string, string> = {};
+  for (const model of checklists.models) {
+    const source = modelTables(model, guides, matcher);
+    const authentication = authenticationChoices(model);
+    const prefix = `whfb-model-${model.id}`;
+    const input = { model, oma: source.oma, groupPolicy: source.groupPolicy, authentication };
+    add(policyYaml, {
+      prefix,
+      body: lines(modelPolicyFile(input, SNIPPET)),
+      description: `A ${model.title.replace(/ guide$/i, '')} policy file, with the settings of ${source.from} (${model.href})`,
+    });
+    templates[model.id] = modelPolicyFile(input, PLAIN);
+  }
+
+  return [
+    json(SNIPPET_FILES.policyYaml, policyYaml),
+    json(SNIPPET_FILES.customProfile, customProfile),
+    json(SNIPPET_FILES.templates, templates),
+  ];
+}
+
+/** Every settings table of the guides, the current pages before the seeds, each distinct table of a page once. */
+function guideTables(guides: ReadonlyMap<string, Guide>, matcher: CatalogMatcher): GuideTable[] {
+  const ordered = [...guides.values()].sort((a, b) => Number(!!virtualLocation(a.path)) - Number(!!virtualLocation(b.path)) || a.path.localeCompare(b.path));
+  const seen = new Set<string>();
+  const out: GuideTable[] = [];
+  for (const guide of ordered) {
+    for (const table of tablesOf(guide, matcher)) {
+      // A seed repeats the tables of the page it is a version of; other pages' equal tables are their own snippets.
+      const key = `${virtualLocation(guide.path) ?? guide.path}:${table.kind}:${tableKey(table)}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(table);
+    }
+  }
+  return out;
+}
+
+/** The settings a model's guide has the administrator configure: the tables of its deployment steps. */
+function modelTables(model: DeploymentModelChecklist, guides: ReadonlyMap<string, Guide>, matcher: CatalogMatcher): { oma: OmaRow[]; groupPolicy: GuideTable['groupPolicy']; from: string } {
+  const steps = model.sections.find((s) => s.id === 'deployment-steps')?.items ?? [];
+  let oma: GuideTable | undefined;
+  let groupPolicy: GuideTable | undefined;
+  for (const step of steps) {
+    const guide = guides.get(step.guide);
+    if (!guide) continue;
+    const index = guide.sections.findIndex((s) => s.anchor === step.anchor);
+    if (index < 0) continue;
+    const scope = guide.sections[index].level <= 1 ? guide.sections : guide.sections.slice(index, index + 1 + countSubsections(guide, index));
+    const found = scope.flatMap((section) => tablesOf({ ...guide, sections: [section] }, matcher));
+    oma ??= found.find((t) => t.kind === 'settings');
+    groupPolicy ??= found.find((t) => t.kind === 'group-policy');
+  }
+  // Intune/CSP where the guide gives an OMA-URI table; Group Policy where it gives only a GPO table.
+  if (oma) return { oma: oma.oma, groupPolicy: [], from: `"${oma.section.heading}"` };
+  if (groupPolicy) return { oma: [], groupPolicy: groupPolicy.groupPolicy, from: `"${groupPolicy.section.heading}"` };
+  return { oma: [], groupPolicy: [], from: 'its guide' };
+}
+
+function countSubsections(guide: Guide, index: number): number {
+  let n = 0;
+  for (let i = index + 1; i < guide.sections.length && guide.sections[i].level > guide.sections[index].level; i++) n++;
+  return n;
+}
+
+/**
+ * Authentication methods the model allows: only federation when a prerequisite is federated
+ * authentication (hybrid certificate trust), otherwise the three the guides name.
+ */
+function authenticationChoices(model: DeploymentModelChecklist): string[] | undefined {
+  if (model.deployment.model !== 'hybrid') return undefined;
+  const prerequisites = model.sections.find((s) => s.id === 'prerequisites')?.items ?? [];
+  if (prerequisites.some((item) => /^federated authentication/i.test(item.title))) return ['federated'];
+  return ['password-hash-sync', 'pass-through', 'federated'];
+}
+
+function pageName(guide: Guide): string {
+  return (virtualLocation(guide.path) ?? guide.path).replace(/^.*\//, '').replace(/\.md$/, '') + (virtualLocation(guide.path) ? `-${guide.path.replace(/^.*\/[^.]*\.(\d{4})\.md$/, '$1')}` : '');
+}
+
+function add(target: Record<string, Snippet>, snippet: Snippet): void {
+  let key = snippet.prefix;
+  for (let n = 2; target[key]; n++) key = `${snippet.prefix}-${n}`;
+  target[key] = { ...snippet, prefix: key };
+}
+
+function lines(text: string): string[] {
+  return text.replace(/\n$/, '').split('\n');
+}
+
+function json(path: string, value: unknown): GeneratedFile {
+  return { path, content: `${JSON.stringify(value, null, 2)}\n` };
+}
+
+/** Snippet syntax: tab stops and choices; literal `$`, `}` and `\` escaped. */
+const SNIPPET: Render = {
+  // A lone `}` outside a placeholder is literal, so OMA-URIs keep their readable {TenantId}.
+  text: (value) => value.replace(/[\\$]/g, '\\$&'),
+  tabStop: (n, value) => `\${${n}:${value.replace(/[\\$}]/g, '\\$&')}}`,
+  choice: (n, options) => (options.length === 1 ? options[0] : `\${${n}|${options.map((o) => o.replace(/[\\$|,}]/g, '\\$&')).join(',')}|}`),
+};
+
+/** Plain text: every placeholder at its first value. */
+const PLAIN: Render = {
+  text: (value) => value,
+  tabStop: (_n, value) => value,
+  choice: (_n, options) => options[0],
+};
+
+/** For tests and the README: how many snippets each generated file holds. */
+export function snippetCounts(files: GeneratedFile[]): Record<string, number> {
+  return Object.fromEntries(files.map((f) => [f.path, Object.keys(JSON.parse(f.content) as object).length]));
+}
