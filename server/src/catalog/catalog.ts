@@ -1,0 +1,182 @@
+/**
+ * getCatalog(): the generated CSP catalog (bundled by esbuild from data/generated/catalog.json) with
+ * its lookups. Indexes are built once, on first use.
+ */
+import catalogJson from '../../../data/generated/catalog.json';
+import type { CatalogIndex, ResolvedOmaUri, SegmentCompletion, TenantSegment } from './index';
+import { splitOmaUri, tenantKindOf } from './omaUriSegments';
+import { buildSegmentTree, childFor, hasChildren, type SegmentTreeNode } from './segmentTree';
+import { buildSuggestPool, rankSuggestions, type SuggestPool } from './suggest';
+import type { Catalog, CatalogNode, Scope } from './types';
+
+let shared: CatalogIndex | undefined;
+
+export function getCatalog(): CatalogIndex {
+  shared ??= createCatalogIndex(catalogJson as unknown as Catalog);
+  return shared;
+}
+
+/** The segment whose dynamic value is the Entra tenant id. */
+const TENANT_SEGMENT = '{tenantid}';
+
+export function createCatalogIndex(catalog: Catalog): CatalogIndex {
+  const nodes: readonly CatalogNode[] = catalog.nodes;
+  let indexes: Indexes | undefined;
+  const get = (): Indexes => (indexes ??= buildIndexes(nodes));
+
+  return {
+    nodes,
+    byPath: (path) => get().byPath.get(path),
+    resolve: (omaUri) => resolve(get().tree, omaUri),
+    bySettingsCatalogId: (id) => get().bySettingsCatalogId.get(id.trim().toLowerCase()),
+    byGroupPolicy: (name) => get().byGroupPolicy.get(name.trim().toLowerCase()) ?? [],
+    groupPolicyNames: () => get().groupPolicyNames,
+    nextSegments: (prefix) => nextSegments(get().tree, prefix),
+    suggest: (omaUri, limit = 5) => suggest(get(), omaUri, limit),
+  };
+}
+
+interface Indexes {
+  byPath: Map<string, CatalogNode>;
+  bySettingsCatalogId: Map<string, CatalogNode>;
+  byGroupPolicy: Map<string, CatalogNode[]>;
+  groupPolicyNames: string[];
+  tree: SegmentTreeNode;
+  suggestPools: Record<Scope, SuggestPool> & { all: SuggestPool };
+}
+
+function buildIndexes(nodes: readonly CatalogNode[]): Indexes {
+  const byGroupPolicy = new Map<string, CatalogNode[]>();
+  const addGroupPolicy = (name: string | undefined, node: CatalogNode): void => {
+    if (!name) return;
+    const key = name.toLowerCase();
+    const list = byGroupPolicy.get(key) ?? [];
+    if (!list.includes(node)) list.push(node);
+    byGroupPolicy.set(key, list);
+  };
+  const names = new Set<string>();
+  for (const node of nodes) {
+    addGroupPolicy(node.groupPolicy?.displayName, node);
+    addGroupPolicy(node.groupPolicy?.name, node);
+    const shown = node.groupPolicy?.displayName ?? node.groupPolicy?.name;
+    if (shown) names.add(shown);
+  }
+  const leaves = nodes.filter((node) => !node.interior);
+  return {
+    byPath: new Map(nodes.map((node) => [node.path, node])),
+    bySettingsCatalogId: new Map(nodes.map((node) => [node.settingsCatalogId.toLowerCase(), node])),
+    byGroupPolicy,
+    groupPolicyNames: [...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)),
+    tree: buildSegmentTree(nodes),
+    suggestPools: {
+      device: buildSuggestPool(leaves.filter((node) => node.scope === 'device')),
+      user: buildSuggestPool(leaves.filter((node) => node.scope === 'user')),
+      all: buildSuggestPool(leaves),
+    },
+  };
+}
+
+function scopeChild(tree: SegmentTreeNode, scope: Scope): SegmentTreeNode | undefined {
+  return tree.literal.get(scope);
+}
+
+function resolve(tree: SegmentTreeNode, omaUri: string): ResolvedOmaUri {
+  const split = splitOmaUri(omaUri);
+  const result: ResolvedOmaUri = { legacyRoot: split.legacyRoot, caseDiffers: false };
+  if (!split.scope) return result;
+  result.scope = split.scope;
+  let current = scopeChild(tree, split.scope);
+  if (!current) return result;
+  let caseDiffers = split.scopeSegment !== undefined && split.scopeSegment.text !== current.segment;
+  let tenant: TenantSegment | undefined;
+  for (const segment of split.segments) {
+    const { child, viaDynamic } = childFor(current, segment.text);
+    if (!child) {
+      current = undefined;
+      break;
+    }
+    if (viaDynamic && child.segment.toLowerCase() === TENANT_SEGMENT) {
+      tenant = { text: segment.text, start: segment.start, end: segment.end, kind: tenantKindOf(segment.text) };
+      if (tenant.kind === 'placeholder' && segment.text !== child.segment) caseDiffers = true;
+    } else if (!viaDynamic && segment.text !== child.segment) {
+      caseDiffers = true;
+    }
+    current = child;
+  }
+  if (tenant) result.tenant = tenant;
+  result.caseDiffers = caseDiffers;
+  if (current?.node) result.node = current.node;
+  return result;
+}
+
+/**
+ * Completion after a partial OMA-URI: what may follow the last '/'. Text after it (a segment being
+ * typed) is ignored; the editor filters by it.
+ */
+function nextSegments(tree: SegmentTreeNode, prefix: string): SegmentCompletion[] {
+  const typed = prefix.slice(0, prefix.lastIndexOf('/') + 1);
+  if (typed === '' ) return [];
+  const trimmed = typed.replace(/^\s+/, '');
+  if (trimmed === './' || trimmed === '/') return rootCompletions(tree);
+  const split = splitOmaUri(typed);
+  if (!split.scope) return [];
+  let current = scopeChild(tree, split.scope);
+  for (const segment of split.segments) {
+    if (!current) return [];
+    current = childFor(current, segment.text).child;
+  }
+  return current ? completionsOf(current) : [];
+}
+
+/** "./" is followed by the scopes and by the legacy root "Vendor" (device scope). */
+function rootCompletions(tree: SegmentTreeNode): SegmentCompletion[] {
+  const out = completionsOf(tree);
+  const device = scopeChild(tree, 'device');
+  const legacy = device ? [...device.literal.values()].find((child) => child.segment === 'Vendor') : undefined;
+  if (legacy) out.push({ segment: legacy.segment, interior: true, dynamic: false });
+  return out;
+}
+
+function completionsOf(parent: SegmentTreeNode): SegmentCompletion[] {
+  const out: SegmentCompletion[] = [];
+  const children = [...parent.literal.values()].sort((a, b) => (a.segment < b.segment ? -1 : a.segment > b.segment ? 1 : 0));
+  if (parent.dynamic) children.unshift(parent.dynamic);
+  for (const child of children) {
+    const completion: SegmentCompletion = {
+      segment: child.segment,
+      interior: child.node ? child.node.interior : hasChildren(child),
+      dynamic: child === parent.dynamic,
+    };
+    if (child.node) completion.node = child.node;
+    out.push(completion);
+  }
+  return out;
+}
+
+function suggest(indexes: Indexes, omaUri: string, limit: number): CatalogNode[] {
+  const split = splitOmaUri(omaUri);
+  const input = split.segments.map((segment) => segment.text.toLowerCase());
+  if (input.length === 0 || limit <= 0) return [];
+  return rankSuggestions(input, indexes.suggestPools[split.scope ?? 'all'], limit);
+}
+
+export interface ChoiceValue {
+  settingDefinitionId: string;
+  /** What follows the id: "true", "1", "0". */
+  option: string;
+  node: CatalogNode;
+}
+
+/**
+ * Settings Catalog choice values are `<settingDefinitionId>_<option>`
+ * (`..._usepassportforwork_true`). Splits one when its prefix is a known id; undefined otherwise,
+ * and for a bare setting id.
+ */
+export function splitChoiceValue(id: string, index: CatalogIndex = getCatalog()): ChoiceValue | undefined {
+  const lower = id.trim().toLowerCase();
+  for (let at = lower.lastIndexOf('_'); at > 0; at = lower.lastIndexOf('_', at - 1)) {
+    const node = index.bySettingsCatalogId(lower.slice(0, at));
+    if (node) return { settingDefinitionId: node.settingsCatalogId, option: id.trim().slice(at + 1), node };
+  }
+  return undefined;
+}
