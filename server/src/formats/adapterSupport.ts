@@ -1,0 +1,72 @@
+/**
+ * Small pieces every export adapter (Settings Catalog, custom profile, SyncML, loose text) shares:
+ * which serialisation a document is, an empty model, parse errors as findings, and the
+ * `whfb-ignore` comment above an entry.
+ */
+import { getCatalog } from '../catalog/catalog';
+import type { DetectInput } from './adapter';
+import type { Finding, PolicyModel, SourceFormat } from '../model/types';
+import { finding } from '../model/findings';
+import type { AstError } from './jsonAst';
+import { cspScopeOf, type CspScope } from './cspScope';
+
+export type Serialisation = 'json' | 'yaml' | 'xml';
+
+/** How the document is serialised, from its name or language id; the WHfB policy file is never ours. */
+export function serialisationOf(input: DetectInput): Serialisation | undefined {
+  const path = input.uri.toLowerCase().replace(/[?#].*$/, '');
+  if (/\.whfb\.ya?ml$/.test(path) || input.languageId === 'whfb-yaml') return undefined;
+  if (/\.jsonc?$/.test(path)) return 'json';
+  if (/\.ya?ml$/.test(path)) return 'yaml';
+  if (/\.(?:xml|syncml)$/.test(path)) return 'xml';
+  switch (input.languageId) {
+    case 'json':
+    case 'jsonc': return 'json';
+    case 'yaml': return 'yaml';
+    case 'xml': return 'xml';
+    default: return undefined;
+  }
+}
+
+/** The first character after a byte-order mark and whitespace, for cheap content sniffing. */
+export function firstSignificantChar(text: string): string | undefined {
+  const match = /^\uFEFF?\s*(\S)/.exec(text.slice(0, 4096));
+  return match?.[1];
+}
+
+/**
+ * The CSPs the shipped catalog covers. detect() has no catalog parameter, so it uses the same
+ * generated catalog the service loads; parse() uses the catalog it is given.
+ */
+export function defaultCspScope(): CspScope | undefined {
+  try {
+    return cspScopeOf(getCatalog());
+  } catch {
+    return undefined;
+  }
+}
+
+export function emptyModel(format: SourceFormat, text: string): PolicyModel {
+  return { format, text, settings: [], groupPolicy: [], findings: [] };
+}
+
+export function astErrorFindings(errors: readonly AstError[]): Finding[] {
+  return errors.map((error) => finding(error.code, error.range, error.message));
+}
+
+const IGNORE_MARKER = /whfb-ignore\b([^\n]*)/i;
+const RULE_CODE = /\bWHFB\d{3}\b/gi;
+
+/**
+ * Codes silenced by a `whfb-ignore CODE ...` comment (YAML `#`, XML `<!-- -->`, PowerShell `#`,
+ * Markdown `<!-- -->`) on the line above `offset`. Looks at one line only, so it stays cheap.
+ */
+export function ignoredCodesAbove(text: string, offset: number): string[] {
+  const lineStart = text.lastIndexOf('\n', offset - 1);
+  if (lineStart <= 0) return [];
+  const previousStart = text.lastIndexOf('\n', lineStart - 1) + 1;
+  const previousLine = text.slice(previousStart, lineStart);
+  const marker = IGNORE_MARKER.exec(previousLine);
+  if (!marker) return [];
+  return (marker[1]!.match(RULE_CODE) ?? []).map((code) => code.toUpperCase());
+}

@@ -1,0 +1,265 @@
+/**
+ * A small JSON parser that keeps source offsets, so that adapters can point a diagnostic at the
+ * exact text of a value. Hand-written recursive descent (linear, no regex backtracking) with an
+ * explicit nesting limit: a hostile file cannot overflow the stack.
+ *
+ * The same tree shape (AstNode) is produced from YAML by yamlAst.ts, so the Settings Catalog and
+ * custom-profile walkers are written once for both serialisations.
+ */
+import type { OffsetRange } from '../model/types';
+
+export interface AstProperty {
+  key: string;
+  /** The key's text, inside its quotes. */
+  keyRange: OffsetRange;
+  value: AstNode;
+}
+
+export interface AstObject { kind: 'object'; range: OffsetRange; properties: AstProperty[] }
+export interface AstArray { kind: 'array'; range: OffsetRange; items: AstNode[] }
+export interface AstString {
+  kind: 'string';
+  range: OffsetRange;
+  value: string;
+  /** The string's text inside its quotes (equal to range for unquoted YAML scalars). */
+  valueRange: OffsetRange;
+  /** True when the source text inside the quotes is exactly `value` (no escapes, no folding). */
+  verbatim: boolean;
+}
+export interface AstNumber { kind: 'number'; range: OffsetRange; value: number; raw: string }
+export interface AstBoolean { kind: 'boolean'; range: OffsetRange; value: boolean }
+export interface AstNull { kind: 'null'; range: OffsetRange }
+
+export type AstNode = AstObject | AstArray | AstString | AstNumber | AstBoolean | AstNull;
+
+export interface AstError {
+  /** WHFB001 for a syntax error, WHFB003 for input we refuse to parse further (nesting too deep). */
+  code: 'WHFB001' | 'WHFB003';
+  message: string;
+  range: OffsetRange;
+}
+
+export interface AstParseResult {
+  root?: AstNode;
+  errors: AstError[];
+}
+
+/** Deeper than any real export; deep enough that recursion stays far from the stack limit. */
+export const MAX_NESTING_DEPTH = 512;
+
+class JsonSyntaxError extends Error {
+  constructor(readonly astError: AstError) {
+    super(astError.message);
+  }
+}
+
+const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
+
+/** The first property with this exact key, or undefined. */
+export function property(node: AstNode | undefined, key: string): AstNode | undefined {
+  if (node?.kind !== 'object') return undefined;
+  for (const prop of node.properties) if (prop.key === key) return prop.value;
+  return undefined;
+}
+
+export function propertyEntry(node: AstNode | undefined, key: string): AstProperty | undefined {
+  if (node?.kind !== 'object') return undefined;
+  return node.properties.find((prop) => prop.key === key);
+}
+
+export function parseJson(text: string): AstParseResult {
+  const parser = new JsonParser(text);
+  try {
+    const root = parser.parseDocument();
+    return { root, errors: [] };
+  } catch (error) {
+    if (error instanceof JsonSyntaxError) return { errors: [error.astError] };
+    // A bug in the parser must still not crash the server: report it as unparseable input.
+    return { errors: [{ code: 'WHFB003', message: `The JSON could not be parsed: ${String(error)}`, range: { start: 0, end: 0 } }] };
+  }
+}
+
+class JsonParser {
+  private pos = 0;
+
+  constructor(private readonly text: string) {}
+
+  parseDocument(): AstNode {
+    if (this.text.charCodeAt(0) === 0xfeff) this.pos = 1;
+    this.skipWhitespace();
+    if (this.pos >= this.text.length) this.fail('The JSON document is empty.', this.pos, this.pos);
+    const root = this.parseValue(0);
+    this.skipWhitespace();
+    if (this.pos < this.text.length) {
+      this.fail('Unexpected text after the end of the JSON document.', this.pos, this.lineEnd(this.pos));
+    }
+    return root;
+  }
+
+  private parseValue(depth: number): AstNode {
+    if (depth > MAX_NESTING_DEPTH) {
+      throw new JsonSyntaxError({
+        code: 'WHFB003',
+        message: `The JSON is nested more than ${MAX_NESTING_DEPTH} levels deep and is not checked.`,
+        range: { start: this.pos, end: this.pos + 1 },
+      });
+    }
+    const ch = this.text[this.pos];
+    switch (ch) {
+      case '{': return this.parseObject(depth);
+      case '[': return this.parseArray(depth);
+      case '"': return this.parseString();
+      case 't': return this.parseLiteral('true', { kind: 'boolean', value: true });
+      case 'f': return this.parseLiteral('false', { kind: 'boolean', value: false });
+      case 'n': return this.parseLiteral('null', { kind: 'null' });
+      default:
+        if (ch === '-' || (ch !== undefined && ch >= '0' && ch <= '9')) return this.parseNumber();
+        if (ch === undefined) this.fail('Unexpected end of the JSON document: a value is missing.', this.pos, this.pos);
+        return this.fail(`Unexpected character ${JSON.stringify(ch)}: expected a JSON value.`, this.pos, this.pos + 1);
+    }
+  }
+
+  private parseObject(depth: number): AstObject {
+    const start = this.pos;
+    this.pos++;
+    const properties: AstProperty[] = [];
+    this.skipWhitespace();
+    if (this.text[this.pos] === '}') {
+      this.pos++;
+      return { kind: 'object', range: { start, end: this.pos }, properties };
+    }
+    for (;;) {
+      this.skipWhitespace();
+      if (this.text[this.pos] !== '"') {
+        if (this.text[this.pos] === '}') this.fail('Trailing comma before "}".', this.pos - 1, this.pos);
+        this.failExpected('a property name in double quotes');
+      }
+      const key = this.parseString();
+      this.skipWhitespace();
+      if (this.text[this.pos] !== ':') this.failExpected('":" after the property name');
+      this.pos++;
+      this.skipWhitespace();
+      const value = this.parseValue(depth + 1);
+      properties.push({ key: key.value, keyRange: key.valueRange, value });
+      this.skipWhitespace();
+      const next = this.text[this.pos];
+      if (next === ',') { this.pos++; continue; }
+      if (next === '}') { this.pos++; break; }
+      this.failExpected('"," or "}"');
+    }
+    return { kind: 'object', range: { start, end: this.pos }, properties };
+  }
+
+  private parseArray(depth: number): AstArray {
+    const start = this.pos;
+    this.pos++;
+    const items: AstNode[] = [];
+    this.skipWhitespace();
+    if (this.text[this.pos] === ']') {
+      this.pos++;
+      return { kind: 'array', range: { start, end: this.pos }, items };
+    }
+    for (;;) {
+      this.skipWhitespace();
+      if (this.text[this.pos] === ']') this.fail('Trailing comma before "]".', this.pos - 1, this.pos);
+      items.push(this.parseValue(depth + 1));
+      this.skipWhitespace();
+      const next = this.text[this.pos];
+      if (next === ',') { this.pos++; continue; }
+      if (next === ']') { this.pos++; break; }
+      this.failExpected('"," or "]"');
+    }
+    return { kind: 'array', range: { start, end: this.pos }, items };
+  }
+
+  private parseString(): AstString {
+    const start = this.pos;
+    const text = this.text;
+    let pos = start + 1;
+    let value = '';
+    let chunkStart = pos;
+    let verbatim = true;
+    for (;;) {
+      if (pos >= text.length) this.fail('Unterminated string: the closing quote is missing.', start, this.lineEnd(start));
+      const code = text.charCodeAt(pos);
+      if (code === 0x22 /* " */) break;
+      if (code < 0x20) this.fail('Unterminated string: a line break or control character inside a string must be escaped.', start, pos);
+      if (code === 0x5c /* \ */) {
+        verbatim = false;
+        value += text.slice(chunkStart, pos);
+        const escape = text[pos + 1];
+        switch (escape) {
+          case '"': value += '"'; break;
+          case '\\': value += '\\'; break;
+          case '/': value += '/'; break;
+          case 'b': value += '\b'; break;
+          case 'f': value += '\f'; break;
+          case 'n': value += '\n'; break;
+          case 'r': value += '\r'; break;
+          case 't': value += '\t'; break;
+          case 'u': {
+            const hex = text.slice(pos + 2, pos + 6);
+            if (!/^[0-9a-fA-F]{4}$/.test(hex)) this.fail('Invalid \\u escape: expected four hex digits.', pos, Math.min(pos + 6, text.length));
+            value += String.fromCharCode(parseInt(hex, 16));
+            pos += 4;
+            break;
+          }
+          default:
+            this.fail(`Invalid escape "\\${escape ?? ''}" in a string.`, pos, Math.min(pos + 2, text.length));
+        }
+        pos += 2;
+        chunkStart = pos;
+        continue;
+      }
+      pos++;
+    }
+    value += text.slice(chunkStart, pos);
+    this.pos = pos + 1;
+    return { kind: 'string', range: { start, end: this.pos }, value, valueRange: { start: start + 1, end: pos }, verbatim };
+  }
+
+  private parseNumber(): AstNumber {
+    NUMBER.lastIndex = this.pos;
+    const match = NUMBER.exec(this.text);
+    if (!match || match[0] === '-') return this.fail('Invalid number.', this.pos, this.pos + 1);
+    const start = this.pos;
+    this.pos += match[0].length;
+    return { kind: 'number', range: { start, end: this.pos }, value: Number(match[0]), raw: match[0] };
+  }
+
+  private parseLiteral<T extends { kind: 'boolean'; value: boolean } | { kind: 'null' }>(word: string, node: T): T & { range: OffsetRange } {
+    if (!this.text.startsWith(word, this.pos)) {
+      let end = this.pos;
+      while (end < this.text.length && /[A-Za-z0-9_]/.test(this.text[end]!)) end++;
+      this.fail(`Unexpected word "${this.text.slice(this.pos, Math.max(end, this.pos + 1))}": expected a JSON value.`, this.pos, Math.max(end, this.pos + 1));
+    }
+    const start = this.pos;
+    this.pos += word.length;
+    return { ...node, range: { start, end: this.pos } };
+  }
+
+  private skipWhitespace(): void {
+    const text = this.text;
+    let pos = this.pos;
+    for (;;) {
+      const code = text.charCodeAt(pos);
+      if (code === 0x20 || code === 0x0a || code === 0x0d || code === 0x09) pos++;
+      else break;
+    }
+    this.pos = pos;
+  }
+
+  private lineEnd(from: number): number {
+    const newline = this.text.indexOf('\n', from);
+    return newline < 0 ? this.text.length : newline;
+  }
+
+  private failExpected(what: string): never {
+    if (this.pos >= this.text.length) this.fail(`Unexpected end of the JSON document: expected ${what}.`, this.pos, this.pos);
+    return this.fail(`Expected ${what}, found ${JSON.stringify(this.text[this.pos])}.`, this.pos, this.pos + 1);
+  }
+
+  private fail(message: string, start: number, end: number): never {
+    throw new JsonSyntaxError({ code: 'WHFB001', message, range: { start, end } });
+  }
+}

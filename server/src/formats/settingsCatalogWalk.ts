@@ -1,0 +1,178 @@
+/**
+ * Reads the settings of a Graph deviceManagementConfigurationPolicy (Settings Catalog or an
+ * Endpoint security template such as Account protection) from its AstNode tree, JSON or YAML alike.
+ *
+ * settings[].settingInstance is a setting instance; an instance carries a choice value
+ * (`<settingDefinitionId>_<option>`, possibly with children), a simple value, or a group collection
+ * whose children are instances again. Group instances are containers (the PassportForWork tenant
+ * node) and become no setting; their children do.
+ */
+import type { CatalogIndex } from '../catalog/index';
+import type { CatalogNode } from '../catalog/types';
+import { finding } from '../model/findings';
+import type { Finding, Located, PolicySetting, ValueType } from '../model/types';
+import { normalizeValueType } from '../model/values';
+import type { CspScope } from './cspScope';
+import { property, propertyEntry, type AstNode, type AstObject, type AstString } from './jsonAst';
+
+/** Real policies nest two or three levels; anything deeper is hostile or broken. */
+const MAX_INSTANCE_DEPTH = 32;
+
+interface WalkContext {
+  catalog: CatalogIndex;
+  scope: CspScope;
+  settings: PolicySetting[];
+  findings: Finding[];
+  /** Codes silenced for the setting being read (from comments above its list item). */
+  ignoredCodesAt: (offsets: number[]) => string[];
+}
+
+export function readSettingsCatalogPolicy(
+  root: AstNode,
+  catalog: CatalogIndex,
+  scope: CspScope,
+  ignoredCodesAt: (offsets: number[]) => string[],
+): { settings: PolicySetting[]; findings: Finding[]; name?: Located<string> } {
+  const context: WalkContext = { catalog, scope, settings: [], findings: [], ignoredCodesAt };
+  if (root.kind !== 'object') {
+    context.findings.push(finding('WHFB002', root.range, 'A Settings Catalog policy is an object with a "settings" list.'));
+    return context;
+  }
+  const nameNode = property(root, 'name');
+  const name = nameNode?.kind === 'string' ? locatedString(nameNode) : undefined;
+
+  const settingsEntry = propertyEntry(root, 'settings');
+  if (!settingsEntry) {
+    context.findings.push(finding('WHFB002', { start: root.range.start, end: root.range.start + 1 }, 'The policy has no "settings" list.'));
+    return { ...context, name };
+  }
+  if (settingsEntry.value.kind === 'null') return { ...context, name };
+  if (settingsEntry.value.kind !== 'array') {
+    context.findings.push(finding('WHFB002', settingsEntry.value.range, '"settings" must be a list of { settingInstance } objects.'));
+    return { ...context, name };
+  }
+  for (const item of settingsEntry.value.items) {
+    const instance = property(item, 'settingInstance');
+    if (item.kind !== 'object' || instance?.kind !== 'object') {
+      context.findings.push(finding('WHFB002', item.range, 'Each entry of "settings" needs a "settingInstance" object.'));
+      continue;
+    }
+    readInstance(instance, context, 0, [item.range.start]);
+  }
+  return { ...context, name };
+}
+
+function readInstance(instance: AstObject, context: WalkContext, depth: number, commentOffsets: number[]): void {
+  if (depth > MAX_INSTANCE_DEPTH) {
+    context.findings.push(finding('WHFB003', instance.range, `Setting instances are nested more than ${MAX_INSTANCE_DEPTH} levels deep; the deeper ones are not checked.`));
+    return;
+  }
+  const idNode = property(instance, 'settingDefinitionId');
+  if (idNode?.kind !== 'string') {
+    context.findings.push(finding('WHFB002', idNode?.range ?? instance.range, 'The setting instance has no "settingDefinitionId" string.'));
+    readGroupChildren(instance, context, depth);
+    return;
+  }
+
+  const choice = property(instance, 'choiceSettingValue');
+  const simple = property(instance, 'simpleSettingValue');
+  const isContainer = !choice && !simple && (property(instance, 'groupSettingCollectionValue') || property(instance, 'groupSettingValue'));
+
+  if (!isContainer && context.scope.coversSettingId(idNode.value)) {
+    const node = context.catalog.bySettingsCatalogId(idNode.value);
+    const setting: PolicySetting = {
+      index: context.settings.length,
+      range: instance.range,
+      settingDefinitionId: { ...locatedString(idNode), keyRange: propertyEntry(instance, 'settingDefinitionId')?.keyRange },
+      node,
+      ignoredCodes: context.ignoredCodesAt([...commentOffsets, instance.range.start]),
+    };
+    if (choice) readChoiceValue(choice, idNode, node, setting, context);
+    else if (simple) readSimpleValue(simple, node, setting);
+    context.settings.push(setting);
+  }
+
+  // Choice options can carry dependent settings (ADMX-backed policies, "enabled" sub-settings).
+  const choiceChildren = property(choice, 'children');
+  if (choiceChildren?.kind === 'array') readChildren(choiceChildren.items, context, depth);
+  readGroupChildren(instance, context, depth);
+}
+
+function readGroupChildren(instance: AstObject, context: WalkContext, depth: number): void {
+  const collection = property(instance, 'groupSettingCollectionValue');
+  const groups = collection?.kind === 'array' ? collection.items : [];
+  const single = property(instance, 'groupSettingValue');
+  for (const group of single ? [...groups, single] : groups) {
+    const children = property(group, 'children');
+    if (children?.kind === 'array') readChildren(children.items, context, depth);
+  }
+}
+
+function readChildren(children: AstNode[], context: WalkContext, depth: number): void {
+  for (const child of children) {
+    if (child.kind !== 'object') {
+      context.findings.push(finding('WHFB002', child.range, 'A child setting instance must be an object.'));
+      continue;
+    }
+    readInstance(child, context, depth + 1, []);
+  }
+}
+
+function readChoiceValue(choice: AstNode, idNode: AstString, node: CatalogNode | undefined, setting: PolicySetting, context: WalkContext): void {
+  const valueNode = property(choice, 'value');
+  if (valueNode?.kind !== 'string') return;
+  const id = idNode.value;
+  const prefix = `${id}_`;
+  if (!valueNode.value.toLowerCase().startsWith(prefix.toLowerCase())) {
+    context.findings.push(finding('WHFB002', valueNode.valueRange,
+      `The choice value "${valueNode.value}" does not belong to the setting "${id}": it must be "${id}_<option>".`));
+    setting.value = { value: valueNode.value, range: valueNode.valueRange };
+    return;
+  }
+  const option = valueNode.value.slice(prefix.length);
+  // Point at the option itself ("true" in "..._true"), so a quick fix can replace just that.
+  const range = valueNode.verbatim
+    ? { start: valueNode.valueRange.start + prefix.length, end: valueNode.valueRange.end }
+    : valueNode.valueRange;
+  setting.value = { value: decodeOption(option, node), range };
+}
+
+function readSimpleValue(simple: AstNode, node: CatalogNode | undefined, setting: PolicySetting): void {
+  const typeNode = property(simple, '@odata.type');
+  const type = typeNode?.kind === 'string' ? simpleValueType(typeNode.value) : undefined;
+  if (typeNode?.kind === 'string' && type) {
+    setting.type = { value: typeNode.value, range: typeNode.valueRange, normalized: type };
+  }
+  const valueNode = property(simple, 'value');
+  if (!valueNode || valueNode.kind === 'null' || valueNode.kind === 'object' || valueNode.kind === 'array') return;
+  if (valueNode.kind === 'string') {
+    const wantsInteger = type === 'int' || (!type && node?.format === 'int');
+    const decoded = wantsInteger && /^-?\d+$/.test(valueNode.value) ? Number(valueNode.value) : valueNode.value;
+    setting.value = { value: decoded, range: valueNode.valueRange };
+    return;
+  }
+  setting.value = { value: valueNode.value, range: valueNode.range };
+}
+
+/** "#microsoft.graph.deviceManagementConfigurationIntegerSettingValue" -> int. */
+function simpleValueType(odataType: string): ValueType | undefined {
+  const match = /deviceManagementConfiguration(\w+?)SettingValue$/i.exec(odataType);
+  if (!match) return undefined;
+  const kind = match[1]!.toLowerCase();
+  if (kind === 'integer') return 'int';
+  if (kind === 'string' || kind === 'secret' || kind === 'reference') return 'string';
+  return normalizeValueType(kind);
+}
+
+/** The option of a choice value, typed by the node's DDF format where the node is known. */
+function decodeOption(option: string, node: CatalogNode | undefined): unknown {
+  const lower = option.toLowerCase();
+  const format = node?.format;
+  if ((format === 'bool' || format === undefined) && (lower === 'true' || lower === 'false')) return lower === 'true';
+  if ((format === 'int' || format === undefined) && /^-?\d+$/.test(option)) return Number(option);
+  return option;
+}
+
+function locatedString(node: AstString): Located<string> {
+  return { value: node.value, range: node.valueRange };
+}

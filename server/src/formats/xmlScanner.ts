@@ -1,0 +1,310 @@
+/**
+ * A small, safe XML scanner that keeps offsets: elements, attributes, text and CDATA.
+ *
+ * Safety first: no DTD processing at all. A <!DOCTYPE> (internal subset, SYSTEM or PUBLIC id) is
+ * skipped, never fetched or expanded; only the five predefined entities and numeric character
+ * references are decoded. One forward pass with indexOf, so the cost is linear in the text, and
+ * the element stack is an explicit array, so deep nesting cannot overflow the call stack.
+ */
+import type { Located, OffsetRange } from '../model/types';
+import type { AstError } from './jsonAst';
+
+export interface XmlAttribute {
+  name: string;
+  value: string;
+  /** The value's text inside its quotes. */
+  valueRange: OffsetRange;
+}
+
+export interface XmlTextSegment {
+  /** Decoded text. */
+  value: string;
+  /** Source range of the text (inside the markers for CDATA). */
+  range: OffsetRange;
+}
+
+export interface XmlElement {
+  name: string;
+  /** The name without a namespace prefix ("SyncML" for "s:SyncML"). */
+  localName: string;
+  /** From "<" of the start tag to ">" of the end tag. */
+  range: OffsetRange;
+  nameRange: OffsetRange;
+  /** Between the start tag and the end tag (empty for <x/>). */
+  contentRange: OffsetRange;
+  attributes: XmlAttribute[];
+  children: XmlElement[];
+  texts: XmlTextSegment[];
+}
+
+export interface XmlParseResult {
+  root?: XmlElement;
+  errors: AstError[];
+}
+
+class XmlSyntaxError extends Error {
+  constructor(readonly range: OffsetRange, message: string) {
+    super(message);
+  }
+}
+
+const PREDEFINED_ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+
+export function parseXml(text: string): XmlParseResult {
+  try {
+    return { root: new XmlScanner(text).scan(), errors: [] };
+  } catch (error) {
+    if (error instanceof XmlSyntaxError) return { errors: [{ code: 'WHFB001', message: error.message, range: error.range }] };
+    return { errors: [{ code: 'WHFB003', message: `The XML could not be read: ${String(error)}`, range: { start: 0, end: 0 } }] };
+  }
+}
+
+/** The first child element with this local name (case-insensitive: SyncML senders differ). */
+export function childElement(element: XmlElement | undefined, localName: string): XmlElement | undefined {
+  if (!element) return undefined;
+  const wanted = localName.toLowerCase();
+  return element.children.find((child) => child.localName.toLowerCase() === wanted);
+}
+
+/** The element's text, trimmed, with the range of the trimmed source text. */
+export function elementText(text: string, element: XmlElement): Located<string> | undefined {
+  const segments = element.texts.filter((segment) => segment.value.trim() !== '');
+  if (segments.length === 0) return undefined;
+  const first = segments[0]!;
+  const last = segments[segments.length - 1]!;
+  const rawFirst = text.slice(first.range.start, first.range.end);
+  const rawLast = text.slice(last.range.start, last.range.end);
+  const start = first.range.start + (rawFirst.length - rawFirst.trimStart().length);
+  const end = last.range.end - (rawLast.length - rawLast.trimEnd().length);
+  const value = segments.map((segment) => segment.value).join('').trim();
+  return { value, range: { start, end: Math.max(start, end) } };
+}
+
+class XmlScanner {
+  private pos = 0;
+  private readonly stack: XmlElement[] = [];
+  private root?: XmlElement;
+  private rootClosed = false;
+  private sawDoctype = false;
+
+  constructor(private readonly text: string) {}
+
+  scan(): XmlElement {
+    const text = this.text;
+    if (text.charCodeAt(0) === 0xfeff) this.pos = 1;
+    while (this.pos < text.length) {
+      const lt = text.indexOf('<', this.pos);
+      const textEnd = lt < 0 ? text.length : lt;
+      if (textEnd > this.pos) this.addText(this.pos, textEnd);
+      if (lt < 0) break;
+      if (text.startsWith('<!--', lt)) this.pos = this.skipPast('-->', lt + 4, lt, 'The comment is not closed with "-->".');
+      else if (text.startsWith('<![CDATA[', lt)) this.readCdata(lt);
+      else if (text.startsWith('<!', lt)) this.skipDoctype(lt);
+      else if (text.startsWith('<?', lt)) this.pos = this.skipPast('?>', lt + 2, lt, 'The processing instruction is not closed with "?>".');
+      else if (text.startsWith('</', lt)) this.readEndTag(lt);
+      else this.readStartTag(lt);
+    }
+    const open = this.stack[this.stack.length - 1];
+    if (open) throw new XmlSyntaxError(open.nameRange, `The element <${open.name}> is not closed: </${open.name}> is missing.`);
+    if (!this.root) throw new XmlSyntaxError({ start: 0, end: Math.min(text.length, 1) }, 'The document has no root element.');
+    return this.root;
+  }
+
+  private addText(start: number, end: number): void {
+    // Indentation between elements is most of a SyncML file's text: drop it without allocating.
+    if (isBlank(this.text, start, end)) return;
+    const current = this.stack[this.stack.length - 1];
+    const raw = this.text.slice(start, end);
+    if (!current) {
+      if (raw.trim() !== '') {
+        const offset = start + (raw.length - raw.trimStart().length);
+        throw new XmlSyntaxError({ start: offset, end: Math.min(end, offset + raw.trim().length) }, 'Text outside the root element.');
+      }
+      return;
+    }
+    current.texts.push({ value: this.decode(raw, start), range: { start, end } });
+  }
+
+  private readCdata(lt: number): void {
+    const end = this.text.indexOf(']]>', lt + 9);
+    if (end < 0) throw new XmlSyntaxError({ start: lt, end: lt + 9 }, 'The CDATA section is not closed with "]]>".');
+    const current = this.stack[this.stack.length - 1];
+    if (!current) throw new XmlSyntaxError({ start: lt, end: lt + 9 }, 'A CDATA section outside the root element.');
+    current.texts.push({ value: this.text.slice(lt + 9, end), range: { start: lt + 9, end } });
+    this.pos = end + 3;
+  }
+
+  /** Skips <!DOCTYPE ...> including an internal subset in [...], honouring quoted strings. Nothing in it is used. */
+  private skipDoctype(lt: number): void {
+    const text = this.text;
+    if (!/^<!DOCTYPE\s/i.test(text.slice(lt, lt + 10))) {
+      throw new XmlSyntaxError({ start: lt, end: lt + 2 }, 'Unexpected "<!": expected a comment, CDATA section or DOCTYPE.');
+    }
+    if (this.root) throw new XmlSyntaxError({ start: lt, end: lt + 9 }, 'A DOCTYPE must come before the root element.');
+    let depth = 0;
+    let quote: string | undefined;
+    for (let pos = lt + 9; pos < text.length; pos++) {
+      const ch = text[pos];
+      if (quote) { if (ch === quote) quote = undefined; continue; }
+      if (ch === '"' || ch === "'") quote = ch;
+      else if (ch === '[') depth++;
+      else if (ch === ']') depth = Math.max(0, depth - 1);
+      else if (ch === '>' && depth === 0) {
+        this.sawDoctype = true;
+        this.pos = pos + 1;
+        return;
+      }
+    }
+    throw new XmlSyntaxError({ start: lt, end: lt + 9 }, 'The DOCTYPE is not closed with ">".');
+  }
+
+  private readStartTag(lt: number): void {
+    const text = this.text;
+    if (this.rootClosed) {
+      throw new XmlSyntaxError({ start: lt, end: this.nameEnd(lt + 1) }, 'A second root element: an XML document has exactly one.');
+    }
+    const nameStart = lt + 1;
+    const nameEnd = this.nameEnd(nameStart);
+    if (nameEnd === nameStart) throw new XmlSyntaxError({ start: lt, end: lt + 1 }, 'A "<" that starts no element: write "&lt;" in text.');
+    const name = text.slice(nameStart, nameEnd);
+    const element: XmlElement = {
+      name,
+      localName: name.includes(':') ? name.slice(name.indexOf(':') + 1) : name,
+      range: { start: lt, end: lt },
+      nameRange: { start: nameStart, end: nameEnd },
+      contentRange: { start: lt, end: lt },
+      attributes: [],
+      children: [],
+      texts: [],
+    };
+    let pos = nameEnd;
+    for (;;) {
+      pos = this.skipSpace(pos);
+      const ch = text[pos];
+      if (ch === undefined) throw new XmlSyntaxError(element.nameRange, `The start tag <${name}> is not closed with ">".`);
+      if (ch === '>' || (ch === '/' && text[pos + 1] === '>')) break;
+      pos = this.readAttribute(pos, element);
+    }
+    const selfClosing = text[pos] === '/';
+    const tagEnd = pos + (selfClosing ? 2 : 1);
+    const parent = this.stack[this.stack.length - 1];
+    if (parent) parent.children.push(element);
+    else this.root = element;
+    if (selfClosing) {
+      element.range.end = tagEnd;
+      element.contentRange = { start: tagEnd, end: tagEnd };
+      if (!parent) this.rootClosed = true;
+    } else {
+      element.contentRange = { start: tagEnd, end: tagEnd };
+      this.stack.push(element);
+    }
+    this.pos = tagEnd;
+  }
+
+  private readAttribute(pos: number, element: XmlElement): number {
+    const text = this.text;
+    const nameEnd = this.nameEnd(pos);
+    if (nameEnd === pos) throw new XmlSyntaxError({ start: pos, end: pos + 1 }, `Unexpected ${JSON.stringify(text[pos])} in the start tag <${element.name}>.`);
+    const name = text.slice(pos, nameEnd);
+    let at = this.skipSpace(nameEnd);
+    if (text[at] !== '=') throw new XmlSyntaxError({ start: pos, end: nameEnd }, `The attribute ${name} needs a value: ${name}="...".`);
+    at = this.skipSpace(at + 1);
+    const quote = text[at];
+    if (quote !== '"' && quote !== "'") throw new XmlSyntaxError({ start: pos, end: nameEnd }, `The value of the attribute ${name} must be in quotes.`);
+    const close = text.indexOf(quote, at + 1);
+    if (close < 0) throw new XmlSyntaxError({ start: at, end: at + 1 }, `The value of the attribute ${name} is not closed.`);
+    const raw = text.slice(at + 1, close);
+    const lessThan = raw.indexOf('<');
+    if (lessThan >= 0) throw new XmlSyntaxError({ start: at + 1 + lessThan, end: at + 2 + lessThan }, 'A "<" inside an attribute value: write "&lt;".');
+    element.attributes.push({ name, value: this.decode(raw, at + 1), valueRange: { start: at + 1, end: close } });
+    return close + 1;
+  }
+
+  private readEndTag(lt: number): void {
+    const nameStart = lt + 2;
+    const nameEnd = this.nameEnd(nameStart);
+    const name = this.text.slice(nameStart, nameEnd);
+    const close = this.skipSpace(nameEnd);
+    if (this.text[close] !== '>') throw new XmlSyntaxError({ start: lt, end: nameEnd }, `The end tag </${name}> is not closed with ">".`);
+    const open = this.stack.pop();
+    if (!open) throw new XmlSyntaxError({ start: lt, end: close + 1 }, `The end tag </${name}> has no matching start tag.`);
+    if (open.name !== name) {
+      throw new XmlSyntaxError({ start: lt, end: close + 1 }, `The end tag </${name}> does not match the start tag <${open.name}>.`);
+    }
+    open.contentRange = { start: open.contentRange.start, end: lt };
+    open.range.end = close + 1;
+    if (this.stack.length === 0) this.rootClosed = true;
+    this.pos = close + 1;
+  }
+
+  private decode(raw: string, offset: number): string {
+    if (!raw.includes('&')) return raw;
+    let out = '';
+    let pos = 0;
+    for (let amp = raw.indexOf('&'); amp >= 0; amp = raw.indexOf('&', pos)) {
+      out += raw.slice(pos, amp);
+      const semicolon = raw.indexOf(';', amp + 1);
+      const name = semicolon > amp && semicolon - amp <= 12 ? raw.slice(amp + 1, semicolon) : undefined;
+      const decoded = name === undefined ? undefined : decodeReference(name);
+      if (decoded !== undefined) {
+        out += decoded;
+        pos = semicolon + 1;
+        continue;
+      }
+      // With a DOCTYPE an entity may be declared there; we never expand it, we keep it as written.
+      if (name !== undefined && this.sawDoctype && /^[A-Za-z_][\w.-]*$/.test(name)) {
+        out += `&${name};`;
+        pos = semicolon + 1;
+        continue;
+      }
+      const end = name === undefined ? amp + 1 : semicolon + 1;
+      throw new XmlSyntaxError({ start: offset + amp, end: offset + end },
+        name === undefined ? 'A bare "&": write "&amp;".' : `Unknown entity "&${name};": only &lt; &gt; &amp; &quot; &apos; and numeric references are allowed.`);
+    }
+    return out + raw.slice(pos);
+  }
+
+  private skipPast(marker: string, from: number, start: number, message: string): number {
+    const end = this.text.indexOf(marker, from);
+    if (end < 0) throw new XmlSyntaxError({ start, end: Math.min(this.text.length, from) }, message);
+    return end + marker.length;
+  }
+
+  private skipSpace(pos: number): number {
+    const text = this.text;
+    while (pos < text.length) {
+      const code = text.charCodeAt(pos);
+      if (code === 0x20 || code === 0x0a || code === 0x0d || code === 0x09) pos++;
+      else break;
+    }
+    return pos;
+  }
+
+  private nameEnd(pos: number): number {
+    const text = this.text;
+    while (pos < text.length) {
+      const ch = text[pos]!;
+      if (ch === '>' || ch === '/' || ch === '=' || ch === '<' || ch === '"' || ch === "'" || ch === ' ' || ch === '\n' || ch === '\r' || ch === '\t') break;
+      pos++;
+    }
+    return pos;
+  }
+}
+
+function isBlank(text: string, start: number, end: number): boolean {
+  for (let pos = start; pos < end; pos++) {
+    const code = text.charCodeAt(pos);
+    if (code !== 0x20 && code !== 0x0a && code !== 0x0d && code !== 0x09) return false;
+  }
+  return true;
+}
+
+function decodeReference(name: string): string | undefined {
+  const predefined = PREDEFINED_ENTITIES[name];
+  if (predefined !== undefined) return predefined;
+  const numeric = /^#(?:x([0-9a-fA-F]{1,6})|([0-9]{1,7}))$/.exec(name);
+  if (!numeric) return undefined;
+  const codePoint = numeric[1] !== undefined ? parseInt(numeric[1], 16) : Number(numeric[2]);
+  if (codePoint > 0x10ffff || codePoint === 0) return undefined;
+  return String.fromCodePoint(codePoint);
+}

@@ -1,0 +1,117 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { syncmlAdapter } from '../../../server/src/formats/syncml';
+import { parseXml, elementText, childElement } from '../../../server/src/formats/xmlScanner';
+import { catalog, fixture, positionAt, settingEndingWith, textAt } from './fixtures';
+
+test('a SyncML document with Atomic, Replace, Add and Get is detected and read', () => {
+  const input = fixture('syncml/whfb-cloud-kerberos.syncml.xml');
+  assert.equal(syncmlAdapter.detect(input), 'syncml');
+  const model = syncmlAdapter.parse(input.text, 'syncml', catalog);
+  assert.deepEqual(model.findings, []);
+  assert.equal(model.settings.length, 5);
+  assert.ok(model.settings.every((setting) => setting.node));
+  assert.deepEqual(model.settings.map((setting) => setting.value?.value), [true, true, true, 1, undefined]);
+  assert.deepEqual(model.settings.map((setting) => setting.type?.normalized), ['bool', 'bool', 'bool', 'int', undefined]);
+});
+
+test('the LocURI range is the trimmed OMA-URI text, even when the element spans lines', () => {
+  const { text } = fixture('syncml/whfb-cloud-kerberos.syncml.xml');
+  const model = syncmlAdapter.parse(text, 'syncml', catalog);
+  const cloudTrust = settingEndingWith(model, 'UseCloudTrustForOnPremAuth');
+  assert.equal(textAt(text, cloudTrust.omaUri!.range), './Device/Vendor/MSFT/PassportForWork/3f2504e0-4f89-11d3-9a0c-0305e82c3301/Policies/UseCloudTrustForOnPremAuth');
+  assert.deepEqual(positionAt(text, cloudTrust.omaUri!.range.start), { line: 24, character: 14 });
+  const first = model.settings[0]!;
+  assert.deepEqual(positionAt(text, first.omaUri!.range.start), { line: 10, character: 20 });
+  assert.equal(textAt(text, first.type!.range), 'bool');
+  assert.equal(textAt(text, first.value!.range), 'true');
+});
+
+test('CDATA data is read as the value, with the range inside the CDATA markers', () => {
+  const { text } = fixture('syncml/whfb-cloud-kerberos.syncml.xml');
+  const model = syncmlAdapter.parse(text, 'syncml', catalog);
+  const requireDevice = settingEndingWith(model, 'RequireSecurityDevice');
+  assert.equal(requireDevice.value?.value, true);
+  assert.equal(text.slice(requireDevice.value!.range.start - 9, requireDevice.value!.range.end + 3), '<![CDATA[true]]>');
+});
+
+test('a Get carries no value and is not judged as a setting', () => {
+  const { text } = fixture('syncml/whfb-cloud-kerberos.syncml.xml');
+  const model = syncmlAdapter.parse(text, 'syncml', catalog);
+  const get = model.settings[4]!;
+  assert.equal(get.value, undefined);
+  assert.equal(get.type, undefined);
+  assert.ok(get.ignoredCodes.includes('WHFB106'));
+  assert.ok(get.ignoredCodes.includes('WHFB150'));
+});
+
+test('malformed XML gives one WHFB001 on the mismatched end tag, and no settings', () => {
+  const { text } = fixture('syncml/malformed.syncml.xml');
+  const model = syncmlAdapter.parse(text, 'syncml', catalog);
+  assert.equal(model.settings.length, 0);
+  assert.equal(model.findings.length, 1);
+  assert.equal(model.findings[0]!.code, 'WHFB001');
+  assert.equal(textAt(text, model.findings[0]!.range), '</Itme>');
+  assert.deepEqual(positionAt(text, model.findings[0]!.range.start), { line: 8, character: 6 });
+});
+
+test('a DOCTYPE is skipped and its entities are never expanded', () => {
+  const { text } = fixture('syncml/doctype-entities.syncml.xml');
+  const model = syncmlAdapter.parse(text, 'syncml', catalog);
+  assert.deepEqual(model.findings, []);
+  assert.equal(model.settings.length, 1);
+  // Declared entities stay as written; only the predefined ones and numeric references decode.
+  assert.equal(model.settings[0]!.value?.value, '&lol2;&ext;&A');
+});
+
+test('the XML scanner reports unknown entities, bare ampersands and unclosed elements as WHFB001', () => {
+  const cases: [string, string][] = [
+    ['<a>&nbsp;</a>', '&nbsp;'],
+    ['<a>x & y</a>', '&'],
+    ['<a><b></a>', '</a>'],
+    ['<a>', 'a'],
+    ['<a/><b/>', '<b'],
+    ['<a x=1/>', 'x'],
+    ['<!-- open', '<!--'],
+  ];
+  for (const [text, marked] of cases) {
+    const { root, errors } = parseXml(text);
+    assert.equal(root, undefined, text);
+    assert.equal(errors[0]?.code, 'WHFB001', text);
+    assert.equal(textAt(text, errors[0]!.range), marked, text);
+  }
+});
+
+test('the XML scanner handles prefixes, comments, processing instructions and entities in text', () => {
+  const text = '<?xml version="1.0"?><!-- c --><s:SyncML xmlns:s="x"><s:LocURI> a&amp;b&#x41; </s:LocURI></s:SyncML>';
+  const { root, errors } = parseXml(text);
+  assert.deepEqual(errors, []);
+  assert.equal(root?.localName, 'SyncML');
+  const locUri = childElement(root, 'LocURI')!;
+  const value = elementText(text, locUri)!;
+  assert.equal(value.value, 'a&bA');
+  assert.equal(textAt(text, value.range), 'a&amp;b&#x41;');
+});
+
+test('deep nesting and a large document are scanned without recursion', () => {
+  const deep = '<a>'.repeat(100_000) + '</a>'.repeat(100_000);
+  assert.deepEqual(parseXml(deep).errors, []);
+  const items = Array.from({ length: 5_000 }, (_, i) =>
+    `<Replace><Item><Target><LocURI>./Device/Vendor/MSFT/PassportForWork/{TenantId}/Policies/PINComplexity/MinimumPINLength</LocURI></Target><Meta><Format xmlns="syncml:metinf">int</Format></Meta><Data>${i % 100}</Data></Item></Replace>`);
+  const text = `<SyncML><SyncBody>${items.join('\n')}</SyncBody></SyncML>`;
+  const model = syncmlAdapter.parse(text, 'syncml', catalog);
+  assert.equal(model.settings.length, 5_000);
+});
+
+test('SyncML shape problems are WHFB002', () => {
+  const noBody = syncmlAdapter.parse('<SyncML><SyncHdr/></SyncML>', 'syncml', catalog);
+  assert.equal(noBody.findings[0]?.code, 'WHFB002');
+  const noTarget = syncmlAdapter.parse('<SyncML><SyncBody><Replace><Item><Data>1</Data></Item></Replace></SyncBody></SyncML>', 'syncml', catalog);
+  assert.equal(noTarget.findings[0]?.code, 'WHFB002');
+});
+
+test('only documents whose root element is SyncML are claimed', () => {
+  assert.equal(syncmlAdapter.detect({ uri: 'file:///a.xml', text: '<?xml version="1.0"?>\n<!DOCTYPE x [ <!ENTITY a "b"> ]>\n<syncml:SyncML xmlns:syncml="SYNCML:SYNCML1.2"/>' }), 'syncml');
+  assert.equal(syncmlAdapter.detect({ uri: 'file:///a.xml', text: '<Project Sdk="Microsoft.NET.Sdk"></Project>' }), undefined);
+  assert.equal(syncmlAdapter.detect({ uri: 'file:///a.json', text: '<SyncML/>' }), undefined);
+});
