@@ -1,0 +1,218 @@
+// One pass of the in-host suite: a VS Code server on a loopback port, its web workbench in
+// headless Chromium, the extension under test loaded as the development extension and the
+// bundled suite as its tests module. Resolves with the suite's results; never hangs (every
+// wait is on an event with a deadline).
+import { existsSync, mkdirSync, writeFileSync, appendFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { openChannel } from './channel.mjs';
+import { spawnTracked, stopChild, onCleanup } from './processes.mjs';
+
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--disable-dev-shm-usage', '--disable-breakpad', '--disable-crash-reporter'];
+
+export const USER_SETTINGS = {
+  'security.workspace.trust.enabled': false,
+  'workbench.startupEditor': 'none',
+  'workbench.tips.enabled': false,
+  'workbench.enableExperiments': false,
+  'extensions.ignoreRecommendations': true,
+  'extensions.autoCheckUpdates': false,
+  'extensions.autoUpdate': false,
+  'telemetry.telemetryLevel': 'off',
+  'update.mode': 'none',
+  'git.enabled': false,
+  'workbench.colorTheme': 'Default Light Modern',
+  'window.zoomLevel': 0,
+  'editor.minimap.enabled': false,
+  'chat.commandCenter.enabled': false,
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
+};
+
+export function chromiumPath() {
+  for (const candidate of [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser']) {
+    if (candidate && existsSync(candidate)) return candidate;
+  }
+  return undefined;
+}
+
+/**
+ * @param {object} options
+ * @param {string} options.label          "dev" or "vsix": prefixes the test names
+ * @param {string} options.vscodeDir      the VS Code server folder
+ * @param {string} options.extensionPath  the extension folder to load as development extension
+ * @param {string} options.testsPath      folder holding the bundled suite (index.js)
+ * @param {string} options.workspace      folder opened in the workbench
+ * @param {string} options.tempRoot       scratch folder for this pass
+ * @param {string} options.screenshotDir  where PNGs go
+ * @param {number} options.timeoutMs      overall deadline for the pass
+ * @param {(line: string) => void} options.print
+ */
+export async function runPass(options) {
+  const { label, vscodeDir, extensionPath, testsPath, workspace, tempRoot, screenshotDir, timeoutMs, print } = options;
+  const userDataDir = join(tempRoot, 'user-data');
+  const serverDataDir = join(tempRoot, 'server-data');
+  const extensionsDir = options.extensionsDir ?? join(tempRoot, 'extensions');
+  for (const dir of [join(userDataDir, 'User'), serverDataDir, extensionsDir, screenshotDir]) mkdirSync(dir, { recursive: true });
+  writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
+  const logFile = join(tempRoot, 'vscode-server.log');
+  const browserLog = join(tempRoot, 'browser-console.log');
+
+  const results = [];
+  let started = undefined;
+  let ended = undefined;
+  let settle;
+  const finished = new Promise((resolve) => { settle = resolve; });
+  let page;
+  const screenshots = [];
+
+  const channel = await openChannel(async (message, reply) => {
+    switch (message.event) {
+      case 'start':
+        started = message;
+        print(`[${label}] suite started in VS Code ${message.vscodeVersion}, extension at ${message.extensionPath}`);
+        break;
+      case 'log':
+        print(`[${label}]   ${message.text}`);
+        break;
+      case 'test': {
+        results.push(message);
+        const mark = message.status === 'pass' ? '✔' : '✖';
+        print(`${mark} [${label}] ${message.name} (${message.durationMs} ms)`);
+        if (message.status !== 'pass' && message.error) print(indent(message.error, '    '));
+        break;
+      }
+      case 'screenshot': {
+        const path = join(screenshotDir, `${label}-${safeName(message.name)}.png`);
+        let note = '';
+        try {
+          if (!page) throw new Error('no page');
+          if (message.waitFor) {
+            await page.waitForSelector(message.waitFor, { state: 'visible', timeout: 10_000 })
+              .catch(() => { note = ` (never saw ${message.waitFor})`; });
+          }
+          // Let the workbench finish the frame it is drawing; fonts and codicons load lazily.
+          await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+          await page.screenshot({ path, animations: 'disabled' });
+          screenshots.push(path);
+          print(`[${label}]   screenshot ${message.name}: ${path}${note}`);
+        } catch (error) {
+          print(`[${label}]   screenshot ${message.name} failed: ${error?.message ?? error}`);
+        }
+        reply({ event: 'screenshot-taken', id: message.id, path });
+        break;
+      }
+      case 'end':
+        ended = message;
+        settle('end');
+        break;
+      default:
+        print(`[${label}] unknown message from the suite: ${JSON.stringify(message)}`);
+    }
+  });
+
+  const env = {
+    ...process.env,
+    WHFB_IT_PORT: String(channel.port),
+    WHFB_IT_WORKSPACE: workspace,
+    VSCODE_AGENT_FOLDER: serverDataDir,
+  };
+  const server = spawnTracked(process.execPath, [
+    join(vscodeDir, 'out', 'server-main.js'),
+    '--host', '127.0.0.1', '--port', '0',
+    '--without-connection-token', '--accept-server-license-terms',
+    '--user-data-dir', userDataDir, '--server-data-dir', serverDataDir, '--extensions-dir', extensionsDir,
+    '--disable-telemetry', '--log', 'info',
+  ], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let browserServer;
+  let browser;
+  const stop = async () => {
+    if (browser) await Promise.race([browser.close().catch(() => {}), new Promise((r) => setTimeout(r, 5000).unref())]);
+    browser = undefined;
+    if (browserServer) {
+      const proc = browserServer.process();
+      await Promise.race([browserServer.close().catch(() => {}), new Promise((r) => setTimeout(r, 5000).unref())]);
+      if (proc) await stopChild(proc, 2000).catch(() => {});
+      browserServer = undefined;
+    }
+    await stopChild(server);
+    await channel.close();
+  };
+  onCleanup(stop);
+
+  const deadline = Date.now() + timeoutMs;
+  const remaining = () => Math.max(1, deadline - Date.now());
+  const startedAt = Date.now();
+  let failure;
+  try {
+    const port = await new Promise((resolve, reject) => {
+      let output = '';
+      const onData = (chunk) => {
+        const text = chunk.toString();
+        appendFileSync(logFile, text);
+        output += text;
+        const match = /Extension host agent listening on (\d+)/.exec(output);
+        if (match) resolve(Number(match[1]));
+      };
+      server.stdout.on('data', onData);
+      server.stderr.on('data', onData);
+      server.once('exit', (code, signal) => reject(new Error(`the VS Code server exited (${signal ?? code}) before listening; log: ${logFile}\n${indent(output.split('\n').slice(-20).join('\n'), '    ')}`)));
+      setTimeout(() => reject(new Error(`the VS Code server did not start listening within 60 s; log: ${logFile}`)), Math.min(60_000, remaining())).unref();
+    });
+    server.once('exit', (code, signal) => settle(`the VS Code server exited unexpectedly (${signal ?? code}); log: ${logFile}`));
+
+    const executablePath = chromiumPath();
+    if (!executablePath) throw new Error('Chromium not found (looked for /usr/bin/chromium); install the Debian package "chromium" or set CHROMIUM_PATH');
+    // launchServer (not launch) so the Chromium process is ours to end by its id.
+    browserServer = await chromium.launchServer({ executablePath, headless: true, args: CHROMIUM_ARGS, timeout: 60_000 });
+    browserServer.process().once('exit', () => settle('Chromium exited unexpectedly'));
+    browser = await chromium.connect(browserServer.wsEndpoint(), { timeout: 60_000 });
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 });
+    // The tests never touch the network: anything not served by the local VS Code server is
+    // refused, and pages the workbench tries to open (external links) are closed.
+    await context.route((url) => url.hostname !== '127.0.0.1' && url.hostname !== 'localhost', (route) => { appendFileSync(browserLog, `[blocked] ${route.request().url()}\n`); return route.abort('blockedbyclient'); });
+    page = await context.newPage();
+    context.on('page', (other) => { if (other !== page) other.close().catch(() => {}); });
+    page.on('console', (msg) => appendFileSync(browserLog, `[${msg.type()}] ${msg.text()}\n`));
+    page.on('pageerror', (error) => appendFileSync(browserLog, `[pageerror] ${error.message}\n`));
+    page.on('crash', () => settle('the workbench page crashed'));
+
+    const remote = (path) => `vscode-remote://127.0.0.1:${port}${path}`;
+    const payload = [['extensionDevelopmentPath', remote(extensionPath)], ['extensionTestsPath', remote(testsPath)]];
+    const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+    await page.goto(url, { waitUntil: 'domcontentloaded', timeout: remaining() });
+
+    // The suite says "start" as soon as VS Code hands it control; if that never happens the
+    // tests module did not load, which is worth saying sooner than the overall deadline.
+    const startDeadline = Math.min(remaining(), 120_000);
+    const startTimer = setTimeout(() => { if (!started) settle('no-start'); }, startDeadline);
+    const overallTimer = setTimeout(() => settle('timeout'), remaining());
+    const outcome = await finished;
+    clearTimeout(startTimer);
+    clearTimeout(overallTimer);
+    if (outcome === 'timeout') failure = `the suite did not finish within ${Math.round(timeoutMs / 1000)} s`;
+    else if (outcome === 'no-start') failure = `the tests module never started within ${Math.round(startDeadline / 1000)} s (extension host did not load it?); see ${logFile} and ${browserLog}`;
+    else if (outcome !== 'end') failure = outcome;
+    if (failure) {
+      try {
+        const path = join(screenshotDir, `${label}-on-failure.png`);
+        await page.screenshot({ path, timeout: 10_000 });
+        failure += `\n    screenshot of the workbench at that moment: ${path}`;
+      } catch { /* the page may be gone */ }
+    }
+  } catch (error) {
+    failure = error?.message ?? String(error);
+  } finally {
+    await stop();
+  }
+  return { results, started, ended, failure, durationMs: Date.now() - startedAt, screenshots, logFile };
+}
+
+function indent(text, prefix) {
+  return String(text).split('\n').map((line) => prefix + line).join('\n');
+}
+
+function safeName(name) {
+  return String(name).replace(/[^a-z0-9_-]+/gi, '-').replace(/^-|-$/g, '').toLowerCase() || 'shot';
+}

@@ -1,0 +1,49 @@
+/**
+ * A minimal test harness for the extension host: `test(name, fn)` collects, `runAll` runs them
+ * in order, each with its own deadline, and reports every result. No mocha: the suite is one
+ * bundle with `vscode` as its only external.
+ */
+import type { Reporter } from './reporter';
+
+interface TestCase { name: string; fn: () => Promise<void> | void; timeoutMs: number }
+
+const tests: TestCase[] = [];
+
+export function test(name: string, fn: () => Promise<void> | void, options: { timeoutMs?: number } = {}): void {
+  tests.push({ name, fn, timeoutMs: options.timeoutMs ?? 60_000 });
+}
+
+export async function runAll(reporter: Reporter): Promise<{ passed: number; failed: number }> {
+  let passed = 0;
+  let failed = 0;
+  const only = process.env.WHFB_IT_GREP;
+  for (const testCase of tests) {
+    if (only && !testCase.name.includes(only)) continue;
+    const started = Date.now();
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      await Promise.race([
+        Promise.resolve().then(testCase.fn),
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new Error(`timed out after ${testCase.timeoutMs} ms`)), testCase.timeoutMs);
+        }),
+      ]);
+      passed++;
+      reporter.send({ event: 'test', name: testCase.name, status: 'pass', durationMs: Date.now() - started });
+    } catch (error) {
+      failed++;
+      const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
+      reporter.send({ event: 'test', name: testCase.name, status: 'fail', durationMs: Date.now() - started, error: trimStack(text) });
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+  return { passed, failed };
+}
+
+/** Keeps the message and the suite's own frames; the extension host's frames are noise. */
+function trimStack(text: string): string {
+  const lines = text.split('\n');
+  const kept = lines.filter((line, index) => index === 0 || !/^\s+at /.test(line) || /suite|integration/.test(line));
+  return kept.slice(0, 12).join('\n');
+}

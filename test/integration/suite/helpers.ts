@@ -1,0 +1,115 @@
+/** What the in-host tests share: the extension under test, the workspace, and waiting on conditions. */
+import * as vscode from 'vscode';
+import * as path from 'node:path';
+import manifest from '../../../package.json';
+import type { WhfbExtensionApi } from '../../../client/src/api';
+
+export const EXTENSION_ID = `${manifest.publisher}.${manifest.name}`;
+
+export function extension(): vscode.Extension<unknown> {
+  const found = vscode.extensions.getExtension(EXTENSION_ID);
+  if (!found) throw new Error(`extension ${EXTENSION_ID} is not loaded`);
+  return found;
+}
+
+export function workspaceRoot(): string {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  if (!folder) throw new Error('no workspace folder is open');
+  return folder.uri.fsPath;
+}
+
+export function workspaceUri(...segments: string[]): vscode.Uri {
+  return vscode.Uri.file(path.join(workspaceRoot(), ...segments));
+}
+
+/**
+ * Polls until `probe` returns something other than undefined/false, or fails with `what` after
+ * `timeoutMs`. Every wait in the suite goes through here: no fixed sleeps.
+ */
+export async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  for (;;) {
+    try {
+      const value = await probe();
+      if (value !== undefined && value !== false) return value;
+    } catch (error) {
+      lastError = error;
+    }
+    if (Date.now() > deadline) {
+      const reason = lastError instanceof Error ? ` (last error: ${lastError.message})` : '';
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${reason}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+export async function openInEditor(...segments: string[]): Promise<vscode.TextEditor> {
+  const document = await vscode.workspace.openTextDocument(workspaceUri(...segments));
+  return vscode.window.showTextDocument(document, { preview: false });
+}
+
+/** Diagnostics of a document once the server has published some (or `expectNone` settles). */
+export function diagnosticsOf(uri: vscode.Uri): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri);
+}
+
+export function codeOf(diagnostic: vscode.Diagnostic): string | undefined {
+  const code = diagnostic.code;
+  if (code === undefined) return undefined;
+  if (typeof code === 'object') return String(code.value);
+  return String(code);
+}
+
+export function hrefOf(diagnostic: vscode.Diagnostic): string | undefined {
+  const code = diagnostic.code;
+  return typeof code === 'object' ? code.target.toString() : undefined;
+}
+
+/** Offset of the first occurrence of `needle` (plus `delta`) as a position in `document`. */
+export function positionOf(document: vscode.TextDocument, needle: string, delta = 0): vscode.Position {
+  const offset = document.getText().indexOf(needle);
+  if (offset < 0) throw new Error(`"${needle}" not found in ${document.uri.fsPath}`);
+  return document.positionAt(offset + delta);
+}
+
+export async function closeAllEditors(): Promise<void> {
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
+/** The API `activate()` returns (client/src/api.ts), once the language client is up. */
+export async function extensionApi(): Promise<WhfbExtensionApi> {
+  const api = (await extension().activate()) as WhfbExtensionApi;
+  assertApi(api);
+  await api.ready;
+  return api;
+}
+
+function assertApi(api: WhfbExtensionApi | undefined): asserts api is WhfbExtensionApi {
+  if (!api || typeof api.checklist?.getItems !== 'function') throw new Error('activate() did not return the WHfB extension API (client/src/api.ts)');
+}
+
+/**
+ * Answers the quick picks and input boxes a command shows by accepting what is selected, as a
+ * user pressing Enter would, until the command returns. Accepting while nothing is shown does
+ * nothing, so polling is safe; `maxAccepts` stops a command that keeps asking.
+ */
+export async function runAcceptingPrompts<T>(command: string, maxAccepts: number, timeoutMs = 20_000, ...args: unknown[]): Promise<T> {
+  let settled = false;
+  const result = Promise.resolve(vscode.commands.executeCommand<T>(command, ...args)).finally(() => { settled = true; });
+  let accepts = 0;
+  const deadline = Date.now() + timeoutMs;
+  while (!settled && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    if (settled) break;
+    if (accepts < maxAccepts) {
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      accepts++;
+    }
+  }
+  if (!settled) {
+    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    throw new Error(`${command} did not finish within ${timeoutMs} ms after ${accepts} accepted prompts`);
+  }
+  return result;
+}
