@@ -1,0 +1,56 @@
+/**
+ * What `activate()` returns: the extension's API for the integration tests (test/integration)
+ * and for other extensions. Get it with
+ *
+ *   const api = await vscode.extensions.getExtension<WhfbExtensionApi>('whfb-policy-tools.whfb-policy-tools')!.activate();
+ *   await api.ready;                       // the language client has started
+ *   api.checklist.getModel();              // 'hybrid-cloud-kerberos-trust' | ... | undefined
+ *   await api.checklist.toggle(id, true);  // same as ticking the checkbox in the view
+ *
+ * Types only (no vscode import), so tests can import them too.
+ */
+import type { DeploymentModelId } from '../../server/src/checklists/types';
+import type { PolicySummary } from '../../server/src/service/api';
+import type { ModelSource, SettingCheckStatus } from './checklist/checklistView';
+import type { StoreStatus } from './checklist/stateStore';
+
+export interface ChecklistApiItem {
+  id: string;
+  title: string;
+  section: 'prerequisites' | 'deployment-steps';
+  done: boolean;
+  href: string;
+  /** How the active policy handles the settings this item concerns (undefined: no setting or no policy). */
+  settingsStatus?: SettingCheckStatus;
+  /** The tree item's description, e.g. "UsePassportForWork ✓". */
+  settingsDescription?: string;
+}
+
+export interface ChecklistApi {
+  /** The model the checklist view shows, undefined when none is chosen and no policy selects one. */
+  getModel(): DeploymentModelId | undefined;
+  /** Where the model came from: the open policy's deployment block, the user's choice, or the setting. */
+  getModelSource(): ModelSource | undefined;
+  /** The items of the shown model, in view order. */
+  getItems(): ChecklistApiItem[];
+  /** Ticks or unticks an item, resolving when the state file is written (or the write failed). */
+  toggle(itemId: string, done: boolean): Promise<StoreStatus>;
+  /** Chooses the model, as "WHfB: Choose deployment model" does, and persists it in the state file. */
+  setModel(model: DeploymentModelId | undefined): Promise<StoreStatus>;
+  /** Absolute path of the state file, undefined when no folder is open (progress is kept in memory). */
+  stateFilePath(): string | undefined;
+  /** ok, corrupt or unwritable, with the message the user sees. */
+  status(): StoreStatus;
+  /** Re-reads the state file (what the file watcher does after a change outside the editor). */
+  reload(): Promise<StoreStatus>;
+}
+
+export interface WhfbExtensionApi {
+  /** Resolves when the language client has started (rejects when the server cannot start). */
+  ready: Promise<void>;
+  checklist: ChecklistApi;
+  /** The summary of the active policy document, as the views show it. */
+  activePolicy(): PolicySummary | undefined;
+  /** Asks the server again for the active document's summary and waits until the views have it. */
+  refreshActivePolicy(): Promise<PolicySummary | undefined>;
+}

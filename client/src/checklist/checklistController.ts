@@ -1,0 +1,216 @@
+/**
+ * The checklist's state in the window: which model is shown, which items are ticked (the state
+ * store), and the file watcher that picks up changes made outside the editor (git pull, another
+ * window). The tree view, the commands, the status bar and the API all read it from here.
+ */
+import * as vscode from 'vscode';
+import { userInfo } from 'node:os';
+import { basename, dirname } from 'node:path';
+import type { DeploymentModelChecklist, DeploymentModelId } from '../../../server/src/checklists/types';
+import type { ChecklistApi, ChecklistApiItem } from '../api';
+import type { ActivePolicyTracker } from '../activePolicy';
+import { checklists } from '../data';
+import type { ChecklistItem } from '../../../server/src/checklists/types';
+import { checkItemSettings, resolveActiveModel, type ActiveModel, type DocumentProblem, type ItemSettingsCheck } from './checklistView';
+import { MemoryStateFs } from './stateFs';
+import { resolveStateFilePath } from './stateFilePath';
+import { ChecklistStateStore, type StoreStatus } from './stateStore';
+
+function authorName(): string | undefined {
+  if (!vscode.workspace.getConfiguration('whfb').get<boolean>('checklist.recordAuthor', true)) return undefined;
+  try {
+    return userInfo().username || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export class ChecklistController implements vscode.Disposable {
+  private store!: ChecklistStateStore;
+  /** False when no folder is open: progress lives in memory only. */
+  private persistent = false;
+  private watcher: vscode.FileSystemWatcher | undefined;
+  private storeSubscription: vscode.Disposable | undefined;
+  private lastReportedStatus = '';
+  private readonly emitter = new vscode.EventEmitter<void>();
+  private readonly disposables: vscode.Disposable[] = [this.emitter];
+  readonly onDidChange = this.emitter.event;
+
+  constructor(private readonly policy: ActivePolicyTracker) {
+    this.openStore();
+    this.disposables.push(
+      policy.onDidChange(() => this.changed()),
+      // Items about settings show the policy's findings, which arrive as diagnostics.
+      vscode.languages.onDidChangeDiagnostics((event) => {
+        const document = this.policy.currentDocument;
+        if (document && event.uris.some((uri) => uri.toString() === document.uri.toString())) this.changed();
+      }),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => this.openStore()),
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration('whfb.checklist.stateFile')) this.openStore();
+        else if (event.affectsConfiguration('whfb.deploymentModel')) this.changed();
+      }),
+    );
+  }
+
+  /** The model shown and where it came from. */
+  get active(): ActiveModel | undefined {
+    return resolveActiveModel(checklists, {
+      policy: this.policy.current?.deploymentModel,
+      chosen: this.store.model,
+      setting: vscode.workspace.getConfiguration('whfb').get<string>('deploymentModel') || undefined,
+    });
+  }
+
+  get status(): StoreStatus {
+    return this.store.status;
+  }
+
+  get isPersistent(): boolean {
+    return this.persistent;
+  }
+
+  get stateFilePath(): string | undefined {
+    return this.persistent ? this.store.filePath : undefined;
+  }
+
+  get items(): Readonly<Record<string, { done: true; by?: string; at?: string }>> {
+    return this.store.state.items;
+  }
+
+  /** The WHfB diagnostics of the active policy document, severities as names. */
+  documentProblems(): DocumentProblem[] {
+    const document = this.policy.currentDocument;
+    if (!document) return [];
+    const names = ['error', 'warning', 'information', 'hint'];
+    return vscode.languages.getDiagnostics(document.uri)
+      .filter((diagnostic) => diagnostic.source === 'whfb')
+      .map((diagnostic) => ({
+        code: String(typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code ?? ''),
+        severity: names[diagnostic.severity] ?? 'error',
+        message: diagnostic.message,
+      }));
+  }
+
+  /** How the active policy handles the settings an item concerns. */
+  checkItem(item: ChecklistItem): ItemSettingsCheck | undefined {
+    return checkItemSettings(item, this.policy.current, this.documentProblems());
+  }
+
+  isDone(itemId: string): boolean {
+    return this.store.isDone(itemId);
+  }
+
+  async setDone(itemId: string, done: boolean): Promise<StoreStatus> {
+    return this.report(await this.store.setDone(itemId, done));
+  }
+
+  async chooseModel(model: DeploymentModelId | undefined): Promise<StoreStatus> {
+    return this.report(await this.store.setModel(model));
+  }
+
+  /** Unticks the shown model's items; a corrupt file is kept as a backup and started afresh. */
+  async reset(checklist: DeploymentModelChecklist | undefined): Promise<{ status: StoreStatus; backupPath?: string }> {
+    if (this.store.status.kind === 'corrupt') {
+      const result = await this.store.resetCorrupt();
+      this.report(result.status);
+      return result;
+    }
+    const ids = checklist ? checklist.sections.flatMap((section) => section.items.map((item) => item.id)) : undefined;
+    return { status: this.report(await this.store.clearItems(ids)) };
+  }
+
+  reload(): Promise<StoreStatus> {
+    return this.store.reload().then((status) => this.report(status));
+  }
+
+  api(): ChecklistApi {
+    return {
+      getModel: () => this.active?.checklist.id,
+      getModelSource: () => this.active?.source,
+      getItems: () => this.apiItems(),
+      toggle: (itemId, done) => this.setDone(itemId, done),
+      setModel: (model) => this.chooseModel(model),
+      stateFilePath: () => this.stateFilePath,
+      status: () => this.status,
+      reload: () => this.reload(),
+    };
+  }
+
+  private apiItems(): ChecklistApiItem[] {
+    const active = this.active;
+    if (!active) return [];
+    return active.checklist.sections.flatMap((section) =>
+      section.items.map((item) => {
+        const check = this.checkItem(item);
+        return {
+          id: item.id,
+          title: item.title,
+          section: section.id,
+          done: this.isDone(item.id),
+          href: item.href,
+          ...(check ? { settingsStatus: check.status, settingsDescription: check.description } : {}),
+        };
+      }),
+    );
+  }
+
+  /** (Re)creates the store for the first workspace folder and the current setting. */
+  private openStore(): void {
+    this.storeSubscription?.dispose();
+    this.watcher?.dispose();
+    this.watcher = undefined;
+    this.store?.dispose();
+
+    const folder = vscode.workspace.workspaceFolders?.find((f) => f.uri.scheme === 'file');
+    if (folder) {
+      const location = resolveStateFilePath(folder.uri.fsPath, vscode.workspace.getConfiguration('whfb', folder.uri).get('checklist.stateFile'));
+      if (!location.ok) void vscode.window.showWarningMessage(location.message);
+      this.store = new ChecklistStateStore(location.path, { author: authorName() });
+      this.persistent = true;
+      // A change outside the editor (git pull, another window) is read again; our own writes are harmless to re-read.
+      this.watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(dirname(location.path)), basename(location.path)));
+      const reload = () => void this.reload();
+      this.watcher.onDidChange(reload);
+      this.watcher.onDidCreate(reload);
+      this.watcher.onDidDelete(reload);
+    } else {
+      this.store = new ChecklistStateStore('/whfb-memory/checklist.json', { fs: new MemoryStateFs(), author: authorName() });
+      this.persistent = false;
+    }
+    this.storeSubscription = this.store.onDidChange(() => this.changed());
+    void this.reload();
+    this.changed();
+  }
+
+  /** Tells the user once per new problem with the state file; the view's message keeps showing it. */
+  private report(status: StoreStatus): StoreStatus {
+    const key = status.kind === 'ok' ? '' : `${status.kind}:${status.message}`;
+    if (key && key !== this.lastReportedStatus) {
+      if (status.kind === 'corrupt') {
+        void vscode.window.showErrorMessage(status.message, 'Open file', 'Reset checklist').then((choice) => {
+          if (choice === 'Open file') void vscode.window.showTextDocument(vscode.Uri.file(this.store.filePath));
+          if (choice === 'Reset checklist') void vscode.commands.executeCommand('whfb.resetChecklist');
+        });
+      } else if (status.kind === 'unwritable') {
+        void vscode.window.showErrorMessage(status.message);
+      }
+    }
+    this.lastReportedStatus = key;
+    return status;
+  }
+
+  private changed(): void {
+    const active = this.active;
+    void vscode.commands.executeCommand('setContext', 'whfb.hasModel', active !== undefined);
+    void vscode.commands.executeCommand('setContext', 'whfb.checklistCorrupt', this.store.status.kind === 'corrupt');
+    this.emitter.fire();
+  }
+
+  dispose(): void {
+    this.storeSubscription?.dispose();
+    this.watcher?.dispose();
+    this.store?.dispose();
+    for (const disposable of this.disposables) disposable.dispose();
+  }
+}

@@ -1,0 +1,132 @@
+/**
+ * The "Deployment checklist" view: the active model's prerequisites and deployment steps, each a
+ * checkbox, with progress per section and in the view's description, and for steps about settings
+ * whether the active policy has them right.
+ */
+import * as vscode from 'vscode';
+import type { ChecklistItem, ChecklistSection } from '../../../server/src/checklists/types';
+import type { ChecklistController } from './checklistController';
+import { modelProgress, progressText, sectionProgress, type ItemSettingsCheck } from './checklistView';
+
+export type ChecklistNode =
+  | { kind: 'section'; section: ChecklistSection }
+  | { kind: 'item'; section: ChecklistSection; item: ChecklistItem };
+
+const SOURCE_TEXT = { policy: 'from the open policy', chosen: 'chosen', setting: 'from settings' } as const;
+
+function settingsIcon(check: ItemSettingsCheck): vscode.ThemeIcon {
+  switch (check.status) {
+    case 'ok': return new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed'));
+    case 'problem': return new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
+    case 'absent': return new vscode.ThemeIcon('circle-large-outline', new vscode.ThemeColor('disabledForeground'));
+  }
+}
+
+function itemTooltip(item: ChecklistItem, check: ItemSettingsCheck | undefined, done?: { by?: string; at?: string }): vscode.MarkdownString {
+  const markdown = new vscode.MarkdownString(undefined, true);
+  markdown.appendMarkdown(`**${item.title.replace(/[*_`[\]]/g, '\\$&')}**\n\n`);
+  if (item.detail) markdown.appendMarkdown(`${item.detail}\n\n`);
+  if (check) {
+    markdown.appendMarkdown('**In the open policy:**\n\n');
+    for (const setting of check.settings) {
+      const state = setting.status === 'ok' ? '$(pass) set' : setting.status === 'absent' ? '$(circle-large-outline) not set' : '$(warning) needs attention';
+      markdown.appendMarkdown(`- \`${setting.name}\`: ${state}\n`);
+      for (const problem of setting.problems) markdown.appendMarkdown(`  - ${problem.code}: ${problem.message.replace(/\n/g, ' ')}\n`);
+    }
+    markdown.appendMarkdown('\n');
+  }
+  if (item.groupPolicies.length) markdown.appendMarkdown(`Group Policy: ${item.groupPolicies.map((name) => `*${name}*`).join(', ')}\n\n`);
+  if (done?.by || done?.at) markdown.appendMarkdown(`Done${done.by ? ` by ${done.by}` : ''}${done.at ? ` on ${done.at.slice(0, 10)}` : ''}\n\n`);
+  markdown.appendMarkdown(`[Open the guide section](${item.href})`);
+  return markdown;
+}
+
+export class ChecklistTreeProvider implements vscode.TreeDataProvider<ChecklistNode>, vscode.Disposable {
+  private readonly emitter = new vscode.EventEmitter<ChecklistNode | undefined>();
+  readonly onDidChangeTreeData = this.emitter.event;
+  readonly view: vscode.TreeView<ChecklistNode>;
+  private readonly disposables: vscode.Disposable[] = [this.emitter];
+
+  constructor(private readonly controller: ChecklistController) {
+    this.view = vscode.window.createTreeView('whfb.checklist', { treeDataProvider: this, showCollapseAll: true, manageCheckboxStateManually: true });
+    this.disposables.push(
+      this.view,
+      controller.onDidChange(() => this.refresh()),
+      this.view.onDidChangeCheckboxState(async (event) => {
+        for (const [node, state] of event.items) {
+          if (node.kind === 'item') await controller.setDone(node.item.id, state === vscode.TreeItemCheckboxState.Checked);
+        }
+        // A refused tick (corrupt file) must show as unticked again.
+        this.refresh();
+      }),
+    );
+    this.refresh();
+  }
+
+  refresh(): void {
+    const active = this.controller.active;
+    if (active) {
+      const progress = progressText(modelProgress(active.checklist, (id) => this.controller.isDone(id)));
+      this.view.description = `${active.checklist.title} · ${progress}`;
+      this.view.title = 'Deployment checklist';
+    } else {
+      this.view.description = undefined;
+    }
+    this.view.message = this.message(active ? SOURCE_TEXT[active.source] : undefined);
+    this.emitter.fire(undefined);
+  }
+
+  private message(source: string | undefined): string | undefined {
+    const status = this.controller.status;
+    if (status.kind === 'corrupt') return `⚠ ${status.message}`;
+    if (status.kind === 'unwritable') return `⚠ ${status.message}`;
+    if (!source) return undefined;
+    if (!this.controller.isPersistent) return `Model ${source}. Progress is not saved: open a folder to keep it in .whfb/checklist.json.`;
+    return undefined;
+  }
+
+  getChildren(node?: ChecklistNode): ChecklistNode[] {
+    const active = this.controller.active;
+    if (!active) return [];
+    if (!node) return active.checklist.sections.filter((s) => s.items.length > 0).map((section) => ({ kind: 'section', section }));
+    if (node.kind === 'section') return node.section.items.map((item) => ({ kind: 'item', section: node.section, item }));
+    return [];
+  }
+
+  getParent(node: ChecklistNode): ChecklistNode | undefined {
+    return node.kind === 'item' ? { kind: 'section', section: node.section } : undefined;
+  }
+
+  getTreeItem(node: ChecklistNode): vscode.TreeItem {
+    if (node.kind === 'section') {
+      const progress = sectionProgress(node.section.items, (id) => this.controller.isDone(id));
+      const item = new vscode.TreeItem(node.section.title, vscode.TreeItemCollapsibleState.Expanded);
+      item.id = `section:${node.section.id}`;
+      item.description = progressText(progress);
+      item.iconPath = new vscode.ThemeIcon(progress.done === progress.total ? 'pass-filled' : 'checklist');
+      item.contextValue = 'whfbChecklistSection';
+      return item;
+    }
+    const { item: checklistItem } = node;
+    const done = this.controller.items[checklistItem.id];
+    const check = this.controller.checkItem(checklistItem);
+    const item = new vscode.TreeItem(checklistItem.title, vscode.TreeItemCollapsibleState.None);
+    item.id = `item:${node.section.id}:${checklistItem.id}`;
+    item.checkboxState = {
+      state: done ? vscode.TreeItemCheckboxState.Checked : vscode.TreeItemCheckboxState.Unchecked,
+      tooltip: done ? 'Mark as not done' : 'Mark as done',
+    };
+    if (check) {
+      item.description = check.description;
+      item.iconPath = settingsIcon(check);
+    }
+    item.tooltip = itemTooltip(checklistItem, check, done);
+    item.contextValue = 'whfbChecklistItem';
+    item.accessibilityInformation = { label: `${checklistItem.title}, ${done ? 'done' : 'not done'}${check ? `, ${check.description}` : ''}` };
+    return item;
+  }
+
+  dispose(): void {
+    for (const disposable of this.disposables) disposable.dispose();
+  }
+}

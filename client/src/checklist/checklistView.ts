@@ -1,0 +1,110 @@
+/**
+ * What the checklist view shows, computed without vscode: progress per section and overall, and
+ * for items that concern settings, whether the active policy file has them right. The client
+ * never re-checks a rule itself: "right" means the server reported no error or warning on it.
+ */
+import type { ChecklistItem, Checklists, DeploymentModelChecklist, DeploymentModelId } from '../../../server/src/checklists/types';
+import type { PolicySummary } from '../../../server/src/service/api';
+
+export interface Progress { done: number; total: number }
+
+export function progressText(progress: Progress): string {
+  return `${progress.done}/${progress.total}`;
+}
+
+export function sectionProgress(items: readonly ChecklistItem[], isDone: (id: string) => boolean): Progress {
+  return { done: items.filter((item) => isDone(item.id)).length, total: items.length };
+}
+
+export function modelProgress(checklist: DeploymentModelChecklist, isDone: (id: string) => boolean): Progress {
+  return sectionProgress(checklist.sections.flatMap((section) => section.items), isDone);
+}
+
+/**
+ * ok: in the policy, no error or warning on it. problem: in the policy with an error or warning,
+ * or absent while a finding of the policy asks for it. absent: not in the policy, and no finding
+ * asks for it (a guide section also names optional settings and ones that must stay off).
+ */
+export type SettingCheckStatus = 'ok' | 'problem' | 'absent';
+
+export interface SettingCheck {
+  path: string;
+  /** The node name, the last segment of the path. */
+  name: string;
+  status: SettingCheckStatus;
+  problems: { code: string; severity: string; message: string }[];
+}
+
+export interface ItemSettingsCheck {
+  /** problem if any setting has one, else ok if any is in the policy, else absent. */
+  status: SettingCheckStatus;
+  settings: SettingCheck[];
+  /** Short text for the tree item's description: "UsePassportForWork ✓, UseCloudTrustForOnPremAuth ⚠". */
+  description: string;
+}
+
+/** A diagnostic of the policy document, as the editor has it (any finding, not only those on a setting). */
+export interface DocumentProblem { code: string; severity: string; message: string }
+
+const STATUS_MARK: Record<SettingCheckStatus, string> = { ok: '✓', problem: '⚠', absent: '' };
+
+function lastSegment(path: string): string {
+  const segments = path.split('/').filter(Boolean);
+  return segments[segments.length - 1] ?? path;
+}
+
+const isErrorOrWarning = (problem: { severity: string }) => problem.severity === 'error' || problem.severity === 'warning';
+
+/**
+ * How the active policy handles the settings an item concerns; undefined when the item concerns
+ * no setting or no policy is open. A missing setting a rule requires ("Cloud Kerberos trust needs
+ * UseCloudTrustForOnPremAuth") is found through the finding that names it: the rule decides, the
+ * view only shows.
+ */
+export function checkItemSettings(item: ChecklistItem, summary: PolicySummary | undefined, documentProblems: readonly DocumentProblem[] = []): ItemSettingsCheck | undefined {
+  if (!summary || item.settings.length === 0) return undefined;
+  const settings = item.settings.map((path): SettingCheck => {
+    const name = lastSegment(path);
+    const inPolicy = summary.settings.filter((setting) => setting.path?.toLowerCase() === path.toLowerCase());
+    if (inPolicy.length > 0) {
+      // Information and hints (a recommendation) do not make a setting wrong.
+      const problems = inPolicy.flatMap((setting) => setting.problems).filter(isErrorOrWarning);
+      return { path, name, status: problems.length > 0 ? 'problem' : 'ok', problems };
+    }
+    const mentions = new RegExp(`\\b${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`);
+    const asking = documentProblems.filter((problem) => isErrorOrWarning(problem) && mentions.test(problem.message));
+    return { path, name, status: asking.length > 0 ? 'problem' : 'absent', problems: asking };
+  });
+  const status: SettingCheckStatus = settings.some((s) => s.status === 'problem') ? 'problem' : settings.some((s) => s.status === 'ok') ? 'ok' : 'absent';
+  const shown = settings.filter((s) => s.status !== 'absent');
+  const description = shown.length > 0 ? shown.map((s) => `${s.name} ${STATUS_MARK[s.status]}`).join(', ') : 'not in the policy';
+  return { status, settings, description };
+}
+
+export type ModelSource = 'policy' | 'chosen' | 'setting';
+
+export interface ActiveModel {
+  checklist: DeploymentModelChecklist;
+  source: ModelSource;
+}
+
+/**
+ * The checklist to show: the open policy's deployment block wins (it is what is being deployed),
+ * then the model chosen with "WHfB: Choose deployment model" (kept in the state file), then the
+ * `whfb.deploymentModel` setting.
+ */
+export function resolveActiveModel(
+  checklists: Checklists,
+  candidates: { policy?: string; chosen?: string; setting?: string },
+): ActiveModel | undefined {
+  for (const source of ['policy', 'chosen', 'setting'] as const) {
+    const id = candidates[source];
+    const checklist = id ? checklists.models.find((model) => model.id === id) : undefined;
+    if (checklist) return { checklist, source };
+  }
+  return undefined;
+}
+
+export function findModel(checklists: Checklists, id: string | undefined): DeploymentModelChecklist | undefined {
+  return checklists.models.find((model) => model.id === (id as DeploymentModelId));
+}

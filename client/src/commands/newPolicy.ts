@@ -1,0 +1,72 @@
+/**
+ * WHfB: New policy: pick a deployment model, give the tenant id (or leave the zero GUID), get
+ * the model's generated skeleton as an untitled or saved `*.whfb.yaml` file. The skeletons come
+ * from the guides (data/generated/policy-templates.json) and validate without errors or warnings.
+ */
+import * as vscode from 'vscode';
+import { policyTemplates } from '../data';
+import { modelPicks } from './modelPicks';
+import type { CommandServices } from './services';
+import { applyTenantId, normalizeTenantId, policyFileName, validateTenantIdInput, ZERO_GUID } from './newPolicyText';
+
+export async function newPolicy(services: CommandServices): Promise<vscode.TextEditor | undefined> {
+  const model = await vscode.window.showQuickPick(modelPicks(services.controller.active?.checklist.id), {
+    title: 'New WHfB policy (1/3): deployment model',
+    placeHolder: 'Which deployment model does this rollout follow?',
+    matchOnDescription: true,
+    matchOnDetail: true,
+    ignoreFocusOut: true,
+  });
+  if (!model) return undefined;
+  const template = policyTemplates[model.id];
+  if (!template) {
+    void vscode.window.showErrorMessage(`WHfB: there is no policy template for "${model.label}" in this build of the extension.`);
+    return undefined;
+  }
+
+  const tenant = await vscode.window.showInputBox({
+    title: 'New WHfB policy (2/3): Entra tenant id',
+    prompt: 'The tenant id (a GUID, Entra admin center > Overview). Leave empty to fill it in later.',
+    placeHolder: ZERO_GUID,
+    validateInput: validateTenantIdInput,
+    ignoreFocusOut: true,
+  });
+  if (tenant === undefined) return undefined;
+  const content = applyTenantId(template, normalizeTenantId(tenant));
+
+  const folder = vscode.workspace.workspaceFolders?.find((f) => f.uri.scheme === 'file');
+  let target: vscode.Uri | undefined;
+  if (folder) {
+    const where = await vscode.window.showQuickPick(
+      [
+        { label: '$(new-file) Untitled editor', description: 'save it later', save: false },
+        { label: '$(save-as) Save as file…', description: 'in the workspace', save: true },
+      ],
+      { title: 'New WHfB policy (3/3): where', ignoreFocusOut: true },
+    );
+    if (!where) return undefined;
+    if (where.save) {
+      const chosen = await vscode.window.showSaveDialog({
+        defaultUri: vscode.Uri.joinPath(folder.uri, `${model.id}.whfb.yaml`),
+        filters: { 'WHfB policy YAML': ['yaml', 'yml'] },
+        saveLabel: 'Create policy',
+        title: 'Save the WHfB policy',
+      });
+      if (!chosen) return undefined;
+      target = chosen.with({ path: chosen.path.replace(/[^/]+$/, (name) => policyFileName(name)) });
+    }
+  }
+
+  let document: vscode.TextDocument;
+  if (target) {
+    await vscode.workspace.fs.writeFile(target, Buffer.from(content, 'utf8'));
+    document = await vscode.workspace.openTextDocument(target);
+  } else {
+    document = await vscode.workspace.openTextDocument({ language: 'whfb-yaml', content });
+  }
+  const editor = await vscode.window.showTextDocument(document);
+  if (normalizeTenantId(tenant) === ZERO_GUID) {
+    void vscode.window.showInformationMessage('WHfB: the policy uses the zero GUID as tenant id. Replace it with your Entra tenant id before you deploy.');
+  }
+  return editor;
+}

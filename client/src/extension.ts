@@ -1,0 +1,70 @@
+/**
+ * Activation: the language client, the checklist and settings views, the commands and the status
+ * bar. Everything a user sees is registered here; the work is in the modules it wires.
+ * No telemetry, no network access, no workspace code is ever run.
+ */
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import type { WhfbExtensionApi } from './api';
+import { ActivePolicyTracker } from './activePolicy';
+import { ChecklistController } from './checklist/checklistController';
+import { ChecklistTreeProvider } from './checklist/checklistTree';
+import { chooseDeploymentModel, exportChecklist, openGuide, resetChecklist } from './commands/checklistCommands';
+import { insertSetting } from './commands/insertSetting';
+import { newPolicy } from './commands/newPolicy';
+import { openReference } from './commands/openReference';
+import { revealSetting } from './commands/revealSetting';
+import { registerSafeCommand, type CommandServices } from './commands/services';
+import { createLanguageClient } from './languageClient';
+import { SettingsTreeProvider } from './settingsView/settingsTree';
+import { PolicyStatusBar } from './statusBar';
+
+let client: LanguageClient | undefined;
+
+export function activate(context: vscode.ExtensionContext): WhfbExtensionApi {
+  const output = vscode.window.createOutputChannel('WHfB Policy Tools');
+  context.subscriptions.push(output);
+
+  client = createLanguageClient(context, output);
+  const started = client.start();
+  const ready = started.then(() => undefined);
+  const policy = new ActivePolicyTracker(client, ready);
+  const controller = new ChecklistController(policy);
+  const checklistTree = new ChecklistTreeProvider(controller);
+  const settingsTree = new SettingsTreeProvider(policy);
+  const statusBar = new PolicyStatusBar(controller, policy);
+  context.subscriptions.push(policy, controller, checklistTree, settingsTree, statusBar);
+  // The rejection is reported once here; `ready` still rejects for whoever awaits it.
+  ready.catch((error: unknown) => {
+    const message = `The WHfB language server could not start: ${error instanceof Error ? error.message : String(error)}. Policy files are not checked.`;
+    output.appendLine(message);
+    statusBar.setServerProblem(message);
+    void vscode.window.showErrorMessage(message, 'Show output').then((choice) => choice && output.show());
+  });
+
+  const services: CommandServices = { controller, policy, output };
+  const commands: [string, (...args: any[]) => unknown][] = [
+    ['whfb.newPolicy', () => newPolicy(services)],
+    ['whfb.insertSetting', () => insertSetting()],
+    ['whfb.openReference', (node?) => openReference(node)],
+    ['whfb.chooseDeploymentModel', () => chooseDeploymentModel(services)],
+    ['whfb.resetChecklist', () => resetChecklist(services)],
+    ['whfb.exportChecklist', () => exportChecklist(services)],
+    ['whfb.checklist.openGuide', (node?) => openGuide(services, node)],
+    ['whfb.revealSetting', (uri?: string, range?) => revealSetting(services, uri, range)],
+    ['whfb.showOutput', () => output.show()],
+  ];
+  for (const [id, handler] of commands) context.subscriptions.push(registerSafeCommand(id, output, handler));
+
+  return {
+    ready,
+    checklist: controller.api(),
+    activePolicy: () => policy.current,
+    refreshActivePolicy: () => policy.refresh(),
+  };
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop().catch(() => undefined);
+  client = undefined;
+}

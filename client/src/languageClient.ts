@@ -1,0 +1,33 @@
+/**
+ * The language client: starts dist/server.js in a Node child process over IPC (no shell, no
+ * stdout parsing to break) for every document kind the server understands.
+ */
+import * as vscode from 'vscode';
+import { LanguageClient, RevealOutputChannelOn, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+
+/** The languages whose documents the server may recognise as policies; it ignores the others. */
+export const POLICY_LANGUAGES = ['whfb-yaml', 'json', 'jsonc', 'yaml', 'xml', 'markdown', 'powershell', 'plaintext'] as const;
+
+export const DOCUMENT_SELECTOR = POLICY_LANGUAGES.flatMap((language) => [
+  { scheme: 'file', language },
+  { scheme: 'untitled', language },
+]);
+
+export function createLanguageClient(context: vscode.ExtensionContext, output: vscode.OutputChannel): LanguageClient {
+  const module = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: DOCUMENT_SELECTOR,
+    // The server pulls `workspace/configuration` for the `whfb` section; this makes it hear about changes.
+    synchronize: { configurationSection: 'whfb' },
+    outputChannel: output,
+    // `whfb.trace.server` is read by the client itself (id "whfb").
+    initializationOptions: { whfb: JSON.parse(JSON.stringify(vscode.workspace.getConfiguration('whfb'))) as unknown },
+    // A crash is reported in the output channel; the client restarts the server a few times itself.
+    revealOutputChannelOn: RevealOutputChannelOn.Never,
+  };
+  return new LanguageClient('whfb', 'WHfB Policy Tools', serverOptions, clientOptions);
+}

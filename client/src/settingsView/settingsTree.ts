@@ -1,0 +1,95 @@
+/**
+ * The "Policy settings" view: the active policy's settings grouped by CSP area, the value as the
+ * description, problems as icon and tooltip; selecting a setting reveals it in the editor.
+ */
+import * as vscode from 'vscode';
+import type { PolicySettingSummary } from '../../../server/src/service/api';
+import type { SeverityName } from '../../../server/src/service/protocolTypes';
+import type { ActivePolicyTracker } from '../activePolicy';
+import { groupSettings, settingDescription, worstSeverity, type SettingsGroup } from './settingsGroups';
+
+export type SettingsNode =
+  | { kind: 'group'; group: SettingsGroup }
+  | { kind: 'setting'; group: SettingsGroup; setting: PolicySettingSummary; uri: string };
+
+const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
+
+function severityIcon(severity: SeverityName | undefined, fallback: string): vscode.ThemeIcon {
+  switch (severity) {
+    case 'error': return new vscode.ThemeIcon('error', new vscode.ThemeColor('problemsErrorIcon.foreground'));
+    case 'warning': return new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
+    case 'information': return new vscode.ThemeIcon('info', new vscode.ThemeColor('problemsInfoIcon.foreground'));
+    case 'hint': return new vscode.ThemeIcon('lightbulb');
+    default: return new vscode.ThemeIcon(fallback);
+  }
+}
+
+function settingTooltip(setting: PolicySettingSummary): vscode.MarkdownString {
+  const markdown = new vscode.MarkdownString();
+  markdown.appendMarkdown(`**${setting.label.replace(/[*_`[\]]/g, '\\$&')}**\n\n`);
+  markdown.appendCodeblock(setting.written, 'text');
+  if (setting.path && setting.path !== setting.written) markdown.appendMarkdown(`Catalog path: \`${setting.path}\`\n\n`);
+  if (setting.scope) markdown.appendMarkdown(`Scope: ${setting.scope}\n\n`);
+  if (setting.value !== undefined) markdown.appendMarkdown(`Value: \`${setting.value.replace(/`/g, "'")}\`\n\n`);
+  for (const problem of setting.problems) markdown.appendMarkdown(`- **${problem.severity}** ${problem.code}: ${problem.message.replace(/\n/g, ' ')}\n`);
+  return markdown;
+}
+
+export class SettingsTreeProvider implements vscode.TreeDataProvider<SettingsNode>, vscode.Disposable {
+  private readonly emitter = new vscode.EventEmitter<SettingsNode | undefined>();
+  readonly onDidChangeTreeData = this.emitter.event;
+  readonly view: vscode.TreeView<SettingsNode>;
+  private readonly disposables: vscode.Disposable[] = [this.emitter];
+
+  constructor(private readonly policy: ActivePolicyTracker) {
+    this.view = vscode.window.createTreeView('whfb.settings', { treeDataProvider: this, showCollapseAll: true });
+    this.disposables.push(this.view, policy.onDidChange(() => this.refresh()));
+    this.refresh();
+  }
+
+  refresh(): void {
+    const summary = this.policy.current;
+    const document = this.policy.currentDocument;
+    if (summary && document) {
+      const problems = summary.settings.reduce((count, setting) => count + setting.problems.length, 0);
+      const name = document.isUntitled ? document.uri.path : vscode.workspace.asRelativePath(document.uri);
+      this.view.description = `${name} · ${plural(summary.settings.length, 'setting')}${problems ? ` · ${plural(problems, 'problem')}` : ''}`;
+    } else {
+      this.view.description = undefined;
+    }
+    this.view.message = summary && summary.settings.length === 0 ? 'The open policy has no MDM settings yet. Run "WHfB: Insert setting" to add one.' : undefined;
+    this.emitter.fire(undefined);
+  }
+
+  getChildren(node?: SettingsNode): SettingsNode[] {
+    const summary = this.policy.current;
+    if (!summary) return [];
+    if (!node) return groupSettings(summary).map((group) => ({ kind: 'group', group }));
+    if (node.kind === 'group') return node.group.settings.map((setting) => ({ kind: 'setting', group: node.group, setting, uri: summary.uri }));
+    return [];
+  }
+
+  getTreeItem(node: SettingsNode): vscode.TreeItem {
+    if (node.kind === 'group') {
+      const item = new vscode.TreeItem(node.group.name, vscode.TreeItemCollapsibleState.Expanded);
+      item.id = `group:${node.group.name}`;
+      item.description = `${node.group.settings.length}${node.group.problemCount ? ` · ${plural(node.group.problemCount, 'problem')}` : ''}`;
+      item.iconPath = severityIcon(node.group.worst, 'symbol-namespace');
+      item.contextValue = 'whfbSettingsGroup';
+      return item;
+    }
+    const { setting } = node;
+    const item = new vscode.TreeItem(setting.label, vscode.TreeItemCollapsibleState.None);
+    item.id = `setting:${setting.index}`;
+    item.description = settingDescription(setting);
+    item.iconPath = severityIcon(worstSeverity(setting.problems), 'symbol-property');
+    item.tooltip = settingTooltip(setting);
+    item.contextValue = setting.path ? 'whfbSetting.resolved' : 'whfbSetting';
+    item.command = { command: 'whfb.revealSetting', title: 'Reveal in editor', arguments: [node.uri, setting.range] };
+    return item;
+  }
+
+  dispose(): void {
+    for (const disposable of this.disposables) disposable.dispose();
+  }
+}

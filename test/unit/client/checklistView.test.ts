@@ -1,0 +1,123 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Checklists, DeploymentModelChecklist } from '../../../server/src/checklists/types';
+import type { PolicySettingSummary, PolicySummary } from '../../../server/src/service/api';
+import { checkItemSettings, modelProgress, resolveActiveModel, sectionProgress } from '../../../client/src/checklist/checklistView';
+import { checklistToMarkdown } from '../../../client/src/checklist/exportMarkdown';
+import { groupSettings, settingDescription } from '../../../client/src/settingsView/settingsGroups';
+import generated from '../../../data/generated/checklists.json';
+
+const USE = './Device/Vendor/MSFT/PassportForWork/{TenantId}/Policies/UsePassportForWork';
+const CLOUD = './Device/Vendor/MSFT/PassportForWork/{TenantId}/Policies/UseCloudTrustForOnPremAuth';
+const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } };
+
+function item(id: string, settings: string[] = []) {
+  return { id, title: `Step ${id}`, detail: 'Do it.', guide: 'g.md', anchor: id, href: `https://learn.microsoft.com/x#${id}`, settings, groupPolicies: [] };
+}
+
+const model: DeploymentModelChecklist = {
+  id: 'hybrid-cloud-kerberos-trust',
+  title: 'Cloud Kerberos trust',
+  deployment: { model: 'hybrid', trust: 'cloud-kerberos' },
+  summary: 'Summary.',
+  guide: 'g.md',
+  href: 'https://learn.microsoft.com/x',
+  sections: [
+    { id: 'prerequisites', title: 'Prerequisites', items: [item('a'), item('b')] },
+    { id: 'deployment-steps', title: 'Deployment steps', items: [item('policy', [USE, CLOUD])] },
+  ],
+};
+const checklists: Checklists = { schemaVersion: 1, models: [model, { ...model, id: 'cloud-only', title: 'Cloud-only' }] };
+
+function setting(path: string, problems: PolicySettingSummary['problems'] = [], extra: Partial<PolicySettingSummary> = {}): PolicySettingSummary {
+  return { index: 0, label: path.split('/').pop()!, written: path, path, group: 'PassportForWork/Policies', value: 'true', range, problems, ...extra };
+}
+
+function summary(settings: PolicySettingSummary[]): PolicySummary {
+  return { uri: 'file:///p.whfb.yaml', format: 'whfb-yaml', settings };
+}
+
+test('progress counts done items per section and per model', () => {
+  const done = new Set(['a', 'policy']);
+  assert.deepEqual(sectionProgress(model.sections[0]!.items, (id) => done.has(id)), { done: 1, total: 2 });
+  assert.deepEqual(modelProgress(model, (id) => done.has(id)), { done: 2, total: 3 });
+});
+
+test('an item about settings shows whether the open policy has them right', () => {
+  const policyItem = model.sections[1]!.items[0]!;
+  assert.equal(checkItemSettings(policyItem, undefined), undefined, 'no policy open: nothing to say');
+  assert.equal(checkItemSettings(model.sections[0]!.items[0]!, summary([])), undefined, 'an item about no setting');
+
+  const allRight = checkItemSettings(policyItem, summary([setting(USE), setting(CLOUD, [{ code: 'WHFB190', severity: 'information', message: 'tip' }])]));
+  assert.equal(allRight?.status, 'ok');
+  assert.equal(allRight?.description, 'UsePassportForWork ✓, UseCloudTrustForOnPremAuth ✓');
+
+  // A guide section also names optional settings: one the policy does not set is not a problem by itself...
+  const optionalAbsent = checkItemSettings(policyItem, summary([setting(USE)]));
+  assert.equal(optionalAbsent?.status, 'ok');
+  assert.equal(optionalAbsent?.description, 'UsePassportForWork ✓');
+  assert.equal(optionalAbsent?.settings[1]?.status, 'absent');
+  assert.equal(checkItemSettings(policyItem, summary([]))?.description, 'not in the policy');
+
+  // ...but it is when a finding of the policy asks for it.
+  const required = checkItemSettings(policyItem, summary([setting(USE)]), [
+    { code: 'WHFB130', severity: 'error', message: 'Cloud Kerberos trust needs UseCloudTrustForOnPremAuth set to true: add the setting.' },
+    { code: 'WHFB190', severity: 'information', message: 'RequireSecurityDevice is not set' },
+  ]);
+  assert.equal(required?.status, 'problem');
+  assert.equal(required?.description, 'UsePassportForWork ✓, UseCloudTrustForOnPremAuth ⚠');
+  assert.equal(required?.settings[1]?.problems[0]?.code, 'WHFB130');
+
+  const wrong = checkItemSettings(policyItem, summary([setting(USE), setting(CLOUD, [{ code: 'WHFB130', severity: 'error', message: 'must be true' }])]));
+  assert.equal(wrong?.status, 'problem');
+  assert.equal(wrong?.settings[1]?.problems[0]?.code, 'WHFB130');
+  assert.equal(wrong?.description, 'UsePassportForWork ✓, UseCloudTrustForOnPremAuth ⚠');
+});
+
+test('the open policy selects the model before the chosen one and the setting', () => {
+  assert.equal(resolveActiveModel(checklists, { policy: 'cloud-only', chosen: 'hybrid-cloud-kerberos-trust' })?.source, 'policy');
+  assert.equal(resolveActiveModel(checklists, { chosen: 'hybrid-cloud-kerberos-trust', setting: 'cloud-only' })?.checklist.id, 'hybrid-cloud-kerberos-trust');
+  assert.equal(resolveActiveModel(checklists, { chosen: 'no-such-model', setting: 'cloud-only' })?.source, 'setting');
+  assert.equal(resolveActiveModel(checklists, {}), undefined);
+});
+
+test('every generated model can be shown: six models, each with items', () => {
+  const models = (generated as Checklists).models;
+  assert.deepEqual(models.map((m) => m.id).sort(), [
+    'cloud-only', 'hybrid-certificate-trust', 'hybrid-cloud-kerberos-trust', 'hybrid-key-trust', 'on-premises-certificate-trust', 'on-premises-key-trust',
+  ]);
+  for (const m of models) assert.ok(modelProgress(m, () => false).total > 0, m.id);
+});
+
+test('the Markdown export lists every step with its state, who ticked it, and the policy check', () => {
+  const markdown = checklistToMarkdown({
+    checklist: model,
+    items: { a: { done: true, by: 'alex', at: '2025-01-02T03:04:05.000Z' } },
+    summary: summary([setting(USE)]),
+    policyName: 'policies/pilot.whfb.yaml',
+    exportedAt: new Date('2025-02-03T00:00:00Z'),
+  });
+  assert.match(markdown, /^# WHfB deployment checklist: Cloud Kerberos trust\n/);
+  assert.match(markdown, /- Progress: 1\/3 steps done/);
+  assert.match(markdown, /- Policy file: `policies\/pilot\.whfb\.yaml`/);
+  assert.match(markdown, /## Prerequisites \(1\/2\)/);
+  assert.match(markdown, /- \[x\] Step a \(done by alex on 2025-01-02\) — \[guide\]\(https:\/\/learn\.microsoft\.com\/x#a\)/);
+  assert.match(markdown, /- \[ \] Step b — \[guide\]/);
+  assert.match(markdown, /  - Policy settings: UsePassportForWork ✓\n/);
+});
+
+test('the settings view groups by CSP area, Unknown last, with the worst problem per group', () => {
+  const groups = groupSettings(summary([
+    setting('./x', [], { index: 2, group: 'Unknown', label: 'x' }),
+    setting(CLOUD, [{ code: 'WHFB130', severity: 'error', message: 'm' }], { index: 1 }),
+    setting('./Device/Vendor/MSFT/Policy/Config/Kerberos/CloudKerberosTicketRetrievalEnabled', [], { index: 3, group: 'Policy/Kerberos' }),
+    setting(USE, [{ code: 'WHFB190', severity: 'information', message: 'm' }], { index: 0 }),
+  ]));
+  assert.deepEqual(groups.map((g) => g.name), ['PassportForWork/Policies', 'Policy/Kerberos', 'Unknown']);
+  assert.deepEqual(groups[0]!.settings.map((s) => s.index), [0, 1], 'file order within a group');
+  assert.equal(groups[0]!.worst, 'error');
+  assert.equal(groups[0]!.problemCount, 2);
+  assert.equal(groups[1]!.worst, undefined);
+  assert.equal(settingDescription(setting(USE, [], { value: `<enabled/>\n<data id="x" value="${'y'.repeat(80)}"/>` })).length, 58);
+  assert.deepEqual(groupSettings(undefined), []);
+});
