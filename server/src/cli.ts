@@ -1,0 +1,33 @@
+/**
+ * whfb-lint: the language service's checks on the command line, for CI.
+ * `node dist/cli.js [options] <file|dir|glob>...`; see cli/args.ts for the options.
+ * The same file runs as a worker thread for large runs (cli/parallelLint.ts).
+ */
+import { lintInParallel, answerJob, workerJob } from './cli/parallelLint';
+import { runLintJob, type ServiceFactory } from './cli/lintJob';
+import { runCli } from './cli/runCli';
+import { getLanguageService } from './service/languageService';
+
+const createService: ServiceFactory = (log) => getLanguageService(undefined, { log });
+const job = workerJob();
+
+if (job) {
+  answerJob(runLintJob(job, createService));
+} else {
+  // `whfb-lint ... | head` closes the pipe early: that is not an error worth a stack trace.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+  // Workers re-run this bundle; under tsx (sources, not the bundle) everything stays on one thread.
+  const workerScript = __filename.endsWith('.js') ? __filename : undefined;
+  void runCli(process.argv.slice(2), {
+    cwd: process.cwd(),
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    isTty: process.stdout.isTTY === true,
+    env: process.env,
+  }, (lintJob) => lintInParallel(lintJob, createService, workerScript)).then((status) => {
+    process.exitCode = status;
+  });
+}

@@ -1,0 +1,98 @@
+/** whfb-lint's command line, parsed by hand (no dependency for a handful of options). */
+import type { SeverityName } from '../service/protocolTypes';
+
+export type OutputFormat = 'text' | 'json' | 'sarif';
+
+export interface CliOptions {
+  format: OutputFormat;
+  /** -1: any number of warnings is fine. */
+  maxWarnings: number;
+  quiet: boolean;
+  color: boolean | undefined;
+  ruleSeverity: Record<string, SeverityName | 'off'>;
+  patterns: string[];
+  help: boolean;
+  version: boolean;
+}
+
+export class UsageError extends Error {}
+
+export const USAGE = `Usage: whfb-lint [options] <file|dir|glob>...
+
+Checks Windows Hello for Business policy files: *.whfb.yaml, Intune Settings Catalog and custom
+profile exports (JSON or IntuneCD YAML) and SyncML XML. Directories are searched for those files
+(node_modules and .git are skipped); Markdown, PowerShell and text files are checked for OMA-URIs
+only when named explicitly or matched by a glob.
+
+Options:
+  -f, --format text|json|sarif   Output format (default: text)
+      --max-warnings N           Exit with status 1 when there are more than N warnings
+      --quiet                    Report errors only (warnings still count for --max-warnings)
+      --rule CODE=SEVERITY       Override a rule: error, warning, information, hint or off
+                                 (repeatable, e.g. --rule WHFB190=off)
+      --color / --no-color       Force or disable colors (default: colors on a terminal)
+  -h, --help                     Show this help
+  -v, --version                  Show the version
+
+Exit status: 0 no errors, 1 errors (or too many warnings), 2 usage error or unreadable file.`;
+
+const FORMATS = new Set<string>(['text', 'json', 'sarif']);
+const RULE_SEVERITIES = new Set<string>(['error', 'warning', 'information', 'info', 'hint', 'off']);
+
+export function parseArgs(argv: readonly string[]): CliOptions {
+  const options: CliOptions = {
+    format: 'text', maxWarnings: -1, quiet: false, color: undefined, ruleSeverity: {}, patterns: [], help: false, version: false,
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--') {
+      options.patterns.push(...argv.slice(i + 1));
+      break;
+    }
+    if (!arg.startsWith('-') || arg === '-') {
+      options.patterns.push(arg);
+      continue;
+    }
+    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
+    const name = eq >= 0 ? arg.slice(0, eq) : arg;
+    const takeValue = (): string => {
+      if (eq >= 0) return arg.slice(eq + 1);
+      const value = argv[i + 1];
+      if (value === undefined) throw new UsageError(`${name} needs a value`);
+      i++;
+      return value;
+    };
+    switch (name) {
+      case '-h': case '--help': options.help = true; break;
+      case '-v': case '--version': options.version = true; break;
+      case '--quiet': options.quiet = true; break;
+      case '--color': options.color = true; break;
+      case '--no-color': options.color = false; break;
+      case '-f': case '--format': {
+        const format = takeValue();
+        if (!FORMATS.has(format)) throw new UsageError(`--format must be text, json or sarif, not "${format}"`);
+        options.format = format as OutputFormat;
+        break;
+      }
+      case '--max-warnings': {
+        const value = takeValue();
+        if (!/^\d+$/.test(value)) throw new UsageError(`--max-warnings needs a whole number >= 0, not "${value}"`);
+        options.maxWarnings = Number(value);
+        break;
+      }
+      case '--rule': {
+        const value = takeValue();
+        const match = /^([A-Za-z]+\d+)\s*[=:]\s*([a-z]+)$/.exec(value);
+        if (!match || !RULE_SEVERITIES.has(match[2])) {
+          throw new UsageError(`--rule needs CODE=error|warning|information|hint|off, not "${value}"`);
+        }
+        options.ruleSeverity[match[1].toUpperCase()] = match[2] === 'info' ? 'information' : (match[2] as SeverityName | 'off');
+        break;
+      }
+      default:
+        throw new UsageError(`unknown option ${name}`);
+    }
+  }
+  if (!options.help && !options.version && options.patterns.length === 0) throw new UsageError('no files, directories or globs given');
+  return options;
+}

@@ -1,0 +1,24 @@
+/**
+ * One batch of files for one language service: what the main thread runs itself and what it
+ * hands to a worker thread. Plain data in and out, so it crosses threads unchanged.
+ */
+import type { WhfbLanguageService } from '../service/api';
+import type { SeverityName } from '../service/protocolTypes';
+import type { Candidate } from './collectFiles';
+import { lintFiles, type LintFilesResult } from './lintFiles';
+
+export interface LintJob {
+  candidates: Candidate[];
+  ruleSeverity: Record<string, SeverityName | 'off'>;
+  maxFileSizeBytes: number;
+}
+
+/** `log` receives the service's reports of internal failures (it answers "nothing" then). */
+export type ServiceFactory = (log: (message: string) => void) => WhfbLanguageService;
+
+export function runLintJob(job: LintJob, createService: ServiceFactory): LintFilesResult {
+  const serviceErrors: string[] = [];
+  const service = createService((message) => serviceErrors.push(message));
+  service.configure({ ruleSeverity: job.ruleSeverity });
+  return lintFiles(job.candidates, service, job.maxFileSizeBytes, () => serviceErrors.splice(0));
+}

@@ -1,0 +1,44 @@
+/**
+ * Reads a file the way an editor would hand it to the server: byte-order marks removed,
+ * UTF-16 files (PowerShell's default on Windows) decoded. Files beyond the size limit are read
+ * only up to just past it, so the service reports them (WHFB003) without loading gigabytes.
+ */
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+
+export function readPolicyFile(path: string, maxBytes: number): string {
+  // Non-blocking open: a named pipe where a file was expected must not hang the run.
+  const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    const stats = fstatSync(fd);
+    if (!stats.isFile()) throw new NotARegularFileError(path);
+    const size = stats.size;
+    const length = Math.min(size, maxBytes + 1);
+    const buffer = Buffer.allocUnsafe(length);
+    let read = 0;
+    while (read < length) {
+      const n = readSync(fd, buffer, read, length - read, read);
+      if (n === 0) break;
+      read += n;
+    }
+    return decode(buffer.subarray(0, read));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+export function decode(bytes: Buffer): string {
+  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return bytes.toString('utf8', 3);
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return bytes.toString('utf16le', 2);
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
+    const swapped = Buffer.from(bytes.subarray(2, 2 + ((bytes.length - 2) & ~1)));
+    return swapped.swap16().toString('utf16le');
+  }
+  return bytes.toString('utf8');
+}
+
+export class NotARegularFileError extends Error {
+  readonly code = 'ENOTREGULAR';
+  constructor(path: string) {
+    super(`${path} is not a regular file`);
+  }
+}

@@ -1,0 +1,33 @@
+/** What a whfb-lint run found, before it is printed in one of the output formats. */
+import type { SeverityName } from '../service/protocolTypes';
+
+export interface LintDiagnostic {
+  /** 1-based, columns in UTF-16 code units as editors count them. */
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  severity: SeverityName;
+  code: string;
+  message: string;
+  href?: string;
+}
+
+export interface FileResult {
+  path: string;
+  diagnostics: LintDiagnostic[];
+}
+
+export interface LintReport {
+  files: FileResult[];
+  errors: number;
+  warnings: number;
+  /** Files that could not be read or checked; each is one stderr line and exit status 2. */
+  problems: string[];
+}
+
+export function countSeverity(files: readonly FileResult[], severity: SeverityName): number {
+  let count = 0;
+  for (const file of files) for (const diagnostic of file.diagnostics) if (diagnostic.severity === severity) count++;
+  return count;
+}

@@ -1,0 +1,84 @@
+/**
+ * whfb-lint from arguments to exit status, with its streams passed in so tests can run it in
+ * process. Never rejects: every failure is a stderr line and exit status 2.
+ */
+import { DEFAULT_SETTINGS } from '../service/api';
+import { parseArgs, USAGE, UsageError, type CliOptions } from './args';
+import { collectFiles } from './collectFiles';
+import { formatJson } from './formatJson';
+import { formatSarif } from './formatSarif';
+import { formatText } from './formatText';
+import type { LintFilesResult } from './lintFiles';
+import type { LintJob } from './lintJob';
+import { countSeverity, type LintReport } from './results';
+import { TOOL_NAME, TOOL_VERSION } from './toolInfo';
+
+export interface CliIo {
+  cwd: string;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  isTty: boolean;
+  env: Record<string, string | undefined>;
+}
+
+export const EXIT_OK = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_TROUBLE = 2;
+
+/** Checks the collected files (on this thread or several). */
+export type LintRunner = (job: LintJob) => Promise<LintFilesResult>;
+
+export async function runCli(argv: readonly string[], io: CliIo, lint: LintRunner): Promise<number> {
+  let options: CliOptions;
+  try {
+    options = parseArgs(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.stderr(`${TOOL_NAME}: ${error.message}\n\n${USAGE}\n`);
+    return EXIT_TROUBLE;
+  }
+  if (options.help) {
+    io.stdout(`${USAGE}\n`);
+    return EXIT_OK;
+  }
+  if (options.version) {
+    io.stdout(`${TOOL_VERSION}\n`);
+    return EXIT_OK;
+  }
+
+  try {
+    const collection = collectFiles(options.patterns, io.cwd);
+    const linted = await lint({
+      candidates: collection.candidates, ruleSeverity: options.ruleSeverity, maxFileSizeBytes: DEFAULT_SETTINGS.maxFileSizeBytes,
+    });
+    const files = options.quiet
+      ? linted.files.map((file) => ({ ...file, diagnostics: file.diagnostics.filter((d) => d.severity === 'error') }))
+      : linted.files;
+    const report: LintReport = {
+      files,
+      errors: countSeverity(linted.files, 'error'),
+      warnings: countSeverity(linted.files, 'warning'),
+      problems: [...collection.problems, ...linted.problems],
+    };
+    io.stdout(render(report, options, io));
+    for (const problem of report.problems) io.stderr(`${TOOL_NAME}: ${problem}\n`);
+    const tooManyWarnings = options.maxWarnings >= 0 && report.warnings > options.maxWarnings;
+    if (tooManyWarnings) io.stderr(`${TOOL_NAME}: ${report.warnings} warnings, more than --max-warnings ${options.maxWarnings}\n`);
+    if (report.problems.length > 0) return EXIT_TROUBLE;
+    return report.errors > 0 || tooManyWarnings ? EXIT_FINDINGS : EXIT_OK;
+  } catch (error) {
+    io.stderr(`${TOOL_NAME}: internal error: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+    return EXIT_TROUBLE;
+  }
+}
+
+function render(report: LintReport, options: CliOptions, io: CliIo): string {
+  switch (options.format) {
+    case 'json': return formatJson(report);
+    case 'sarif': return formatSarif(report, io.cwd);
+    case 'text': {
+      const color = options.color ?? (io.isTty && io.env.NO_COLOR === undefined && io.env.TERM !== 'dumb');
+      return formatText(report, color);
+    }
+  }
+}

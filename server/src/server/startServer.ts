@@ -1,0 +1,121 @@
+/**
+ * Wires the language service to an LSP connection: capabilities, documents (incremental sync),
+ * settings, push or pull diagnostics, the feature requests and the custom summary messages.
+ * Nothing here knows WHfB; it only moves data between the client and the service.
+ */
+import {
+  CodeActionKind, DidChangeConfigurationNotification, TextDocuments, TextDocumentSyncKind,
+  type ClientCapabilities, type Connection, type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { version } from '../../../package.json';
+import type { TextDocumentInput, WhfbLanguageService } from '../service/api';
+import type { Diagnostic } from '../service/protocolTypes';
+import { describeError, guardNotification } from './guard';
+import { POLICY_SUMMARY_CHANGED_NOTIFICATION, type PolicySummaryParams } from './protocol';
+import { registerPullDiagnostics } from './pullDiagnostics';
+import { PushDiagnostics, type ValidationHost } from './pushDiagnostics';
+import { registerRequests } from './requests';
+import { settingsFromInitializationOptions, toServerSettings, type ServerSettings } from './settings';
+import { SettingsStore } from './settingsStore';
+
+export const COMPLETION_TRIGGER_CHARACTERS = ['/', ':', ' ', '"'];
+
+interface ClientSupport {
+  configuration: boolean;
+  configurationChangeRegistration: boolean;
+  pullDiagnostics: boolean;
+  diagnosticsRefresh: boolean;
+}
+
+function clientSupport(capabilities: ClientCapabilities): ClientSupport {
+  return {
+    configuration: capabilities.workspace?.configuration === true,
+    configurationChangeRegistration: capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true,
+    pullDiagnostics: capabilities.textDocument?.diagnostic !== undefined,
+    diagnosticsRefresh: capabilities.workspace?.diagnostics?.refreshSupport === true,
+  };
+}
+
+export function startServer(connection: Connection, service: WhfbLanguageService): void {
+  const documents = new TextDocuments(TextDocument);
+  const settings = new SettingsStore(service);
+  let support: ClientSupport = { configuration: false, configurationChangeRegistration: false, pullDiagnostics: false, diagnosticsRefresh: false };
+
+  const host: ValidationHost = {
+    connection,
+    documents,
+    settings,
+    validate(input: TextDocumentInput): Diagnostic[] {
+      if (service.detectFormat(input) === undefined) return [];
+      return service.validate(input);
+    },
+    validated(uri: string): void {
+      const params: PolicySummaryParams = { uri };
+      connection.sendNotification(POLICY_SUMMARY_CHANGED_NOTIFICATION, params);
+    },
+  };
+  const push = new PushDiagnostics(host);
+
+  const fetchSettings = async (): Promise<ServerSettings> => toServerSettings(await connection.workspace.getConfiguration('whfb'));
+  const logSettingsError = (error: unknown) => connection.console.error(`whfb: reading settings failed: ${describeError(error)}`);
+
+  const revalidateOpenDocuments = (): void => {
+    if (!support.pullDiagnostics) push.scheduleAllOpen();
+    else if (support.diagnosticsRefresh) connection.languages.diagnostics.refresh();
+  };
+
+  connection.onInitialize((params): InitializeResult => {
+    support = clientSupport(params.capabilities);
+    void settings.update(Promise.resolve(settingsFromInitializationOptions(params.initializationOptions)), logSettingsError);
+    if (support.pullDiagnostics) registerPullDiagnostics(host);
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        completionProvider: { triggerCharacters: COMPLETION_TRIGGER_CHARACTERS, resolveProvider: false },
+        hoverProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        documentSymbolProvider: true,
+        documentLinkProvider: { resolveProvider: false },
+        foldingRangeProvider: true,
+        ...(support.pullDiagnostics ? { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false } } : {}),
+      },
+      serverInfo: { name: 'whfb-language-server', version },
+    };
+  });
+
+  connection.onInitialized(guardNotification(connection.console, 'initialized', async () => {
+    // Ask for the settings first: requests arriving meanwhile wait for them (SettingsStore.ready).
+    const updated = support.configuration ? settings.update(fetchSettings(), logSettingsError) : Promise.resolve(false);
+    if (support.configurationChangeRegistration) {
+      await connection.client.register(DidChangeConfigurationNotification.type, { section: 'whfb' });
+    }
+    if (await updated) revalidateOpenDocuments();
+  }));
+
+  connection.onDidChangeConfiguration(guardNotification(connection.console, 'didChangeConfiguration', async (params) => {
+    let pending: Promise<ServerSettings>;
+    if (support.configuration) {
+      pending = fetchSettings();
+    } else {
+      // Without workspace/configuration the payload is all we get; one without our section changes nothing.
+      const section = (params.settings as { whfb?: unknown } | null | undefined)?.whfb;
+      if (section === undefined) return;
+      pending = Promise.resolve(toServerSettings(section));
+    }
+    if (await settings.update(pending, logSettingsError)) revalidateOpenDocuments();
+  }));
+
+  // TextDocuments reports an open as a content change too: one schedule covers both.
+  documents.onDidChangeContent(guardNotification(connection.console, 'didChange', (event) => {
+    if (!support.pullDiagnostics) void push.schedule(event.document.uri);
+  }));
+  documents.onDidClose(guardNotification(connection.console, 'didClose', (event) => {
+    if (!support.pullDiagnostics) push.clear(event.document.uri);
+    service.forget(event.document.uri);
+  }));
+
+  registerRequests(connection, documents, service);
+  documents.listen(connection);
+  connection.listen();
+}

@@ -1,0 +1,102 @@
+/** whfb-lint's exit status: 0 clean, 1 errors or too many warnings, 2 usage errors and unreadable files. */
+import { after, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { FIXTURES, whfbLint, whfbLintJson } from './runWhfbLint';
+
+const scratch = mkdtempSync(join(tmpdir(), 'whfb-lint-test-'));
+after(() => rmSync(scratch, { recursive: true, force: true }));
+
+test('--help and --version exit 0', () => {
+  const help = whfbLint(['--help']);
+  assert.equal(help.status, 0);
+  assert.match(help.stdout, /^Usage: whfb-lint/);
+  const version = whfbLint(['--version']);
+  assert.equal(version.status, 0);
+  const packageJson = JSON.parse(readFileSync(join(FIXTURES, '..', '..', '..', 'package.json'), 'utf8'));
+  assert.equal(version.stdout.trim(), packageJson.version);
+});
+
+test('usage errors exit 2 with a message on stderr', () => {
+  for (const args of [[], ['--format', 'xml', 'clean'], ['--max-warnings', 'many', 'clean'], ['--bogus', 'clean'], ['--rule', 'WHFB101', 'clean']]) {
+    const run = whfbLint(args);
+    assert.equal(run.status, 2, `${args.join(' ')}: ${run.stdout}`);
+    assert.match(run.stderr, /^whfb-lint: /, args.join(' '));
+    assert.equal(run.stdout, '');
+  }
+});
+
+test('no errors exits 0, errors exit 1', () => {
+  assert.equal(whfbLint(['clean']).status, 0);
+  assert.equal(whfbLint(['errors']).status, 1);
+});
+
+test('--max-warnings: more warnings than allowed exit 1', () => {
+  const { run, report } = whfbLintJson(['warnings']);
+  assert.equal(run.status, 0, 'warnings alone do not fail');
+  const warnings = report.summary.warnings;
+  assert.ok(warnings >= 1, 'the fixture has a warning (Group Policy and Intune both manage)');
+  assert.equal(report.summary.errors, 0);
+  assert.equal(whfbLint(['--max-warnings', String(warnings - 1), 'warnings']).status, 1);
+  assert.equal(whfbLint(['--max-warnings', String(warnings), 'warnings']).status, 0);
+});
+
+test('a missing file exits 2 and the other files are still checked', () => {
+  const { run, report } = whfbLintJson(['does-not-exist.whfb.yaml', 'errors/unknown-node.whfb.yaml']);
+  assert.equal(run.status, 2);
+  assert.match(run.stderr, /does-not-exist\.whfb\.yaml: no such file/);
+  assert.deepEqual(report.files.map((file: any) => file.path), ['errors/unknown-node.whfb.yaml']);
+  assert.ok(report.summary.errors > 0);
+});
+
+test('a symbolic link loop and a dangling link exit 2 without hanging; the others are checked', () => {
+  const dir = join(scratch, 'links');
+  mkdirSync(dir);
+  cpSync(join(FIXTURES, 'clean', 'hybrid-cloud-kerberos.whfb.yaml'), join(dir, 'good.whfb.yaml'));
+  symlinkSync('loop.whfb.yaml', join(dir, 'loop.whfb.yaml'));
+  symlinkSync('vanished.whfb.yaml', join(dir, 'dangling.whfb.yaml'));
+  mkdirSync(join(dir, 'nested'));
+  symlinkSync('..', join(dir, 'nested', 'up'));
+  const { run, report } = whfbLintJson(['.'], dir);
+  assert.equal(run.status, 2);
+  assert.match(run.stderr, /loop\.whfb\.yaml: symbolic link loop/);
+  assert.match(run.stderr, /dangling\.whfb\.yaml: no such file/);
+  assert.match(run.stderr, /nested\/up: symbolic link loop/);
+  assert.deepEqual(report.files.map((file: any) => file.path), ['good.whfb.yaml']);
+});
+
+test('an unreadable file exits 2 with a message', { skip: process.getuid?.() === 0 ? 'root reads every file' : false }, () => {
+  const dir = join(scratch, 'unreadable');
+  mkdirSync(dir);
+  const file = join(dir, 'secret.whfb.yaml');
+  cpSync(join(FIXTURES, 'clean', 'hybrid-cloud-kerberos.whfb.yaml'), file);
+  chmodSync(file, 0o000);
+  const run = whfbLint(['secret.whfb.yaml'], dir);
+  assert.equal(run.status, 2);
+  assert.match(run.stderr, /secret\.whfb\.yaml: permission denied/);
+});
+
+test('a named pipe named like a policy is reported, not waited on', () => {
+  const dir = join(scratch, 'fifo');
+  mkdirSync(dir);
+  if (spawnSync('mkfifo', [join(dir, 'pipe.whfb.yaml')]).status !== 0) return;
+  cpSync(join(FIXTURES, 'clean', 'hybrid-cloud-kerberos.whfb.yaml'), join(dir, 'good.whfb.yaml'));
+  for (const args of [['.'], ['pipe.whfb.yaml', 'good.whfb.yaml']]) {
+    const { run, report } = whfbLintJson(args, dir);
+    assert.equal(run.status, 2, args.join(' '));
+    assert.match(run.stderr, /pipe\.whfb\.yaml: not a regular file/);
+    assert.deepEqual(report.files.map((file: any) => file.path), ['good.whfb.yaml']);
+  }
+});
+
+test('a directory named where a file is expected by a glob is not a crash', () => {
+  const dir = join(scratch, 'weird');
+  mkdirSync(join(dir, 'folder.whfb.yaml'), { recursive: true });
+  writeFileSync(join(dir, 'folder.whfb.yaml', 'inner.txt'), 'nothing');
+  const run = whfbLint(['.'], dir);
+  assert.equal(run.status, 0, run.stderr);
+  assert.match(run.stdout, /in 0 files/);
+});

@@ -1,0 +1,72 @@
+/**
+ * A client that declares pull diagnostics (textDocument/diagnostic) gets a diagnostic provider,
+ * asks for diagnostics itself and is not pushed any; settings changes ask it to refresh.
+ */
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { LspTestClient, PULL_CAPABILITIES } from './lspTestClient';
+import { NO_SECURITY_DEVICE_POLICY, PACKAGE_JSON, TYPO_LINE, TYPO_POLICY } from './policies';
+
+const TIMEOUT = { timeout: 30_000 };
+let client: LspTestClient;
+let capabilities: any;
+let whfbSettings: Record<string, unknown> = { validation: { delay: 0 } };
+
+before(async () => {
+  const started = await LspTestClient.start({ capabilities: PULL_CAPABILITIES, settings: () => whfbSettings });
+  client = started.client;
+  capabilities = started.initializeResult.capabilities;
+}, TIMEOUT);
+
+after(() => client?.kill());
+
+test('the server announces a diagnostic provider to a pull client', () => {
+  assert.deepEqual(capabilities.diagnosticProvider, { interFileDependencies: false, workspaceDiagnostics: false });
+});
+
+test('textDocument/diagnostic answers a full report with the findings, then "unchanged" for the same version', TIMEOUT, async () => {
+  const uri = 'file:///workspace/pull-typo.whfb.yaml';
+  await client.open(uri, 'whfb-yaml', 1, TYPO_POLICY);
+  const report: any = await client.request('textDocument/diagnostic', { textDocument: { uri } });
+  assert.equal(report.kind, 'full');
+  const typo = report.items.find((d: any) => d.code === 'WHFB101');
+  assert.ok(typo, `WHFB101 expected, got ${JSON.stringify(report.items.map((d: any) => d.code))}`);
+  assert.equal(typo.range.start.line, TYPO_LINE);
+  assert.ok(typo.codeDescription?.href);
+
+  const again: any = await client.request('textDocument/diagnostic', { textDocument: { uri }, previousResultId: report.resultId });
+  assert.equal(again.kind, 'unchanged');
+  assert.equal(again.resultId, report.resultId);
+});
+
+test('a non-policy document gets an empty report', TIMEOUT, async () => {
+  const uri = 'file:///workspace/package.json';
+  await client.open(uri, 'json', 1, PACKAGE_JSON);
+  const report: any = await client.request('textDocument/diagnostic', { textDocument: { uri } });
+  assert.deepEqual(report.items, []);
+});
+
+test('a settings change asks the client to refresh, and the next pull reflects it', TIMEOUT, async () => {
+  const uri = 'file:///workspace/pull-no-tpm.whfb.yaml';
+  await client.open(uri, 'whfb-yaml', 1, NO_SECURITY_DEVICE_POLICY);
+  const first: any = await client.request('textDocument/diagnostic', { textDocument: { uri } });
+  assert.deepEqual(first.items.map((d: any) => d.code), ['WHFB190']);
+
+  const beforeChange = client.mark();
+  whfbSettings = { ...whfbSettings, rules: { WHFB190: 'off' } };
+  await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+  await client.waitForMessage((m) => m.method === 'workspace/diagnostic/refresh', beforeChange);
+  const second: any = await client.request('textDocument/diagnostic', { textDocument: { uri }, previousResultId: first.resultId });
+  assert.equal(second.kind, 'full', 'new settings make the old result stale');
+  assert.deepEqual(second.items, []);
+});
+
+test('a pull client is never pushed diagnostics', TIMEOUT, async () => {
+  // A round trip after the opens above: any push would have arrived before this answer.
+  await client.request('textDocument/documentSymbol', { textDocument: { uri: 'file:///workspace/pull-typo.whfb.yaml' } });
+  assert.deepEqual(client.published, []);
+});
+
+test('shutdown and exit end the process with status 0', TIMEOUT, async () => {
+  assert.equal(await client.stop(), 0);
+});
