@@ -99,6 +99,8 @@ export interface PolicyModel {
   tenantId?: Located<string>;
   deployment?: Deployment;
   settings: PolicySetting[];
+  /** The `settings:` key (policy YAML only): where findings about the settings as a whole stand. */
+  settingsKey?: OffsetRange;
   groupPolicy: GroupPolicyEntry[];
   /** Syntax and shape findings found while building the model. */
   findings: Finding[];

@@ -1,0 +1,20 @@
+/** What the guides say a deployment model needs (from the generated checklists), for hover. */
+import checklistsJson from '../../../data/generated/checklists.json';
+import type { Checklists, DeploymentModelChecklist } from '../checklists/types';
+
+const checklists = checklistsJson as unknown as Checklists;
+
+/** The checklists whose deployment block matches model (and trust, when given). */
+export function checklistsFor(model?: string, trust?: string): DeploymentModelChecklist[] {
+  return checklists.models.filter((item) => (!model || item.deployment.model === model) && (!trust || item.deployment.trust === trust));
+}
+
+export function checklistMarkdown(item: DeploymentModelChecklist): string {
+  const prerequisites = item.sections.find((section) => section.id === 'prerequisites')?.items ?? [];
+  const steps = item.sections.find((section) => section.id === 'deployment-steps')?.items ?? [];
+  const lines = [`**${item.title}**`, '', item.summary.trim(), ''];
+  if (prerequisites.length > 0) lines.push('**Prerequisites**', '', ...prerequisites.map((entry) => `- [${entry.title}](${entry.href})`), '');
+  if (steps.length > 0) lines.push('**Deployment steps**', '', ...steps.map((entry) => `- [${entry.title}](${entry.href})`), '');
+  lines.push(`[Open the guide](${item.href})`);
+  return lines.join('\n');
+}

@@ -1,0 +1,89 @@
+/**
+ * Hover: on an OMA-URI or Settings Catalog id (the node explained), on deployment.model/trust values
+ * (what the guides say that model needs), on a Group Policy name (its mapping), on a rule code in a
+ * `# whfb-ignore` comment (the rule).
+ */
+import type { Located, OffsetRange } from '../model/types';
+import { RULES_BY_CODE } from '../rules/codes';
+import type { Hover, Position } from '../service/protocolTypes';
+import { checklistMarkdown, checklistsFor } from './checklistInfo';
+import { contains, omaUriTokenAt, settingAt, type FeatureContext } from './context';
+import { nodeMarkdown } from './nodeDocs';
+
+function hoverOf(context: FeatureContext, value: string, range: OffsetRange): Hover {
+  return { contents: { kind: 'markdown', value }, range: context.entry.lines().range(range) };
+}
+
+export function hoverAt(context: FeatureContext, position: Position): Hover | null {
+  const { entry, catalog } = context;
+  const lines = entry.lines();
+  const offset = lines.offsetAt(position);
+  const text = entry.text;
+  const model = entry.model;
+
+  const code = ruleCodeInIgnoreComment(text, offset, lines.lineStart(position.line), lines.lineEnd(position.line));
+  if (code) {
+    const rule = RULES_BY_CODE.get(code.code);
+    if (rule) return hoverOf(context, `**${rule.code}** (${rule.name}, ${rule.defaultSeverity})\n\n${rule.summary}\n\n[Source](${rule.href})`, code.range);
+  }
+
+  if (model) {
+    const setting = settingAt(model, offset);
+    if (setting) {
+      const written = [setting.omaUri, setting.settingDefinitionId].find((item) => contains(item?.range, offset));
+      if (written) {
+        if (setting.node) return hoverOf(context, nodeMarkdown(setting.node), written.range);
+        const resolved = setting.omaUri ? catalog.resolve(setting.omaUri.value) : undefined;
+        if (resolved?.node) return hoverOf(context, nodeMarkdown(resolved.node), written.range);
+        return hoverOf(context, `\`${written.value}\` names no node of the catalog.`, written.range);
+      }
+    }
+    const deployment = model.deployment;
+    if (deployment) {
+      const modelValue = deployment.model;
+      const trustValue = deployment.trust;
+      if (isOn(modelValue, offset) || isOn(trustValue, offset)) {
+        const kind = modelValue?.value.trim();
+        const trust = isOn(trustValue, offset) || kind !== 'cloud-only' ? trustValue?.value.trim() : undefined;
+        const found = checklistsFor(kind || undefined, trust || undefined);
+        const located = (isOn(modelValue, offset) ? modelValue : trustValue) as Located<string>;
+        if (found.length > 0) return hoverOf(context, found.map(checklistMarkdown).join('\n\n---\n\n'), located.range);
+      }
+    }
+    for (const gp of model.groupPolicy) {
+      if (!contains(gp.policy.range, offset)) continue;
+      const nodes = catalog.byGroupPolicy(gp.policy.value);
+      if (nodes.length === 0) return hoverOf(context, `"${gp.policy.value}" is not a Group Policy the catalog knows.`, gp.policy.range);
+      const mapping = nodes[0].groupPolicy;
+      const header = `**Group Policy: ${mapping?.displayName ?? gp.policy.value}**${mapping?.area ? `\n\n${mapping.scope === 'user' ? 'User' : 'Computer'} Configuration > ${mapping.area}` : ''}${mapping?.admxFile ? ` (${mapping.admxFile})` : ''}`;
+      const mdm = nodes.map((node) => `- MDM equivalent: \`${node.path}\``).join('\n');
+      return hoverOf(context, `${header}\n\n${mdm}\n\n${nodeMarkdown(nodes[0], { brief: true })}`, gp.policy.range);
+    }
+  }
+
+  // An OMA-URI anywhere (comments, loose text, formats whose model did not take it).
+  const token = omaUriTokenAt(text, offset);
+  if (token) {
+    const resolved = catalog.resolve(text.slice(token.start, token.end).replace(/[.:]+$/, ''));
+    if (resolved.node) return hoverOf(context, nodeMarkdown(resolved.node), token);
+  }
+  return null;
+}
+
+function isOn(located: Located<string> | undefined, offset: number): located is Located<string> {
+  return located !== undefined && located.range.end > located.range.start && contains(located.range, offset);
+}
+
+function ruleCodeInIgnoreComment(text: string, offset: number, lineStart: number, lineEnd: number): { code: string; range: OffsetRange } | undefined {
+  const line = text.slice(lineStart, lineEnd);
+  const comment = /#\s*whfb-ignore(?:-file)?\b/i.exec(line);
+  if (!comment) return undefined;
+  const pattern = /WHFB\d{3}/gi;
+  for (let match = pattern.exec(line); match; match = pattern.exec(line)) {
+    const start = lineStart + match.index;
+    if (match.index > comment.index && offset >= start && offset <= start + match[0].length) {
+      return { code: match[0].toUpperCase(), range: { start, end: start + match[0].length } };
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,58 @@
+/**
+ * Markdown that explains a catalog node: description, format, allowed values with meanings,
+ * defaults with their sources (disagreements shown), builds, scope, Group Policy, Settings Catalog
+ * id, links. Shared by hover and completion documentation.
+ */
+import type { AllowedValues, CatalogNode } from '../catalog/types';
+
+function allowedLines(allowed: AllowedValues): string[] {
+  switch (allowed.kind) {
+    case 'enum': return ['**Allowed values**', '', ...allowed.values.map((item) => `- \`${item.value}\`: ${oneLine(item.description)}`)];
+    case 'range': return [`**Allowed values:** ${allowed.min} to ${allowed.max}`];
+    case 'regex': return [`**Allowed values:** text matching \`${allowed.pattern}\``];
+    case 'admx': return [`**Allowed values:** ADMX-backed policy \`${allowed.name}\` (${allowed.file}): \`<enabled/>\` or \`<disabled/>\` with its data elements`];
+    default: return [`**Allowed values:** ${allowed.raw}`];
+  }
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+function defaultLines(node: CatalogNode): string[] {
+  if (node.defaults.length === 0) return node.defaultValue !== undefined ? [`**Default:** \`${node.defaultValue}\` (DDF)`] : [];
+  const distinct = new Set(node.defaults.map((item) => item.value.trim().toLowerCase()));
+  const parts = node.defaults.map((item) => `\`${item.value}\` (${item.source === 'ddf' ? 'DDF' : 'guide'}: ${item.note}${item.source === 'guide' ? `, ${item.sourceRef}` : ''})`);
+  const warning = distinct.size > 1 ? ' ⚠ the sources disagree' : '';
+  return [`**Default:** ${parts.join('; ')}${warning}`];
+}
+
+export function nodeMarkdown(node: CatalogNode, options: { brief?: boolean } = {}): string {
+  const title = node.groupPolicy?.displayName ?? node.title;
+  const lines: string[] = [];
+  lines.push(`**${node.name}**${title && title !== node.name ? ` — ${title}` : ''}${node.deprecated ? ' *(deprecated)*' : ''}`);
+  lines.push('', `\`${node.path}\``, '');
+  if (node.descriptionMarkdown) lines.push(options.brief ? firstParagraph(node.descriptionMarkdown) : node.descriptionMarkdown.trim(), '');
+  if (node.deprecated) lines.push(`**Deprecated:** ${node.deprecated.message}${node.deprecated.successor ? ` Use \`${node.deprecated.successor}\`.` : ''}`, '');
+  lines.push(`**Format:** ${node.format}${node.interior ? ' (interior node, takes no value)' : ''} · **Scope:** ${node.scope} · **Access:** ${node.accessTypes.join(', ')}`, '');
+  if (node.allowed) lines.push(...allowedLines(node.allowed), '');
+  const defaults = defaultLines(node);
+  if (defaults.length > 0) lines.push(...defaults, '');
+  if (node.minBuilds.length > 0) lines.push(`**Minimum Windows build:** ${node.minBuilds.join(', ')} (one per servicing branch)${node.insider ? '; also Insider builds' : ''}`, '');
+  if (!options.brief) {
+    if (node.groupPolicy) {
+      const gp = node.groupPolicy;
+      const where = [gp.scope ? `${gp.scope === 'computer' ? 'Computer' : 'User'} Configuration` : undefined, gp.area].filter(Boolean).join(' > ');
+      lines.push(`**Group Policy:** ${gp.displayName ?? gp.name}${where ? ` (${where})` : ''}${gp.admxFile ? `, ${gp.admxFile}` : ''}`, '');
+    }
+    if (node.settingsCatalogId) lines.push(`**Settings Catalog id:** \`${node.settingsCatalogId}\``, '');
+    const links = [`[${node.csp} CSP reference](${node.referenceUrl})`, ...node.guideRefs.slice(0, 4).map((ref) => `[${ref.title}](${ref.href})`)];
+    lines.push(links.join(' · '));
+  }
+  return lines.join('\n').replace(/\n{3,}/g, '\n\n').trim();
+}
+
+function firstParagraph(markdown: string): string {
+  const paragraph = markdown.trim().split(/\n\s*\n/)[0] ?? '';
+  return paragraph.length > 400 ? `${paragraph.slice(0, 397)}...` : paragraph;
+}

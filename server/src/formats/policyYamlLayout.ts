@@ -1,0 +1,212 @@
+/**
+ * Line-level layout of a policy file, found without a YAML parse: where the `settings:` block
+ * sequence starts and ends, where each entry starts, and the `# whfb-ignore` comments above an
+ * entry. This is what lets the adapter parse the settings one entry at a time and re-parse only
+ * the entries an edit touched.
+ */
+
+export interface LineInfo {
+  start: number;
+  /** End of the content, before "\r\n" / "\n". */
+  end: number;
+  /** Start of the next line (or the text length). */
+  next: number;
+  indent: number;
+  kind: 'blank' | 'comment' | 'item' | 'content';
+}
+
+export function lineAt(text: string, start: number): LineInfo {
+  const newline = text.indexOf('\n', start);
+  const next = newline === -1 ? text.length : newline + 1;
+  let end = newline === -1 ? text.length : newline;
+  if (end > start && text.charCodeAt(end - 1) === 13) end -= 1;
+  let at = start;
+  // A BOM at the very start is not indentation.
+  if (at === 0 && text.charCodeAt(0) === 0xfeff) at = 1;
+  const contentFrom = at;
+  while (at < end && text.charCodeAt(at) === 32) at += 1;
+  const indent = at - contentFrom;
+  let kind: LineInfo['kind'];
+  if (at >= end) kind = 'blank';
+  else if (text.charCodeAt(at) === 35 /* # */) kind = 'comment';
+  else if (text.charCodeAt(at) === 45 /* - */ && (at + 1 >= end || text.charCodeAt(at + 1) === 32)) kind = 'item';
+  else kind = 'content';
+  return { start, end, next, indent, kind };
+}
+
+export interface SettingsBlockLayout {
+  /** Start of the first entry's `-` line. */
+  entriesStart: number;
+  /** Just after the last content line of the block (its newline included). */
+  entriesEnd: number;
+  /** Indentation of the `-` of every entry. */
+  listIndent: number;
+  /** Start offset of each entry's `-` line; entry i ends where entry i+1 starts (the last at entriesEnd). */
+  entryStarts: number[];
+}
+
+const SETTINGS_KEY = /^settings[ \t]*:[ \t]*(#.*)?\r?$/gm;
+
+/**
+ * Finds the `settings:` block sequence at the top level. Undefined when the file has no such
+ * block (or more than one, or a flow sequence): the adapter then parses the whole document.
+ */
+export function findSettingsBlock(text: string): SettingsBlockLayout | undefined {
+  SETTINGS_KEY.lastIndex = 0;
+  const first = SETTINGS_KEY.exec(text);
+  if (!first) return undefined;
+  if (SETTINGS_KEY.exec(text)) return undefined;
+  let line = lineAt(text, first.index);
+  let at = line.next;
+  // The entries may be preceded by blank lines and comments.
+  while (at < text.length) {
+    line = lineAt(text, at);
+    if (line.kind !== 'blank' && line.kind !== 'comment') break;
+    at = line.next;
+  }
+  if (at >= text.length || line.kind !== 'item') return undefined;
+  const listIndent = line.indent;
+  const split = splitEntries(text, line.start, text.length, listIndent, 'block');
+  if (!split) return undefined;
+  return { entriesStart: line.start, entriesEnd: split.end, listIndent, entryStarts: split.starts };
+}
+
+/**
+ * Splits [from, to) into entries at `-` lines of the list's indentation. In 'block' mode, stops
+ * at the first line that ends the block (less indented, or a key at the list's indentation) and
+ * drops trailing blank and comment lines; in the region modes (re-splitting after an edit) such a
+ * line makes the split fail, so the caller falls back to a full parse.
+ */
+export function splitEntries(
+  text: string,
+  from: number,
+  to: number,
+  listIndent: number,
+  mode: 'block' | 'region' | 'final-region',
+): { starts: number[]; end: number } | undefined {
+  const untilBlockEnd = mode === 'block';
+  const starts: number[] = [];
+  let lastContentEnd = from;
+  let at = from;
+  while (at < to) {
+    const line = lineAt(text, at);
+    if (line.kind === 'item' && line.indent === listIndent) {
+      starts.push(line.start);
+      lastContentEnd = line.next;
+    } else if (line.kind === 'blank' || line.kind === 'comment') {
+      // Belongs to the entry above unless the block ends right after.
+    } else if (line.indent > listIndent && starts.length > 0) {
+      lastContentEnd = line.next;
+    } else if (untilBlockEnd) {
+      break;
+    } else {
+      return undefined;
+    }
+    at = line.next;
+  }
+  if (starts.length === 0 || starts[0] !== from) return undefined;
+  // The block's last entry ends with a content line (trailing comments belong to what follows).
+  if (mode === 'final-region' && lastContentEnd !== Math.min(to, text.length)) return undefined;
+  return { starts, end: lastContentEnd };
+}
+
+const IGNORE = /^\s*#\s*whfb-ignore(?!-file)\b[ \t:]*([^\r\n]*)/i;
+const IGNORE_FILE = /^\s*#\s*whfb-ignore-file\b[ \t:]*([^\r\n]*)/i;
+
+export function parseCodeList(list: string): string[] {
+  return list
+    .split(/[\s,]+/)
+    .map((code) => code.trim().toUpperCase())
+    .filter((code) => /^WHFB\d{3}$/.test(code));
+}
+
+/** Codes of `# whfb-ignore CODE[, CODE]` comments on the lines directly above the line starting at `lineStart`. */
+export function ignoredCodesAbove(text: string, lineStart: number): string[] {
+  const codes: string[] = [];
+  let end = lineStart - 1; // the "\n" ending the line above
+  let guard = 0;
+  while (end > 0 && guard < 20) {
+    guard += 1;
+    const start = text.lastIndexOf('\n', end - 1) + 1;
+    const line = text.slice(start, end);
+    const trimmed = line.trim();
+    if (!trimmed.startsWith('#')) break;
+    const match = IGNORE.exec(line);
+    if (match) codes.push(...parseCodeList(match[1]));
+    end = start - 1;
+  }
+  return codes;
+}
+
+/**
+ * `# whfb-ignore-file CODE[, CODE]` in the comment lines at the top of the file (before the first
+ * key) silences those codes in the whole file.
+ */
+export function fileIgnoredCodes(text: string): string[] {
+  const codes: string[] = [];
+  let at = 0;
+  while (at < text.length) {
+    const line = lineAt(text, at);
+    if (line.kind === 'content' && text.startsWith('---', line.start)) {
+      at = line.next;
+      continue;
+    }
+    if (line.kind !== 'blank' && line.kind !== 'comment') break;
+    const match = IGNORE_FILE.exec(text.slice(line.start, line.end));
+    if (match) codes.push(...parseCodeList(match[1]));
+    at = line.next;
+  }
+  return codes;
+}
+
+/** Line-start offset of the line containing `offset`. */
+export function lineStartOf(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
+}
+
+/** Deeper than this, a policy file is not a policy file: the YAML parser would recurse until the stack runs out. */
+export const MAX_NESTING = 64;
+const MAX_INDENT = 256;
+
+/**
+ * The offset where [from, to) nests flow collections or indents deeper than a policy file ever
+ * does, or undefined. Quotes are skipped roughly (a bracket inside a string on one line).
+ */
+export function excessiveNesting(text: string, from = 0, to = text.length): number | undefined {
+  let depth = 0;
+  let quote = 0;
+  let lineStart = true;
+  let indent = 0;
+  for (let at = from; at < to; at++) {
+    const code = text.charCodeAt(at);
+    if (code === 10) {
+      quote = 0;
+      lineStart = true;
+      indent = 0;
+      continue;
+    }
+    if (lineStart) {
+      if (code === 32) {
+        indent += 1;
+        if (indent > MAX_INDENT) return at;
+        continue;
+      }
+      lineStart = false;
+    }
+    if (quote !== 0) {
+      if (code === quote) quote = 0;
+      continue;
+    }
+    if (code === 34 || code === 39) quote = code;
+    else if (code === 91 || code === 123) {
+      depth += 1;
+      if (depth > MAX_NESTING) return at;
+    } else if ((code === 93 || code === 125) && depth > 0) depth -= 1;
+    else if (code === 35 && (at === from || text.charCodeAt(at - 1) === 32)) {
+      // A comment: skip to the end of the line.
+      const end = text.indexOf('\n', at);
+      at = (end === -1 ? to : end) - 1;
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,195 @@
+/**
+ * Shape check of a policy file against schemas/whfb-policy.schema.json (generated from the design
+ * and the catalog). Compiled once per process. Settings entries are checked one by one against the
+ * entry sub-schema, so re-parsing one entry re-checks only that entry. Every ajv error is turned
+ * into a WHFB002 finding on the exact text at fault, with a message that says how to fix it.
+ */
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import { isMap, isSeq, type Node, type Pair } from 'yaml';
+import policySchema from '../../../schemas/whfb-policy.schema.json';
+import { finding } from '../model/findings';
+import type { Finding, OffsetRange } from '../model/types';
+import { findPair, nodeRange, type OffsetMap } from './policyYamlAst';
+
+interface Validators {
+  document: ValidateFunction;
+  settingsEntry: ValidateFunction;
+}
+
+let validators: Validators | undefined;
+
+function getValidators(): Validators {
+  if (!validators) {
+    const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
+    const schema = policySchema as Record<string, unknown>;
+    const { $schema: _ignored, ...withoutMeta } = schema;
+    ajv.addSchema({ ...withoutMeta, $id: 'whfb-policy' });
+    validators = {
+      document: ajv.getSchema('whfb-policy') as ValidateFunction,
+      settingsEntry: ajv.compile({ $ref: 'whfb-policy#/properties/settings/items' }),
+    };
+  }
+  return validators;
+}
+
+/**
+ * Checks the document without its settings entries (`settings` is checked entry by entry).
+ * `root` is the document's root node, `value` its plain JS value, `fallback` the root mapping's
+ * first line (where a missing top-level key is reported).
+ */
+export function checkDocumentShape(value: unknown, root: Node | null, map: OffsetMap, fallback: OffsetRange, skipSettingsItems: boolean): Finding[] {
+  const validate = getValidators().document;
+  let subject = value;
+  if (skipSettingsItems && subject && typeof subject === 'object' && !Array.isArray(subject) && 'settings' in subject) {
+    subject = { ...(subject as Record<string, unknown>), settings: [] };
+  }
+  if (validate(subject)) return [];
+  let errors = validate.errors ?? [];
+  if (skipSettingsItems) errors = errors.filter((error) => !error.instancePath.startsWith('/settings'));
+  return errorsToFindings(errors, root, map, fallback, '');
+}
+
+/** Checks one settings entry (`item` is the entry's node, `value` its plain JS value). */
+/**
+ * Entries are checked on their own; their messages never name their index, so an entry's findings
+ * stay valid when entries above it are added or removed (the incremental parse reuses them).
+ */
+const SETTINGS_ENTRY = 'settings entry';
+
+export function checkSettingsEntryShape(value: unknown, item: Node | null, map: OffsetMap, fallback: OffsetRange): Finding[] {
+  const validate = getValidators().settingsEntry;
+  if (validate(value)) return [];
+  return errorsToFindings(validate.errors ?? [], item, map, fallback, SETTINGS_ENTRY);
+}
+
+interface Located {
+  node: Node | null;
+  /** The pair whose value is `node` (absent for the root). */
+  pair?: Pair;
+}
+
+/** Follows an ajv instancePath ("/deployment/trust", "/groupPolicy/0/scope") through the YAML AST. */
+function locate(root: Node | null, instancePath: string): Located | undefined {
+  let current: Located = { node: root };
+  if (!instancePath) return current;
+  for (const raw of instancePath.split('/').slice(1)) {
+    const segment = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    const node = current.node;
+    if (isMap(node)) {
+      const pair = findPair(node, segment);
+      if (!pair) return current;
+      current = { node: pair.value as Node | null, pair };
+    } else if (isSeq(node)) {
+      const item = node.items[Number(segment)] as Node | undefined;
+      if (!item) return current;
+      current = { node: item };
+    } else {
+      return current;
+    }
+  }
+  return current;
+}
+
+function keyRangeOf(located: Located, map: OffsetMap): OffsetRange | undefined {
+  return located.pair ? nodeRange(located.pair.key as Node, map) : undefined;
+}
+
+function where(instancePath: string): string {
+  if (!instancePath) return 'the policy file';
+  const parts = instancePath.split('/').slice(1);
+  return parts.map((part) => (/^\d+$/.test(part) ? `[${part}]` : `.${part}`)).join('').replace(/^\./, '');
+}
+
+function allowedKeys(error: ErrorObject): string[] {
+  const parent = error.parentSchema as { properties?: Record<string, unknown> } | undefined;
+  return parent?.properties ? Object.keys(parent.properties) : [];
+}
+
+/** `basePath` is where `root` sits in the document (SETTINGS_ENTRY for an entry checked on its own). */
+function errorsToFindings(errors: ErrorObject[], root: Node | null, map: OffsetMap, fallback: OffsetRange, basePath: string): Finding[] {
+  const chosen = errors.filter((error) => !isLeftToRules(error));
+  const findings: Finding[] = [];
+  const seen = new Set<string>();
+  for (const error of chosen) {
+    const made = errorToFinding(error, root, map, fallback, basePath);
+    if (!made) continue;
+    const key = `${made.range.start}:${made.range.end}:${made.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    findings.push(made);
+  }
+  return findings;
+}
+
+const COMBINATOR = /\/(anyOf|oneOf|if|then|else|not)(\/|$)/;
+
+/**
+ * Errors a rule reports better: an OMA-URI that names no node (WHFB101, the schema lists the known
+ * paths as a hint for editors), a tenant id that is not a GUID (WHFB104), a hybrid or on-premises
+ * deployment without trust (WHFB140). Combinator errors only repeat their branches.
+ */
+function isLeftToRules(error: ErrorObject): boolean {
+  if (COMBINATOR.test(error.schemaPath) || ['anyOf', 'oneOf', 'if', 'not'].includes(error.keyword)) return true;
+  if (error.instancePath.endsWith('/omaUri') && error.keyword !== 'type') return true;
+  if (error.instancePath === '/tenantId' && error.keyword === 'pattern') return true;
+  return false;
+}
+
+function errorToFinding(error: ErrorObject, root: Node | null, map: OffsetMap, fallback: OffsetRange, basePath: string): Finding | undefined {
+  const located = locate(root, error.instancePath);
+  const at = basePath === SETTINGS_ENTRY
+    ? (error.instancePath ? where(error.instancePath) : 'this settings entry')
+    : where(basePath + error.instancePath);
+  const valueRange = located ? nodeRange(located.node, map) : undefined;
+  const keyRange = located ? keyRangeOf(located, map) : undefined;
+  switch (error.keyword) {
+    case 'additionalProperties': {
+      const name = String((error.params as { additionalProperty: string }).additionalProperty);
+      const container = located?.node;
+      const pair = isMap(container) ? findPair(container, name) : undefined;
+      const range = (pair && nodeRange(pair.key as Node, map)) ?? keyRange ?? fallback;
+      const keys = allowedKeys(error);
+      const hint = keys.length > 0 ? ` Use one of: ${keys.join(', ')}.` : '';
+      return finding('WHFB002', range, `Unknown key "${name}" in ${at}: remove it or fix its spelling.${hint}`);
+    }
+    case 'required': {
+      const name = String((error.params as { missingProperty: string }).missingProperty);
+      // On the parent's key, or (for the root and list entries) on the mapping's first line.
+      return finding('WHFB002', keyRange ?? fallback, `Missing key "${name}" in ${at}: add "${name}:" with a value.`);
+    }
+    case 'enum': {
+      const allowed = ((error.params as { allowedValues?: unknown[] }).allowedValues ?? []).map(String);
+      return finding('WHFB002', valueRange && valueRange.end > valueRange.start ? valueRange : keyRange ?? fallback, `${capitalized(at)} must be one of: ${allowed.join(', ')}.`);
+    }
+    case 'const': {
+      const allowed = String((error.params as { allowedValue?: unknown }).allowedValue);
+      return finding('WHFB002', valueRange ?? keyRange ?? fallback, `${capitalized(at)} must be ${allowed}.`);
+    }
+    case 'type': {
+      const type = String((error.params as { type?: unknown }).type);
+      const range = valueRange && valueRange.end > valueRange.start ? valueRange : keyRange ?? fallback;
+      if (!error.instancePath && !basePath) {
+        return finding('WHFB002', fallback, 'A policy file is a mapping of keys (whfb, tenantId, deployment, settings), one "key: value" per line; see the examples folder.');
+      }
+      return finding('WHFB002', range, `${capitalized(at)} must be ${describeType(type)}.`);
+    }
+    default:
+      return finding('WHFB002', valueRange && valueRange.end > valueRange.start ? valueRange : keyRange ?? fallback, `${capitalized(at)} ${error.message ?? 'does not match the policy-file schema'}.`);
+  }
+}
+
+function describeType(type: string): string {
+  return type.split(',').map((name) => {
+    switch (name) {
+      case 'object': return 'a mapping ("key: value" lines, indented under it)';
+      case 'array': return 'a list (lines starting with "- ")';
+      case 'string': return 'text';
+      case 'integer': return 'a whole number';
+      default: return /^[aeiou]/i.test(name) ? `an ${name}` : `a ${name}`;
+    }
+  }).join(' or ');
+}
+
+function capitalized(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -1,0 +1,44 @@
+/**
+ * Builds findings from the rule table, so a code's severity and link live in one place (rules/codes.ts).
+ */
+import { RULES_BY_CODE } from '../rules/codes';
+import type { Finding, FixData, OffsetRange } from './types';
+
+/**
+ * Messages echo what was written; a hostile value (a 100,000-character OMA-URI, 10,000 nested
+ * XML elements as a value) would make the message that long (robustness testing). Quoted text
+ * and unbroken runs beyond MAX_ECHO are shortened in the middle, and the whole message is capped.
+ */
+const MAX_ECHO = 160;
+const MAX_MESSAGE = 800;
+const LONG_RUN = new RegExp(`[^\\s"]{${MAX_ECHO + 1},}`, 'g');
+
+function shortenEcho(echo: string): string {
+  return echo.length <= MAX_ECHO ? echo : `${echo.slice(0, MAX_ECHO - 40)}…${echo.slice(-39)}`;
+}
+
+function shortenMessage(message: string): string {
+  if (message.length <= MAX_ECHO) return message;
+  const shortened = message
+    .replace(/"([^"]*)"/g, (_whole, quoted: string) => `"${shortenEcho(quoted)}"`)
+    .replace(LONG_RUN, shortenEcho);
+  return shortened.length <= MAX_MESSAGE ? shortened : `${shortened.slice(0, MAX_MESSAGE - 201)}…${shortened.slice(-200)}`;
+}
+
+export function finding(
+  code: string,
+  range: OffsetRange,
+  message: string,
+  extra: { related?: Finding['related']; data?: FixData } = {},
+): Finding {
+  const rule = RULES_BY_CODE.get(code);
+  return {
+    code,
+    severity: rule?.defaultSeverity ?? 'error',
+    message: shortenMessage(message),
+    range: { start: range.start, end: Math.max(range.start, range.end) },
+    href: rule?.href,
+    ...(extra.related && extra.related.length > 0 ? { related: extra.related } : {}),
+    ...(extra.data ? { data: extra.data } : {}),
+  };
+}

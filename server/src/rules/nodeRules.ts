@@ -1,0 +1,280 @@
+/**
+ * Rules about one setting against its catalog node: does the node exist (WHFB101), does the type
+ * match its DDF format (WHFB102), is the value allowed (WHFB103), can it be set (WHFB106), is it
+ * newer than the oldest build in scope (WHFB170), is it deprecated (WHFB171).
+ */
+import { resolveOmaUri } from '../model/resolveOmaUri';
+import type { CatalogIndex } from '../catalog/index';
+import type { AllowedValues, CatalogNode } from '../catalog/types';
+import { finding } from '../model/findings';
+import type { Finding, PolicyModel, PolicySetting } from '../model/types';
+import { asBoolean, asInteger, policyFileTypeName, typeFitsFormat, valueText, valueTypeForFormat } from '../model/values';
+import { nodeAvailableOn, parseBuild } from './osBuilds';
+import { innerRange, yamlText, type Rule } from './rule';
+
+/** CSPs (and Policy CSP areas) the catalog covers: only their OMA-URIs can be judged unknown in foreign formats. */
+const coveredPrefixes = new WeakMap<CatalogIndex, Set<string>>();
+
+function coverageKey(omaUri: string): string | undefined {
+  const segments = omaUri.split('/').map((segment) => segment.trim().toLowerCase());
+  const msft = segments.indexOf('msft');
+  if (msft < 0 || msft + 1 >= segments.length) return undefined;
+  const csp = segments[msft + 1];
+  if (csp === 'policy') {
+    const area = segments[msft + 3];
+    return area ? `policy/${area}` : undefined;
+  }
+  return csp;
+}
+
+function isCovered(catalog: CatalogIndex, omaUri: string): boolean {
+  let covered = coveredPrefixes.get(catalog);
+  if (!covered) {
+    covered = new Set();
+    for (const node of catalog.nodes) {
+      const key = coverageKey(node.path);
+      if (key) covered.add(key);
+    }
+    coveredPrefixes.set(catalog, covered);
+  }
+  const key = coverageKey(omaUri);
+  return key !== undefined && covered.has(key);
+}
+
+/** "Did you mean" is the costliest lookup there is; a typo stays in the file while the user edits elsewhere. */
+const suggestions = new WeakMap<CatalogIndex, Map<string, CatalogNode | null>>();
+
+function suggestionFor(catalog: CatalogIndex, omaUri: string): CatalogNode | undefined {
+  let memo = suggestions.get(catalog);
+  if (!memo) {
+    memo = new Map();
+    suggestions.set(catalog, memo);
+  }
+  let best = memo.get(omaUri);
+  if (best === undefined) {
+    best = catalog.suggest(omaUri, 1)[0] ?? null;
+    if (memo.size > 10_000) memo.clear();
+    memo.set(omaUri, best);
+  }
+  return best ?? undefined;
+}
+
+/** Keeps the tenant segment as written when a suggestion replaces an OMA-URI. */
+function withWrittenTenant(path: string, catalog: CatalogIndex, written: string): string {
+  const tenant = resolveOmaUri(catalog, written).tenant;
+  if (!tenant || tenant.kind !== 'guid') return path;
+  return path.replace('{TenantId}', tenant.text);
+}
+
+const unknownNode: Rule = {
+  code: 'WHFB101',
+  check(model, catalog) {
+    const findings: Finding[] = [];
+    for (const setting of model.settings) {
+      if (setting.node) continue;
+      const omaUri = setting.omaUri;
+      if (omaUri && omaUri.value.trim()) {
+        if (model.format !== 'whfb-yaml' && !isCovered(catalog, omaUri.value)) continue;
+        const resolved = resolveOmaUri(catalog, omaUri.value);
+        if (resolved.node) continue;
+        const best = suggestionFor(catalog, omaUri.value);
+        const suggestion = best ? withWrittenTenant(best.path, catalog, omaUri.value) : undefined;
+        const message = suggestion
+          ? `"${omaUri.value}" names no node of the CSP. Did you mean ${suggestion}?`
+          : `"${omaUri.value}" names no node of the CSP. Check the path against the CSP reference.`;
+        findings.push(finding('WHFB101', omaUri.range, message, suggestion ? {
+          data: { fix: 'replace', title: `Change to ${suggestion}`, replacements: [{ range: innerRange(model.text, omaUri.range), newText: suggestion }] },
+        } : {}));
+      } else if (setting.settingDefinitionId && setting.settingDefinitionId.value.trim()) {
+        const id = setting.settingDefinitionId;
+        if (!/passportforwork|kerberos/i.test(id.value)) continue;
+        findings.push(finding('WHFB101', id.range, `"${id.value}" names no Windows Hello for Business setting of the Settings Catalog. Check the settingDefinitionId.`));
+      }
+    }
+    return findings;
+  },
+};
+
+const wrongType: Rule = {
+  code: 'WHFB102',
+  check(model) {
+    const findings: Finding[] = [];
+    for (const setting of model.settings) {
+      const { node, type } = setting;
+      if (!node || node.interior || !type?.normalized) continue;
+      if (typeFitsFormat(type.normalized, node.format)) continue;
+      const wanted = valueTypeForFormat(node.format);
+      if (!wanted) continue;
+      const name = policyFileTypeName(wanted);
+      const data = model.format === 'whfb-yaml'
+        ? { fix: 'replace' as const, title: `Change type to ${name}`, replacements: [{ range: innerRange(model.text, type.range), newText: name }] }
+        : undefined;
+      findings.push(finding('WHFB102', type.range, `${node.name} is ${/^[aeiou]/.test(node.format) ? 'an' : 'a'} ${node.format} node in the DDF: set type to ${name} (not ${type.value}).`, data ? { data } : {}));
+    }
+    return findings;
+  },
+};
+
+function describeAllowed(allowed: AllowedValues): string {
+  switch (allowed.kind) {
+    case 'enum': return allowed.values.map((item) => `${item.value} (${firstSentence(item.description)})`).join(', ');
+    case 'range': return `an integer from ${allowed.min} to ${allowed.max}`;
+    case 'regex': return `text matching ${allowed.pattern}`;
+    case 'admx': return 'an ADMX policy value: <enabled/> or <disabled/> with its data elements';
+    default: return allowed.raw;
+  }
+}
+
+function firstSentence(text: string): string {
+  const plain = text.replace(/\s+/g, ' ').trim();
+  const end = plain.search(/[.;](\s|$)/);
+  const sentence = end > 0 ? plain.slice(0, end) : plain;
+  return sentence.length > 80 ? `${sentence.slice(0, 77)}...` : sentence;
+}
+
+const compiledPatterns = new Map<string, RegExp | null>();
+
+function patternOf(pattern: string): RegExp | null {
+  if (!compiledPatterns.has(pattern)) {
+    try {
+      compiledPatterns.set(pattern, new RegExp(`^(?:${pattern})$`));
+    } catch {
+      compiledPatterns.set(pattern, null);
+    }
+  }
+  return compiledPatterns.get(pattern) ?? null;
+}
+
+/** Why the value does not fit the node, or undefined when it does. */
+function valueProblem(node: CatalogNode, value: unknown): string | undefined {
+  if (value === null || value === undefined || value === '') return `${node.name} needs a value: ${node.allowed ? describeAllowed(node.allowed) : `a ${node.format} value`}.`;
+  let text = valueText(value);
+  if (node.format === 'bool') {
+    const flag = asBoolean(value);
+    if (flag === undefined) return `${node.name} is a boolean: write true or false (not ${text}).`;
+    text = String(flag);
+  } else if (node.format === 'int') {
+    const number = asInteger(value);
+    if (number === undefined) return `${node.name} is an integer: write a whole number${node.allowed ? `, ${describeAllowed(node.allowed)}` : ''} (not ${text}).`;
+    text = String(number);
+  }
+  const allowed = node.allowed;
+  if (!allowed) return undefined;
+  switch (allowed.kind) {
+    case 'enum':
+      if (allowed.values.some((item) => item.value.toLowerCase() === text.toLowerCase())) return undefined;
+      return `${text} is not allowed for ${node.name}. Allowed: ${describeAllowed(allowed)}.`;
+    case 'range': {
+      const number = asInteger(value);
+      if (number !== undefined && number >= allowed.min && number <= allowed.max) return undefined;
+      return `${text} is out of range for ${node.name}: use ${describeAllowed(allowed)}.`;
+    }
+    case 'regex': {
+      const pattern = patternOf(allowed.pattern);
+      if (!pattern || pattern.test(text)) return undefined;
+      return `${text} does not match the format ${node.name} needs (${allowed.pattern}).`;
+    }
+    case 'admx':
+      if (/^\s*<(enabled|disabled)\s*\/>/i.test(text)) return undefined;
+      return `${node.name} is an ADMX-backed policy: write <enabled/> (with its <data id=... value=.../> elements) or <disabled/>.`;
+    default:
+      return undefined;
+  }
+}
+
+const valueNotAllowed: Rule = {
+  code: 'WHFB103',
+  check(model) {
+    const findings: Finding[] = [];
+    for (const setting of model.settings) {
+      const { node, value } = setting;
+      if (!node || node.interior || !value) continue;
+      if (typeof value.value === 'string' && value.value.trim() === '****') continue; // WHFB180 says it better
+      const problem = valueProblem(node, value.value);
+      if (problem) findings.push(finding('WHFB103', value.range, problem));
+    }
+    return findings;
+  },
+};
+
+const notSettable: Rule = {
+  code: 'WHFB106',
+  check(model) {
+    const findings: Finding[] = [];
+    for (const setting of model.settings) {
+      const node = setting.node;
+      if (!node) continue;
+      const where = setting.omaUri?.range ?? setting.settingDefinitionId?.range ?? setting.range;
+      if (node.interior) {
+        findings.push(finding('WHFB106', where, `${node.name} is an interior node: it groups other settings and takes no value. Set one of the nodes under it.`));
+      } else if (!node.accessTypes.some((access) => access === 'Add' || access === 'Replace')) {
+        findings.push(finding('WHFB106', where, `${node.name} cannot be set (the DDF allows only ${node.accessTypes.join(', ') || 'no access'}). Remove this setting.`));
+      }
+    }
+    return findings;
+  },
+};
+
+const newerThanMinimumBuild: Rule = {
+  code: 'WHFB170',
+  check(model) {
+    const minimum = model.deployment?.minimumOsBuild;
+    const build = minimum ? parseBuild(minimum.value) : undefined;
+    if (!minimum || !build) return [];
+    const findings: Finding[] = [];
+    for (const setting of model.settings) {
+      const node = setting.node;
+      if (!node || node.minBuilds.length === 0) continue;
+      if (nodeAvailableOn(node.minBuilds, build)) continue;
+      const where = setting.omaUri?.range ?? setting.settingDefinitionId?.range ?? setting.range;
+      findings.push(finding('WHFB170', where,
+        `${node.name} needs Windows ${node.minBuilds.join(' or ')} or later, newer than deployment.minimumOsBuild ${minimum.value}: devices on older builds ignore it. Raise minimumOsBuild or check those devices.`,
+        { related: [{ range: minimum.range, message: 'The oldest Windows build in scope' }] }));
+    }
+    return findings;
+  },
+};
+
+const deprecatedNode: Rule = {
+  code: 'WHFB171',
+  check(model, catalog) {
+    const findings: Finding[] = [];
+    for (const setting of model.settings) {
+      const node = setting.node;
+      if (!node?.deprecated) continue;
+      const where = setting.omaUri ?? setting.settingDefinitionId;
+      const range = where?.range ?? setting.range;
+      const successor = node.deprecated.successor;
+      const successorNode = successor ? catalog.byPath(successor) : undefined;
+      let data;
+      if (successor && setting.omaUri && model.format !== 'text') {
+        const newText = withWrittenTenant(successor, catalog, setting.omaUri.value);
+        data = { fix: 'replace' as const, title: `Use ${successorNode?.name ?? 'the successor'} (${newText})`, replacements: [{ range: innerRange(model.text, setting.omaUri.range), newText }] };
+      }
+      const message = successor
+        ? `${node.name} is deprecated: use ${successor} instead. ${node.deprecated.message}`.trim()
+        : `${node.name} is deprecated. ${node.deprecated.message}`.trim();
+      findings.push(finding('WHFB171', range, message, data ? { data } : {}));
+    }
+    return findings;
+  },
+};
+
+export const nodeRules: readonly Rule[] = [unknownNode, wrongType, valueNotAllowed, notSettable, newerThanMinimumBuild, deprecatedNode];
+
+/** Exposed for the duplicate rule: a value as the node reads it (true/1/"1" agree for a bool). */
+export function canonicalValue(setting: PolicySetting): string {
+  const value = setting.value?.value;
+  const node = setting.node;
+  if (node?.format === 'bool') {
+    const flag = asBoolean(value);
+    if (flag !== undefined) return String(flag);
+  }
+  if (node?.format === 'int') {
+    const number = asInteger(value);
+    if (number !== undefined) return String(number);
+  }
+  return valueText(value).trim();
+}
+
+export { yamlText };

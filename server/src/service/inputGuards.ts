@@ -1,0 +1,29 @@
+/**
+ * Input the service refuses to parse, with one WHFB003 finding that says why: files over the size
+ * limit, binary content, and unresolved merge conflicts (a half-merged policy is not a policy).
+ */
+import { finding } from '../model/findings';
+import type { Finding, SourceFormat } from '../model/types';
+
+const CONFLICT_START = /^<{7}(?: |$)/m;
+const CONFLICT_END = /^>{7}(?: |$)/m;
+
+export function guardInput(text: string, format: SourceFormat, maxFileSizeBytes: number): Finding | undefined {
+  // UTF-16 length is a lower bound of the byte size; only compute bytes near the limit.
+  if (text.length > maxFileSizeBytes || (text.length * 3 > maxFileSizeBytes && Buffer.byteLength(text, 'utf8') > maxFileSizeBytes)) {
+    return finding('WHFB003', { start: 0, end: 0 },
+      `The file is larger than ${maxFileSizeBytes} bytes (whfb.maxFileSizeBytes) and is not checked. Split it into smaller policy files or raise the limit.`);
+  }
+  if (text.slice(0, 8192).includes('\u0000')) {
+    return finding('WHFB003', { start: 0, end: 0 }, 'The file looks binary and is not checked.');
+  }
+  if (format !== 'text') {
+    const start = CONFLICT_START.exec(text);
+    if (start && CONFLICT_END.test(text)) {
+      const end = text.indexOf('\n', start.index);
+      return finding('WHFB003', { start: start.index, end: end === -1 ? text.length : end },
+        'The file has unresolved merge-conflict markers (<<<<<<<, =======, >>>>>>>): resolve the conflict, then the file is checked again.');
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,177 @@
+/**
+ * The facade: detect -> adapter -> model (one parse per document version, shared by every request)
+ * -> rules -> diagnostics, and the editor features on the same model. Every entry point catches
+ * what goes wrong inside and answers "nothing" rather than crash the server or the CLI.
+ */
+import type { CatalogIndex } from '../catalog/index';
+import { getCatalog } from '../catalog/catalog';
+import { codeActionsFor } from '../features/codeActions';
+import { completionsAt } from '../features/completion';
+import { documentLinksFor } from '../features/documentLinks';
+import { documentSymbolsFor } from '../features/documentSymbols';
+import { foldingRangesFor } from '../features/foldingRanges';
+import { hoverAt } from '../features/hover';
+import { summarizePolicy } from '../features/policySummary';
+import { detectFormat } from '../formats/detect';
+import { runRules } from '../rules/runRules';
+import type { Finding } from '../model/types';
+import {
+  DEFAULT_SETTINGS,
+  type CancellationSignal,
+  type LanguageServiceSettings,
+  type PolicySummary,
+  type TextDocumentInput,
+  type WhfbLanguageService,
+} from './api';
+import { DocumentCache, lazyLines, type ParsedDocument } from './documentCache';
+import { guardInput } from './inputGuards';
+import type { CodeAction, CompletionList, Diagnostic, DocumentLink, DocumentSymbol, FoldingRange, Hover, Position, Range } from './protocolTypes';
+import { toDiagnostic } from './toProtocol';
+
+export interface LanguageServiceOptions {
+  /** Where unexpected failures are reported (the server's output channel, the CLI's stderr). */
+  log?: (message: string) => void;
+  /** A catalog other than the generated one (tests). */
+  catalog?: CatalogIndex;
+}
+
+const EMPTY_COMPLETIONS: CompletionList = { isIncomplete: false, items: [] };
+
+export function getLanguageService(settings?: Partial<LanguageServiceSettings>, options: LanguageServiceOptions = {}): WhfbLanguageService {
+  let current: LanguageServiceSettings = { ...DEFAULT_SETTINGS, ...settings, ruleSeverity: { ...(settings?.ruleSeverity ?? {}) } };
+  let generation = 0;
+  const cache = new DocumentCache();
+  const log = options.log ?? (() => undefined);
+  let catalog: CatalogIndex | undefined = options.catalog;
+  const getCatalogOnce = (): CatalogIndex => (catalog ??= getCatalog());
+
+  function safely<T>(what: string, fallback: T, run: () => T): T {
+    try {
+      return run();
+    } catch (error) {
+      log(`whfb: ${what} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+      return fallback;
+    }
+  }
+
+  /** The parsed document for this version: from the cache, or parsed now (incrementally when possible). */
+  function parsed(doc: TextDocumentInput): ParsedDocument {
+    const cached = cache.get(doc.uri);
+    if (cached && cached.version === doc.version && cached.text === doc.text) return cached;
+    const entry: ParsedDocument = { uri: doc.uri, version: doc.version, text: doc.text, lines: lazyLines(doc.text) };
+    const detected = detectFormat({ uri: doc.uri, languageId: doc.languageId, text: doc.text });
+    if (detected) {
+      entry.adapter = detected.adapter;
+      entry.format = detected.format;
+      const refused = guardInput(doc.text, detected.format, current.maxFileSizeBytes);
+      if (refused) {
+        entry.model = { format: detected.format, text: doc.text, settings: [], groupPolicy: [], findings: [refused] };
+      } else {
+        const previous = cached?.format === detected.format ? cached.model : undefined;
+        try {
+          entry.model = detected.adapter.parse(doc.text, detected.format, getCatalogOnce(), previous);
+        } catch (error) {
+          log(`whfb: parsing ${doc.uri} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+        }
+      }
+    }
+    cache.set(entry);
+    return entry;
+  }
+
+  function findingsOf(entry: ParsedDocument, signal?: CancellationSignal): Finding[] | undefined {
+    if (!entry.model) return [];
+    if (entry.findings?.generation === generation) return entry.findings.list;
+    const list = runRules(entry.model, getCatalogOnce(), {
+      ruleSeverity: current.ruleSeverity,
+      log,
+      isCancelled: () => signal?.isCancellationRequested === true,
+    });
+    if (!list) return undefined;
+    entry.findings = { generation, list };
+    return list;
+  }
+
+  return {
+    configure(next) {
+      current = { ...current, ...next, ruleSeverity: { ...(next.ruleSeverity ?? current.ruleSeverity) } };
+      generation += 1;
+      cache.clearFindings();
+    },
+
+    detectFormat(doc) {
+      return safely('detectFormat', undefined, () => detectFormat({ uri: doc.uri, languageId: doc.languageId, text: doc.text })?.format);
+    },
+
+    validate(doc, signal): Diagnostic[] {
+      return safely('validate', [], () => {
+        if (!current.enable) return [];
+        const entry = parsed(doc);
+        if (signal?.isCancellationRequested) return [];
+        const findings = findingsOf(entry, signal);
+        if (!findings || signal?.isCancellationRequested) return [];
+        const lines = entry.lines();
+        return findings.map((item) => toDiagnostic(item, doc.uri, lines));
+      });
+    },
+
+    complete(doc, position: Position, signal): CompletionList {
+      return safely('complete', EMPTY_COMPLETIONS, () => {
+        const entry = parsed(doc);
+        if (!entry.format || signal?.isCancellationRequested) return EMPTY_COMPLETIONS;
+        return completionsAt({ entry, catalog: getCatalogOnce() }, position);
+      });
+    },
+
+    hover(doc, position: Position, signal): Hover | null {
+      return safely('hover', null, () => {
+        const entry = parsed(doc);
+        if (!entry.format || signal?.isCancellationRequested) return null;
+        return hoverAt({ entry, catalog: getCatalogOnce() }, position);
+      });
+    },
+
+    codeActions(doc, range: Range, diagnostics: Diagnostic[], signal): CodeAction[] {
+      return safely('codeActions', [], () => {
+        const entry = parsed(doc);
+        if (!entry.model || signal?.isCancellationRequested) return [];
+        const findings = findingsOf(entry, signal) ?? [];
+        return codeActionsFor({ entry, catalog: getCatalogOnce() }, range, diagnostics, findings);
+      });
+    },
+
+    documentSymbols(doc): DocumentSymbol[] {
+      return safely('documentSymbols', [], () => {
+        const entry = parsed(doc);
+        return entry.model ? documentSymbolsFor(entry.model, entry.lines()) : [];
+      });
+    },
+
+    documentLinks(doc): DocumentLink[] {
+      return safely('documentLinks', [], () => {
+        const entry = parsed(doc);
+        return entry.model ? documentLinksFor(entry.model, entry.lines(), getCatalogOnce()) : [];
+      });
+    },
+
+    foldingRanges(doc): FoldingRange[] {
+      return safely('foldingRanges', [], () => {
+        const entry = parsed(doc);
+        return entry.model ? foldingRangesFor(entry.model, entry.lines()) : [];
+      });
+    },
+
+    policySummary(doc): PolicySummary | undefined {
+      return safely('policySummary', undefined, () => {
+        const entry = parsed(doc);
+        if (!entry.model) return undefined;
+        const findings = current.enable ? findingsOf(entry) ?? [] : [];
+        return summarizePolicy(doc.uri, entry.model, entry.lines(), findings);
+      });
+    },
+
+    forget(uri) {
+      cache.delete(uri);
+    },
+  };
+}

@@ -1,0 +1,35 @@
+/** Findings (offsets) to Diagnostics (line/character), at the service edge. */
+import type { Finding } from '../model/types';
+import type { LineIndex } from './lineIndex';
+import { DiagnosticSeverity, type Diagnostic, type SeverityName } from './protocolTypes';
+
+const SEVERITY: Record<SeverityName, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+export function severityNumber(name: SeverityName): DiagnosticSeverity {
+  return SEVERITY[name];
+}
+
+export function toDiagnostic(item: Finding, uri: string, lines: LineIndex): Diagnostic {
+  const diagnostic: Diagnostic = {
+    range: lines.range(item.range),
+    severity: SEVERITY[item.severity],
+    code: item.code,
+    source: 'whfb',
+    message: item.message,
+  };
+  if (item.href) diagnostic.codeDescription = { href: item.href };
+  if (item.related) {
+    diagnostic.relatedInformation = item.related.map((related) => ({ location: { uri, range: lines.range(related.range) }, message: related.message }));
+  }
+  if (item.data) {
+    diagnostic.data = item.data.fix === 'replace'
+      ? { fix: 'replace', title: item.data.title, replacements: item.data.replacements.map((r) => ({ range: lines.range(r.range), newText: r.newText })) }
+      : { fix: 'insert-settings', title: item.data.title, text: item.data.text, at: lines.positionAt(item.data.at) };
+  }
+  return diagnostic;
+}

@@ -1,0 +1,48 @@
+/** Hover with a `|` caret: nodes, deployment values, Group Policy names, rule codes in ignore comments. */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { caret, P, service, TENANT } from './helpers';
+
+function hover(marked: string, uri = 'file:///work/h.whfb.yaml', languageId?: string) {
+  const { text, position } = caret(marked);
+  return service().hover({ uri, languageId, version: 1, text }, position);
+}
+
+const HEAD = `whfb: 1\ntenantId: ${TENANT}\n`;
+
+test('an OMA-URI: description, format, allowed values, defaults, builds, scope, GP, Settings Catalog id, links', () => {
+  const result = hover(`${HEAD}settings:\n  - omaUri: ${P}/UseCloud|TrustForOnPremAuth\n    type: bool\n    value: true\n`);
+  assert.ok(result);
+  const markdown = result.contents.value;
+  for (const expected of [/\*\*UseCloudTrustForOnPremAuth\*\*/, /\*\*Format:\*\* bool/, /\*\*Scope:\*\* device/, /`true`: /, /\*\*Default:\*\*/, /10\.0\.19044\.1566/, /\*\*Group Policy:\*\* Use cloud trust for on-premises authentication/, /device_vendor_msft_passportforwork_\{tenantid\}_policies_usecloudtrustforonpremauth/, /\(https:\/\/learn\.microsoft\.com\/windows\/client-management\/mdm\/passportforwork-csp#/]) {
+    assert.match(markdown, expected);
+  }
+  assert.deepEqual(result.range, { start: { line: 3, character: 12 }, end: { line: 3, character: 95 } });
+});
+
+test('deployment values: what the guides say the model needs', () => {
+  const result = hover(`${HEAD}deployment:\n  model: hybrid\n  trust: cloud-ker|beros\n  management: intune\n`);
+  assert.ok(result);
+  assert.match(result.contents.value, /Cloud Kerberos trust deployment guide/);
+  assert.match(result.contents.value, /Prerequisites/);
+  assert.match(result.contents.value, /\(https:\/\/learn\.microsoft\.com\/.*hybrid-cloud-kerberos-trust/);
+});
+
+test('a Group Policy name: its MDM mapping', () => {
+  const result = hover(`${HEAD}settings: []\ngroupPolicy:\n  - policy: Use a hardware| security device\n    scope: computer\n    state: enabled\n`);
+  assert.match(result?.contents.value ?? '', /RequireSecurityDevice/);
+});
+
+test('a rule code in a whfb-ignore comment: the rule', () => {
+  const result = hover(`${HEAD}settings:\n  # whfb-ignore WHFB1|50\n  - omaUri: ${P}/UsePassportForWork\n    type: bool\n    value: true\n`);
+  assert.match(result?.contents.value ?? '', /\*\*WHFB150\*\* \(duplicate-setting/);
+});
+
+test('an OMA-URI in loose text (PowerShell)', () => {
+  const result = hover(`$uri = "./Device/Vendor/MSFT/PassportForWork/${TENANT}/Policies/RequireSec|urityDevice"\n`, 'file:///work/set.ps1', 'powershell');
+  assert.match(result?.contents.value ?? '', /\*\*RequireSecurityDevice\*\*/);
+});
+
+test('nothing to say: null', () => {
+  assert.equal(hover(`${HEAD}na|me: x\n`), null);
+});
