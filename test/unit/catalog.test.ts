@@ -130,6 +130,11 @@ test('resolve() accepts every root spelling, any case, a GUID or anything in the
   assert.equal(catalog.resolve(`./Device/Vendor/MSFT/PassportForWork/{${guid}}/Policies/UsePassportForWork`).tenant?.kind, 'invalid');
 
   assert.equal(catalog.resolve(`${PFW}/UsePasportForWork`).node, undefined);
+
+  // Graph's Settings Catalog definitions write the tenant as {0} (baseUri + offsetUri).
+  const graph = catalog.resolve('./Device/Vendor/MSFT/PassportForWork/{0}/Policies/RequireSecurityDevice');
+  assert.equal(graph.node?.name, 'RequireSecurityDevice');
+  assert.equal(graph.tenant?.kind, 'placeholder');
 });
 
 test('nextSegments() completes an OMA-URI segment by segment', () => {

@@ -63,11 +63,12 @@ export function isGuid(text: string): boolean {
 }
 
 /**
- * `{TenantId}` in any letter case is the placeholder; a bare GUID is a tenant id; anything else,
- * a GUID in braces included (the DDF asks for none), is invalid.
+ * `{TenantId}` in any letter case is the placeholder, and so is `{0}`, which Graph's Settings
+ * Catalog definitions (baseUri/offsetUri) use for the tenant id; a bare GUID is a tenant id;
+ * anything else, a GUID in braces included (the DDF asks for none), is invalid.
  */
 export function tenantKindOf(text: string): 'placeholder' | 'guid' | 'invalid' {
-  if (text.toLowerCase() === '{tenantid}') return 'placeholder';
+  if (text.toLowerCase() === '{tenantid}' || text === '{0}') return 'placeholder';
   return isGuid(text) ? 'guid' : 'invalid';
 }
 
