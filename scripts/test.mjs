@@ -1,6 +1,6 @@
 // The one test command (npm test): generated files fresh, types, bundles, then every suite.
 // Prints a closing "N passed, N failed" line over all suites.
-//   --only unit|protocol|cli|integration   run one suite group
+//   --only unit|protocol|cli|robustness|integration   run one suite group
 //   SKIP_INTEGRATION=1                      skip the real-VS-Code suite (it installs code-server)
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync, existsSync } from 'node:fs';
@@ -44,7 +44,7 @@ function testFiles(dir) {
 }
 
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
-const groups = only ? [only] : ['unit', 'protocol', 'cli', 'integration'];
+const groups = only ? [only] : ['unit', 'protocol', 'cli', 'robustness', 'integration'];
 
 if (!only) {
   run('generated files are up to date', npx, ['tsx', 'scripts/generate.ts', '--check']);

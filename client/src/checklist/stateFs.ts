@@ -22,6 +22,11 @@ export interface StateFs {
   mtimeMs(path: string): Promise<number | undefined>;
   /** Lists the names in a directory ([] when it does not exist). */
   readdir(path: string): Promise<string[]>;
+  /**
+   * True when the file exists and nobody may write it (chmod a-w, Windows read-only attribute, a
+   * Perforce/TFVC checkout): a rename would replace it regardless, so the store asks first.
+   */
+  isReadOnly?(path: string): Promise<boolean>;
 }
 
 function errorCode(error: unknown): string | undefined {
@@ -67,6 +72,14 @@ export const nodeStateFs: StateFs = {
       return await fs.readdir(path);
     } catch (error) {
       if (errorCode(error) === 'ENOENT') return [];
+      throw error;
+    }
+  },
+  async isReadOnly(path) {
+    try {
+      return ((await fs.stat(path)).mode & 0o222) === 0;
+    } catch (error) {
+      if (errorCode(error) === 'ENOENT') return false;
       throw error;
     }
   },

@@ -49,7 +49,11 @@ const UNWRITABLE_REASONS: Record<string, string> = {
   EBUSY: 'the file is busy',
   EISDIR: 'the path is a directory',
   ENOTDIR: 'a parent of the path is not a directory',
+  EREADONLY: 'the file is read-only (clear its read-only flag, or check it out, to save ticks)',
 };
+
+/** How often a write re-merges when the file keeps changing under it (a git pull mid-write). */
+const MAX_MERGE_ATTEMPTS = 5;
 
 function defaultScheduleRetry(retry: () => void): () => void {
   const timer = setTimeout(retry, 5000);
@@ -70,6 +74,8 @@ export class ChecklistStateStore {
   private readonly options: StateStoreOptions;
   /** The file as last read or written. */
   private disk: ChecklistState = emptyState();
+  /** The file's text as last read (undefined: no file), to notice a change made while writing. */
+  private diskText: string | undefined;
   /** This window's changes not yet in the file. */
   private readonly pendingItems = new Map<string, ItemChange>();
   private pendingModel: { model: string | undefined } | undefined;
@@ -228,6 +234,7 @@ export class ChecklistStateStore {
     } catch (error) {
       if (errorCode(error) === 'ENOENT') {
         this.disk = emptyState();
+        this.diskText = undefined;
         return { kind: 'ok' };
       }
       this.currentStatus = { kind: 'unwritable', code: errorCode(error) ?? 'EIO', message: `Cannot read ${this.filePath}: ${this.reason(error)}.` };
@@ -242,7 +249,18 @@ export class ChecklistStateStore {
       return { kind: 'corrupt' };
     }
     this.disk = parsed.state;
+    this.diskText = text;
     return { kind: 'ok' };
+  }
+
+  /** True when the file still holds what readDisk last read. */
+  private async unchangedOnDisk(): Promise<boolean> {
+    try {
+      return (await this.fs.readFile(this.filePath)) === this.diskText;
+    } catch (error) {
+      if (errorCode(error) === 'ENOENT') return this.diskText === undefined;
+      throw error;
+    }
   }
 
   private reason(error: unknown): string {
@@ -266,18 +284,25 @@ export class ChecklistStateStore {
     try {
       await this.fs.mkdirp(dirname(this.filePath));
       await this.withLock(async () => {
-        const read = await this.readDisk();
-        if (read.kind !== 'ok') return;
-        const merged: ChecklistState = { ...this.disk, items: { ...this.disk.items }, extra: { ...this.disk.extra } };
-        for (const [id, change] of itemsSnapshot) {
-          if (change) merged.items[id] = change;
-          else delete merged.items[id];
+        let merged: ChecklistState | undefined;
+        // The lock keeps other windows out, not git: when the file changed between the read and
+        // the rename (a pull), merge again onto what is there now (robustness testing found the
+        // pulled ticks lost otherwise). The last attempt writes whatever it merged.
+        for (let attempt = 1; !merged; attempt++) {
+          const read = await this.readDisk();
+          if (read.kind !== 'ok') return;
+          const candidate: ChecklistState = { ...this.disk, items: { ...this.disk.items }, extra: { ...this.disk.extra } };
+          for (const [id, change] of itemsSnapshot) {
+            if (change) candidate.items[id] = change;
+            else delete candidate.items[id];
+          }
+          if (modelSnapshot) {
+            if (modelSnapshot.model === undefined) delete candidate.model;
+            else candidate.model = modelSnapshot.model;
+          }
+          const checkFirst = attempt < MAX_MERGE_ATTEMPTS ? () => this.unchangedOnDisk() : undefined;
+          if (await this.writeAtomically(serializeState(candidate), checkFirst)) merged = candidate;
         }
-        if (modelSnapshot) {
-          if (modelSnapshot.model === undefined) delete merged.model;
-          else merged.model = modelSnapshot.model;
-        }
-        await this.writeAtomically(serializeState(merged));
         this.disk = merged;
         this.currentStatus = { kind: 'ok' };
         // Changes made while this write ran stay pending for the next one.
@@ -294,11 +319,24 @@ export class ChecklistStateStore {
     return this.currentStatus;
   }
 
-  private async writeAtomically(content: string): Promise<void> {
+  /**
+   * Writes a temp file and renames it over the state file. Returns false (nothing replaced) when
+   * `stillCurrent` says the file changed meanwhile. A read-only file is never replaced: a rename
+   * would ignore its read-only flag.
+   */
+  private async writeAtomically(content: string, stillCurrent?: () => Promise<boolean>): Promise<boolean> {
+    if (await this.fs.isReadOnly?.(this.filePath)) {
+      throw Object.assign(new Error(`${this.filePath} is read-only`), { code: 'EREADONLY' });
+    }
     const temp = join(dirname(this.filePath), `.${basename(this.filePath)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
     try {
       await this.fs.writeFileDurable(temp, content);
+      if (stillCurrent && !(await stillCurrent())) {
+        await this.fs.unlink(temp);
+        return false;
+      }
       await this.fs.rename(temp, this.filePath);
+      return true;
     } catch (error) {
       await this.fs.unlink(temp).catch(() => undefined);
       throw error;
