@@ -1,0 +1,197 @@
+/**
+ * npm run bench: our language server against yaml-language-server on the same synthetic policy
+ * files, one after the other in one run, plus whfb-lint at scale. Prints a Markdown table and
+ * writes bench/results.json. Targets are reported, never asserted.
+ *
+ *   tsx bench/run.ts [--quick] [--sizes=100,1000] [--no-whfb] [--no-cli] [--no-adversarial] [--no-write] [--profile]
+ *     --quick           sizes 100 and 1,000 only, 10 edits/requests: a smoke run of the harness
+ *     --sizes=...       only these synthetic sizes
+ *     --no-whfb         skip our server (while dist/server.js does not build)
+ *     --no-yaml         skip yaml-language-server (for profiling ours)
+ *     --no-cli          skip the whfb-lint run
+ *     --no-adversarial  skip the adversarial files
+ *     --no-write        print only; leave bench/results.json alone (implied by any option above)
+ *     --profile         run our server with --cpu-prof into bench/tmp/prof (summarise with bench/profileSummary.ts)
+ */
+import { build } from 'esbuild';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { benchCli, writeCliCorpus } from './cliBench';
+import { BenchError, killAllClients } from './lspClient';
+import { evaluateTargets, markdownReport, type BenchResults } from './report';
+import { measureStartup, runSession, type Budget, type ServerUnderTest, type SessionResult } from './session';
+import { median, round1 } from './stats';
+import { conflictMarkerPolicy, loadCatalog, mergeChainPolicy, syntheticPolicy, type SyntheticPolicy } from './syntheticPolicies';
+
+const root = resolve(__dirname, '..');
+const tmp = join(root, 'bench', 'tmp');
+const args = new Set(process.argv.slice(2));
+const quick = args.has('--quick');
+
+const sizesArg = [...args].find((arg) => arg.startsWith('--sizes='));
+const SIZES = sizesArg ? sizesArg.slice('--sizes='.length).split(',').map(Number) : quick ? [100, 1000] : [100, 1000, 10000];
+const profile = args.has('--profile');
+/** Only a full, unprofiled run may overwrite the committed results. */
+const partialRun = args.size > 0;
+const STARTUP_ROUNDS = quick || process.argv.includes('--profile') ? 3 : 7;
+const budget: Budget = {
+  requestTimeoutMs: 30_000,
+  diagnosticsTimeoutMs: 60_000,
+  warmup: quick ? 2 : 5,
+  edits: quick ? 10 : 50,
+  completions: quick ? 10 : 50,
+  hovers: quick ? 10 : 50,
+};
+
+function servers(): { whfb: ServerUnderTest; yaml: ServerUnderTest; bare: ServerUnderTest } {
+  const schemaUrl = pathToFileURL(join(root, 'schemas', 'whfb-policy.schema.json')).href;
+  return {
+    whfb: {
+      id: 'whfb',
+      command: {
+        label: 'whfb (dist/server.js)', command: process.execPath, cwd: root,
+        args: [
+          ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${join(tmp, 'prof')}`] : []),
+          // For experiments with V8 flags (heap limits, GC), e.g. BENCH_WHFB_NODE_ARGS="--max-old-space-size=64".
+          ...(process.env.BENCH_WHFB_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? []),
+          join(root, 'dist', 'server.js'), '--stdio',
+        ],
+        settings: { whfb: { validation: { delay: 0 } } },
+      },
+      languageId: 'whfb-yaml',
+      diagnosticsDelayMs: 0,
+    },
+    yaml: {
+      id: 'yaml-language-server',
+      command: {
+        label: 'yaml-language-server', command: process.execPath,
+        args: [join(root, 'node_modules', 'yaml-language-server', 'bin', 'yaml-language-server'), '--stdio'], cwd: root,
+        settings: {
+          yaml: {
+            schemas: { [schemaUrl]: '*.whfb.yaml' },
+            schemaStore: { enable: false },
+            kubernetesCRDStore: { enable: false },
+            validate: true, hover: true, completion: true, format: { enable: false },
+          },
+          http: { proxy: '', proxyStrictSSL: false },
+        },
+      },
+      languageId: 'yaml',
+      // yaml-language-server's validationDelayMs (yamlSettings.js): a fixed debounce before every validation.
+      diagnosticsDelayMs: 200,
+    },
+    bare: {
+      id: 'bare',
+      command: { label: 'bare vscode-languageserver server', command: process.execPath, args: [join(tmp, 'bareServer.js'), '--stdio'], cwd: root, settings: {} },
+      languageId: 'plaintext',
+      diagnosticsDelayMs: 0,
+    },
+  };
+}
+
+async function bundleBareServer(): Promise<void> {
+  await build({
+    entryPoints: [join(root, 'bench', 'bareServer.ts')], outfile: join(tmp, 'bareServer.js'),
+    bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning',
+  });
+}
+
+function writePolicy(policy: SyntheticPolicy): string {
+  const path = join(tmp, 'docs', `${policy.name}.whfb.yaml`);
+  writeFileSync(path, policy.text);
+  return pathToFileURL(path).href;
+}
+
+async function main(): Promise<void> {
+  const loadAtStart = loadavg()[0]!;
+  mkdirSync(join(tmp, 'docs'), { recursive: true });
+  const catalog = loadCatalog(process.env.BENCH_CATALOG ?? join(root, 'data', 'generated', 'catalog.json'));
+  await bundleBareServer();
+  const { whfb, yaml, bare } = servers();
+  const withWhfb = !args.has('--no-whfb');
+  const withYaml = !args.has('--no-yaml');
+  if (!withWhfb && !withYaml) throw new BenchError('nothing to measure: both --no-whfb and --no-yaml');
+  if (withWhfb && !existsSync(join(root, 'dist', 'server.js'))) throw new BenchError('dist/server.js is missing: run "node scripts/build.mjs" (or pass --no-whfb)');
+  if (!existsSync(join(root, 'schemas', 'whfb-policy.schema.json'))) console.error('warning: schemas/whfb-policy.schema.json is missing; yaml-language-server validates without a schema');
+  const rootUri = pathToFileURL(tmp).href;
+  const notes: string[] = [];
+
+  // Cold start: alternating rounds, so that neither server profits from a warmer disk cache.
+  const startup = { bare: [] as number[], whfb: [] as number[], yaml: [] as number[] };
+  for (let round = 0; round < STARTUP_ROUNDS; round++) {
+    startup.bare.push(await measureStartup(bare, rootUri, budget));
+    if (withWhfb) startup.whfb.push(await measureStartup(whfb, rootUri, budget));
+    if (withYaml) startup.yaml.push(await measureStartup(yaml, rootUri, budget));
+  }
+  console.error(`cold start: bare ${round1(median(startup.bare))} ms, whfb ${withWhfb ? round1(median(startup.whfb)) : '-'} ms, yaml-language-server ${round1(median(startup.yaml))} ms`);
+
+  const results: SessionResult[] = [];
+  for (const [index, settings] of SIZES.entries()) {
+    const policy = syntheticPolicy(catalog, { name: `synthetic-${settings}`, settings });
+    const uri = writePolicy(policy);
+    // Alternate which server goes first at each size.
+    const order = (index % 2 === 0 ? [whfb, yaml] : [yaml, whfb]).filter((server) => (server === whfb ? withWhfb : withYaml));
+    for (const server of order) {
+      const result = await runSession(server, policy, uri, rootUri, budget);
+      console.error(`${server.id} ${settings}: open ${result.openRawMs} ms raw, edit p50 ${result.changeP50RawMs} ms raw, completion p99 ${result.completionP99Ms} ms (${result.completionItems} items), hover p99 ${result.hoverP99Ms} ms, ${result.peakRssMb} MB`);
+      results.push(result);
+    }
+    notes.push(`synthetic-${settings}: ${policy.invalid} deliberately invalid settings; edits alternate line ${policy.probe ? policy.probe.valueLine + 1 : '?'} between ${policy.probe?.values.join(' and ')}.`);
+  }
+
+  const adversarial: SessionResult[] = [];
+  for (const policy of args.has('--no-adversarial') ? [] : [mergeChainPolicy(catalog, 1000), conflictMarkerPolicy(catalog, 1000)]) {
+    const uri = writePolicy(policy);
+    for (const server of [whfb, yaml].filter((s) => (s === whfb ? withWhfb : withYaml))) {
+      const result = await runSession(server, policy, uri, rootUri, budget);
+      console.error(`${server.id} ${policy.name}: open ${result.openRawMs} ms raw, ${result.openDiagnostics} diagnostics`);
+      adversarial.push(result);
+    }
+  }
+
+  let cli: BenchResults['cli'];
+  if (withWhfb && !args.has('--no-cli')) {
+    const dir = join(tmp, 'cli');
+    writeCliCorpus(catalog, dir, 1000, 20);
+    cli = await benchCli(root, join(root, 'dist', 'cli.js'), dir, 1000, 20, 3, 60_000);
+    console.error(`whfb-lint: ${cli.wallMs} ms`);
+  }
+
+  const report: BenchResults = {
+    node: process.version,
+    cpu: cpus()[0]?.model.trim() ?? 'unknown',
+    cores: cpus().length,
+    date: new Date().toISOString().slice(0, 10),
+    notes: [
+      `1-minute load average ${loadAtStart.toFixed(2)} at the start, ${loadavg()[0]!.toFixed(2)} at the end, on ${cpus().length} cores: anything above ~0.5 means other processes shared the CPU and the figures are pessimistic.`,
+      ...notes,
+    ],
+    results,
+    adversarial,
+    startup: {
+      rounds: STARTUP_ROUNDS,
+      bareMs: round1(median(startup.bare)),
+      whfbMs: withWhfb ? round1(median(startup.whfb)) : undefined,
+      yamlLanguageServerMs: round1(median(startup.yaml)),
+    },
+    cli,
+  };
+  process.stdout.write(markdownReport(report));
+  if (!partialRun) {
+    writeFileSync(join(root, 'bench', 'results.json'), `${JSON.stringify({ ...report, targets: evaluateTargets(report) }, null, 2)}\n`);
+    console.error('wrote bench/results.json');
+  }
+}
+
+process.on('SIGINT', () => { killAllClients(); process.exit(130); });
+process.on('SIGTERM', () => { killAllClients(); process.exit(143); });
+main().then(
+  () => { killAllClients(); process.exit(0); },
+  (error: unknown) => {
+    killAllClients();
+    console.error(`bench failed: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  },
+);
