@@ -11,7 +11,7 @@ import type { ChecklistApi, ChecklistApiItem } from '../api';
 import type { ActivePolicyTracker } from '../activePolicy';
 import { checklists } from '../data';
 import type { ChecklistItem } from '../../../server/src/checklists/types';
-import { checkItemSettings, resolveActiveModel, type ActiveModel, type DocumentProblem, type ItemSettingsCheck } from './checklistView';
+import { checkItemSettings, diagnosticPaths, resolveActiveModel, type ActiveModel, type DocumentProblem, type ItemSettingsCheck } from './checklistView';
 import { MemoryStateFs } from './stateFs';
 import { resolveStateFilePath } from './stateFilePath';
 import { ChecklistStateStore, type StoreStatus } from './stateStore';
@@ -89,6 +89,8 @@ export class ChecklistController implements vscode.Disposable {
         code: String(typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code ?? ''),
         severity: names[diagnostic.severity] ?? 'error',
         message: diagnostic.message,
+        // The language client keeps the server's Diagnostic.data on the diagnostic it creates.
+        paths: diagnosticPaths((diagnostic as { data?: unknown }).data),
       }));
   }
 

@@ -44,7 +44,20 @@ export interface ItemSettingsCheck {
 }
 
 /** A diagnostic of the policy document, as the editor has it (any finding, not only those on a setting). */
-export interface DocumentProblem { code: string; severity: string; message: string }
+export interface DocumentProblem {
+  code: string;
+  severity: string;
+  message: string;
+  /** The catalog paths of the settings the finding is about, present or missing (from the diagnostic's data). */
+  paths?: readonly string[];
+}
+
+/** The `paths` the server puts in a diagnostic's data (Finding.paths); undefined when there are none. */
+export function diagnosticPaths(data: unknown): string[] | undefined {
+  if (typeof data !== 'object' || data === null || !('paths' in data)) return undefined;
+  const paths = (data as { paths: unknown }).paths;
+  return Array.isArray(paths) ? paths.filter((path): path is string => typeof path === 'string') : undefined;
+}
 
 const STATUS_MARK: Record<SettingCheckStatus, string> = { ok: '✓', problem: '⚠', absent: '' };
 
@@ -58,8 +71,8 @@ const isErrorOrWarning = (problem: { severity: string }) => problem.severity ===
 /**
  * How the active policy handles the settings an item concerns; undefined when the item concerns
  * no setting or no policy is open. A missing setting a rule requires ("Cloud Kerberos trust needs
- * UseCloudTrustForOnPremAuth") is found through the finding that names it: the rule decides, the
- * view only shows.
+ * UseCloudTrustForOnPremAuth") is found through the finding whose paths name it (never through
+ * its message text): the rule decides, the view only shows.
  */
 export function checkItemSettings(item: ChecklistItem, summary: PolicySummary | undefined, documentProblems: readonly DocumentProblem[] = []): ItemSettingsCheck | undefined {
   if (!summary || item.settings.length === 0) return undefined;
@@ -71,8 +84,8 @@ export function checkItemSettings(item: ChecklistItem, summary: PolicySummary | 
       const problems = inPolicy.flatMap((setting) => setting.problems).filter(isErrorOrWarning);
       return { path, name, status: problems.length > 0 ? 'problem' : 'ok', problems };
     }
-    const mentions = new RegExp(`\\b${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`);
-    const asking = documentProblems.filter((problem) => isErrorOrWarning(problem) && mentions.test(problem.message));
+    const wanted = path.toLowerCase();
+    const asking = documentProblems.filter((problem) => isErrorOrWarning(problem) && problem.paths?.some((concerned) => concerned.toLowerCase() === wanted));
     return { path, name, status: asking.length > 0 ? 'problem' : 'absent', problems: asking };
   });
   const status: SettingCheckStatus = settings.some((s) => s.status === 'problem') ? 'problem' : settings.some((s) => s.status === 'ok') ? 'ok' : 'absent';

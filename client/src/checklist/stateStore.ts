@@ -4,7 +4,8 @@
  * file-system failures.
  *
  * Guarantees:
- * - atomic writes: a temp file in the same directory, fsync, rename; the temp file never outlives a failure;
+ * - atomic writes: a temp file in the same directory, fsync, rename; the temp file never outlives a failure,
+ *   and one left by a window that died mid-write is removed on the next load;
  * - merging: every write re-reads the file under a lock and applies only this window's own changes,
  *   so two windows (or a git pull) ticking items at the same time lose no tick;
  * - a corrupt file is never overwritten: the store turns read-only until the file is fixed or reset
@@ -35,6 +36,8 @@ export interface StateStoreOptions {
   staleLockMs?: number;
   /** How long to wait for another window's lock before taking it over. */
   lockTimeoutMs?: number;
+  /** A temp file of ours older than this was left by a window that died mid-write, and is removed on load. */
+  staleTempMs?: number;
 }
 
 /** `null` means "not done" (the key is removed from the file). */
@@ -131,6 +134,7 @@ export class ChecklistStateStore {
   /** Reads the file again (after a change outside the editor, e.g. git pull). */
   reload(): Promise<StoreStatus> {
     return this.enqueue(async () => {
+      await this.removeStaleTempFiles();
       const read = await this.readDisk();
       if (read.kind === 'ok' && this.currentStatus.kind === 'corrupt') this.currentStatus = { kind: 'ok' };
       this.emit();
@@ -328,7 +332,7 @@ export class ChecklistStateStore {
     if (await this.fs.isReadOnly?.(this.filePath)) {
       throw Object.assign(new Error(`${this.filePath} is read-only`), { code: 'EREADONLY' });
     }
-    const temp = join(dirname(this.filePath), `.${basename(this.filePath)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+    const temp = this.tempPath();
     try {
       await this.fs.writeFileDurable(temp, content);
       if (stillCurrent && !(await stillCurrent())) {
@@ -340,6 +344,33 @@ export class ChecklistStateStore {
     } catch (error) {
       await this.fs.unlink(temp).catch(() => undefined);
       throw error;
+    }
+  }
+
+  /** `.<file>.<pid>.<hex>.tmp`, next to the file: the name writeAtomically gives its temp file. */
+  private tempPath(): string {
+    return join(dirname(this.filePath), `.${basename(this.filePath)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  }
+
+  /**
+   * A window killed between writing its temp file and renaming it leaves the temp file for good
+   * (robustness defect R-9). Only names of our own pattern are touched, and only old ones: a live
+   * writer holds the lock while its temp file exists, and a lock is stale after seconds, not minutes.
+   * Best effort: a failure here never stands in the way of loading.
+   */
+  private async removeStaleTempFiles(): Promise<void> {
+    const directory = dirname(this.filePath);
+    const ours = new RegExp(`^\\.${basename(this.filePath).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.\\d+\\.[0-9a-f]{8}\\.tmp$`);
+    const staleTempMs = this.options.staleTempMs ?? 60_000;
+    try {
+      for (const name of await this.fs.readdir(directory)) {
+        if (!ours.test(name)) continue;
+        const path = join(directory, name);
+        const mtime = await this.fs.mtimeMs(path).catch(() => undefined);
+        if (mtime !== undefined && Date.now() - mtime > staleTempMs) await this.fs.unlink(path).catch(() => undefined);
+      }
+    } catch {
+      // An unreadable folder: the next load tries again.
     }
   }
 

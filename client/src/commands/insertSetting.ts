@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import type { CatalogNode } from '../../../server/src/catalog/types';
 import { catalogIndex } from '../data';
 import { indentRelativeToLine, planJsonOmaSettingInsertion, planYamlSettingInsertion, type Insertion } from './insertionPoint';
-import { isSettable, jsonOmaSettingSnippet, nodeDetail, snippetLiteral, tenantGuidInText, yamlSettingSnippet } from './settingEntry';
+import { isSettable, jsonOmaSettingSnippet, nodeDetail, snippetLiteral, tenantGuidInText, yamlFlowSettingSnippet, yamlSettingSnippet } from './settingEntry';
 
 interface NodePick extends vscode.QuickPickItem { node: CatalogNode }
 
@@ -24,11 +24,13 @@ function nodePicks(): NodePick[] {
     }));
 }
 
-function snippetFor(document: vscode.TextDocument, offset: number, node: CatalogNode): { insertion: Insertion; body: string } {
+/** Undefined when the policy file's `settings:` is no list an entry can join. */
+function snippetFor(document: vscode.TextDocument, offset: number, node: CatalogNode): { insertion: Insertion; body: string } | undefined {
   const text = document.getText();
   if (document.languageId === 'whfb-yaml') {
     const insertion = planYamlSettingInsertion(text, offset);
-    return { insertion, body: yamlSettingSnippet(node, insertion.indent) };
+    if (!insertion) return undefined;
+    return { insertion, body: insertion.flow ? yamlFlowSettingSnippet(node) : yamlSettingSnippet(node, insertion.indent) };
   }
   if (document.languageId === 'json' || document.languageId === 'jsonc') {
     const insertion = planJsonOmaSettingInsertion(text, offset);
@@ -53,7 +55,12 @@ export async function insertSetting(): Promise<boolean> {
   // The editor may have changed while the list was open.
   const target = vscode.window.activeTextEditor ?? editor;
   const { document } = target;
-  const { insertion, body } = snippetFor(document, document.offsetAt(target.selection.active), pick.node);
+  const planned = snippetFor(document, document.offsetAt(target.selection.active), pick.node);
+  if (!planned) {
+    void vscode.window.showErrorMessage('WHfB: "settings:" in this policy file is not a list, so no entry can be added to it. Make it a list of omaUri/type/value entries (see the problems it reports), then insert again.');
+    return false;
+  }
+  const { insertion, body } = planned;
   const range = new vscode.Range(document.positionAt(insertion.start), document.positionAt(insertion.end));
   const linePrefix = document.lineAt(range.start.line).text.slice(0, range.start.character);
   const text = indentRelativeToLine(`${snippetLiteral(insertion.before)}${body}${snippetLiteral(insertion.after)}`, linePrefix);

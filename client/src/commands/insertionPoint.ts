@@ -1,9 +1,13 @@
 /**
- * Where "WHfB: Insert setting" puts a new entry, found on the text alone (the document may not
- * parse while it is being edited): in a policy file, after the settings entry under the cursor or
- * at the end of the `settings:` list (creating it when missing); in a custom profile, at the end of
- * the `omaSettings` array.
+ * Where "WHfB: Insert setting" puts a new entry. In a policy file the document is parsed and the
+ * place planned by the same code as the service's "Add <setting>" quick fixes
+ * (server/src/model/insertSetting.ts): after the settings entry under the cursor or at the end of
+ * the `settings:` list, as the YAML parser ends them (creating the list when missing). In a custom
+ * profile, found on the text: at the end of the `omaSettings` array.
  */
+import { getCatalog } from '../../../server/src/catalog/catalog';
+import { parsePolicyYaml } from '../../../server/src/formats/policyYamlParse';
+import { planSettingsInsertion } from '../../../server/src/model/insertSetting';
 
 export interface Insertion {
   /** Offsets of the text to replace (start === end for a pure insertion). */
@@ -14,61 +18,26 @@ export interface Insertion {
   /** Text before and after the entry (newlines, commas, the `settings:` key). */
   before: string;
   after: string;
+  /** The entry joins a YAML flow list (`settings: [{...}]`): one `{ omaUri: ..., ... }` on the line. */
+  flow?: boolean;
 }
 
-interface Line { start: number; end: number; text: string }
-
-function splitLines(text: string): Line[] {
-  const lines: Line[] = [];
-  let start = 0;
-  for (;;) {
-    const newline = text.indexOf('\n', start);
-    const end = newline < 0 ? text.length : newline;
-    lines.push({ start, end, text: text.slice(start, end).replace(/\r$/, '') });
-    if (newline < 0) return lines;
-    start = newline + 1;
+/**
+ * Undefined when the policy file's `settings:` holds something no entry can join (a scalar or a
+ * mapping): the file has a shape error the user fixes first.
+ */
+export function planYamlSettingInsertion(text: string, cursor: number): Insertion | undefined {
+  let plan;
+  try {
+    plan = planSettingsInsertion(parsePolicyYaml(text, getCatalog()), cursor);
+  } catch {
+    // The parser reports what it cannot read as findings; this is only a last guard for the command.
+    plan = undefined;
   }
-}
-
-const isBlankOrComment = (line: string) => /^\s*(#.*)?$/.test(line);
-
-export function planYamlSettingInsertion(text: string, cursor: number): Insertion {
-  const lines = splitLines(text);
-  const keyIndex = lines.findIndex((line) => /^settings:\s*(\[\s*\])?\s*(#.*)?$/.test(line.text));
-  if (keyIndex < 0) {
-    const needsNewline = text.length > 0 && !text.endsWith('\n');
-    return { start: text.length, end: text.length, indent: '  ', before: `${needsNewline ? '\n' : ''}settings:\n`, after: '' };
-  }
-  const keyLine = lines[keyIndex]!;
-  const emptyFlow = /^settings:\s*\[\s*\]/.exec(keyLine.text);
-  if (emptyFlow) {
-    // `settings: []` becomes a block list.
-    const bracket = keyLine.text.indexOf('[');
-    const close = keyLine.text.indexOf(']') + 1;
-    return { start: keyLine.start + bracket - 1, end: keyLine.start + close, indent: '  ', before: '\n', after: '' };
-  }
-
-  // The block: lines after the key that are indented, list items at column 0, blank or comments.
-  let lastContent = keyIndex;
-  for (let i = keyIndex + 1; i < lines.length; i++) {
-    const line = lines[i]!.text;
-    if (isBlankOrComment(line)) continue;
-    if (/^\s/.test(line) || line.startsWith('-')) lastContent = i;
-    else break;
-  }
-  const itemIndent = lines.slice(keyIndex + 1, lastContent + 1).map((line) => /^(\s*)- /.exec(line.text)?.[1]).find((indent) => indent !== undefined) ?? '  ';
-  const isItemStart = (line: Line) => line.text.startsWith(`${itemIndent}- `) || line.text === `${itemIndent}-`;
-
-  const cursorLine = lines.findIndex((line) => cursor >= line.start && cursor <= line.end);
-  if (cursorLine > keyIndex && cursorLine <= lastContent) {
-    // After the entry under the cursor: before the next item of the list.
-    for (let i = cursorLine + 1; i <= lastContent; i++) {
-      if (isItemStart(lines[i]!)) return { start: lines[i]!.start, end: lines[i]!.start, indent: itemIndent, before: '', after: '' };
-    }
-  }
-  const endLine = lines[lastContent]!;
-  if (endLine.end === text.length) return { start: text.length, end: text.length, indent: itemIndent, before: '\n', after: '' };
-  return { start: endLine.end + 1, end: endLine.end + 1, indent: itemIndent, before: '', after: '' };
+  if (!plan) return undefined;
+  // The editor writes the document's own line ends, whatever the snippet uses.
+  const lf = (part: string) => part.replace(/\r\n/g, '\n');
+  return { start: plan.start, end: plan.end, indent: ' '.repeat(plan.indent), before: lf(plan.before), after: lf(plan.after), ...(plan.style === 'flow' ? { flow: true } : {}) };
 }
 
 /** Index of the bracket closing the one at `open`, skipping strings; -1 when unbalanced. */

@@ -66,6 +66,13 @@ export function yamlSettingSnippet(node: CatalogNode, indent: string): string {
   ].join('\n');
 }
 
+/** A policy-file entry as one element of a flow list (`settings: [{...}]`); the OMA-URI is quoted, `{` `}` being syntax there. */
+export function yamlFlowSettingSnippet(node: CatalogNode): string {
+  const type = policyValueType(node);
+  const value = choiceOrPlaceholder(proposedValues(node), (v) => yamlScalar(v, type));
+  return `${snippetLiteral(`{ omaUri: ${JSON.stringify(node.path)}, type: ${type}, value: `)}${value}${snippetLiteral(' }')}`;
+}
+
 const ODATA_TYPES: Record<PolicyValueType, string> = {
   bool: '#microsoft.graph.omaSettingBoolean',
   int: '#microsoft.graph.omaSettingInteger',

@@ -29,7 +29,7 @@ export function finding(
   code: string,
   range: OffsetRange,
   message: string,
-  extra: { related?: Finding['related']; data?: FixData } = {},
+  extra: { related?: Finding['related']; data?: FixData; paths?: string[] } = {},
 ): Finding {
   const rule = RULES_BY_CODE.get(code);
   return {
@@ -40,5 +40,6 @@ export function finding(
     href: rule?.href,
     ...(extra.related && extra.related.length > 0 ? { related: extra.related } : {}),
     ...(extra.data ? { data: extra.data } : {}),
+    ...(extra.paths && extra.paths.length > 0 ? { paths: extra.paths } : {}),
   };
 }

@@ -83,6 +83,13 @@ export interface Finding {
   related?: { range: OffsetRange; message: string }[];
   /** Data a quick fix needs (a replacement, the successor path, ...). */
   data?: FixData;
+  /**
+   * The catalog paths (CatalogNode.path) of the settings this finding is about, present or
+   * missing, so a client links a diagnostic to a setting without reading its message (the
+   * checklist view). Set by the rule for a missing setting; filled in from the entry the
+   * finding stands on otherwise (rules/runRules.ts).
+   */
+  paths?: string[];
 }
 
 export type FixData =

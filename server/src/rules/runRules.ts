@@ -1,9 +1,11 @@
 /**
  * Runs every rule over a model and applies what the user configured: `# whfb-ignore` comments
  * (per entry, and `# whfb-ignore-file` for the whole file), per-rule severity overrides and `off`.
+ * A finding that stands on a settings entry is linked to that entry's catalog path here, once for
+ * every rule and the adapters' own findings (Finding.paths).
  */
 import type { CatalogIndex } from '../catalog/index';
-import type { Finding, OffsetRange, PolicyModel } from '../model/types';
+import type { Finding, OffsetRange, PolicyModel, PolicySetting } from '../model/types';
 import type { SeverityName } from '../service/protocolTypes';
 import { ALL_RULES } from './registry';
 
@@ -41,6 +43,31 @@ function isIgnored(spans: IgnoreSpan[], item: Finding): boolean {
   return false;
 }
 
+/** The settings with a catalog node, sorted by start, for a binary search by offset. */
+function resolvedSettings(model: PolicyModel): PolicySetting[] {
+  return model.settings.filter((setting) => setting.node).sort((a, b) => a.range.start - b.range.start);
+}
+
+function settingAtOffset(settings: PolicySetting[], offset: number): PolicySetting | undefined {
+  let low = 0;
+  let high = settings.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const setting = settings[mid];
+    if (offset < setting.range.start) high = mid - 1;
+    else if (offset > setting.range.end) low = mid + 1;
+    else return setting;
+  }
+  return undefined;
+}
+
+/** The finding with the path of the entry it stands on, unless its rule named the paths itself. */
+function withPaths(settings: PolicySetting[], item: Finding): Finding {
+  if (item.paths || settings.length === 0) return item;
+  const node = settingAtOffset(settings, item.range.start)?.node;
+  return node ? { ...item, paths: [node.path] } : item;
+}
+
 export function runRules(model: PolicyModel, catalog: CatalogIndex, options: RuleOptions): Finding[] | undefined {
   const all: Finding[] = [...model.findings];
   for (const rule of ALL_RULES) {
@@ -54,11 +81,13 @@ export function runRules(model: PolicyModel, catalog: CatalogIndex, options: Rul
   }
   const fileIgnored = new Set(model.ignoredCodes ?? []);
   const spans = ignoreSpans(model);
+  const settings = resolvedSettings(model);
   const result: Finding[] = [];
-  for (const item of all) {
-    const override = options.ruleSeverity[item.code];
-    if (override === 'off' || fileIgnored.has(item.code)) continue;
-    if (spans.length > 0 && isIgnored(spans, item)) continue;
+  for (const found of all) {
+    const override = options.ruleSeverity[found.code];
+    if (override === 'off' || fileIgnored.has(found.code)) continue;
+    if (spans.length > 0 && isIgnored(spans, found)) continue;
+    const item = withPaths(settings, found);
     result.push(override ? { ...item, severity: override } : item);
   }
   return result;

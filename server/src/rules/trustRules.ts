@@ -8,7 +8,7 @@
 import type { CatalogIndex } from '../catalog/index';
 import { finding } from '../model/findings';
 import { insertSettingFix } from '../model/insertSetting';
-import { catalogNodeFor, NODES, settingsFor, type NodeRef } from '../model/settingLookup';
+import { catalogNodeFor, catalogNodesFor, NODES, settingsFor, type NodeRef } from '../model/settingLookup';
 import type { Finding, FixData, Located, OffsetRange, PolicyModel, PolicySetting } from '../model/types';
 import { asBoolean, asInteger } from '../model/values';
 import { innerRange, type Rule } from './rule';
@@ -47,11 +47,17 @@ function valueFix(model: PolicyModel, setting: PolicySetting, newValue: string, 
   return { data: { fix: 'replace', title, replacements: [{ range: innerRange(model.text, setting.value.range), newText: newValue }] } };
 }
 
-function insertFix(model: PolicyModel, catalog: CatalogIndex, ref: NodeRef, value: boolean | number): { data?: FixData } {
+/** What a finding about a missing setting carries: the fix that adds it, and the paths it is about (either scope, when the ref names none). */
+function missingSetting(model: PolicyModel, catalog: CatalogIndex, ref: NodeRef, value: boolean | number): { data?: FixData; paths: string[] } {
+  const paths = catalogNodesFor(catalog, ref).filter((node) => !node.interior).map((node) => node.path);
   const node = catalogNodeFor(catalog, ref);
-  if (!node) return {};
+  if (!node) return { paths };
   const data = insertSettingFix(model, node, value, `Add ${node.name} = ${String(value)}`);
-  return data ? { data } : {};
+  return data ? { data, paths } : { paths };
+}
+
+function pathsOf(...settings: PolicySetting[]): { paths: string[] } {
+  return { paths: settings.flatMap((setting) => (setting.node ? [setting.node.path] : [])) };
 }
 
 function flagged(settings: PolicySetting[], wanted: boolean): PolicySetting[] {
@@ -78,14 +84,14 @@ const trustSettings: Rule = {
     switch (trustOf(trust)) {
       case 'cloud-kerberos':
         if (cloud.length === 0 && mdm && trust) {
-          findings.push(finding('WHFB130', trust.range, 'Cloud Kerberos trust needs UseCloudTrustForOnPremAuth set to true: add the setting.', insertFix(model, catalog, NODES.useCloudTrust, true)));
+          findings.push(finding('WHFB130', trust.range, 'Cloud Kerberos trust needs UseCloudTrustForOnPremAuth set to true: add the setting.', missingSetting(model, catalog, NODES.useCloudTrust, true)));
         }
         for (const setting of flagged(cloud, false)) contradiction(setting, 'UseCloudTrustForOnPremAuth is false, but deployment.trust is cloud-kerberos: set it to true.', 'true');
         for (const setting of flagged(certificate, true)) contradiction(setting, 'UseCertificateForOnPremAuth is true, which selects certificate trust, but deployment.trust is cloud-kerberos: set it to false or remove it.', 'false');
         break;
       case 'certificate':
         if (certificate.length === 0 && mdm && trust) {
-          findings.push(finding('WHFB130', trust.range, 'Certificate trust needs UseCertificateForOnPremAuth set to true: add the setting.', insertFix(model, catalog, NODES.useCertificateTrust, true)));
+          findings.push(finding('WHFB130', trust.range, 'Certificate trust needs UseCertificateForOnPremAuth set to true: add the setting.', missingSetting(model, catalog, NODES.useCertificateTrust, true)));
         }
         for (const setting of flagged(certificate, false)) contradiction(setting, 'UseCertificateForOnPremAuth is false, but deployment.trust is certificate: set it to true.', 'true');
         for (const setting of flagged(cloud, true)) contradiction(setting, 'UseCloudTrustForOnPremAuth is true, which selects cloud Kerberos trust, but deployment.trust is certificate: set it to false or remove it.', 'false');
@@ -100,7 +106,7 @@ const trustSettings: Rule = {
         for (const setting of cloudOn ? flagged(certificate, true) : []) {
           findings.push(finding('WHFB130', setting.value?.range ?? setting.range,
             'UseCertificateForOnPremAuth and UseCloudTrustForOnPremAuth are both true: they select different trust models. Keep the one your deployment uses and set the other to false.',
-            { related: [{ range: cloudOn.value?.range ?? cloudOn.range, message: 'UseCloudTrustForOnPremAuth is true' }] }));
+            { related: [{ range: cloudOn.value?.range ?? cloudOn.range, message: 'UseCloudTrustForOnPremAuth is true' }], ...pathsOf(setting, cloudOn) }));
         }
       }
     }
@@ -116,7 +122,7 @@ const whfbNotEnabled: Rule = {
     const enable = settingsFor(model, NODES.usePassportForWork, catalog);
     const findings: Finding[] = [];
     if (enable.length === 0) {
-      findings.push(finding('WHFB131', missingAnchor, 'Windows Hello for Business is not enabled: add UsePassportForWork = true (Intune delivers this deployment).', insertFix(model, catalog, NODES.usePassportForWork, true)));
+      findings.push(finding('WHFB131', missingAnchor, 'Windows Hello for Business is not enabled: add UsePassportForWork = true (Intune delivers this deployment).', missingSetting(model, catalog, NODES.usePassportForWork, true)));
     }
     for (const setting of flagged(enable, false)) {
       findings.push(finding('WHFB131', setting.value?.range ?? setting.range, 'UsePassportForWork is false, which turns Windows Hello for Business off, but the deployment needs it: set it to true.', {
@@ -137,7 +143,7 @@ const cloudKerberosRetrieval: Rule = {
     if (!cloudKerberos) return [];
     const findings: Finding[] = [];
     if (retrieval.length === 0 && mdm && trust) {
-      findings.push(finding('WHFB132', trust.range, 'Cloud Kerberos trust: add Kerberos/CloudKerberosTicketRetrievalEnabled = 1, so that Microsoft Entra joined devices retrieve cloud Kerberos tickets at sign-in.', insertFix(model, catalog, NODES.cloudKerberosTicketRetrieval, 1)));
+      findings.push(finding('WHFB132', trust.range, 'Cloud Kerberos trust: add Kerberos/CloudKerberosTicketRetrievalEnabled = 1, so that Microsoft Entra joined devices retrieve cloud Kerberos tickets at sign-in.', missingSetting(model, catalog, NODES.cloudKerberosTicketRetrieval, 1)));
     }
     for (const setting of retrieval) {
       if (!setting.value || asInteger(setting.value.value) === 1 || asBoolean(setting.value.value) === true) continue;
@@ -183,7 +189,7 @@ const requireSecurityDevice: Rule = {
     if (!mdm || !model.deployment) return [];
     if (settingsFor(model, NODES.requireSecurityDevice, catalog).length > 0) return [];
     const at = model.settingsKey ?? { start: model.deployment.range.start, end: model.deployment.range.start + 'deployment'.length };
-    return [finding('WHFB190', at, 'RequireSecurityDevice is not set: the guides recommend requiring a TPM, so that keys never leave the device. Add RequireSecurityDevice = true.', insertFix(model, catalog, NODES.requireSecurityDevice, true))];
+    return [finding('WHFB190', at, 'RequireSecurityDevice is not set: the guides recommend requiring a TPM, so that keys never leave the device. Add RequireSecurityDevice = true.', missingSetting(model, catalog, NODES.requireSecurityDevice, true))];
   },
 };
 

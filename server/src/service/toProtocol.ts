@@ -31,5 +31,7 @@ export function toDiagnostic(item: Finding, uri: string, lines: LineIndex): Diag
       ? { fix: 'replace', title: item.data.title, replacements: item.data.replacements.map((r) => ({ range: lines.range(r.range), newText: r.newText })) }
       : { fix: 'insert-settings', title: item.data.title, text: item.data.text, at: lines.positionAt(item.data.at) };
   }
+  // The settings the finding is about (DiagnosticData.paths), for the client's checklist view.
+  if (item.paths) diagnostic.data = { ...(diagnostic.data as object | undefined), paths: item.paths };
   return diagnostic;
 }

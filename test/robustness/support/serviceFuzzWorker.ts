@@ -126,6 +126,10 @@ function canonical(diagnostics: Diagnostic[]): string[] {
   return diagnostics.map(({ data: _data, ...rest }) => JSON.stringify(rest)).sort();
 }
 
+function countOf(diagnostics: Diagnostic[], code: string): number {
+  return diagnostics.filter((d) => d.code === code).length;
+}
+
 /** Quick fixes: asked for a diagnostic's range and for a random range; applied, the result parses. */
 function fixProblems(
   doc: TextDocumentInput, diagnostics: Diagnostic[], lines: EditorLines, prng: Prng,
@@ -153,7 +157,18 @@ function fixProblems(
       checker.forget(fixedDoc.uri);
       const after = timed('validate (after quick fix)', () => checker.validate(fixedDoc));
       problems.push(...diagnosticProblems(new EditorLines(fixed), after).map((p) => `after "${action.title}": ${p}`));
-      if (!hadSyntaxError && after.some((d) => d.code === 'WHFB001')) brokeSyntax.push(action.title);
+      const newSyntaxError = !hadSyntaxError && after.some((d) => d.code === 'WHFB001');
+      const newShapeError = !hadSyntaxError && countOf(after, 'WHFB002') > countOf(diagnostics, 'WHFB002');
+      if (newSyntaxError || newShapeError) {
+        brokeSyntax.push(`${action.title}${newSyntaxError ? '' : ' (a new WHFB002)'}`);
+        // FUZZ_DUMP=<dir> keeps the document and the fixed result, to compare.
+        if (process.env.FUZZ_DUMP) {
+          mkdirSync(process.env.FUZZ_DUMP, { recursive: true });
+          const name = basename(doc.uri.replace(/^file:\/+/, ''));
+          writeFileSync(join(process.env.FUZZ_DUMP, `fix-${brokeSyntax.length}-before-${name}`), doc.text);
+          writeFileSync(join(process.env.FUZZ_DUMP, `fix-${brokeSyntax.length}-after-${name}`), fixed);
+        }
+      }
       checker.forget(fixedDoc.uri);
     }
   }

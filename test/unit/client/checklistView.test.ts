@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Checklists, DeploymentModelChecklist } from '../../../server/src/checklists/types';
 import type { PolicySettingSummary, PolicySummary } from '../../../server/src/service/api';
-import { checkItemSettings, modelProgress, resolveActiveModel, sectionProgress } from '../../../client/src/checklist/checklistView';
+import { checkItemSettings, diagnosticPaths, modelProgress, resolveActiveModel, sectionProgress, type DocumentProblem } from '../../../client/src/checklist/checklistView';
+import { getLanguageService } from '../../../server/src/service/languageService';
 import { checklistToMarkdown } from '../../../client/src/checklist/exportMarkdown';
 import { groupSettings, settingDescription } from '../../../client/src/settingsView/settingsGroups';
 import generated from '../../../data/generated/checklists.json';
@@ -59,10 +60,10 @@ test('an item about settings shows whether the open policy has them right', () =
   assert.equal(optionalAbsent?.settings[1]?.status, 'absent');
   assert.equal(checkItemSettings(policyItem, summary([]))?.description, 'not in the policy');
 
-  // ...but it is when a finding of the policy asks for it.
+  // ...but it is when a finding of the policy asks for it (its paths name the setting).
   const required = checkItemSettings(policyItem, summary([setting(USE)]), [
-    { code: 'WHFB130', severity: 'error', message: 'Cloud Kerberos trust needs UseCloudTrustForOnPremAuth set to true: add the setting.' },
-    { code: 'WHFB190', severity: 'information', message: 'RequireSecurityDevice is not set' },
+    { code: 'WHFB130', severity: 'error', message: 'Cloud Kerberos trust needs UseCloudTrustForOnPremAuth set to true: add the setting.', paths: [CLOUD] },
+    { code: 'WHFB190', severity: 'information', message: 'RequireSecurityDevice is not set', paths: ['./Device/Vendor/MSFT/PassportForWork/{TenantId}/Policies/RequireSecurityDevice'] },
   ]);
   assert.equal(required?.status, 'problem');
   assert.equal(required?.description, 'UsePassportForWork ✓, UseCloudTrustForOnPremAuth ⚠');
@@ -73,6 +74,57 @@ test('an item about settings shows whether the open policy has them right', () =
   assert.equal(wrong?.settings[1]?.problems[0]?.code, 'WHFB130');
   assert.equal(wrong?.description, 'UsePassportForWork ✓, UseCloudTrustForOnPremAuth ⚠');
 });
+
+test('a missing setting is linked through the finding\'s paths, not through its message text', () => {
+  const policyItem = model.sections[1]!.items[0]!;
+  const namesItOnlyInText = checkItemSettings(policyItem, summary([setting(USE)]), [
+    { code: 'WHFB140', severity: 'error', message: 'Something about UseCloudTrustForOnPremAuth in passing.', paths: [] },
+    { code: 'WHFB999', severity: 'warning', message: 'No paths at all, but UseCloudTrustForOnPremAuth in the text.' },
+  ]);
+  assert.equal(namesItOnlyInText?.settings[1]?.status, 'absent', 'a message that merely names the setting does not make it a problem');
+  const pathOnly = checkItemSettings(policyItem, summary([setting(USE)]), [
+    { code: 'WHFB130', severity: 'warning', message: 'Reworded: the trust model needs another flag.', paths: [CLOUD.toLowerCase()] },
+  ]);
+  assert.equal(pathOnly?.settings[1]?.status, 'problem', 'the paths decide, whatever the wording (and letter case)');
+
+  assert.deepEqual(diagnosticPaths({ fix: 'insert-settings', title: 't', text: '', at: { line: 0, character: 0 }, paths: [USE] }), [USE]);
+  assert.equal(diagnosticPaths(undefined), undefined);
+  assert.equal(diagnosticPaths({ fix: 'replace' }), undefined);
+  assert.deepEqual(diagnosticPaths({ paths: [USE, 3, null] }), [USE], 'only strings are taken from data the client did not write');
+});
+
+test('from a real policy: the server\'s diagnostics carry the paths the checklist view needs', () => {
+  const text = [
+    'whfb: 1',
+    'tenantId: 3f2504e0-4f89-11d3-9a0c-0305e82c3301',
+    'deployment:',
+    '  model: hybrid',
+    '  trust: cloud-kerberos',
+    '  management: intune',
+    'settings:',
+    `  - omaUri: ${USE}`,
+    '    type: bool',
+    '    value: yes please',
+    '',
+  ].join('\n');
+  const service = getLanguageService();
+  const document = { uri: 'file:///work/checklist.whfb.yaml', languageId: 'whfb-yaml', version: 1, text };
+  const names = ['', 'error', 'warning', 'information', 'hint'];
+  const problems: DocumentProblem[] = service.validate(document).map((d) => ({ code: d.code, severity: names[d.severity]!, message: d.message, paths: diagnosticPaths(d.data) }));
+  // Missing: the cloud Kerberos flag the trust type needs (WHFB130), named by path.
+  assert.ok(problems.some((p) => p.code === 'WHFB130' && p.paths?.includes(CLOUD)), JSON.stringify(problems));
+  // Present: a finding on the UsePassportForWork entry carries that entry's path.
+  const onUse = problems.filter((p) => p.paths?.includes(USE));
+  assert.ok(onUse.length > 0, `a finding on the UsePassportForWork entry: ${JSON.stringify(problems)}`);
+  const policySummary = service.policySummary(document)!;
+  const check = checkItemSettings(policyItemOf(model), policySummary, problems);
+  assert.equal(check?.settings.find((s) => s.path === CLOUD)?.status, 'problem');
+  assert.equal(check?.settings.find((s) => s.path === CLOUD)?.problems[0]?.code, 'WHFB130');
+});
+
+function policyItemOf(checklist: DeploymentModelChecklist) {
+  return checklist.sections[1]!.items[0]!;
+}
 
 test('the open policy selects the model before the chosen one and the setting', () => {
   assert.equal(resolveActiveModel(checklists, { policy: 'cloud-only', chosen: 'hybrid-cloud-kerberos-trust' })?.source, 'policy');

@@ -35,7 +35,8 @@ function expandSnippet(snippet: string): string {
   return out;
 }
 
-function apply(text: string, insertion: Insertion, body: string): string {
+function apply(text: string, insertion: Insertion | undefined, body: string): string {
+  assert.ok(insertion, 'a place is planned');
   return text.slice(0, insertion.start) + expandSnippet(`${snippetLiteral(insertion.before)}${body}${snippetLiteral(insertion.after)}`) + text.slice(insertion.end);
 }
 
@@ -96,27 +97,27 @@ test('insert into a policy file: after the entry under the cursor, at the end of
 
   const cursorInFirst = file.indexOf('type: bool');
   const first = planYamlSettingInsertion(file, cursorInFirst);
-  const afterFirst = apply(file, first, entry(first.indent));
+  const afterFirst = apply(file, first, entry(first!.indent));
   const settings = (parseYaml(afterFirst) as { settings: { omaUri: string }[] }).settings;
   assert.deepEqual(settings.map((s) => s.omaUri.split('/').pop()), ['UsePassportForWork', 'MinimumPINLength', 'RequireSecurityDevice']);
 
   const atEnd = planYamlSettingInsertion(file, 0);
-  const appended = parseYaml(apply(file, atEnd, entry(atEnd.indent))) as { settings: { omaUri: string; type: string; value: number }[]; groupPolicy: unknown[] };
+  const appended = parseYaml(apply(file, atEnd, entry(atEnd!.indent))) as { settings: { omaUri: string; type: string; value: number }[]; groupPolicy: unknown[] };
   assert.deepEqual(appended.settings[2], { omaUri: MIN_PIN, type: 'int', value: 4 });
   assert.deepEqual(appended.groupPolicy, []);
 
   const bare = 'whfb: 1\ntenantId: 3f2504e0-4f89-11d3-9a0c-0305e82c3301';
   const created = planYamlSettingInsertion(bare, 3);
-  assert.deepEqual((parseYaml(apply(bare, created, entry(created.indent))) as { settings: unknown[] }).settings.length, 1);
+  assert.deepEqual((parseYaml(apply(bare, created, entry(created!.indent))) as { settings: unknown[] }).settings.length, 1);
 
   const flow = 'whfb: 1\nsettings: []\n';
   const fromFlow = planYamlSettingInsertion(flow, 0);
-  assert.equal(apply(flow, fromFlow, entry(fromFlow.indent)), `whfb: 1\nsettings:\n  - omaUri: ${MIN_PIN}\n    type: int\n    value: 4\n\n`);
+  assert.equal(apply(flow, fromFlow, entry(fromFlow!.indent)), `whfb: 1\nsettings:\n  - omaUri: ${MIN_PIN}\n    type: int\n    value: 4\n`);
 
   const columnZero = 'settings:\n- omaUri: x\n  type: bool\n  value: true\n';
   const zero = planYamlSettingInsertion(columnZero, 0);
-  assert.equal(zero.indent, '');
-  assert.equal((parseYaml(apply(columnZero, zero, entry(zero.indent))) as { settings: unknown[] }).settings.length, 2);
+  assert.equal(zero?.indent, '');
+  assert.equal((parseYaml(apply(columnZero, zero, entry(zero!.indent))) as { settings: unknown[] }).settings.length, 2);
 });
 
 test('insert into a custom profile: a valid omaSettings object at the end of the array, with the tenant GUID the profile uses', () => {

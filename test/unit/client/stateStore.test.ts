@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ChecklistStateStore } from '../../../client/src/checklist/stateStore';
@@ -291,6 +291,93 @@ test('a lock left by a crashed window is taken over', async () => {
     await store.reload();
     assert.equal((await store.setDone('a', true)).kind, 'ok');
     assert.equal(existsSync(`${ws.file}.lock`), false);
+  } finally {
+    ws.cleanup();
+  }
+});
+
+/** Sets a file's modification time `ageMs` into the past. */
+function age(path: string, ageMs: number): void {
+  const when = new Date(Date.now() - ageMs);
+  utimesSync(path, when, when);
+}
+
+test('a lock older than 10 seconds, left by a crashed window, is taken over with the default settings', { timeout: 60_000 }, async () => {
+  const ws = workspace();
+  try {
+    mkdirSync(join(ws.dir, '.whfb'));
+    writeFileSync(`${ws.file}.lock`, '99999\n');
+    age(`${ws.file}.lock`, 11_000);
+    // The wait for a live lock is made long, so only the lock's age can explain the takeover.
+    const store = new ChecklistStateStore(ws.file, { lockTimeoutMs: 600_000 });
+    await store.reload();
+    assert.equal((await store.setDone('a', true)).kind, 'ok');
+    assert.equal(parseStateFile(readFileSync(ws.file, 'utf8')).ok, true);
+    assert.ok(store.isDone('a'));
+    assert.equal(existsSync(`${ws.file}.lock`), false, 'the stale lock is gone, and ours released');
+  } finally {
+    ws.cleanup();
+  }
+});
+
+test('a live lock (another window writing) is waited for, not taken over', { timeout: 60_000 }, async () => {
+  const ws = workspace();
+  try {
+    mkdirSync(join(ws.dir, '.whfb'));
+    writeFileSync(`${ws.file}.lock`, '99999\n');
+    const store = new ChecklistStateStore(ws.file, { lockTimeoutMs: 600_000 });
+    await store.reload();
+    const saved = store.setDone('a', true);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    assert.equal(existsSync(ws.file), false, 'nothing written while the other window holds the lock');
+    assert.equal(readFileSync(`${ws.file}.lock`, 'utf8'), '99999\n', 'the other window\'s lock untouched');
+    unlinkSync(`${ws.file}.lock`);
+    assert.equal((await saved).kind, 'ok');
+    assert.ok(parseStateFile(readFileSync(ws.file, 'utf8')).ok);
+  } finally {
+    ws.cleanup();
+  }
+});
+
+test('temp files left by a window that died mid-write are removed on load; fresh ones and other files stay', async () => {
+  const ws = workspace();
+  try {
+    const folder = join(ws.dir, '.whfb');
+    mkdirSync(folder);
+    writeFileSync(ws.file, serializeState({ version: 1, items: { kept: { done: true } }, extra: {} }));
+    const crashed = join(folder, '.checklist.json.4242.0badc0de.tmp');
+    const crashedLongAgo = join(folder, '.checklist.json.17.deadbeef.tmp');
+    const writing = join(folder, '.checklist.json.4343.00c0ffee.tmp');
+    const notOurs = ['.checklist.json.notes.tmp', 'other.json.1.0badc0de.tmp', '.other.json.1.0badc0de.tmp', 'checklist.json.1.0badc0de.tmp'];
+    writeFileSync(crashed, '{"version": 1, "it');
+    writeFileSync(crashedLongAgo, '');
+    writeFileSync(writing, '{"version": 1');
+    for (const name of notOurs) writeFileSync(join(folder, name), 'x');
+    age(crashed, 2 * 60_000);
+    age(crashedLongAgo, 30 * 24 * 3600_000);
+    for (const name of notOurs) age(join(folder, name), 2 * 60_000);
+
+    const store = new ChecklistStateStore(ws.file);
+    assert.equal((await store.reload()).kind, 'ok');
+    assert.ok(store.isDone('kept'), 'the state itself is read as before');
+    assert.deepEqual(readdirSync(folder).sort(), ['.checklist.json.4343.00c0ffee.tmp', 'checklist.json', ...notOurs].sort());
+  } finally {
+    ws.cleanup();
+  }
+});
+
+test('removing stale temp files never stands in the way of loading', async () => {
+  const ws = workspace();
+  try {
+    mkdirSync(join(ws.dir, '.whfb'));
+    writeFileSync(ws.file, serializeState({ version: 1, items: { kept: { done: true } }, extra: {} }));
+    writeFileSync(join(ws.dir, '.whfb', '.checklist.json.1.0badc0de.tmp'), '');
+    age(join(ws.dir, '.whfb', '.checklist.json.1.0badc0de.tmp'), 2 * 60_000);
+    for (const op of ['readdir', 'mtimeMs', 'unlink'] as const) {
+      const store = new ChecklistStateStore(ws.file, { fs: failing('EACCES', (called) => called === op) });
+      assert.equal((await store.reload()).kind, 'ok', `${op} failing`);
+      assert.ok(store.isDone('kept'));
+    }
   } finally {
     ws.cleanup();
   }

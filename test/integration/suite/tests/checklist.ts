@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import assert from 'node:assert/strict';
-import { readFileSync, existsSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { test } from '../harness';
-import { extensionApi, openInEditor, waitFor } from '../helpers';
+import { extensionApi, openInEditor, waitFor, workspaceUri } from '../helpers';
 import { screenshot } from '../screenshots';
 import type { Checklists } from '../../../../server/src/checklists/types';
 import checklistsJson from '../../../../data/generated/checklists.json';
@@ -45,4 +45,22 @@ test('ticking a checklist step saves it in the workspace state file .whfb/checkl
   await api.checklist.toggle(item.id, false);
   const after = JSON.parse(readFileSync(statePath, 'utf8')) as { items: Record<string, { done: boolean }> };
   assert.equal(after.items[item.id]?.done, undefined, 'unticking removes it from the file');
+}, { timeoutMs: 60_000 });
+
+test('a setting the policy lacks but its trust type needs shows as a problem (linked by the diagnostic\'s paths)', async () => {
+  const api = await extensionApi();
+  // The clean pilot without UseCloudTrustForOnPremAuth: WHFB130 asks for it, by path in its data.
+  const clean = readFileSync(workspaceUri('policies', 'pilot-clean.whfb.yaml').fsPath, 'utf8');
+  const lacking = clean.replace(/ {2}- omaUri: \S*UseCloudTrustForOnPremAuth\n {4}type: bool\n {4}value: true\n/, '');
+  assert.notEqual(lacking, clean);
+  writeFileSync(workspaceUri('policies', 'lacking-cloud-trust.whfb.yaml').fsPath, lacking);
+  try {
+    await openInEditor('policies', 'lacking-cloud-trust.whfb.yaml');
+    const item = await waitFor('a step showing UseCloudTrustForOnPremAuth as a problem', () =>
+      api.checklist.getItems().find((i) => /UseCloudTrustForOnPremAuth ⚠/.test(i.settingsDescription ?? '')), 30_000);
+    assert.equal(item.settingsStatus, 'problem');
+  } finally {
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    await openInEditor('policies', 'pilot-clean.whfb.yaml');
+  }
 }, { timeoutMs: 60_000 });
