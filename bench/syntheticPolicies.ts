@@ -12,7 +12,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Catalog, CatalogNode } from '../server/src/catalog/types';
-import { Prng, seedFrom } from './prng';
+import { Prng, seedFrom } from '../scripts/lib/prng';
 
 export interface PositionInFile { line: number; character: number }
 

@@ -1,37 +1,6 @@
-/**
- * The fuzzers' random source: mulberry32, so a seed replays the same run on any machine.
- * FUZZ_SEED picks the master seed, FUZZ_RUNS scales the counts (see fuzzConfig).
- */
-export class Prng {
-  private state: number;
-
-  constructor(seed: number) {
-    this.state = seed >>> 0;
-  }
-
-  /** A float in [0, 1). */
-  next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
-
-  /** An integer in [min, max], both included. */
-  int(min: number, max: number): number {
-    return min + Math.floor(this.next() * (max - min + 1));
-  }
-
-  chance(probability: number): boolean {
-    return this.next() < probability;
-  }
-
-  pick<T>(items: readonly T[]): T {
-    if (items.length === 0) throw new Error('pick from an empty list');
-    return items[Math.floor(this.next() * items.length)]!;
-  }
-}
+/* The fuzzers' random source is mulberry32 (scripts/lib/prng.ts), so a seed replays the same run on
+ * any machine. FUZZ_SEED picks the master seed, FUZZ_RUNS scales the counts (see fuzzConfig). */
+export { Prng } from '../../../scripts/lib/prng';
 
 /** A session's own seed from the master seed and its index, so one session replays alone. */
 export function sessionSeed(masterSeed: number, index: number): number {

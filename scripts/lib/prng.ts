@@ -1,4 +1,7 @@
-/** A small seeded PRNG (mulberry32): the same seed gives the same synthetic files on every machine. */
+/**
+ * A small seeded PRNG (mulberry32), shared by the benchmark's synthetic files and the fuzzers:
+ * the same seed gives the same files and the same run on every machine.
+ */
 export class Prng {
   private state: number;
 
@@ -18,6 +21,10 @@ export class Prng {
   /** An integer in [min, max], both included. */
   int(min: number, max: number): number {
     return min + Math.floor(this.next() * (max - min + 1));
+  }
+
+  chance(probability: number): boolean {
+    return this.next() < probability;
   }
 
   pick<T>(items: readonly T[]): T {
