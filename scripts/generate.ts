@@ -10,6 +10,7 @@ import { dirname, join, resolve } from 'node:path';
 import { buildCatalog } from './catalog/generateCatalog';
 import { buildChecklists } from './checklists/generateChecklists';
 import { buildSchema } from './schema/generateSchema';
+import { buildValidators } from './schema/generateValidator';
 import { buildSnippets } from './snippets/generateSnippets';
 import type { GeneratedFile } from './generatedFile';
 
@@ -22,10 +23,12 @@ function json(path: string, value: unknown): GeneratedFile {
 
 const catalog = buildCatalog(root);
 const checklists = buildChecklists(root, catalog);
+const schema = buildSchema(catalog);
 const files: GeneratedFile[] = [
   json('data/generated/catalog.json', catalog),
   json('data/generated/checklists.json', checklists),
-  json('schemas/whfb-policy.schema.json', buildSchema(catalog)),
+  json('schemas/whfb-policy.schema.json', schema),
+  buildValidators(schema),
   ...buildSnippets(root, catalog, checklists),
 ];
 

@@ -120,6 +120,12 @@ export function parseCodeList(list: string): string[] {
     .filter((code) => /^WHFB\d{3}$/.test(code));
 }
 
+/**
+ * Shared by every entry without ignore comments (nearly all): one array instead of one per entry.
+ * Frozen, so a caller that tried to add to it would fail loudly instead of silencing every entry.
+ */
+const NO_CODES = Object.freeze([]) as readonly string[] as string[];
+
 /** Codes of `# whfb-ignore CODE[, CODE]` comments on the lines directly above the line starting at `lineStart`. */
 export function ignoredCodesAbove(text: string, lineStart: number): string[] {
   const codes: string[] = [];
@@ -135,7 +141,7 @@ export function ignoredCodesAbove(text: string, lineStart: number): string[] {
     if (match) codes.push(...parseCodeList(match[1]));
     end = start - 1;
   }
-  return codes;
+  return codes.length > 0 ? codes : NO_CODES;
 }
 
 /**

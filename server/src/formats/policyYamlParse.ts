@@ -1,12 +1,12 @@
 /**
  * Parses a policy file into the PolicyModel, fast enough for 10,000 settings while typing.
  *
- * The `settings:` list is split into entries by its `-` lines (policyYamlLayout.ts); each entry
- * is parsed and schema-checked on its own, and the rest of the document (the "skeleton", with the
- * entries cut out) is parsed once. On the next version of the same document, when the edit lies
- * inside the settings entries, only the entries it touched are re-parsed; the others are reused
- * with their offsets shifted. Anything else (an edit elsewhere, anchors that entries could share,
- * a flow-style list) takes the full path. Both paths build identical models.
+ * The `settings:` list is split into entries by its `-` lines (policyYamlLayout.ts); entries are
+ * parsed in groups and schema-checked one by one, and the rest of the document (the "skeleton",
+ * with the entries cut out) is parsed once. On the next version of the same document, when the
+ * edit lies inside the settings entries, only the entries it touched are re-parsed, each on its
+ * own; the others are reused with their offsets shifted. Anything else (an edit elsewhere, anchors
+ * that entries could share, a flow-style list) takes the full path. Both paths build identical models.
  */
 import { isNode, isSeq, parseDocument, type Document, type Node } from 'yaml';
 import type { CatalogIndex } from '../catalog/index';
@@ -22,17 +22,23 @@ interface EntryResult {
   start: number;
   end: number;
   setting?: PolicySetting;
-  findings: Finding[];
+  findings: readonly Finding[];
 }
+
+/** Shared by the entries without findings (nearly all of them): one array instead of 10,000. */
+const NO_FINDINGS: readonly Finding[] = Object.freeze([]);
 
 /** What a split parse remembers for the next version. */
 interface SplitState {
-  layout: SettingsBlockLayout;
+  /** Where the entries are; each entry's start is in `entries`. */
+  layout: BlockBounds;
   entries: EntryResult[];
   top: PolicyTop;
   topFindings: Finding[];
   fileIgnored: string[];
 }
+
+type BlockBounds = Omit<SettingsBlockLayout, 'entryStarts'>;
 
 const splitStates = new WeakMap<PolicyModel, SplitState>();
 
@@ -123,18 +129,22 @@ function parseFull(text: string, catalog: CatalogIndex): PolicyModel {
   if (topFindings.length === 0) {
     topFindings.push(...checkDocumentShape(doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), doc.contents, map, firstContentLine(text), true));
   }
-  const entries = layout.entryStarts.map((start, index) => {
-    const end = index + 1 < layout.entryStarts.length ? layout.entryStarts[index + 1] : layout.entriesEnd;
-    return parseEntry(text, start, end, index, catalog);
-  });
-  return remember(text, { layout, entries, top, topFindings, fileIgnored: fileIgnoredCodes(text) });
+  const { entryStarts, ...bounds } = layout;
+  const entries = parseEntries(text, entryStarts, layout.entriesEnd, 0, catalog);
+  return remember(text, { layout: bounds, entries, top, topFindings, fileIgnored: fileIgnoredCodes(text) });
 }
 
 function remember(text: string, state: SplitState): PolicyModel {
-  const settings: PolicySetting[] = [];
+  const { entries } = state;
+  // Sized up front: a list grown one push at a time allocates about three times its size, per version.
+  let settingCount = 0;
+  for (let index = 0; index < entries.length; index++) if (entries[index].setting) settingCount += 1;
+  const settings = new Array<PolicySetting>(settingCount);
   const findings: Finding[] = [...state.topFindings];
-  for (const entry of state.entries) {
-    if (entry.setting) settings.push(entry.setting);
+  let at = 0;
+  for (let index = 0; index < entries.length; index++) {
+    const entry = entries[index];
+    if (entry.setting) settings[at++] = entry.setting;
     for (const item of entry.findings) findings.push(item);
   }
   const model = modelOf(text, findings, settings, state.top, state.fileIgnored);
@@ -145,6 +155,57 @@ function remember(text: string, state: SplitState): PolicyModel {
 function entryFallbackRange(text: string, start: number): OffsetRange {
   const line = lineAt(text, start);
   return { start: line.start + line.indent, end: line.end };
+}
+
+/**
+ * Entries parsed together, in one YAML parse: a parse has a fixed cost that, paid once per entry,
+ * made most of a first parse of small files. Groups stay small, so a 10,000-setting file never
+ * holds its whole syntax tree in memory at once.
+ */
+const ENTRIES_PER_PARSE = 128;
+
+/** Parses the entries starting at `starts` (the last ends at `end`); `firstIndex` is the first one's index in the list. */
+function parseEntries(text: string, starts: readonly number[], end: number, firstIndex: number, catalog: CatalogIndex): EntryResult[] {
+  const entryEnd = (at: number): number => (at + 1 < starts.length ? starts[at + 1] : end);
+  const results: EntryResult[] = [];
+  for (let from = 0; from < starts.length; from += ENTRIES_PER_PARSE) {
+    const group = starts.slice(from, from + ENTRIES_PER_PARSE);
+    const groupEnd = entryEnd(from + group.length - 1);
+    const together = group.length > 1 ? parseTogether(text, group, groupEnd, firstIndex + from, catalog) : undefined;
+    if (together) {
+      results.push(...together);
+      continue;
+    }
+    group.forEach((start, offset) => results.push(parseEntry(text, start, entryEnd(from + offset), firstIndex + from + offset, catalog)));
+  }
+  return results;
+}
+
+/**
+ * A group of entries as one YAML list. It must build exactly what parsing each entry on its own
+ * builds (the incremental path does that after an edit), so it is used only when that is sure:
+ * no syntax error (an error's extent and message could differ), and each list item lies inside its
+ * entry's text. Otherwise undefined: the entries are parsed one by one.
+ */
+function parseTogether(text: string, starts: readonly number[], end: number, firstIndex: number, catalog: CatalogIndex): EntryResult[] | undefined {
+  const from = starts[0];
+  const doc = parseDocument(text.slice(from, end), PARSE_OPTIONS);
+  const list = doc.contents;
+  if (doc.errors.length > 0 || !isSeq(list) || list.items.length !== starts.length) return undefined;
+  const entryEnd = (at: number): number => (at + 1 < starts.length ? starts[at + 1] : end);
+  const items = list.items as unknown[];
+  for (let at = 0; at < items.length; at++) {
+    // The item starts after its entry's "-" and ends within the entry.
+    const range = isNode(items[at]) ? (items[at] as Node).range : undefined;
+    if (!range || from + range[0] <= starts[at] || from + range[1] > entryEnd(at)) return undefined;
+  }
+  const map = shiftBy(from);
+  const values = list.toJS(doc, { maxAliasCount: MAX_ALIAS_COUNT }) as unknown[];
+  return items.map((item, at) => {
+    const setting = buildSetting(item, doc, text, map, firstIndex + at, catalog);
+    const findings = checkSettingsEntryShape(values[at] ?? null, item as Node, map, entryFallbackRange(text, starts[at]));
+    return { start: starts[at], end: entryEnd(at), setting, findings: findings.length > 0 ? findings : NO_FINDINGS };
+  });
 }
 
 function parseEntry(text: string, start: number, end: number, index: number, catalog: CatalogIndex): EntryResult {
@@ -158,7 +219,7 @@ function parseEntry(text: string, start: number, end: number, index: number, cat
     const value = isNode(item) ? item.toJS(doc, { maxAliasCount: MAX_ALIAS_COUNT }) : null;
     findings.push(...checkSettingsEntryShape(value, item ?? null, map, entryFallbackRange(text, start)));
   }
-  return { start, end, setting, findings };
+  return { start, end, setting, findings: findings.length > 0 ? findings : NO_FINDINGS };
 }
 
 /** Parses the document in one go: files without a recognisable block `settings:` list, or with anchors. */
@@ -234,23 +295,24 @@ function tryIncremental(text: string, catalog: CatalogIndex, previous: PolicyMod
   const split = splitEntries(text, regionStart, newRegionEnd, layout.listIndent, final ? 'final-region' : 'region');
   if (!split) return undefined;
 
+  // Each entry on its own: an edit touches one or two, and the incremental tests then check that
+  // a first parse (entries in groups) builds what entries parsed alone build.
   const reparsed = split.starts.map((start, offset) => {
     const end = offset + 1 < split.starts.length ? split.starts[offset + 1] : newRegionEnd;
     return parseEntry(text, start, end, first + offset, catalog);
   });
   const indexShift = reparsed.length - (last - first + 1);
-  const after = entries.slice(last + 1).map((entry) => shiftEntry(entry, delta, indexShift));
-  const nextEntries = [...entries.slice(0, first), ...reparsed, ...after];
+  // One array, filled in place: a 10,000-entry document would otherwise copy its entries several
+  // times per keystroke, and each copy outlives the edit long enough to reach the old generation.
+  const nextEntries = new Array<EntryResult>(entries.length + indexShift);
+  let at = 0;
+  for (let index = 0; index < first; index++) nextEntries[at++] = entries[index];
+  for (const entry of reparsed) nextEntries[at++] = entry;
+  for (let index = last + 1; index < entries.length; index++) nextEntries[at++] = shiftEntry(entries[index], delta, indexShift);
 
-  const nextLayout: SettingsBlockLayout = {
-    entriesStart: layout.entriesStart,
-    entriesEnd: layout.entriesEnd + delta,
-    listIndent: layout.listIndent,
-    entryStarts: nextEntries.map((entry) => entry.start),
-  };
   const from = layout.entriesEnd;
   return remember(text, {
-    layout: nextLayout,
+    layout: { entriesStart: layout.entriesStart, entriesEnd: layout.entriesEnd + delta, listIndent: layout.listIndent },
     entries: nextEntries,
     top: delta === 0 ? state.top : shiftTop(state.top, from, delta),
     topFindings: delta === 0 ? state.topFindings : state.topFindings.map((item) => shiftFinding(item, from, delta)),
@@ -276,7 +338,7 @@ function shiftEntry(entry: EntryResult, delta: number, indexShift: number): Entr
     start: entry.start + delta,
     end: entry.end + delta,
     setting: entry.setting ? shiftSetting(entry.setting, 0, delta, indexShift) : undefined,
-    findings: entry.findings.map((item) => shiftFinding(item, 0, delta)),
+    findings: entry.findings.length > 0 ? entry.findings.map((item) => shiftFinding(item, 0, delta)) : NO_FINDINGS,
   };
 }
 
@@ -288,7 +350,8 @@ function shiftTop(top: PolicyTop, from: number, delta: number): PolicyTop {
   if (top.tenantId) shifted.tenantId = shiftLocated(top.tenantId, from, delta);
   if (top.settingsKey) shifted.settingsKey = shiftRange(top.settingsKey, from, delta);
   if (top.deployment) {
-    const deployment = { ...top.deployment, range: shiftRange(top.deployment.range, from, delta) };
+    const deployment = Object.assign({}, top.deployment);
+    deployment.range = shiftRange(top.deployment.range, from, delta);
     for (const key of ['model', 'trust', 'join', 'authentication', 'management', 'minimumOsBuild'] as const) {
       const located = top.deployment[key];
       if (located) deployment[key] = shiftLocated(located, from, delta);

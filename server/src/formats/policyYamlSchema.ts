@@ -1,36 +1,16 @@
 /**
  * Shape check of a policy file against schemas/whfb-policy.schema.json (generated from the design
- * and the catalog). Compiled once per process. Settings entries are checked one by one against the
- * entry sub-schema, so re-parsing one entry re-checks only that entry. Every ajv error is turned
- * into a WHFB002 finding on the exact text at fault, with a message that says how to fix it.
+ * and the catalog). The validators are compiled at generate time (scripts/schema/generateValidator.ts):
+ * nothing is compiled at run time. Settings entries are checked one by one against the entry
+ * sub-schema, so re-parsing one entry re-checks only that entry. Every ajv error is turned into a
+ * WHFB002 finding on the exact text at fault, with a message that says how to fix it.
  */
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import { isMap, isSeq, type Node, type Pair } from 'yaml';
-import policySchema from '../../../schemas/whfb-policy.schema.json';
+import * as validators from '../generated/policySchemaValidators';
 import { finding } from '../model/findings';
 import type { Finding, OffsetRange } from '../model/types';
 import { findPair, nodeRange, type OffsetMap } from './policyYamlAst';
-
-interface Validators {
-  document: ValidateFunction;
-  settingsEntry: ValidateFunction;
-}
-
-let validators: Validators | undefined;
-
-function getValidators(): Validators {
-  if (!validators) {
-    const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
-    const schema = policySchema as Record<string, unknown>;
-    const { $schema: _ignored, ...withoutMeta } = schema;
-    ajv.addSchema({ ...withoutMeta, $id: 'whfb-policy' });
-    validators = {
-      document: ajv.getSchema('whfb-policy') as ValidateFunction,
-      settingsEntry: ajv.compile({ $ref: 'whfb-policy#/properties/settings/items' }),
-    };
-  }
-  return validators;
-}
 
 /**
  * Checks the document without its settings entries (`settings` is checked entry by entry).
@@ -38,7 +18,7 @@ function getValidators(): Validators {
  * first line (where a missing top-level key is reported).
  */
 export function checkDocumentShape(value: unknown, root: Node | null, map: OffsetMap, fallback: OffsetRange, skipSettingsItems: boolean): Finding[] {
-  const validate = getValidators().document;
+  const validate = validators.document;
   let subject = value;
   if (skipSettingsItems && subject && typeof subject === 'object' && !Array.isArray(subject) && 'settings' in subject) {
     subject = { ...(subject as Record<string, unknown>), settings: [] };
@@ -57,7 +37,7 @@ export function checkDocumentShape(value: unknown, root: Node | null, map: Offse
 const SETTINGS_ENTRY = 'settings entry';
 
 export function checkSettingsEntryShape(value: unknown, item: Node | null, map: OffsetMap, fallback: OffsetRange): Finding[] {
-  const validate = getValidators().settingsEntry;
+  const validate = validators.settingsEntry;
   if (validate(value)) return [];
   return errorsToFindings(validate.errors ?? [], item, map, fallback, SETTINGS_ENTRY);
 }
