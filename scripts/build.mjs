@@ -1,6 +1,11 @@
 // Bundles the client, the language server and the CLI with esbuild. Runtime dependencies
 // (vscode-languageclient/-server, yaml, ajv) and the generated JSON are bundled in, so the
 // .vsix needs no node_modules.
+//
+// The server is two bundles: dist/server.js (the LSP wiring, small, so `initialize` is answered
+// as fast as a bare vscode-languageserver server answers it) and dist/service.js (the language
+// service with yaml, the catalog, the validators and the checklists), which server.js requires
+// on first use. The CLI stays one bundle: it needs the service at once.
 import * as esbuild from 'esbuild';
 import { chmodSync } from 'node:fs';
 
@@ -18,18 +23,43 @@ const common = {
   logLevel: 'warning',
 };
 
+/** In the server bundle, the service entry becomes a run-time require of dist/service.js. */
+const serviceAsSeparateBundle = {
+  name: 'service-as-separate-bundle',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/server\/serviceEntry$/ }, () => ({ path: './service.js', external: true }));
+  },
+};
+
+/**
+ * Modules that must never end up in dist/server.js: a static import of the service (or of what
+ * it loads) from the server's wiring would silently bring cold start back to the full bundle's.
+ */
+const SERVICE_ONLY_INPUT = /^(node_modules\/(yaml|ajv)\/|data\/|server\/src\/(catalog|checklists|features|formats|generated|model|rules)\/|server\/src\/service\/(?!api\.ts$))/;
+
+function checkServerStaysSmall(result) {
+  const leaked = Object.keys(result.metafile.inputs).filter((input) => SERVICE_ONLY_INPUT.test(input));
+  if (leaked.length > 0) {
+    throw new Error(`dist/server.js must not bundle the language service (it is loaded from dist/service.js); imported statically: ${leaked.slice(0, 5).join(', ')}`);
+  }
+}
+
 const builds = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-  { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
+  { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', plugins: [serviceAsSeparateBundle], metafile: true, check: checkServerStaysSmall },
+  { entryPoints: ['server/src/server/serviceEntry.ts'], outfile: 'dist/service.js' },
   { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];
 
 if (watch) {
-  for (const options of builds) {
+  for (const { check, ...options } of builds) {
     const context = await esbuild.context({ ...common, ...options });
     await context.watch();
   }
 } else {
-  await Promise.all(builds.map((options) => esbuild.build({ ...common, ...options })));
+  await Promise.all(builds.map(async ({ check, ...options }) => {
+    const result = await esbuild.build({ ...common, ...options });
+    check?.(result);
+  }));
   chmodSync('dist/cli.js', 0o755);
 }

@@ -23,7 +23,7 @@ const ALLOWED = [
   /^extension\/language-configuration\.json$/,
 ];
 /** What it must hold for the extension to run at all. */
-const REQUIRED = ['extension/package.json', 'extension/dist/extension.js', 'extension/dist/server.js'];
+const REQUIRED = ['extension/package.json', 'extension/dist/extension.js', 'extension/dist/server.js', 'extension/dist/service.js'];
 
 export function checkVsixEntries(names) {
   const problems = [];

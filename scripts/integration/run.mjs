@@ -46,7 +46,7 @@ function newestMtime(path) {
 }
 
 function buildIfStale() {
-  const outputs = ['extension.js', 'server.js', 'cli.js'].map((f) => join(repoRoot, 'dist', f));
+  const outputs = ['extension.js', 'server.js', 'service.js', 'cli.js'].map((f) => join(repoRoot, 'dist', f));
   const oldestOutput = Math.min(...outputs.map((f) => (existsSync(f) ? statSync(f).mtimeMs : 0)));
   const inputs = ['client/src', 'server/src', 'data/generated', 'package.json', 'scripts/build.mjs'];
   const newestInput = Math.max(...inputs.map((p) => newestMtime(join(repoRoot, p))));

@@ -1,16 +1,36 @@
 /**
  * The language server: `node dist/server.js --stdio`. LSP transport only; everything the
  * server knows comes from the language service.
+ *
+ * The service is a bundle of its own (dist/service.js, see scripts/build.mjs), required on
+ * first use: the server answers `initialize` as fast as a bare LSP server would, and compiles
+ * yaml, the catalog and the validators right after.
  */
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
-import { getLanguageService } from './service/languageService';
+import { createConnection, MessageType, ProposedFeatures, ShowMessageNotification } from 'vscode-languageserver/node';
+import type { WhfbLanguageService } from './service/api';
+import { DeferredLanguageService } from './server/deferredService';
 import { describeError } from './server/guard';
 import { startServer } from './server/startServer';
 
 const connection = createConnection(ProposedFeatures.all);
+const log = (message: string): void => connection.console.error(message);
 
 // A bug in one handler must not end the session: log it and keep serving.
-process.on('uncaughtException', (error) => connection.console.error(`whfb: uncaught exception: ${describeError(error)}`));
-process.on('unhandledRejection', (reason) => connection.console.error(`whfb: unhandled rejection: ${describeError(reason)}`));
+process.on('uncaughtException', (error) => log(`whfb: uncaught exception: ${describeError(error)}`));
+process.on('unhandledRejection', (reason) => log(`whfb: unhandled rejection: ${describeError(reason)}`));
 
-startServer(connection, getLanguageService(undefined, { log: (message) => connection.console.error(message) }));
+function loadLanguageService(): WhfbLanguageService {
+  // The build turns this path into require('./service.js'), next to dist/server.js; under tsx it is the source.
+  const { getLanguageService } = require('./server/serviceEntry') as typeof import('./server/serviceEntry');
+  return getLanguageService(undefined, { log });
+}
+
+const service = new DeferredLanguageService(loadLanguageService, (error) => {
+  log(`whfb: the language service could not be loaded: ${describeError(error)}`);
+  void connection.sendNotification(ShowMessageNotification.type, {
+    type: MessageType.Error,
+    message: 'WHfB Policy Tools: the language server could not load its checks, so policies are not validated. Reinstall the extension; the "WHfB Policy Tools" output has the details.',
+  });
+});
+
+startServer(connection, service, { initialized: () => service.warmUp() });

@@ -11,6 +11,8 @@ export const REPO_ROOT = resolve(__dirname, '..', '..');
 const PREBUILT = process.env.WHFB_TEST_DIST;
 const DIST = PREBUILT ? resolve(PREBUILT) : join(REPO_ROOT, 'dist');
 export const SERVER_BUNDLE = join(DIST, 'server.js');
+/** The language service, which server.js requires on first use. */
+export const SERVICE_BUNDLE = join(DIST, 'service.js');
 export const CLI_BUNDLE = join(DIST, 'cli.js');
 
 function newestSourceTime(directory: string): number {
@@ -23,9 +25,10 @@ function newestSourceTime(directory: string): number {
 }
 
 function isFresh(): boolean {
-  if (!existsSync(SERVER_BUNDLE) || !existsSync(CLI_BUNDLE)) return false;
+  const bundles = [SERVER_BUNDLE, SERVICE_BUNDLE, CLI_BUNDLE];
+  if (!bundles.every((bundle) => existsSync(bundle))) return false;
   const sources = Math.max(newestSourceTime(join(REPO_ROOT, 'server', 'src')), newestSourceTime(join(REPO_ROOT, 'data', 'generated')));
-  return Math.min(statSync(SERVER_BUNDLE).mtimeMs, statSync(CLI_BUNDLE).mtimeMs) >= sources;
+  return Math.min(...bundles.map((bundle) => statSync(bundle).mtimeMs)) >= sources;
 }
 
 function sleep(ms: number): void {

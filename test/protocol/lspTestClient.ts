@@ -29,6 +29,8 @@ export interface StartOptions {
   initializationOptions?: unknown;
   /** What workspace/configuration answers for the `whfb` section (read on every request). */
   settings?: () => unknown;
+  /** Another server bundle than dist/server.js (a copy without dist/service.js, for example). */
+  serverBundle?: string;
 }
 
 type Waiter = { accept: (message: Message) => boolean; resolve: (message: Message) => void };
@@ -46,7 +48,7 @@ export class LspTestClient {
 
   static async start(options: StartOptions): Promise<{ client: LspTestClient; initializeResult: any }> {
     ensureBuilt();
-    const child = spawn(process.execPath, [SERVER_BUNDLE, '--stdio'], { stdio: 'pipe' });
+    const child = spawn(process.execPath, [options.serverBundle ?? SERVER_BUNDLE, '--stdio'], { stdio: 'pipe' });
     const reader = new StreamMessageReader(child.stdout);
     let client: LspTestClient | undefined;
     // Tee every incoming message so tests can see raw responses too (for requests written by hand).

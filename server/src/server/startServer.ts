@@ -37,7 +37,12 @@ function clientSupport(capabilities: ClientCapabilities): ClientSupport {
   };
 }
 
-export function startServer(connection: Connection, service: WhfbLanguageService): void {
+export interface ServerHooks {
+  /** Runs when the client sends `initialized`, once the settings are asked for (server.ts starts loading the service). */
+  initialized?: () => void;
+}
+
+export function startServer(connection: Connection, service: WhfbLanguageService, hooks: ServerHooks = {}): void {
   const documents = new TextDocuments(TextDocument);
   const settings = new SettingsStore(service);
   let support: ClientSupport = { configuration: false, configurationChangeRegistration: false, pullDiagnostics: false, diagnosticsRefresh: false };
@@ -87,6 +92,7 @@ export function startServer(connection: Connection, service: WhfbLanguageService
   connection.onInitialized(guardNotification(connection.console, 'initialized', async () => {
     // Ask for the settings first: requests arriving meanwhile wait for them (SettingsStore.ready).
     const updated = support.configuration ? settings.update(fetchSettings(), logSettingsError) : Promise.resolve(false);
+    hooks.initialized?.();
     if (support.configurationChangeRegistration) {
       await connection.client.register(DidChangeConfigurationNotification.type, { section: 'whfb' });
     }
