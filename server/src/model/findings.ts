@@ -17,8 +17,23 @@ function shortenEcho(echo: string): string {
   return echo.length <= MAX_ECHO ? echo : `${echo.slice(0, MAX_ECHO - 40)}…${echo.slice(-39)}`;
 }
 
+/** The same long messages recur on every keystroke (a file's invalid values stay while the user edits elsewhere). */
+const shortenedMessages = new Map<string, string>();
+const MAX_REMEMBERED = 5_000;
+
 function shortenMessage(message: string): string {
   if (message.length <= MAX_ECHO) return message;
+  let shortened = shortenedMessages.get(message);
+  if (shortened === undefined) {
+    shortened = shortenLongMessage(message);
+    if (shortenedMessages.size >= MAX_REMEMBERED) shortenedMessages.clear();
+    // Keyed by the message only while it is of a sane size: hostile 100,000-character ones are not kept.
+    if (message.length <= 4 * MAX_MESSAGE) shortenedMessages.set(message, shortened);
+  }
+  return shortened;
+}
+
+function shortenLongMessage(message: string): string {
   const shortened = message
     .replace(/"([^"]*)"/g, (_whole, quoted: string) => `"${shortenEcho(quoted)}"`)
     .replace(LONG_RUN, shortenEcho);

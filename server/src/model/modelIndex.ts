@@ -15,31 +15,40 @@ export interface ModelIndex {
 }
 
 const indexes = new WeakMap<PolicyModel, ModelIndex>();
-const tenantBySetting = new WeakMap<PolicySetting, TenantSegment | null>();
+const NO_SETTINGS: PolicySetting[] = [];
 
 export function modelIndex(model: PolicyModel, catalog: CatalogIndex): ModelIndex {
   let index = indexes.get(model);
   if (index) return index;
-  const byNode = new Map<CatalogNode, PolicySetting[]>();
+  // Counted first, so each node's list is allocated once at its size: growing 10,000 entries'
+  // lists by push on every keystroke left their outgrown copies as garbage.
+  const buckets = new Map<CatalogNode, { list: PolicySetting[]; filled: number }>();
   for (const setting of model.settings) {
     const node = setting.node;
-    if (node) {
-      const list = byNode.get(node);
-      if (list) list.push(setting);
-      else byNode.set(node, [setting]);
-    }
+    if (!node) continue;
+    const bucket = buckets.get(node);
+    if (bucket) bucket.filled += 1;
+    else buckets.set(node, { list: NO_SETTINGS, filled: 1 });
+  }
+  const byNode = new Map<CatalogNode, PolicySetting[]>();
+  for (const [node, bucket] of buckets) {
+    bucket.list = new Array<PolicySetting>(bucket.filled);
+    bucket.filled = 0;
+    byNode.set(node, bucket.list);
+  }
+  for (const setting of model.settings) {
+    const bucket = setting.node && buckets.get(setting.node);
+    if (bucket) bucket.list[bucket.filled++] = setting;
   }
   index = {
     byNode,
-    // Asked by several rules for every setting, on every version: remembered per setting object,
-    // and the incremental parse hands untouched entries' settings from version to version.
+    // Asked by several rules for every setting, on every version: resolveOmaUri remembers each
+    // OMA-URI string, so this is one map lookup. (A memo per setting object missed for every entry
+    // after an edit that changes the text's length, whose settings are shifted copies, and each
+    // miss grew a WeakMap.)
     tenantOf(setting) {
       if (!setting.omaUri) return undefined;
-      const known = tenantBySetting.get(setting);
-      if (known !== undefined) return known ?? undefined;
-      const tenant = resolveOmaUri(catalog, setting.omaUri.value).tenant;
-      tenantBySetting.set(setting, tenant ?? null);
-      return tenant;
+      return resolveOmaUri(catalog, setting.omaUri.value).tenant;
     },
   };
   indexes.set(model, index);

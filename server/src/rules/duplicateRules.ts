@@ -3,11 +3,24 @@
  * depends on delivery order, so the result is unpredictable.
  */
 import { modelIndex } from '../model/modelIndex';
+import type { TenantSegment } from '../catalog/index';
 import type { CatalogNode } from '../catalog/types';
 import { finding } from '../model/findings';
 import type { Finding, PolicySetting } from '../model/types';
 import { canonicalValue } from './nodeRules';
 import type { Rule } from './rule';
+
+/** Tenant segments come from resolveOmaUri's memo, shared by every setting that spells the OMA-URI alike. */
+const lowerByTenant = new WeakMap<TenantSegment, string>();
+
+function lowerTenant(tenant: TenantSegment): string {
+  let lower = lowerByTenant.get(tenant);
+  if (lower === undefined) {
+    lower = tenant.text.toLowerCase();
+    lowerByTenant.set(tenant, lower);
+  }
+  return lower;
+}
 
 interface Seen { setting: PolicySetting; value?: string }
 
@@ -26,7 +39,7 @@ const duplicateSetting: Rule = {
       let key: string;
       if (setting.node) {
         const tenant = index.tenantOf(setting);
-        key = tenant?.kind === 'guid' ? tenant.text.toLowerCase() : '';
+        key = tenant?.kind === 'guid' ? lowerTenant(tenant) : '';
         let forNode = byNode.get(setting.node);
         if (!forNode) {
           forNode = new Map();

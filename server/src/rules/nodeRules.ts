@@ -115,7 +115,19 @@ const wrongType: Rule = {
   },
 };
 
+/** Catalog data, so its description never changes: built once per node's allowed values. */
+const allowedDescriptions = new WeakMap<AllowedValues, string>();
+
 function describeAllowed(allowed: AllowedValues): string {
+  let description = allowedDescriptions.get(allowed);
+  if (description === undefined) {
+    description = describeAllowedOnce(allowed);
+    allowedDescriptions.set(allowed, description);
+  }
+  return description;
+}
+
+function describeAllowedOnce(allowed: AllowedValues): string {
   switch (allowed.kind) {
     case 'enum': return allowed.values.map((item) => `${item.value} (${firstSentence(item.description)})`).join(', ');
     case 'range': return `an integer from ${allowed.min} to ${allowed.max}`;
@@ -145,8 +157,85 @@ function patternOf(pattern: string): RegExp | null {
   return compiledPatterns.get(pattern) ?? null;
 }
 
-/** Why the value does not fit the node, or undefined when it does. */
+/**
+ * A node's enum values, lowercased, built once per node: a 10,000-setting file checks its values on
+ * every keystroke, and lowercasing every allowed value each time was most of that edit's garbage.
+ */
+interface EnumValues { lower: Set<string>; integers: Set<number> }
+
+const enumValuesByNode = new WeakMap<CatalogNode, EnumValues>();
+
+function enumValuesOf(node: CatalogNode, values: readonly { value: string }[]): EnumValues {
+  let known = enumValuesByNode.get(node);
+  if (!known) {
+    known = { lower: new Set(), integers: new Set() };
+    for (const item of values) {
+      const lower = item.value.toLowerCase();
+      known.lower.add(lower);
+      // An int node's value is compared as String(number): only values spelt that way can match.
+      const number = Number(lower);
+      if (Number.isInteger(number) && String(number) === lower) known.integers.add(number);
+    }
+    enumValuesByNode.set(node, known);
+  }
+  return known;
+}
+
+function enumAllows(node: CatalogNode, values: readonly { value: string }[], text: string): boolean {
+  const { lower } = enumValuesOf(node, values);
+  return lower.has(text) || lower.has(text.toLowerCase());
+}
+
+/** The value's text as the node reads it (true/1/"1" read alike for a bool). */
+function readText(flag: boolean | undefined, number: number | undefined, value: unknown): string {
+  return flag !== undefined ? String(flag) : number !== undefined ? String(number) : valueText(value);
+}
+
+/** Does the value fit? Allocates nothing for a valid value of a bool, int or enum node. */
+function valueFits(node: CatalogNode, value: unknown): boolean {
+  if (value === null || value === undefined || value === '') return false;
+  // The value as the node reads it: a flag for bool nodes, a number for int nodes, else its text.
+  let flag: boolean | undefined;
+  let number: number | undefined;
+  if (node.format === 'bool') {
+    flag = asBoolean(value);
+    if (flag === undefined) return false;
+  } else if (node.format === 'int') {
+    number = asInteger(value);
+    if (number === undefined) return false;
+  }
+  const allowed = node.allowed;
+  if (!allowed) return true;
+  switch (allowed.kind) {
+    case 'enum':
+      if (flag !== undefined) return enumAllows(node, allowed.values, flag ? 'true' : 'false');
+      if (number !== undefined) return enumValuesOf(node, allowed.values).integers.has(number);
+      return enumAllows(node, allowed.values, valueText(value));
+    case 'range': {
+      const integer = asInteger(value);
+      return integer !== undefined && integer >= allowed.min && integer <= allowed.max;
+    }
+    case 'regex': {
+      const pattern = patternOf(allowed.pattern);
+      return !pattern || pattern.test(readText(flag, number, value));
+    }
+    case 'admx':
+      return /^\s*<(enabled|disabled)\s*\/>/i.test(readText(flag, number, value));
+    default:
+      return true;
+  }
+}
+
+/**
+ * Why the value does not fit the node, or undefined when it does. The message is built only for a
+ * value that does not fit (valueFits first): valid values, nearly all of them, cost no strings.
+ */
 function valueProblem(node: CatalogNode, value: unknown): string | undefined {
+  if (valueFits(node, value)) return undefined;
+  return describeProblem(node, value);
+}
+
+function describeProblem(node: CatalogNode, value: unknown): string | undefined {
   if (value === null || value === undefined || value === '') return `${node.name} needs a value: ${node.allowed ? describeAllowed(node.allowed) : `a ${node.format} value`}.`;
   let text = valueText(value);
   if (node.format === 'bool') {
@@ -182,6 +271,10 @@ function valueProblem(node: CatalogNode, value: unknown): string | undefined {
   }
 }
 
+function isRedacted(value: unknown): boolean {
+  return typeof value === 'string' && value.length >= 4 && value.trim() === '****';
+}
+
 const valueNotAllowed: Rule = {
   code: 'WHFB103',
   check(model) {
@@ -189,7 +282,7 @@ const valueNotAllowed: Rule = {
     for (const setting of model.settings) {
       const { node, value } = setting;
       if (!node || node.interior || !value) continue;
-      if (typeof value.value === 'string' && value.value.trim() === '****') continue; // WHFB180 says it better
+      if (isRedacted(value.value)) continue; // WHFB180 says it better
       const problem = valueProblem(node, value.value);
       if (problem) findings.push(finding('WHFB103', value.range, problem));
     }

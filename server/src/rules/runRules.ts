@@ -45,7 +45,12 @@ function isIgnored(spans: IgnoreSpan[], item: Finding): boolean {
 
 /** The settings with a catalog node, sorted by start, for a binary search by offset. */
 function resolvedSettings(model: PolicyModel): PolicySetting[] {
-  return model.settings.filter((setting) => setting.node).sort((a, b) => a.range.start - b.range.start);
+  const resolved = model.settings.filter((setting) => setting.node);
+  // Adapters list settings in document order: sort only when one did not.
+  for (let index = 1; index < resolved.length; index++) {
+    if (resolved[index - 1].range.start > resolved[index].range.start) return resolved.sort((a, b) => a.range.start - b.range.start);
+  }
+  return resolved;
 }
 
 function settingAtOffset(settings: PolicySetting[], offset: number): PolicySetting | undefined {
@@ -61,10 +66,69 @@ function settingAtOffset(settings: PolicySetting[], offset: number): PolicySetti
   return undefined;
 }
 
+/** How far back from an offset the direct search looks for a setting with a node before it gives up. */
+const MAX_WALK_BACK = 64;
+
+/**
+ * The setting with a catalog node whose entry holds an offset. Settings in document order whose
+ * resolved entries do not overlap (every adapter's usual output) are searched in place; otherwise
+ * (or when many unresolved entries sit in the way) through a filtered, sorted copy, built on
+ * first need: copying 10,000 settings on every keystroke was garbage for nothing.
+ */
+class ResolvedSettingFinder {
+  private readonly direct: boolean;
+  private filtered: PolicySetting[] | undefined;
+
+  constructor(private readonly model: PolicyModel) {
+    this.direct = resolvedAreDisjointInOrder(model.settings);
+  }
+
+  at(offset: number): PolicySetting | undefined {
+    if (this.direct) {
+      const settings = this.model.settings;
+      // The last setting starting at or before the offset; the resolved one nearest before it is
+      // the only resolved entry that can hold the offset, as resolved entries do not overlap.
+      let low = 0;
+      let high = settings.length - 1;
+      let last = -1;
+      while (low <= high) {
+        const mid = (low + high) >> 1;
+        if (settings[mid].range.start <= offset) {
+          last = mid;
+          low = mid + 1;
+        } else {
+          high = mid - 1;
+        }
+      }
+      for (let index = last; index >= 0 && index > last - MAX_WALK_BACK; index--) {
+        const setting = settings[index];
+        if (setting.node) return setting.range.end >= offset ? setting : undefined;
+      }
+      if (last < MAX_WALK_BACK) return undefined;
+    }
+    this.filtered ??= resolvedSettings(this.model);
+    return settingAtOffset(this.filtered, offset);
+  }
+}
+
+function resolvedAreDisjointInOrder(settings: readonly PolicySetting[]): boolean {
+  let previousStart = -Infinity;
+  let previousResolved: PolicySetting | undefined;
+  for (const setting of settings) {
+    const { start, end } = setting.range;
+    if (start < previousStart) return false;
+    previousStart = start;
+    if (!setting.node) continue;
+    if (end < start || (previousResolved && previousResolved.range.end >= start)) return false;
+    previousResolved = setting;
+  }
+  return true;
+}
+
 /** The finding with the path of the entry it stands on, unless its rule named the paths itself. */
-function withPaths(settings: PolicySetting[], item: Finding): Finding {
-  if (item.paths || settings.length === 0) return item;
-  const node = settingAtOffset(settings, item.range.start)?.node;
+function withPaths(settings: ResolvedSettingFinder, item: Finding): Finding {
+  if (item.paths) return item;
+  const node = settings.at(item.range.start)?.node;
   return node ? { ...item, paths: [node.path] } : item;
 }
 
@@ -81,7 +145,7 @@ export function runRules(model: PolicyModel, catalog: CatalogIndex, options: Rul
   }
   const fileIgnored = new Set(model.ignoredCodes ?? []);
   const spans = ignoreSpans(model);
-  const settings = resolvedSettings(model);
+  const settings = new ResolvedSettingFinder(model);
   const result: Finding[] = [];
   for (const found of all) {
     const override = options.ruleSeverity[found.code];

@@ -41,8 +41,16 @@ function looksRandom(value: string): boolean {
   return entropy(value) >= 4.2 && /[a-z]/.test(value) && /[A-Z0-9]/.test(value);
 }
 
-function labelOf(setting: PolicySetting): string {
-  return [setting.omaUri?.value, setting.settingDefinitionId?.value, setting.name?.value].filter(Boolean).join(' ');
+/**
+ * Does the setting's OMA-URI, id or name name a secret? Each is tested on its own rather than
+ * joined into one label per setting on every keystroke; no pattern can match across the join's space.
+ */
+function namesSecret(setting: PolicySetting): boolean {
+  return testLabel(setting.omaUri?.value) || testLabel(setting.settingDefinitionId?.value) || testLabel(setting.name?.value);
+}
+
+function testLabel(label: string | undefined): boolean {
+  return !!label && SECRET_NAME.test(label);
 }
 
 const plainTextSecret: Rule = {
@@ -54,7 +62,7 @@ const plainTextSecret: Rule = {
       if (!value || typeof value.value !== 'string') continue;
       const text = value.value.trim();
       if (!text || text === '****' || /^\$\{.*\}$|^<.*>$/.test(text)) continue;
-      const named = SECRET_NAME.test(labelOf(setting));
+      const named = namesSecret(setting);
       if (!named && !looksRandom(text)) continue;
       findings.push(finding('WHFB181', value.range,
         named

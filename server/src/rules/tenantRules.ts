@@ -20,6 +20,29 @@ function segmentRange(text: string, setting: PolicySetting, tenant: TenantSegmen
   return text.slice(start, end) === tenant.text ? { start, end } : omaUri.range;
 }
 
+function tenantRange(text: string, setting: PolicySetting, tenant: TenantSegment): OffsetRange {
+  return segmentRange(text, setting, tenant) ?? setting.omaUri!.range;
+}
+
+/**
+ * `a.toLowerCase() === b.toLowerCase()` without building either: the same tenant GUID recurs in
+ * thousands of OMA-URIs, compared on every keystroke. ASCII letters fold here; any other character
+ * takes the exact (allocating) path.
+ */
+function sameIgnoringCase(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return a.toLowerCase() === b.toLowerCase();
+  for (let index = 0; index < a.length; index++) {
+    let left = a.charCodeAt(index);
+    let right = b.charCodeAt(index);
+    if (left > 127 || right > 127) return a.toLowerCase() === b.toLowerCase();
+    if (left >= 65 && left <= 90) left += 32;
+    if (right >= 65 && right <= 90) right += 32;
+    if (left !== right) return false;
+  }
+  return true;
+}
+
 const tenantIdFormat: Rule = {
   code: 'WHFB104',
   check(model, catalog) {
@@ -33,11 +56,12 @@ const tenantIdFormat: Rule = {
       findings.push(finding('WHFB104', tenantId.range,
         `tenantId "${tenantId.value}" is not a GUID: write the Entra tenant id as xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx, without braces.`, data ? { data } : {}));
     }
+    const index = modelIndex(model, catalog);
     for (const setting of model.settings) {
       if (!setting.omaUri) continue;
-      const tenant = modelIndex(model, catalog).tenantOf(setting);
+      const tenant = index.tenantOf(setting);
       if (tenant?.kind !== 'invalid') continue;
-      const range = segmentRange(model.text, setting, tenant) ?? setting.omaUri.range;
+      const range = tenantRange(model.text, setting, tenant);
       const data = model.format === 'whfb-yaml'
         ? { fix: 'replace' as const, title: 'Use {TenantId}', replacements: [{ range, newText: '{TenantId}' }] }
         : undefined;
@@ -53,20 +77,25 @@ const tenantPlaceholder: Rule = {
   check(model, catalog) {
     const findings: Finding[] = [];
     const tenantId = model.tenantId && isGuid(model.tenantId.value.trim()) ? model.tenantId : undefined;
+    const index = modelIndex(model, catalog);
+    // Validity first, from the resolved tenant kind; ranges and messages only for findings.
+    const tenantGuid = tenantId?.value.trim();
+    let known: string | null | undefined;
     for (const setting of model.settings) {
       if (!setting.omaUri) continue;
-      const tenant = modelIndex(model, catalog).tenantOf(setting);
+      const tenant = index.tenantOf(setting);
       if (!tenant) continue;
-      const range = segmentRange(model.text, setting, tenant) ?? setting.omaUri.range;
       if (tenant.kind === 'placeholder') {
         if (model.format !== 'whfb-yaml') {
-          findings.push(finding('WHFB105', range, 'Intune does not replace {TenantId}: write your Entra tenant GUID in this segment.'));
+          findings.push(finding('WHFB105', tenantRange(model.text, setting, tenant), 'Intune does not replace {TenantId}: write your Entra tenant GUID in this segment.'));
         } else if (!tenantId && !model.tenantId) {
-          const known = tenantWrittenElsewhere(model, catalog);
+          // One search per check, not per placeholder: thousands of them would make it quadratic.
+          if (known === undefined) known = tenantWrittenElsewhere(model, catalog) ?? null;
           const data = known ? addTenantIdFix(model, known) : undefined;
-          findings.push(finding('WHFB105', range, '{TenantId} stands for tenantId, but the file has none: add "tenantId: <your Entra tenant GUID>" at the top level.', data ? { data } : {}));
+          findings.push(finding('WHFB105', tenantRange(model.text, setting, tenant), '{TenantId} stands for tenantId, but the file has none: add "tenantId: <your Entra tenant GUID>" at the top level.', data ? { data } : {}));
         }
-      } else if (tenant.kind === 'guid' && tenantId && tenant.text.toLowerCase() !== tenantId.value.trim().toLowerCase()) {
+      } else if (tenant.kind === 'guid' && tenantId && tenantGuid !== undefined && !sameIgnoringCase(tenant.text, tenantGuid)) {
+        const range = tenantRange(model.text, setting, tenant);
         findings.push(finding('WHFB105', range, `This OMA-URI names tenant ${tenant.text}, but tenantId is ${tenantId.value}: use {TenantId} or the same GUID.`, {
           related: [{ range: tenantId.range, message: 'tenantId' }],
           data: { fix: 'replace', title: 'Use {TenantId}', replacements: [{ range, newText: '{TenantId}' }] },
