@@ -7,6 +7,12 @@
  *   api.checklist.getModel();              // 'hybrid-cloud-kerberos-trust' | ... | undefined
  *   await api.checklist.toggle(id, true);  // same as ticking the checkbox in the view
  *
+ * Commands take optional arguments for programmatic use:
+ *   executeCommand('whfb.newPolicy', { model: 'cloud-only', tenantId: '<guid>', untitled: true })  // no prompts
+ *   executeCommand('whfb.resetChecklist', { skipConfirmation: true })                             // no modal
+ *   executeCommand('whfb.openReference')   // -> { opened: href } | { message } | { cancelled: true }
+ *   executeCommand('whfb.checklist.openGuide', node)  // -> the href opened, or undefined
+ *
  * Types only (no vscode import), so tests can import them too.
  */
 import type { DeploymentModelId } from '../../server/src/checklists/types';
@@ -53,4 +59,15 @@ export interface WhfbExtensionApi {
   activePolicy(): PolicySummary | undefined;
   /** Asks the server again for the active document's summary and waits until the views have it. */
   refreshActivePolicy(): Promise<PolicySummary | undefined>;
+  /** TEST ONLY: hooks for the integration suite. Not a stable API; other extensions must not use them. */
+  testing: TestingApi;
+}
+
+export interface TestingApi {
+  /**
+   * TEST ONLY. Replaces what opens external (https) links, `vscode.env.openExternal`, with `opener`,
+   * which receives the link instead of a browser; `undefined` restores the real one. Only links that
+   * pass the https check reach it. Affects every WHfB command in this window until restored.
+   */
+  interceptOpenExternal(opener: ((href: string) => unknown) | undefined): void;
 }

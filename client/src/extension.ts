@@ -14,7 +14,7 @@ import { insertSetting } from './commands/insertSetting';
 import { newPolicy } from './commands/newPolicy';
 import { openReference } from './commands/openReference';
 import { revealSetting } from './commands/revealSetting';
-import { registerSafeCommand, type CommandServices } from './commands/services';
+import { interceptOpenExternal, registerSafeCommand, type CommandServices } from './commands/services';
 import { createLanguageClient } from './languageClient';
 import { SettingsTreeProvider } from './settingsView/settingsTree';
 import { PolicyStatusBar } from './statusBar';
@@ -44,11 +44,11 @@ export function activate(context: vscode.ExtensionContext): WhfbExtensionApi {
 
   const services: CommandServices = { controller, policy, output };
   const commands: [string, (...args: any[]) => unknown][] = [
-    ['whfb.newPolicy', () => newPolicy(services)],
+    ['whfb.newPolicy', (options?) => newPolicy(services, options)],
     ['whfb.insertSetting', () => insertSetting()],
     ['whfb.openReference', (node?) => openReference(node)],
     ['whfb.chooseDeploymentModel', () => chooseDeploymentModel(services)],
-    ['whfb.resetChecklist', () => resetChecklist(services)],
+    ['whfb.resetChecklist', (options?) => resetChecklist(services, options)],
     ['whfb.exportChecklist', () => exportChecklist(services)],
     ['whfb.checklist.openGuide', (node?) => openGuide(services, node)],
     ['whfb.revealSetting', (uri?: string, range?) => revealSetting(services, uri, range)],
@@ -61,6 +61,7 @@ export function activate(context: vscode.ExtensionContext): WhfbExtensionApi {
     checklist: controller.api(),
     activePolicy: () => policy.current,
     refreshActivePolicy: () => policy.refresh(),
+    testing: { interceptOpenExternal },
   };
 }
 

@@ -1,6 +1,6 @@
 /**
- * The checklist's commands: choose the model, reset (with confirmation), export a Markdown
- * report, open an item's guide section.
+ * The checklist's commands: choose the model, reset (with confirmation, unless a caller passes
+ * `{ skipConfirmation: true }`), export a Markdown report, open an item's guide section.
  */
 import * as vscode from 'vscode';
 import type { DeploymentModelId } from '../../../server/src/checklists/types';
@@ -29,10 +29,18 @@ export async function chooseDeploymentModel({ controller, policy }: CommandServi
   return pick.id;
 }
 
-export async function resetChecklist({ controller }: CommandServices): Promise<boolean> {
+/** For programmatic use (tests, command links): the caller has already asked the user. */
+export interface ResetChecklistOptions { skipConfirmation?: boolean }
+
+function skipsConfirmation(arg: unknown): boolean {
+  return typeof arg === 'object' && arg !== null && (arg as ResetChecklistOptions).skipConfirmation === true;
+}
+
+export async function resetChecklist({ controller }: CommandServices, arg?: unknown): Promise<boolean> {
   const active = controller.active;
+  const confirmed = skipsConfirmation(arg);
   if (controller.status.kind === 'corrupt') {
-    const answer = await vscode.window.showWarningMessage(
+    const answer = confirmed ? 'Reset' : await vscode.window.showWarningMessage(
       'Reset the checklist state file?',
       { modal: true, detail: `${controller.stateFilePath} cannot be read. Reset keeps it as a .corrupt-<time> backup next to it and starts a new, empty file.` },
       'Reset',
@@ -43,7 +51,7 @@ export async function resetChecklist({ controller }: CommandServices): Promise<b
     return result.status.kind === 'ok';
   }
   const scope = active ? `every step of "${active.checklist.title}"` : 'every step';
-  const answer = await vscode.window.showWarningMessage(
+  const answer = confirmed ? 'Reset' : await vscode.window.showWarningMessage(
     'Reset the deployment checklist?',
     { modal: true, detail: `This unticks ${scope}${controller.stateFilePath ? ` in ${vscode.workspace.asRelativePath(controller.stateFilePath)}` : ''}.` },
     'Reset',
@@ -72,11 +80,12 @@ export async function exportChecklist({ controller, policy }: CommandServices): 
   return report;
 }
 
-export async function openGuide({ controller }: CommandServices, node?: ChecklistNode): Promise<void> {
+/** Returns the link opened, undefined when there was none to open. */
+export async function openGuide({ controller }: CommandServices, node?: ChecklistNode): Promise<string | undefined> {
   const href = node?.kind === 'item' ? node.item.href : controller.active?.checklist.href;
   if (!href) {
     void vscode.window.showInformationMessage('WHfB: choose a deployment model first to open its guide.');
-    return;
+    return undefined;
   }
-  await openInBrowser(href);
+  return (await openInBrowser(href)) ? href : undefined;
 }

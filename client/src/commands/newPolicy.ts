@@ -2,21 +2,32 @@
  * WHfB: New policy: pick a deployment model, give the tenant id (or leave the zero GUID), get
  * the model's generated skeleton as an untitled or saved `*.whfb.yaml` file. The skeletons come
  * from the guides (data/generated/policy-templates.json) and validate without errors or warnings.
+ * An optional `{ model, tenantId, untitled }` argument answers those prompts for programmatic use.
  */
 import * as vscode from 'vscode';
 import { policyTemplates } from '../data';
-import { modelPicks } from './modelPicks';
+import { modelPicks, type ModelPick } from './modelPicks';
 import type { CommandServices } from './services';
+import { parseNewPolicyOptions } from './newPolicyOptions';
 import { applyTenantId, normalizeTenantId, policyFileName, validateTenantIdInput, ZERO_GUID } from './newPolicyText';
 
-export async function newPolicy(services: CommandServices): Promise<vscode.TextEditor | undefined> {
-  const model = await vscode.window.showQuickPick(modelPicks(services.controller.active?.checklist.id), {
-    title: 'New WHfB policy (1/3): deployment model',
-    placeHolder: 'Which deployment model does this rollout follow?',
-    matchOnDescription: true,
-    matchOnDetail: true,
-    ignoreFocusOut: true,
-  });
+export async function newPolicy(services: CommandServices, arg?: unknown): Promise<vscode.TextEditor | undefined> {
+  const picks = modelPicks(services.controller.active?.checklist.id);
+  const parsed = parseNewPolicyOptions(arg, picks.map((pick) => pick.id));
+  if (!parsed.ok) {
+    void vscode.window.showErrorMessage(`WHfB: New policy: ${parsed.message}`);
+    return undefined;
+  }
+  const { options } = parsed;
+  const model: ModelPick | undefined = options.model
+    ? picks.find((pick) => pick.id === options.model)
+    : await vscode.window.showQuickPick(picks, {
+      title: 'New WHfB policy (1/3): deployment model',
+      placeHolder: 'Which deployment model does this rollout follow?',
+      matchOnDescription: true,
+      matchOnDetail: true,
+      ignoreFocusOut: true,
+    });
   if (!model) return undefined;
   const template = policyTemplates[model.id];
   if (!template) {
@@ -24,7 +35,7 @@ export async function newPolicy(services: CommandServices): Promise<vscode.TextE
     return undefined;
   }
 
-  const tenant = await vscode.window.showInputBox({
+  const tenant = options.tenantId ?? await vscode.window.showInputBox({
     title: 'New WHfB policy (2/3): Entra tenant id',
     prompt: 'The tenant id (a GUID, Entra admin center > Overview). Leave empty to fill it in later.',
     placeHolder: ZERO_GUID,
@@ -36,8 +47,8 @@ export async function newPolicy(services: CommandServices): Promise<vscode.TextE
 
   const folder = vscode.workspace.workspaceFolders?.find((f) => f.uri.scheme === 'file');
   let target: vscode.Uri | undefined;
-  if (folder) {
-    const where = await vscode.window.showQuickPick(
+  if (folder && options.untitled !== true) {
+    const where = options.untitled === false ? { save: true } : await vscode.window.showQuickPick(
       [
         { label: '$(new-file) Untitled editor', description: 'save it later', save: false },
         { label: '$(save-as) Save as file…', description: 'in the workspace', save: true },

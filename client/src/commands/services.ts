@@ -25,12 +25,30 @@ export function registerSafeCommand(id: string, output: vscode.OutputChannel, ha
   });
 }
 
-/** Opens a learn.microsoft.com (or other https) page in the user's browser; nothing is fetched by the extension. */
-export async function openInBrowser(href: string): Promise<void> {
+/** What opens a link outside the editor; `vscode.env.openExternal` unless a test replaced it. */
+export type ExternalOpener = (href: string) => unknown;
+
+const openWithSystem: ExternalOpener = (href) => vscode.env.openExternal(vscode.Uri.parse(href, true));
+let openExternal: ExternalOpener = openWithSystem;
+
+/**
+ * TEST ONLY (exposed as `api.testing.interceptOpenExternal`): the integration suite cannot look at
+ * a browser, so it replaces the opener to see which link a command opens. `undefined` restores it.
+ */
+export function interceptOpenExternal(opener: ExternalOpener | undefined): void {
+  openExternal = opener ?? openWithSystem;
+}
+
+/**
+ * Opens a learn.microsoft.com (or other https) page in the user's browser; nothing is fetched by
+ * the extension. Every command that opens a link goes through here. Returns whether it opened.
+ */
+export async function openInBrowser(href: string): Promise<boolean> {
   const uri = vscode.Uri.parse(href, true);
   if (uri.scheme !== 'https') {
     void vscode.window.showErrorMessage(`WHfB: not opening "${href}": only https links are opened.`);
-    return;
+    return false;
   }
-  await vscode.env.openExternal(uri);
+  await openExternal(href);
+  return true;
 }

@@ -54,6 +54,18 @@ export function diagnosticsOf(uri: vscode.Uri): vscode.Diagnostic[] {
   return vscode.languages.getDiagnostics(uri);
 }
 
+/**
+ * Records which documents got diagnostics published from now on, even an empty set: "no
+ * problems" then means the server has answered for that document, not that it has not yet.
+ */
+export function recordDiagnosticChanges(): { seen(uri: vscode.Uri): boolean; dispose(): void } {
+  const seen = new Set<string>();
+  const subscription = vscode.languages.onDidChangeDiagnostics((event) => {
+    for (const uri of event.uris) seen.add(uri.toString());
+  });
+  return { seen: (uri) => seen.has(uri.toString()), dispose: () => subscription.dispose() };
+}
+
 export function codeOf(diagnostic: vscode.Diagnostic): string | undefined {
   const code = diagnostic.code;
   if (code === undefined) return undefined;

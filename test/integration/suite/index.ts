@@ -14,6 +14,7 @@ import './tests/diagnostics';
 import './tests/languageFeatures';
 import './tests/checklist';
 import './tests/commands';
+import './tests/commandArguments';
 
 export async function run(): Promise<void> {
   const reporter = await connectReporter();
