@@ -5,9 +5,9 @@
  */
 import { getCatalog } from '../catalog/catalog';
 import type { DetectInput } from './adapter';
-import type { Finding, PolicyModel, SourceFormat } from '../model/types';
+import type { Finding, OffsetRange, PolicyModel, SourceFormat } from '../model/types';
 import { finding } from '../model/findings';
-import type { AstError } from './jsonAst';
+import { propertyEntry, type AstError, type AstNode } from './jsonAst';
 import { cspScopeOf, type CspScope } from './cspScope';
 
 export type Serialisation = 'json' | 'yaml' | 'xml';
@@ -32,6 +32,23 @@ export function serialisationOf(input: DetectInput): Serialisation | undefined {
 export function firstSignificantChar(text: string): string | undefined {
   const match = /^\uFEFF?\s*(\S)/.exec(text.slice(0, 4096));
   return match?.[1];
+}
+
+/** A Graph export in JSON is one object, a list response (an object too) or a top-level array. */
+export function startsLikeGraphJson(text: string): boolean {
+  const first = firstSignificantChar(text);
+  return first === '{' || first === '[';
+}
+
+/**
+ * The policies of a document that holds several: a top-level list, or a Graph list response
+ * `{ "value": [...] }` (an object that is itself no policy). Undefined for a single object.
+ */
+export function graphPolicyItems(root: AstNode): { items: AstNode[]; range: OffsetRange } | undefined {
+  if (root.kind === 'array') return { items: root.items, range: root.range };
+  if (root.kind !== 'object' || propertyEntry(root, 'settings') || propertyEntry(root, 'omaSettings')) return undefined;
+  const value = propertyEntry(root, 'value')?.value;
+  return value?.kind === 'array' ? { items: value.items, range: value.range } : undefined;
 }
 
 /**

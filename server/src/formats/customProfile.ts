@@ -1,18 +1,17 @@
 /**
  * Intune custom configuration profiles (Graph #microsoft.graph.windows10CustomConfiguration):
- * omaSettings[] of { @odata.type, displayName, omaUri, value }, as exported JSON or IntuneCD YAML.
- * Encrypted values come back from Graph as "****"; they are kept as written (a rule flags them).
+ * omaSettings[] of { @odata.type, displayName, omaUri, value }, as exported JSON or IntuneCD YAML,
+ * one profile, a Graph list response or a list of profiles (settingsCatalogAndProfileList.ts).
  */
 import type { CatalogIndex } from '../catalog/index';
-import { finding } from '../model/findings';
-import type { Finding, Located, PolicyModel, PolicySetting, SourceFormat, ValueType } from '../model/types';
-import { normalizeValueType } from '../model/values';
+import type { PolicyModel, SourceFormat } from '../model/types';
 import type { DetectInput, FormatAdapter } from './adapter';
-import { astErrorFindings, defaultCspScope, emptyModel, firstSignificantChar, ignoredCodesAbove, serialisationOf } from './adapterSupport';
-import { cspScopeOf, type CspScope } from './cspScope';
-import { parseJson, property, propertyEntry, type AstNode, type AstString } from './jsonAst';
+import { astErrorFindings, defaultCspScope, emptyModel, ignoredCodesAbove, serialisationOf, startsLikeGraphJson } from './adapterSupport';
+import { cspScopeOf } from './cspScope';
+import { parseJson } from './jsonAst';
 import { parseYamlAst } from './jsonAstFromYaml';
 import { containsOmaUri } from './omaUriScanner';
+import { readPolicyDocument } from './settingsCatalogAndProfileList';
 
 export const customProfileAdapter: FormatAdapter = {
   formats: ['custom-profile-json', 'custom-profile-yaml'],
@@ -21,7 +20,7 @@ export const customProfileAdapter: FormatAdapter = {
     const serialisation = serialisationOf(input);
     if (serialisation !== 'json' && serialisation !== 'yaml') return undefined;
     const text = input.text;
-    if (serialisation === 'json' && firstSignificantChar(text) !== '{') return undefined;
+    if (serialisation === 'json' && !startsLikeGraphJson(text)) return undefined;
     if (!text.includes('omaSettings')) return undefined;
     // Custom profiles for other areas (Defender, Edge, ...) are not ours.
     const scope = defaultCspScope();
@@ -36,90 +35,12 @@ export const customProfileAdapter: FormatAdapter = {
     model.findings.push(...astErrorFindings(parsed.errors));
     if (!parsed.root || parsed.errors.length > 0) return model;
 
-    const root = parsed.root;
-    if (root.kind !== 'object') {
-      model.findings.push(finding('WHFB002', root.range, 'A custom configuration profile is an object with an "omaSettings" list.'));
-      return model;
-    }
-    const nameNode = property(root, 'displayName');
-    if (nameNode?.kind === 'string') model.name = located(nameNode);
-
-    const list = propertyEntry(root, 'omaSettings');
-    if (!list) {
-      model.findings.push(finding('WHFB002', { start: root.range.start, end: root.range.start + 1 }, 'The profile has no "omaSettings" list.'));
-      return model;
-    }
-    if (list.value.kind === 'null') return model;
-    if (list.value.kind !== 'array') {
-      model.findings.push(finding('WHFB002', list.value.range, '"omaSettings" must be a list of { @odata.type, omaUri, value } objects.'));
-      return model;
-    }
-    const scope = cspScopeOf(catalog);
-    for (const item of list.value.items) {
-      const setting = readOmaSetting(item, model.settings.length, catalog, scope, model.findings);
-      if (!setting) continue;
-      if (isYaml) setting.ignoredCodes = ignoredCodesAbove(text, item.range.start);
-      model.settings.push(setting);
-    }
+    const ignoredCodesAt = (offsets: number[]): string[] =>
+      isYaml ? [...new Set(offsets.flatMap((offset) => ignoredCodesAbove(text, offset)))] : [];
+    const profile = readPolicyDocument(parsed.root, 'custom-profile', catalog, cspScopeOf(catalog), ignoredCodesAt);
+    model.settings = profile.settings;
+    model.findings.push(...profile.findings);
+    if (profile.name) model.name = profile.name;
     return model;
   },
 };
-
-function readOmaSetting(item: AstNode, index: number, catalog: CatalogIndex, scope: CspScope, findings: Finding[]): PolicySetting | undefined {
-  if (item.kind !== 'object') {
-    findings.push(finding('WHFB002', item.range, 'Each entry of "omaSettings" must be an object with "omaUri" and "value".'));
-    return undefined;
-  }
-  const uriNode = property(item, 'omaUri');
-  if (uriNode?.kind !== 'string') {
-    findings.push(finding('WHFB002', uriNode?.range ?? item.range, 'The OMA setting has no "omaUri" string.'));
-    return undefined;
-  }
-  // Settings of CSPs the catalog does not cover (Defender, BitLocker, ...) are outside our checks.
-  if (!scope.coversOmaUri(uriNode.value)) return undefined;
-
-  const setting: PolicySetting = {
-    index,
-    range: item.range,
-    omaUri: { ...located(uriNode), keyRange: propertyEntry(item, 'omaUri')?.keyRange },
-    node: catalog.resolve(uriNode.value).node,
-    ignoredCodes: [],
-  };
-  const typeNode = property(item, '@odata.type');
-  if (typeNode?.kind === 'string') {
-    setting.type = { ...located(typeNode), normalized: normalizeValueType(typeNode.value) };
-  } else {
-    findings.push(finding('WHFB002', item.range, 'The OMA setting has no "@odata.type" (#microsoft.graph.omaSettingBoolean, ...Integer or ...String).'));
-  }
-  const nameNode = property(item, 'displayName');
-  if (nameNode?.kind === 'string') setting.name = located(nameNode);
-
-  const valueEntry = propertyEntry(item, 'value');
-  if (valueEntry && (valueEntry.value.kind === 'object' || valueEntry.value.kind === 'array')) {
-    findings.push(finding('WHFB002', valueEntry.value.range, 'The OMA setting "value" must be a boolean, a number or a string.'));
-  } else if (valueEntry) {
-    setting.value = readValue(valueEntry.value, setting.type?.normalized, valueEntry.keyRange);
-  }
-  return setting;
-}
-
-/** Graph writes booleans and integers as JSON values; IntuneCD and hand-written files sometimes quote them. */
-function readValue(node: AstNode, type: ValueType | undefined, keyRange: Located<unknown>['keyRange']): Located<unknown> | undefined {
-  switch (node.kind) {
-    case 'string': {
-      let value: unknown = node.value;
-      if (type === 'int' && /^-?\d+$/.test(node.value.trim())) value = Number(node.value.trim());
-      if (type === 'bool' && /^(?:true|false)$/i.test(node.value.trim())) value = node.value.trim().toLowerCase() === 'true';
-      return { value, range: node.valueRange, keyRange };
-    }
-    case 'number':
-    case 'boolean':
-      return { value: node.value, range: node.range, keyRange };
-    default:
-      return undefined;
-  }
-}
-
-function located(node: AstString): Located<string> {
-  return { value: node.value, range: node.valueRange };
-}

@@ -43,6 +43,10 @@ test('each WHfB fixture is claimed by exactly one adapter', () => {
     ['syncml/whfb-cloud-kerberos.syncml.xml', 'syncml'],
     ['text/whfb-runbook.md', 'text'],
     ['text/Set-WhfbPolicy.ps1', 'text'],
+    ['settings-catalog/graph-list-response.json', 'settings-catalog-json'],
+    ['settings-catalog/policy-array-conflict.json', 'settings-catalog-json'],
+    ['custom-profile/graph-list-response.json', 'custom-profile-json'],
+    ['intunecd/policy-list.yaml', 'settings-catalog-yaml'],
   ];
   for (const [file, format] of expected) {
     const claims = Object.values(ADAPTERS).map((adapter) => adapter.detect(fixture(file))).filter(Boolean);
