@@ -1,12 +1,17 @@
 /**
  * WHFB150: the same setting (node, scope and tenant) twice with different values: which one wins
  * depends on delivery order, so the result is unpredictable.
+ *
+ * A `{TenantId}` placeholder (or Graph's `{tenantid}` in a Settings Catalog id) stands for the file's
+ * tenant: `tenantId` where the file has one, otherwise the one tenant GUID its OMA-URIs spell, so a
+ * placeholder and that GUID name the same setting on the device.
  */
 import { modelIndex } from '../model/modelIndex';
 import type { TenantSegment } from '../catalog/index';
 import type { CatalogNode } from '../catalog/types';
 import { finding } from '../model/findings';
-import type { Finding, PolicySetting } from '../model/types';
+import type { Finding, PolicyModel, PolicySetting } from '../model/types';
+import { isGuid } from '../model/values';
 import { canonicalValue } from './nodeRules';
 import type { Rule } from './rule';
 
@@ -24,6 +29,22 @@ function lowerTenant(tenant: TenantSegment): string {
 
 interface Seen { setting: PolicySetting; value?: string }
 
+/** The tenant a placeholder stands for, lowercased, or '' when the file does not say. */
+function fileTenant(model: PolicyModel, tenantOf: (setting: PolicySetting) => TenantSegment | undefined): string {
+  const declared = model.tenantId?.value;
+  if (typeof declared === 'string' && isGuid(declared)) return declared.toLowerCase();
+  let only = '';
+  for (const setting of model.settings) {
+    if (!setting.node || !setting.value) continue;
+    const tenant = tenantOf(setting);
+    if (tenant?.kind !== 'guid') continue;
+    const lower = lowerTenant(tenant);
+    if (only && only !== lower) return '';
+    only = lower;
+  }
+  return only;
+}
+
 const duplicateSetting: Rule = {
   code: 'WHFB150',
   check(model, catalog) {
@@ -32,6 +53,7 @@ const duplicateSetting: Rule = {
     const byNode = new Map<CatalogNode, Map<string, Seen>>();
     const unresolved = new Map<string, Seen>();
     const index = modelIndex(model, catalog);
+    const placeholderTenant = fileTenant(model, (setting) => index.tenantOf(setting));
     const findings: Finding[] = [];
     for (const setting of model.settings) {
       if (!setting.value) continue;
@@ -39,7 +61,7 @@ const duplicateSetting: Rule = {
       let key: string;
       if (setting.node) {
         const tenant = index.tenantOf(setting);
-        key = tenant?.kind === 'guid' ? lowerTenant(tenant) : '';
+        key = tenant?.kind === 'guid' ? lowerTenant(tenant) : placeholderTenant;
         let forNode = byNode.get(setting.node);
         if (!forNode) {
           forNode = new Map();
@@ -63,7 +85,7 @@ const duplicateSetting: Rule = {
       if (value === firstValue) continue;
       const label = setting.node?.name ?? setting.omaUri?.value ?? 'This setting';
       findings.push(finding('WHFB150', setting.value.range,
-        `${label} is set twice, to ${firstValue || '(empty)'} and to ${value || '(empty)'}: which one applies depends on delivery order. Keep one value and remove the other entry.`,
+        `${label} is set twice, to ${firstValue || '(empty)'} and to ${value || '(empty)'}: which one a device keeps depends on delivery order, and Intune reports the setting as conflicting when both come from assigned policies. Keep one value and remove the other entry.`,
         { related: [{ range: first.value?.range ?? first.range, message: `First set to ${firstValue || '(empty)'} here` }] }));
     }
     return findings;
