@@ -56,10 +56,15 @@ test(`Insert setting: ${CASES} mutated documents and cursors, edits inside and t
     const body = yaml ? (plan.flow ? yamlFlowSettingSnippet(node) : yamlSettingSnippet(node, plan.indent)) : jsonOmaSettingSnippet(node, plan.indent, tenantGuidInText(text));
     const result = text.slice(0, plan.start) + plan.before + renderSnippet(body) + plan.after + text.slice(plan.end);
     const uri = `file:///command-fuzz/${i}/${file.name.slice(file.name.lastIndexOf('/') + 1)}`;
-    const syntax = (source: string) => service.validate({ uri, languageId: file.languageId, version: 1, text: source }).filter((d) => d.code === 'WHFB001');
+    const input = (source: string) => ({ uri, languageId: file.languageId, version: 1, text: source });
+    const syntax = (source: string) => service.validate(input(source)).filter((d) => d.code === 'WHFB001');
+    // Well-formed means claimed as a policy AND free of syntax errors: a mutation can make a file
+    // nobody claims (no diagnostics at all) although it no longer parses, and the inserted WHfB
+    // setting then makes it claimed, so its old syntax error would look new.
+    const claimed = service.detectFormat(input(text)) !== undefined;
     const before = syntax(text);
     service.forget(uri);
-    if (before.length === 0) {
+    if (claimed && before.length === 0) {
       const after = syntax(result);
       // A JSON document without a whole omaSettings array gets the object at the cursor, where the user put it.
       const atCursor = !yaml && plan.start === cursor && plan.before === '';

@@ -6,6 +6,7 @@
  * profile, found on the text: at the end of the `omaSettings` array.
  */
 import { getCatalog } from '../../../server/src/catalog/catalog';
+import { parseJson, type AstNode, type AstObject } from '../../../server/src/formats/jsonAst';
 import { parsePolicyYaml } from '../../../server/src/formats/policyYamlParse';
 import { planSettingsInsertion } from '../../../server/src/model/insertSetting';
 
@@ -57,14 +58,45 @@ function matchingBracket(text: string, open: number): number {
   return -1;
 }
 
-/** The end of the `omaSettings` array, or the cursor when the document has none. */
+/**
+ * Where the `omaSettings` key of the profile a new object joins starts. A Graph list holds several
+ * profiles: the one whose object contains the cursor, else the first. From the parsed document when
+ * it parses; otherwise the first key in the text (the user is mid-edit, the first is the best guess).
+ */
+function omaSettingsKeyStart(text: string, cursor: number): number {
+  const { root } = parseJson(text);
+  if (root) {
+    const profiles: AstObject[] = [];
+    collectProfiles(root, profiles, 0);
+    const containing = profiles.filter((profile) => profile.range.start <= cursor && cursor <= profile.range.end);
+    const chosen = containing[containing.length - 1] ?? profiles[0];
+    const key = chosen?.properties.find((entry) => entry.key === 'omaSettings');
+    // keyRange is inside the quotes: the key text starts one character earlier.
+    if (key) return key.keyRange.start - 1;
+  }
+  return text.search(/"omaSettings"\s*:\s*\[/);
+}
+
+/** Objects with an `omaSettings` array, outermost first (depth-bounded: exports are shallow). */
+function collectProfiles(node: AstNode, into: AstObject[], depth: number): void {
+  if (depth > 16) return;
+  if (node.kind === 'array') {
+    for (const item of node.items) collectProfiles(item, into, depth + 1);
+  } else if (node.kind === 'object') {
+    if (node.properties.some((entry) => entry.key === 'omaSettings' && entry.value.kind === 'array')) into.push(node);
+    for (const entry of node.properties) collectProfiles(entry.value, into, depth + 1);
+  }
+}
+
+/** The end of the `omaSettings` array of the profile at the cursor, or the cursor when the document has none. */
 export function planJsonOmaSettingInsertion(text: string, cursor: number): Insertion {
-  const key = /"omaSettings"\s*:\s*\[/.exec(text);
-  const open = key ? key.index + key[0].length - 1 : -1;
+  const keyStart = omaSettingsKeyStart(text, cursor);
+  const key = keyStart >= 0 ? /^"omaSettings"\s*:\s*\[/.exec(text.slice(keyStart)) : null;
+  const open = key ? keyStart + key[0].length - 1 : -1;
   const close = open >= 0 ? matchingBracket(text, open) : -1;
   if (close < 0) return { start: cursor, end: cursor, indent: '', before: '', after: '' };
 
-  const lineStart = text.lastIndexOf('\n', key!.index) + 1;
+  const lineStart = text.lastIndexOf('\n', keyStart) + 1;
   const keyIndent = /^[ \t]*/.exec(text.slice(lineStart))![0];
   const inner = text.slice(open + 1, close);
   const firstElement = /\n([ \t]*)\S/.exec(inner);

@@ -151,6 +151,23 @@ test('insert into a custom profile: a valid omaSettings object at the end of the
   assert.equal(indentRelativeToLine('x\n    a\n      b', '    }'), 'x\na\n  b', 'the editor adds the line\'s indentation back');
 });
 
+test('insert into a Graph list of custom profiles: the profile under the cursor gets the object', () => {
+  const list = JSON.stringify({
+    value: [
+      { displayName: 'BitLocker', omaSettings: [{ '@odata.type': '#microsoft.graph.omaSettingInteger', omaUri: './Device/Vendor/MSFT/Policy/Config/BitLocker/RequireDeviceEncryption', value: 1 }] },
+      { displayName: 'WHfB', omaSettings: [{ '@odata.type': '#microsoft.graph.omaSettingBoolean', omaUri: USE, value: true }] },
+    ],
+  }, null, 2);
+  const inWhfb = list.indexOf('"WHfB"');
+  const plan = planJsonOmaSettingInsertion(list, inWhfb);
+  const result = JSON.parse(apply(list, plan, jsonOmaSettingSnippet(node(KERBEROS), plan.indent))) as { value: { omaSettings: unknown[] }[] };
+  assert.deepEqual(result.value.map((profile) => profile.omaSettings.length), [1, 2]);
+  // Before the first profile, the first one is the only candidate.
+  const atTop = planJsonOmaSettingInsertion(list, 0);
+  const fromTop = JSON.parse(apply(list, atTop, jsonOmaSettingSnippet(node(KERBEROS), atTop.indent))) as { value: { omaSettings: unknown[] }[] };
+  assert.deepEqual(fromTop.value.map((profile) => profile.omaSettings.length), [2, 1]);
+});
+
 test('open reference finds the OMA-URI, Settings Catalog id or Group Policy name on the line', () => {
   const line = `  - omaUri: ${USE}`;
   assert.deepEqual(referenceAt(line, 3), { kind: 'omaUri', text: USE });
