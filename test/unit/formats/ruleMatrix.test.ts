@@ -1,0 +1,176 @@
+/**
+ * The rule x format matrix: for every check the design names, in every export format it applies to,
+ * a fixture that triggers it (asserted by code AND range, and by the text the squiggle covers) and the
+ * same file corrected, which must get no error and no warning. Fixtures: test/fixtures/matrix/<format>/
+ * <CODE>[-variant]-{bad,good}.<ext>. The policy-YAML side of the matrix lives in test/unit/service/rules.test.ts.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DiagnosticSeverity, type Diagnostic } from '../../../server/src/service/protocolTypes';
+import { brief, service } from '../service/helpers';
+import { FIXTURES } from './fixtures';
+
+const MATRIX = join(FIXTURES, 'matrix');
+const GUID = '3f2504e0-4f89-11d3-9a0c-0305e82c3301';
+const POLICIES = `./Device/Vendor/MSFT/PassportForWork/${GUID}/Policies`;
+
+/** One (format, check): the diagnostic the bad file must get, and the text its range covers. */
+interface MatrixCase {
+  /** Rule code, optionally with a variant suffix naming a second way to trigger it ("WHFB102-choice"). */
+  name: string;
+  expected: string;
+  covers: string;
+  /** Set when the product does not report the check yet: the test is a todo with this reason. */
+  todo?: string;
+}
+
+interface MatrixFormat {
+  folder: string;
+  extension: string;
+  cases: MatrixCase[];
+}
+
+const CHOICE_FOR_RANGE_INT_TODO =
+  'product bug: a ChoiceSettingInstance for MinimumPINLength (a range int the Settings Catalog exposes only as a ' +
+  'simple integer setting), value "..._minimumpinlength_6", gets no WHFB102; settingsCatalogWalk.readChoiceValue ' +
+  'decodes the option to the number 6 and no rule compares the instance kind with the node';
+
+const MATRIX_TABLE: MatrixFormat[] = [
+  {
+    folder: 'settings-catalog', extension: 'json', cases: [
+      { name: 'WHFB101', expected: '33:40-33:111 WHFB101', covers: 'device_vendor_msft_passportforwork_{tenantid}_policies_enablepinrecovry' },
+      { name: 'WHFB102', expected: '35:34-35:98 WHFB102', covers: '#microsoft.graph.deviceManagementConfigurationStringSettingValue' },
+      { name: 'WHFB102-choice', expected: '', covers: '', todo: CHOICE_FOR_RANGE_INT_TODO },
+      { name: 'WHFB103', expected: '36:27-36:28 WHFB103', covers: '2' },
+      { name: 'WHFB120', expected: '36:27-36:29 WHFB120', covers: '12' },
+      { name: 'WHFB130', expected: '43:111-43:115 WHFB130', covers: 'true' },
+      { name: 'WHFB150', expected: '44:27-44:28 WHFB150', covers: '8' },
+      { name: 'WHFB171', expected: '11:32-11:80 WHFB171', covers: 'device_vendor_msft_passportforwork_usebiometrics' },
+    ],
+  },
+  {
+    folder: 'intunecd-settings-catalog', extension: 'yaml', cases: [
+      { name: 'WHFB101', expected: '23:35-23:106 WHFB101', covers: 'device_vendor_msft_passportforwork_{tenantid}_policies_enablepinrecovry' },
+      { name: 'WHFB102', expected: '25:32-25:96 WHFB102', covers: '#microsoft.graph.deviceManagementConfigurationStringSettingValue' },
+      { name: 'WHFB102-choice', expected: '', covers: '', todo: CHOICE_FOR_RANGE_INT_TODO },
+      { name: 'WHFB103', expected: '26:23-26:24 WHFB103', covers: '2' },
+      { name: 'WHFB120', expected: '26:23-26:25 WHFB120', covers: '12' },
+      { name: 'WHFB130', expected: '30:106-30:110 WHFB130', covers: 'true' },
+      { name: 'WHFB150', expected: '31:23-31:24 WHFB150', covers: '8' },
+      { name: 'WHFB171', expected: '9:27-9:75 WHFB171', covers: 'device_vendor_msft_passportforwork_usebiometrics' },
+    ],
+  },
+  {
+    folder: 'custom-profile', extension: 'json', cases: [
+      { name: 'WHFB101', expected: '20:17-20:116 WHFB101', covers: `${POLICIES}/EnablePinRecovry` },
+      { name: 'WHFB102', expected: '18:22-18:55 WHFB102', covers: '#microsoft.graph.omaSettingString' },
+      { name: 'WHFB103', expected: '21:15-21:16 WHFB103', covers: '2' },
+      { name: 'WHFB104', expected: '20:54-20:77 WHFB104', covers: 'contoso.onmicrosoft.com' },
+      { name: 'WHFB105', expected: '20:54-20:64 WHFB105', covers: '{TenantId}' },
+      { name: 'WHFB106', expected: '20:17-20:65 WHFB106', covers: './Device/Vendor/MSFT/PassportForWork/SecurityKey' },
+      { name: 'WHFB120', expected: '21:15-21:17 WHFB120', covers: '12' },
+      { name: 'WHFB130', expected: '27:15-27:19 WHFB130', covers: 'true' },
+      { name: 'WHFB150', expected: '27:15-27:16 WHFB150', covers: '8' },
+      { name: 'WHFB171', expected: '20:17-20:67 WHFB171', covers: './Device/Vendor/MSFT/PassportForWork/UseBiometrics' },
+      { name: 'WHFB180', expected: '21:16-21:20 WHFB180', covers: '****' },
+      { name: 'WHFB181', expected: '21:16-21:48 WHFB181', covers: 'Xk9vQ2mLp7RtZ4wNb8Hc3JfYs6Ge1DaU' },
+    ],
+  },
+  {
+    folder: 'intunecd-custom-profile', extension: 'yaml', cases: [
+      { name: 'WHFB101', expected: '14:12-14:111 WHFB101', covers: `${POLICIES}/EnablePinRecovry` },
+      { name: 'WHFB102', expected: '12:20-12:53 WHFB102', covers: '#microsoft.graph.omaSettingString' },
+      { name: 'WHFB103', expected: '15:11-15:12 WHFB103', covers: '2' },
+      { name: 'WHFB104', expected: '14:49-14:72 WHFB104', covers: 'contoso.onmicrosoft.com' },
+      { name: 'WHFB105', expected: '14:49-14:59 WHFB105', covers: '{TenantId}' },
+      { name: 'WHFB106', expected: '14:12-14:60 WHFB106', covers: './Device/Vendor/MSFT/PassportForWork/SecurityKey' },
+      { name: 'WHFB120', expected: '15:11-15:13 WHFB120', covers: '12' },
+      { name: 'WHFB130', expected: '19:11-19:15 WHFB130', covers: 'true' },
+      { name: 'WHFB150', expected: '19:11-19:12 WHFB150', covers: '8' },
+      { name: 'WHFB171', expected: '14:12-14:62 WHFB171', covers: './Device/Vendor/MSFT/PassportForWork/UseBiometrics' },
+      { name: 'WHFB180', expected: '15:12-15:16 WHFB180', covers: '****' },
+      { name: 'WHFB181', expected: '15:11-15:43 WHFB181', covers: 'Xk9vQ2mLp7RtZ4wNb8Hc3JfYs6Ge1DaU' },
+    ],
+  },
+  {
+    folder: 'syncml', extension: 'syncml.xml', cases: [
+      { name: 'WHFB101', expected: '32:18-32:117 WHFB101', covers: `${POLICIES}/EnablePinRecovry` },
+      { name: 'WHFB102', expected: '35:40-35:43 WHFB102', covers: 'chr' },
+      { name: 'WHFB103', expected: '37:14-37:15 WHFB103', covers: '2' },
+      { name: 'WHFB104', expected: '32:55-32:78 WHFB104', covers: 'contoso.onmicrosoft.com' },
+      { name: 'WHFB106', expected: '32:18-32:66 WHFB106', covers: './Device/Vendor/MSFT/PassportForWork/SecurityKey' },
+      { name: 'WHFB120', expected: '37:14-37:16 WHFB120', covers: '12' },
+      { name: 'WHFB130', expected: '49:14-49:18 WHFB130', covers: 'true' },
+      { name: 'WHFB150', expected: '49:14-49:15 WHFB150', covers: '8' },
+      { name: 'WHFB171', expected: '32:18-32:68 WHFB171', covers: './Device/Vendor/MSFT/PassportForWork/UseBiometrics' },
+    ],
+  },
+  {
+    folder: 'markdown', extension: 'md', cases: [
+      { name: 'WHFB101', expected: '5:31-5:130 WHFB101', covers: `${POLICIES}/EnablePinRecovry` },
+      { name: 'WHFB104', expected: '5:68-5:91 WHFB104', covers: 'contoso.onmicrosoft.com' },
+      { name: 'WHFB171', expected: '5:31-5:81 WHFB171', covers: './Device/Vendor/MSFT/PassportForWork/UseBiometrics' },
+    ],
+  },
+  {
+    folder: 'powershell', extension: 'ps1', cases: [
+      { name: 'WHFB101', expected: '3:14-3:113 WHFB101', covers: `${POLICIES}/EnablePinRecovry` },
+      { name: 'WHFB104', expected: '3:51-3:74 WHFB104', covers: 'contoso.onmicrosoft.com' },
+      { name: 'WHFB171', expected: '3:14-3:64 WHFB171', covers: './Device/Vendor/MSFT/PassportForWork/UseBiometrics' },
+    ],
+  },
+];
+
+const languageService = service();
+
+function fixturePath(format: MatrixFormat, name: string, kind: 'bad' | 'good'): string {
+  return join(MATRIX, format.folder, `${name}-${kind}.${format.extension}`);
+}
+
+function validateFixture(path: string): { text: string; diagnostics: Diagnostic[] } {
+  const text = readFileSync(path, 'utf8');
+  return { text, diagnostics: languageService.validate({ uri: `file://${path}`, version: 1, text }) };
+}
+
+function coveredText(text: string, diagnostic: Diagnostic): string {
+  const lines = text.split('\n');
+  const { start, end } = diagnostic.range;
+  if (start.line !== end.line) return `${lines[start.line]!.slice(start.character)}\n${lines[end.line]!.slice(0, end.character)}`;
+  return lines[start.line]!.slice(start.character, end.character);
+}
+
+for (const format of MATRIX_TABLE) {
+  for (const matrixCase of format.cases) {
+    const title = `${format.folder} ${matrixCase.name}: the bad file is flagged where the user wrote the mistake, the corrected one is clean`;
+    if (matrixCase.todo) {
+      test.todo(`${title} (${matrixCase.todo})`);
+      continue;
+    }
+    test(title, () => {
+      const bad = validateFixture(fixturePath(format, matrixCase.name, 'bad'));
+      assert.deepEqual(bad.diagnostics.map(brief), [matrixCase.expected]);
+      assert.equal(coveredText(bad.text, bad.diagnostics[0]!), matrixCase.covers);
+
+      const good = validateFixture(fixturePath(format, matrixCase.name, 'good'));
+      const serious = good.diagnostics.filter((diagnostic) => diagnostic.severity <= DiagnosticSeverity.Warning);
+      assert.deepEqual(serious.map((diagnostic) => `${brief(diagnostic)} ${diagnostic.message}`), []);
+    });
+  }
+}
+
+test('every matrix fixture on disk has a row in the table, and every row has its bad and good file', () => {
+  const expected = new Set<string>();
+  for (const format of MATRIX_TABLE) {
+    for (const matrixCase of format.cases) {
+      for (const kind of ['bad', 'good'] as const) {
+        const path = fixturePath(format, matrixCase.name, kind);
+        assert.ok(existsSync(path), `missing ${path}`);
+        expected.add(path);
+      }
+    }
+  }
+  const onDisk = readdirSync(MATRIX).flatMap((folder) => readdirSync(join(MATRIX, folder)).map((file) => join(MATRIX, folder, file)));
+  assert.deepEqual(onDisk.filter((path) => !expected.has(path)), []);
+});
