@@ -130,11 +130,24 @@ function readChoiceValue(choice: AstNode, idNode: AstString, node: CatalogNode |
     return;
   }
   const option = valueNode.value.slice(prefix.length);
+  if (node && !takesChoice(node)) {
+    // The Settings Catalog offers a choice only for a bool, an enumerated value or an ADMX policy;
+    // a range or free value is a simple setting there, so this instance cannot be imported as is.
+    const kind = node.format === 'int' ? 'an integer' : `a ${node.format}`;
+    const valueType = node.format === 'int' ? 'IntegerSettingValue' : 'StringSettingValue';
+    context.findings.push(finding('WHFB102', valueNode.valueRange,
+      `${node.name} is ${kind} setting in the Settings Catalog, not a choice: write it as a simple setting instance (simpleSettingValue of type ${valueType}) with value ${option}.`));
+  }
   // Point at the option itself ("true" in "..._true"), so a quick fix can replace just that.
   const range = valueNode.verbatim
     ? { start: valueNode.valueRange.start + prefix.length, end: valueNode.valueRange.end }
     : valueNode.valueRange;
   setting.value = { value: decodeOption(option, node), range };
+}
+
+/** The kinds of node the Settings Catalog presents as a choice setting (option ids `<id>_<option>`). */
+function takesChoice(node: CatalogNode): boolean {
+  return node.format === 'bool' || node.allowed?.kind === 'enum' || node.allowed?.kind === 'admx';
 }
 
 function readSimpleValue(simple: AstNode, node: CatalogNode | undefined, setting: PolicySetting): void {

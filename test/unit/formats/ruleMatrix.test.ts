@@ -32,17 +32,12 @@ interface MatrixFormat {
   cases: MatrixCase[];
 }
 
-const CHOICE_FOR_RANGE_INT_TODO =
-  'product bug: a ChoiceSettingInstance for MinimumPINLength (a range int the Settings Catalog exposes only as a ' +
-  'simple integer setting), value "..._minimumpinlength_6", gets no WHFB102; settingsCatalogWalk.readChoiceValue ' +
-  'decodes the option to the number 6 and no rule compares the instance kind with the node';
-
 const MATRIX_TABLE: MatrixFormat[] = [
   {
     folder: 'settings-catalog', extension: 'json', cases: [
       { name: 'WHFB101', expected: '33:40-33:111 WHFB101', covers: 'device_vendor_msft_passportforwork_{tenantid}_policies_enablepinrecovry' },
       { name: 'WHFB102', expected: '35:34-35:98 WHFB102', covers: '#microsoft.graph.deviceManagementConfigurationStringSettingValue' },
-      { name: 'WHFB102-choice', expected: '', covers: '', todo: CHOICE_FOR_RANGE_INT_TODO },
+      { name: 'WHFB102-choice', expected: '35:28-35:115 WHFB102', covers: 'device_vendor_msft_passportforwork_{tenantid}_policies_pincomplexity_minimumpinlength_6' },
       { name: 'WHFB103', expected: '36:27-36:28 WHFB103', covers: '2' },
       { name: 'WHFB120', expected: '36:27-36:29 WHFB120', covers: '12' },
       { name: 'WHFB130', expected: '43:111-43:115 WHFB130', covers: 'true' },
@@ -54,7 +49,7 @@ const MATRIX_TABLE: MatrixFormat[] = [
     folder: 'intunecd-settings-catalog', extension: 'yaml', cases: [
       { name: 'WHFB101', expected: '23:35-23:106 WHFB101', covers: 'device_vendor_msft_passportforwork_{tenantid}_policies_enablepinrecovry' },
       { name: 'WHFB102', expected: '25:32-25:96 WHFB102', covers: '#microsoft.graph.deviceManagementConfigurationStringSettingValue' },
-      { name: 'WHFB102-choice', expected: '', covers: '', todo: CHOICE_FOR_RANGE_INT_TODO },
+      { name: 'WHFB102-choice', expected: '25:23-25:110 WHFB102', covers: 'device_vendor_msft_passportforwork_{tenantid}_policies_pincomplexity_minimumpinlength_6' },
       { name: 'WHFB103', expected: '26:23-26:24 WHFB103', covers: '2' },
       { name: 'WHFB120', expected: '26:23-26:25 WHFB120', covers: '12' },
       { name: 'WHFB130', expected: '30:106-30:110 WHFB130', covers: 'true' },
