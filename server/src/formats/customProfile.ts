@@ -6,12 +6,9 @@
 import type { CatalogIndex } from '../catalog/index';
 import type { PolicyModel, SourceFormat } from '../model/types';
 import type { DetectInput, FormatAdapter } from './adapter';
-import { astErrorFindings, defaultCspScope, emptyModel, ignoredCodesAbove, serialisationOf, startsLikeGraphJson } from './adapterSupport';
-import { cspScopeOf } from './cspScope';
-import { parseJson } from './jsonAst';
-import { parseYamlAst } from './jsonAstFromYaml';
+import { defaultCspScope, serialisationOf, startsLikeGraphJson } from './adapterSupport';
 import { containsOmaUri } from './omaUriScanner';
-import { readPolicyDocument } from './settingsCatalogAndProfileList';
+import { parseGraphExport } from './settingsCatalogAndProfileList';
 
 export const customProfileAdapter: FormatAdapter = {
   formats: ['custom-profile-json', 'custom-profile-yaml'],
@@ -29,18 +26,6 @@ export const customProfileAdapter: FormatAdapter = {
   },
 
   parse(text: string, format: SourceFormat, catalog: CatalogIndex): PolicyModel {
-    const model = emptyModel(format, text);
-    const isYaml = format === 'custom-profile-yaml';
-    const parsed = isYaml ? parseYamlAst(text) : parseJson(text);
-    model.findings.push(...astErrorFindings(parsed.errors));
-    if (!parsed.root || parsed.errors.length > 0) return model;
-
-    const ignoredCodesAt = (offsets: number[]): string[] =>
-      isYaml ? [...new Set(offsets.flatMap((offset) => ignoredCodesAbove(text, offset)))] : [];
-    const profile = readPolicyDocument(parsed.root, 'custom-profile', catalog, cspScopeOf(catalog), ignoredCodesAt);
-    model.settings = profile.settings;
-    model.findings.push(...profile.findings);
-    if (profile.name) model.name = profile.name;
-    return model;
+    return parseGraphExport(text, format, catalog, 'custom-profile');
   },
 };

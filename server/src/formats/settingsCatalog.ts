@@ -6,11 +6,8 @@
 import type { CatalogIndex } from '../catalog/index';
 import type { PolicyModel, SourceFormat } from '../model/types';
 import type { DetectInput, FormatAdapter } from './adapter';
-import { astErrorFindings, defaultCspScope, emptyModel, ignoredCodesAbove, serialisationOf, startsLikeGraphJson } from './adapterSupport';
-import { cspScopeOf } from './cspScope';
-import { parseJson } from './jsonAst';
-import { parseYamlAst } from './jsonAstFromYaml';
-import { readPolicyDocument } from './settingsCatalogAndProfileList';
+import { defaultCspScope, serialisationOf, startsLikeGraphJson } from './adapterSupport';
+import { parseGraphExport } from './settingsCatalogAndProfileList';
 
 const POLICY_ODATA_TYPE = 'deviceManagementConfigurationPolicy';
 
@@ -29,18 +26,6 @@ export const settingsCatalogAdapter: FormatAdapter = {
   },
 
   parse(text: string, format: SourceFormat, catalog: CatalogIndex): PolicyModel {
-    const model = emptyModel(format, text);
-    const isYaml = format === 'settings-catalog-yaml';
-    const parsed = isYaml ? parseYamlAst(text) : parseJson(text);
-    model.findings.push(...astErrorFindings(parsed.errors));
-    if (!parsed.root || parsed.errors.length > 0) return model;
-
-    const ignoredCodesAt = (offsets: number[]): string[] =>
-      isYaml ? [...new Set(offsets.flatMap((offset) => ignoredCodesAbove(text, offset)))] : [];
-    const policy = readPolicyDocument(parsed.root, 'settings-catalog', catalog, cspScopeOf(catalog), ignoredCodesAt);
-    model.settings = policy.settings;
-    model.findings.push(...policy.findings);
-    if (policy.name) model.name = policy.name;
-    return model;
+    return parseGraphExport(text, format, catalog, 'settings-catalog');
   },
 };

@@ -11,11 +11,12 @@
  */
 import type { CatalogIndex } from '../catalog/index';
 import { finding } from '../model/findings';
-import type { Finding, Located, PolicySetting } from '../model/types';
-import { graphPolicyItems } from './adapterSupport';
-import type { CspScope } from './cspScope';
+import type { Finding, Located, PolicyModel, PolicySetting, SourceFormat } from '../model/types';
+import { astErrorFindings, emptyModel, graphPolicyItems, ignoredCodesAbove } from './adapterSupport';
+import { cspScopeOf, type CspScope } from './cspScope';
 import { readCustomProfile } from './customProfileWalk';
-import { propertyEntry, type AstNode } from './jsonAst';
+import { parseJson, propertyEntry, type AstNode } from './jsonAst';
+import { parseYamlAst } from './jsonAstFromYaml';
 import { readSettingsCatalogPolicy } from './settingsCatalogWalk';
 
 export type PolicyShape = 'settings-catalog' | 'custom-profile';
@@ -76,4 +77,26 @@ export function readPolicyDocument(
       'The list holds no Settings Catalog policy (with "settings") and no custom profile (with "omaSettings").'));
   }
   return result;
+}
+
+/**
+ * A Graph export (JSON, or IntuneCD's YAML of the same objects) into the model: the one parse both
+ * the Settings Catalog and the custom-profile adapters share; `shape` is the kind the file was
+ * claimed as (each list item is still read by its own shape).
+ */
+export function parseGraphExport(text: string, format: SourceFormat, catalog: CatalogIndex, shape: PolicyShape): PolicyModel {
+  const model = emptyModel(format, text);
+  const isYaml = format.endsWith('-yaml');
+  const parsed = isYaml ? parseYamlAst(text) : parseJson(text);
+  model.findings.push(...astErrorFindings(parsed.errors));
+  if (!parsed.root || parsed.errors.length > 0) return model;
+
+  // JSON has no comments, so `# whfb-ignore` exists only in the YAML form.
+  const ignoredCodesAt = (offsets: number[]): string[] =>
+    isYaml ? [...new Set(offsets.flatMap((offset) => ignoredCodesAbove(text, offset)))] : [];
+  const document = readPolicyDocument(parsed.root, shape, catalog, cspScopeOf(catalog), ignoredCodesAt);
+  model.settings = document.settings;
+  model.findings.push(...document.findings);
+  if (document.name) model.name = document.name;
+  return model;
 }
