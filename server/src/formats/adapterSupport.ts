@@ -8,7 +8,7 @@ import type { DetectInput } from './adapter';
 import type { Finding, OffsetRange, PolicyModel, SourceFormat } from '../model/types';
 import { finding } from '../model/findings';
 import { propertyEntry, type AstError, type AstNode } from './jsonAst';
-import { cspScopeOf, type CspScope } from './cspScope';
+import { cspScopeOf, type CspScope } from '../catalog/cspScope';
 
 export type Serialisation = 'json' | 'yaml' | 'xml';
 

@@ -7,7 +7,7 @@ import type { CatalogIndex } from '../catalog/index';
 import { finding } from '../model/findings';
 import type { Finding, Located, PolicySetting, ValueType } from '../model/types';
 import { normalizeValueType } from '../model/values';
-import type { CspScope } from './cspScope';
+import type { CspScope } from '../catalog/cspScope';
 import { property, propertyEntry, type AstNode, type AstString } from './jsonAst';
 
 export function readCustomProfile(

@@ -8,7 +8,7 @@ import type { PolicyModel, SourceFormat } from '../model/types';
 import { RULES } from '../rules/codes';
 import type { DetectInput, FormatAdapter } from './adapter';
 import { defaultCspScope, emptyModel, ignoredCodesAbove } from './adapterSupport';
-import { cspScopeOf } from './cspScope';
+import { cspScopeOf } from '../catalog/cspScope';
 import { containsOmaUri, findOmaUris } from './omaUriScanner';
 
 const TEXT_LANGUAGES = new Set(['markdown', 'powershell', 'plaintext']);

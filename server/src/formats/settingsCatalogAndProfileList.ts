@@ -13,7 +13,7 @@ import type { CatalogIndex } from '../catalog/index';
 import { finding } from '../model/findings';
 import type { Finding, Located, PolicyModel, PolicySetting, SourceFormat } from '../model/types';
 import { astErrorFindings, emptyModel, graphPolicyItems, ignoredCodesAbove } from './adapterSupport';
-import { cspScopeOf, type CspScope } from './cspScope';
+import { cspScopeOf, type CspScope } from '../catalog/cspScope';
 import { readCustomProfile } from './customProfileWalk';
 import { parseJson, propertyEntry, type AstNode } from './jsonAst';
 import { parseYamlAst } from './jsonAstFromYaml';

@@ -12,7 +12,7 @@ import type { CatalogNode } from '../catalog/types';
 import { finding } from '../model/findings';
 import type { Finding, Located, PolicySetting, ValueType } from '../model/types';
 import { normalizeValueType } from '../model/values';
-import type { CspScope } from './cspScope';
+import type { CspScope } from '../catalog/cspScope';
 import { property, propertyEntry, type AstNode, type AstObject, type AstString } from './jsonAst';
 
 /** Real policies nest two or three levels; anything deeper is hostile or broken. */

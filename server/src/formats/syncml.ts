@@ -8,7 +8,7 @@ import type { Finding, PolicyModel, PolicySetting, SourceFormat } from '../model
 import { normalizeValueType } from '../model/values';
 import type { DetectInput, FormatAdapter } from './adapter';
 import { astErrorFindings, emptyModel, ignoredCodesAbove, serialisationOf } from './adapterSupport';
-import { cspScopeOf, type CspScope } from './cspScope';
+import { cspScopeOf, type CspScope } from '../catalog/cspScope';
 import { childElement, elementText, parseXml, type XmlElement } from './xmlScanner';
 
 /** Commands whose items set a value. */

@@ -5,41 +5,13 @@
  */
 import { resolveOmaUri } from '../model/resolveOmaUri';
 import type { CatalogIndex } from '../catalog/index';
+import { cspScopeOf } from '../catalog/cspScope';
 import type { AllowedValues, CatalogNode } from '../catalog/types';
 import { finding } from '../model/findings';
 import type { Finding, PolicyModel, PolicySetting } from '../model/types';
 import { asBoolean, asInteger, policyFileTypeName, typeFitsFormat, valueText, valueTypeForFormat } from '../model/values';
 import { nodeAvailableOn, parseBuild } from './osBuilds';
 import { innerRange, yamlText, type Rule } from './rule';
-
-/** CSPs (and Policy CSP areas) the catalog covers: only their OMA-URIs can be judged unknown in foreign formats. */
-const coveredPrefixes = new WeakMap<CatalogIndex, Set<string>>();
-
-function coverageKey(omaUri: string): string | undefined {
-  const segments = omaUri.split('/').map((segment) => segment.trim().toLowerCase());
-  const msft = segments.indexOf('msft');
-  if (msft < 0 || msft + 1 >= segments.length) return undefined;
-  const csp = segments[msft + 1];
-  if (csp === 'policy') {
-    const area = segments[msft + 3];
-    return area ? `policy/${area}` : undefined;
-  }
-  return csp;
-}
-
-function isCovered(catalog: CatalogIndex, omaUri: string): boolean {
-  let covered = coveredPrefixes.get(catalog);
-  if (!covered) {
-    covered = new Set();
-    for (const node of catalog.nodes) {
-      const key = coverageKey(node.path);
-      if (key) covered.add(key);
-    }
-    coveredPrefixes.set(catalog, covered);
-  }
-  const key = coverageKey(omaUri);
-  return key !== undefined && covered.has(key);
-}
 
 /** "Did you mean" is the costliest lookup there is; a typo stays in the file while the user edits elsewhere. */
 const suggestions = new WeakMap<CatalogIndex, Map<string, CatalogNode | null>>();
@@ -74,7 +46,8 @@ const unknownNode: Rule = {
       if (setting.node) continue;
       const omaUri = setting.omaUri;
       if (omaUri && omaUri.value.trim()) {
-        if (model.format !== 'whfb-yaml' && !isCovered(catalog, omaUri.value)) continue;
+        // Exports and text mix WHfB with other CSPs: only a CSP the catalog covers can name an unknown node.
+        if (model.format !== 'whfb-yaml' && !cspScopeOf(catalog).coversOmaUri(omaUri.value)) continue;
         const resolved = resolveOmaUri(catalog, omaUri.value);
         if (resolved.node) continue;
         const best = suggestionFor(catalog, omaUri.value);

@@ -4,8 +4,8 @@
  * settings of a covered CSP (PassportForWork, Policy/Config/<area the catalog has>, ...) become
  * model settings, so rules never judge a setting we know nothing about.
  */
-import type { CatalogIndex } from '../catalog/index';
-import type { CatalogNode } from '../catalog/types';
+import type { CatalogIndex } from './index';
+import type { CatalogNode } from './types';
 
 export interface CspScope {
   /** True when the OMA-URI (any root spelling, any case) lies under a covered CSP. */
