@@ -19,7 +19,10 @@ interface CpuProfile {
   endTime: number;
 }
 
-export function topSelfTime(profile: CpuProfile, top: number): { name: string; selfMs: number; percent: number }[] {
+type SelfTimeRow = { name: string; selfMs: number; percent: number };
+
+/** Self time of a profile's samples, added up under the name `nameOf` gives each sampled frame. */
+function selfTimeBy(profile: CpuProfile, top: number, nameOf: (frame: ProfileNode['callFrame']) => string): SelfTimeRow[] {
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const selfUs = new Map<string, number>();
   let totalUs = 0;
@@ -27,8 +30,7 @@ export function topSelfTime(profile: CpuProfile, top: number): { name: string; s
     const delta = profile.timeDeltas[index] ?? 0;
     const frame = byId.get(id)?.callFrame;
     if (!frame) return;
-    const file = frame.url.replace(/^.*\//, '');
-    const name = `${frame.functionName || '(anonymous)'} ${file ? `${file}:${frame.lineNumber + 1}` : ''}`.trim();
+    const name = nameOf(frame);
     selfUs.set(name, (selfUs.get(name) ?? 0) + delta);
     totalUs += delta;
   });
@@ -38,11 +40,18 @@ export function topSelfTime(profile: CpuProfile, top: number): { name: string; s
     .map(([name, us]) => ({ name, selfMs: Math.round(us / 100) / 10, percent: Math.round((1000 * us) / Math.max(totalUs, 1)) / 10 }));
 }
 
+export function topSelfTime(profile: CpuProfile, top: number): SelfTimeRow[] {
+  return selfTimeBy(profile, top, (frame) => {
+    const file = frame.url.replace(/^.*\//, '');
+    return `${frame.functionName || '(anonymous)'} ${file ? `${file}:${frame.lineNumber + 1}` : ''}`.trim();
+  });
+}
+
 /**
  * Self time per source module. esbuild marks each bundled module with a `// path/to/module.ts`
  * comment line; a sample belongs to the module whose marker precedes its line.
  */
-export function selfTimeByModule(profile: CpuProfile, top: number): { name: string; selfMs: number; percent: number }[] {
+export function selfTimeByModule(profile: CpuProfile, top: number): SelfTimeRow[] {
   const markers = new Map<string, { line: number; module: string }[]>();
   const moduleOf = (url: string, line: number): string => {
     if (!url.startsWith('file://')) return url || '(native)';
@@ -67,21 +76,7 @@ export function selfTimeByModule(profile: CpuProfile, top: number): { name: stri
     }
     return found;
   };
-  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
-  const selfUs = new Map<string, number>();
-  let totalUs = 0;
-  profile.samples.forEach((id, index) => {
-    const delta = profile.timeDeltas[index] ?? 0;
-    const frame = byId.get(id)?.callFrame;
-    if (!frame) return;
-    const name = frame.url ? moduleOf(frame.url, frame.lineNumber) : `(${frame.functionName || 'native'})`;
-    selfUs.set(name, (selfUs.get(name) ?? 0) + delta);
-    totalUs += delta;
-  });
-  return [...selfUs.entries()]
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, top)
-    .map(([name, us]) => ({ name, selfMs: Math.round(us / 100) / 10, percent: Math.round((1000 * us) / Math.max(totalUs, 1)) / 10 }));
+  return selfTimeBy(profile, top, (frame) => (frame.url ? moduleOf(frame.url, frame.lineNumber) : `(${frame.functionName || 'native'})`));
 }
 
 /** Adds up rows of several profiles (the CLI's worker threads each write one). */
