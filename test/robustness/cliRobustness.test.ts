@@ -17,6 +17,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CLI_BUNDLE, ensureBuilt } from '../protocol/ensureBuilt';
 import { CLEAN_POLICY, conflicted, deepYamlFlow, syncmlWithEntities, yamlAliasBomb } from './support/hostileTexts';
+import { stagedCopy } from './support/stageForNobody';
 
 const isRoot = process.getuid?.() === 0;
 const NOBODY = 65534;
@@ -25,7 +26,10 @@ interface Run { status: number | null; stdout: string; stderr: string; signal: N
 
 function lint(args: string[], cwd: string, options: { asNobody?: boolean; env?: Record<string, string>; preload?: string } = {}): Run {
   ensureBuilt();
-  const result = spawnSync(process.execPath, [...(options.preload ? ['--require', options.preload] : []), CLI_BUNDLE, ...args], {
+  // "nobody" may not read the repository (a private clone): it runs staged copies of the bundle and the preload.
+  const bundle = options.asNobody ? stagedCopy(CLI_BUNDLE) : CLI_BUNDLE;
+  const preload = options.preload && options.asNobody ? stagedCopy(options.preload) : options.preload;
+  const result = spawnSync(process.execPath, [...(preload ? ['--require', preload] : []), bundle, ...args], {
     cwd,
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1', ...options.env },

@@ -16,6 +16,7 @@ import { nodeStateFs, type StateFs } from '../../client/src/checklist/stateFs';
 import { parseStateFile, serializeState, type ChecklistState } from '../../client/src/checklist/stateFile';
 import { REPO_ROOT } from './support/corpus';
 import { fuzzConfig, Prng } from './support/prng';
+import { stagedBundle } from './support/stageForNobody';
 
 const isRoot = process.getuid?.() === 0;
 
@@ -173,9 +174,12 @@ test('a real permission failure (the folder is not writable for the user): told,
     chmodSync(ws.dir, 0o755);
     chmodSync(join(ws.dir, '.whfb'), 0o555);
     chmodSync(ws.file, 0o644);
-    // As root permissions do not apply: the window runs as "nobody" instead.
-    const result = spawnSync(process.execPath, ['--import', 'tsx', join(__dirname, 'support', 'tickProcess.ts'), ws.file, 'denied', '3'], {
-      cwd: REPO_ROOT, encoding: 'utf8', timeout: 30_000, ...(isRoot ? { uid: 65534, gid: 65534, env: { ...process.env, HOME: ws.dir } } : {}),
+    // As root permissions do not apply: the window runs as "nobody" instead, from a bundle it can
+    // read (the repository may be a private clone).
+    const tick = join(__dirname, 'support', 'tickProcess.ts');
+    const command = isRoot ? [stagedBundle(tick)] : ['--import', 'tsx', tick];
+    const result = spawnSync(process.execPath, [...command, ws.file, 'denied', '3'], {
+      cwd: isRoot ? ws.dir : REPO_ROOT, encoding: 'utf8', timeout: 30_000, ...(isRoot ? { uid: 65534, gid: 65534, env: { ...process.env, HOME: ws.dir } } : {}),
     });
     assert.equal(result.status, 0, result.stderr);
     assert.equal(result.stdout.trim(), 'unwritable');
