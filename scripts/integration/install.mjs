@@ -27,6 +27,16 @@ export function vscodeDir() {
 
 export class SetupError extends Error {}
 
+function isProcessAlive(pid) {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return error.code === 'EPERM';
+  }
+}
+
 function log(message) {
   console.log(`[setup] ${message}`);
 }
@@ -76,9 +86,13 @@ export function ensureCodeServer() {
   if (existsSync(finalDir)) rmSync(finalDir, { recursive: true, force: true });
 
   mkdirSync(cacheRoot(), { recursive: true });
-  // Sweep earlier interrupted installs of this version before starting a new one.
+  // Sweep interrupted installs of this version before starting a new one, but only those whose
+  // process is gone: two test runs on one machine must not delete each other's install halfway.
+  const tempPrefix = `code-server-${CODE_SERVER_VERSION}.tmp-`;
   for (const entry of readdirSync(cacheRoot())) {
-    if (entry.startsWith(`code-server-${CODE_SERVER_VERSION}.tmp-`)) rmSync(join(cacheRoot(), entry), { recursive: true, force: true });
+    if (entry.startsWith(tempPrefix) && !isProcessAlive(Number(entry.slice(tempPrefix.length)))) {
+      rmSync(join(cacheRoot(), entry), { recursive: true, force: true });
+    }
   }
   const tempDir = `${finalDir}.tmp-${process.pid}`;
   mkdirSync(tempDir, { recursive: true });
@@ -119,7 +133,13 @@ export function ensureCodeServer() {
   exec(npm, ['install', '--omit=dev', '--ignore-scripts'], { cwd: join(vscode, 'extensions'), env });
 
   writeFileSync(join(tempDir, '.complete'), `code-server ${CODE_SERVER_VERSION}\n`);
-  renameSync(tempDir, finalDir);
+  try {
+    renameSync(tempDir, finalDir);
+  } catch (error) {
+    // Another run finished the same install first: use its copy and drop ours.
+    if (!existsSync(join(finalDir, '.complete'))) throw error;
+    rmSync(tempDir, { recursive: true, force: true });
+  }
   log(`VS Code server ready in ${Math.round((Date.now() - started) / 1000)} s`);
   return vscodeDir();
 }
