@@ -14,6 +14,7 @@ import type { TextDocumentInput } from '../../server/src/service/api';
 import type { Diagnostic } from '../../server/src/service/protocolTypes';
 import { diagnosticProblems, EditorLines } from './support/checks';
 import { REPO_ROOT } from './support/corpus';
+import { ownCpuMs } from './support/cpuTime';
 import {
   bytesWithNul, CLEAN_POLICY, conflicted, deepJson, deepSyncml, deepYamlFlow, PASSPORT, syncmlWithEntities, yamlAliasBomb,
 } from './support/hostileTexts';
@@ -29,7 +30,7 @@ interface Answers { diagnostics: Diagnostic[]; format: string | undefined }
 function everything(uri: string, languageId: string, text: string): Answers {
   const doc: TextDocumentInput = { uri, languageId, version: ++version, text };
   const lines = new EditorLines(text);
-  const started = performance.now();
+  const started = ownCpuMs();
   const format = service.detectFormat(doc);
   const diagnostics = service.validate(doc);
   const middle = { line: Math.floor(lines.lineCount / 2), character: 3 };
@@ -40,8 +41,8 @@ function everything(uri: string, languageId: string, text: string): Answers {
   service.documentLinks(doc);
   service.foldingRanges(doc);
   service.policySummary(doc);
-  const took = performance.now() - started;
-  assert.ok(took < HANG_BOUND_MS, `${uri}: the requests took ${Math.round(took)} ms (hang bound ${HANG_BOUND_MS} ms)`);
+  const took = ownCpuMs() - started;
+  assert.ok(took < HANG_BOUND_MS, `${uri}: the requests took ${Math.round(took)} ms of CPU (hang bound ${HANG_BOUND_MS} ms)`);
   assert.deepEqual(logged.splice(0), [], `${uri}: no exception inside the service`);
   assert.deepEqual(diagnosticProblems(lines, diagnostics), [], `${uri}: diagnostics inside the document`);
   for (const diagnostic of diagnostics) assert.ok(diagnostic.message.length <= 400, `${diagnostic.code} message is ${diagnostic.message.length} characters`);
