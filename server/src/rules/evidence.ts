@@ -58,6 +58,8 @@ const PAGES = {
 const DDF = {
   passport: 'ddf/PassportForWork.xml',
   kerberos: 'ddf/Kerberos_AreaDDF.xml',
+  admxCredentialProviders: 'ddf/ADMX_CredentialProviders_AreaDDF.xml',
+  deviceLock: 'ddf/DeviceLock_AreaDDF.xml',
 } as const;
 
 function guide(file: string, href: string, quote: string, stance?: 'limits'): EvidenceQuote {
@@ -122,6 +124,7 @@ export const RULE_EVIDENCE: Readonly<Record<string, RuleEvidence>> = {
       ddf(DDF.passport, PASSPORT_CSP('devicetenantidpoliciespincomplexityminimumpinlength'), 'The lowest number you can configure for this policy setting is 4.'),
       guide(PAGES.policySettings, POLICY('minimum-pin-length'), 'The lowest number you can configure for this policy setting is 4.'),
       ddf(DDF.passport, PASSPORT_CSP('devicetenantidpoliciespincomplexityhistory'), 'Valid values are 0 to 50 inclusive.'),
+      ddf(DDF.admxCredentialProviders, `${CSP}/policy-csp-admx-credentialproviders#defaultcredentialprovider`, '<MSFT:AllowedValues ValueType="ADMX"> <MSFT:AdmxBacked Area="CredentialProviders~AT~System~Logon" Name="DefaultCredentialProvider" File="CredentialProviders.admx" /> </MSFT:AllowedValues>'),
     ],
   },
   WHFB104: {
@@ -177,6 +180,8 @@ export const RULE_EVIDENCE: Readonly<Record<string, RuleEvidence>> = {
       guide(PAGES.policySettings, POLICY('use-windows-hello-for-business'), "If you don't configure this policy setting, users can provision Windows Hello for Business", 'limits'),
       guide(PAGES.cloudKerberos, CLOUD_KERBEROS_POLICY, 'If the Intune tenant-wide policy is enabled and configured to your needs, you only need to enable the policy setting Use Cloud Trust For On Prem Auth. Otherwise, both settings must be configured.', 'limits'),
       guide(PAGES.cloudOnly, CLOUD_ONLY_POLICY, "If you want to use Windows Hello for Business in a cloud-only environment with its default settings, there's no extra configuration needed.", 'limits'),
+      guide(PAGES.configure, `${LEARN}/configure#disable-windows-hello-for-business-enrollment`, 'Windows Hello for Business is enabled by default for devices that are Microsoft Entra joined.', 'limits'),
+      ddf(DDF.passport, PASSPORT_CSP('devicetenantidpoliciesusepassportforwork'), 'If you enable or do not configure this policy setting, the device provisions Windows Hello for Business for all users.', 'limits'),
     ],
   },
   WHFB132: {
@@ -201,9 +206,11 @@ export const RULE_EVIDENCE: Readonly<Record<string, RuleEvidence>> = {
   },
   WHFB150: {
     checks: 'The same setting (node, scope and tenant, with `{TenantId}` and the tenant GUID counted as one) appears twice in one file with different values.',
-    severityReason: 'Error: which of two values a device keeps depends on delivery order, so the policy does not say what the device will do.',
-    evidence: [],
-    unsupported: 'No sentence of the shipped guides or DDF covers the same node set twice with different values. The rule rests on how a configuration service provider applies commands in order (the last Replace wins) and on Intune reporting settings of assigned policies as conflicting; neither is in data/.',
+    severityReason: 'Error: for most nodes the last value written wins, so which of the two a device keeps depends on delivery order and the policy does not say what the device will do.',
+    evidence: [
+      ddf(DDF.passport, PASSPORT_CSP('devicebiometricsenableesswithsupportedperipherals'), '<MSFT:ConflictResolution>LastWrite</MSFT:ConflictResolution>'),
+      ddf(DDF.deviceLock, `${CSP}/policy-csp-devicelock#devicepasswordhistory`, '<MSFT:ConflictResolution>HighestValueMostSecure</MSFT:ConflictResolution>', 'limits'),
+    ],
   },
   WHFB160: {
     checks: 'Group Policy and MDM configure the same setting in one file (a `groupPolicy` entry maps to a node a `settings` entry also sets), or the deployment block says `management: both`.',
@@ -256,6 +263,7 @@ export const RULE_EVIDENCE: Readonly<Record<string, RuleEvidence>> = {
     severityReason: 'Information: the guides call a hardware security device optional but recommended.',
     evidence: [
       guide(PAGES.cloudKerberos, CLOUD_KERBEROS_POLICY, 'Another optional, but recommended, policy setting is: Use a hardware security device'),
+      guide(PAGES.cloudOnly, CLOUD_ONLY_POLICY, 'Another optional, but recommended, policy setting is: Use a hardware security device'),
       guide(PAGES.policySettings, POLICY('use-a-hardware-security-device'), "A Trusted Platform Module (TPM) provides additional security benefits over software because data protected by it can't be used on other devices."),
       guide(PAGES.policySettings, POLICY('use-a-hardware-security-device'), "If you disable or don't configure this policy setting, the TPM is still preferred, but all devices can provision Windows Hello for Business using software if the TPM is nonfunctional or unavailable."),
     ],
