@@ -36,8 +36,8 @@ export interface RuleEvidence {
 
 /** The severity policy every rule's default severity follows; docs/rules.md prints it. */
 export const SEVERITY_POLICY = {
-  error: 'Windows or Intune rejects the setting (or ignores it, so the policy does not do what it says), or Windows Hello for Business will not work as the deployment block says.',
-  warning: 'The guides say it should not be so, but Windows applies the policy.',
+  error: 'Windows or Intune rejects the setting or ignores it on every device the policy reaches (so the policy does not do what it says), or Windows Hello for Business will not work as the deployment block says.',
+  warning: 'The guides (or the DDF) say it should not be so, or only some devices in scope will ignore the setting; Windows applies the rest of the policy.',
   information: 'Advice: the guides recommend something the policy does not do.',
   tool: 'Rules about reading the file (WHFB001-WHFB003) are rated by what the checker can do: error when the file cannot be read as a policy at all, warning when it was read but is not checked.',
 } as const;
@@ -195,7 +195,7 @@ export const RULE_EVIDENCE: Readonly<Record<string, RuleEvidence>> = {
   },
   WHFB140: {
     checks: 'The deployment block agrees with itself: cloud Kerberos trust is a hybrid trust type (not on-premises); hybrid certificate trust needs federated authentication; a cloud-only deployment has no trust type; hybrid and on-premises deployments name one.',
-    severityReason: 'Error: the combination the block describes is one the guides say cannot be deployed, so Windows Hello for Business will not work as the block says.',
+    severityReason: 'Error: the combination the block describes is one the guides say cannot be deployed, so Windows Hello for Business will not work as the block says. (It also fires when a hybrid certificate trust block leaves `authentication` out, which contradicts nothing; under the policy that case would be information.)',
     evidence: [
       guide(PAGES.plan, TRUST_TYPES, 'For this reason, the trust type isn\'t applicable to a cloud-only deployment model.'),
       guide(PAGES.plan, `${LEARN}/deploy/#authentication-to-microsoft-entra-id`, "Certificate trust Federated authentication This deployment model doesn't support PTA or PHS. Active Directory must be federated with Microsoft Entra ID using AD FS"),
@@ -232,7 +232,7 @@ export const RULE_EVIDENCE: Readonly<Record<string, RuleEvidence>> = {
   },
   WHFB170: {
     checks: 'With `deployment.minimumOsBuild` set, every node is available on that build: the DDF lists the Windows builds each node needs (one per servicing branch).',
-    severityReason: 'Warning: devices on older builds ignore the node; the rest of the policy applies.',
+    severityReason: 'Warning: only devices on builds older than the node ignore it; newer devices and the rest of the policy apply.',
     evidence: [
       ddf(DDF.passport, PASSPORT_CSP('devicetenantidpoliciesusecloudtrustforonpremauth'), '<MSFT:OsBuildVersion>10.0.22621, 10.0.22000.527, 10.0.19044.1566</MSFT:OsBuildVersion>'),
       guide(PAGES.plan, `${LEARN}/deploy/#windows-requirements`, 'All supported Windows versions can be used with Windows Hello for Business. However, cloud Kerberos trust requires minimum versions:'),
@@ -259,7 +259,7 @@ export const RULE_EVIDENCE: Readonly<Record<string, RuleEvidence>> = {
     unsupported: 'No sentence of the shipped guides or DDF: the rule is repository hygiene (secrets do not belong in version control), not Windows Hello for Business behaviour. Its severity does not fit the policy\'s "warning = the guides say it should not be so".',
   },
   WHFB190: {
-    checks: 'Where Intune delivers the deployment, RequireSecurityDevice is set.',
+    checks: 'Where Intune delivers the deployment, RequireSecurityDevice is set. Only MDM settings count: a Group Policy "Use a hardware security device" in the same file does not silence it.',
     severityReason: 'Information: the guides call a hardware security device optional but recommended.',
     evidence: [
       guide(PAGES.cloudKerberos, CLOUD_KERBEROS_POLICY, 'Another optional, but recommended, policy setting is: Use a hardware security device'),
