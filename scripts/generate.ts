@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { buildCatalog } from './catalog/generateCatalog';
 import { buildChecklists } from './checklists/generateChecklists';
+import { buildRuleDocs } from './rules/generateRuleDocs';
 import { buildSchema } from './schema/generateSchema';
 import { buildValidators } from './schema/generateValidator';
 import { buildSnippets } from './snippets/generateSnippets';
@@ -30,6 +31,7 @@ const files: GeneratedFile[] = [
   json('schemas/whfb-policy.schema.json', schema),
   buildValidators(schema),
   ...buildSnippets(root, catalog, checklists),
+  buildRuleDocs(root),
 ];
 
 const stale: string[] = [];

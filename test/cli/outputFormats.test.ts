@@ -72,6 +72,11 @@ test('sarif: 2.1.0, one run, every rule with its help link, results with relativ
     assert.ok(rule.name && rule.shortDescription.text && rule.helpUri, JSON.stringify(rule));
     assert.ok(['error', 'warning', 'note'].includes(rule.defaultConfiguration.level));
   }
+  // Code scanning shows help.markdown: the rule reference entry, with the sentence the rule rests on.
+  const pinRule = driver.rules.find((rule: any) => rule.id === 'WHFB120');
+  assert.match(pinRule.help.markdown, /must be less than the number configured in the Maximum PIN length policy setting/);
+  assert.match(pinRule.help.markdown, /docs\/rules\.md#whfb120/);
+  assert.match(pinRule.fullDescription.text, /MinimumPINLength/);
   const result = sarif.runs[0].results.find((r: any) => r.ruleId === 'WHFB101');
   assert.ok(result);
   assert.equal(result.level, 'error');

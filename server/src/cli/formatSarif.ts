@@ -1,9 +1,13 @@
 /**
  * SARIF 2.1.0 for code-scanning uploads: one run, every rule of rules/codes.ts with its help
  * link, one result per finding with a location relative to the working directory.
+ * A rule's help carries its rule reference entry (what it checks, why its severity, the guide or
+ * DDF sentences it rests on), since code-scanning shows help.markdown but cannot open docs/rules.md:
+ * helpUri stays the guide section, the only absolute URL a rule has.
  */
 import { pathToFileURL } from 'node:url';
-import { RULES } from '../rules/codes';
+import { RULES, ruleDocsUrl, type RuleInfo } from '../rules/codes';
+import { RULE_EVIDENCE } from '../rules/evidence';
 import type { SeverityName } from '../service/protocolTypes';
 import type { LintReport } from './results';
 import { TOOL_INFORMATION_URI, TOOL_NAME, TOOL_VERSION } from './toolInfo';
@@ -45,8 +49,9 @@ export function formatSarif(report: LintReport, cwd: string): string {
             id: rule.code,
             name: rule.name,
             shortDescription: { text: rule.summary },
+            ...(RULE_EVIDENCE[rule.code] ? { fullDescription: { text: RULE_EVIDENCE[rule.code]!.checks } } : {}),
             helpUri: rule.href,
-            help: { text: `${rule.summary} See ${rule.href}` },
+            help: { text: `${rule.summary} See ${rule.href}`, markdown: helpMarkdown(rule) },
             defaultConfiguration: { level: SARIF_LEVELS[rule.defaultSeverity] },
           })),
         },
@@ -57,6 +62,22 @@ export function formatSarif(report: LintReport, cwd: string): string {
     }],
   };
   return `${JSON.stringify(sarif, null, 2)}\n`;
+}
+
+/** The rule's reference entry in short: what it checks, its severity and why, and the quoted sources. */
+function helpMarkdown(rule: RuleInfo): string {
+  const evidence = RULE_EVIDENCE[rule.code];
+  const lines = [`**${rule.code} ${rule.name}**: ${rule.summary}`];
+  if (evidence) {
+    lines.push('', evidence.checks, '', `**Severity.** ${evidence.severityReason}`);
+    const supports = evidence.evidence.filter((item) => item.stance !== 'limits');
+    // A DDF fragment is XML: as code, so Markdown viewers show the elements instead of dropping them.
+    const quoted = (quote: string): string => (quote.includes('<') ? `\`${quote}\`` : quote);
+    if (supports.length > 0) lines.push('', ...supports.map((item) => `> ${quoted(item.quote)} ([source](${item.href}))`));
+    if (evidence.unsupported) lines.push('', `**No source sentence.** ${evidence.unsupported}`);
+  }
+  lines.push('', `Guide section: ${rule.href}`, '', `Rule reference: ${ruleDocsUrl(rule.code)} in the whfb-policy-tools repository.`);
+  return lines.join('\n');
 }
 
 function encodeRelativeUri(path: string): string {
