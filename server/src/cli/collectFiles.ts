@@ -199,10 +199,12 @@ class Collector {
   }
 
   private display(absolutePath: string): string {
+    // Only Windows separators become slashes: on POSIX a backslash is part of a name (or a \xNN escape).
+    const slashes = sep === '\\' ? toSlashes : (path: string) => path;
     const fromCwd = relative(this.cwd, absolutePath);
     if (fromCwd === '') return '.';
-    if (fromCwd.startsWith('..') || isAbsolute(fromCwd)) return toSlashes(absolutePath);
-    return toSlashes(fromCwd);
+    if (fromCwd.startsWith('..') || isAbsolute(fromCwd)) return slashes(absolutePath);
+    return slashes(fromCwd);
   }
 }
 
