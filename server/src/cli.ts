@@ -5,7 +5,9 @@
  */
 import { lintInParallel, answerJob, workerJob } from './cli/parallelLint';
 import { runLintJob, type ServiceFactory } from './cli/lintJob';
-import { runCli } from './cli/runCli';
+import { describeFsError } from './cli/fsErrors';
+import { EXIT_TROUBLE, runCli } from './cli/runCli';
+import { TOOL_NAME } from './cli/toolInfo';
 import { getLanguageService } from './service/languageService';
 
 const createService: ServiceFactory = (log) => getLanguageService(undefined, { log });
@@ -15,9 +17,15 @@ if (job) {
   answerJob(runLintJob(job, createService));
 } else {
   // `whfb-lint ... | head` closes the pipe early: that is not an error worth a stack trace.
+  // Any other write error (a full disk, /dev/full) means the report is lost: say so, status 2.
+  let reportLost = false;
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw error;
+    if (reportLost) return;
+    reportLost = true;
+    process.exitCode = EXIT_TROUBLE;
+    const reason = error.code === 'ENOSPC' ? 'no space left on device' : describeFsError(error);
+    process.stderr.write(`${TOOL_NAME}: cannot write the report to standard output: ${reason}\n`, () => process.exit(EXIT_TROUBLE));
   });
   // Workers re-run this bundle; under tsx (sources, not the bundle) everything stays on one thread.
   const workerScript = __filename.endsWith('.js') ? __filename : undefined;
@@ -28,6 +36,6 @@ if (job) {
     isTty: process.stdout.isTTY === true,
     env: process.env,
   }, (lintJob) => lintInParallel(lintJob, createService, workerScript)).then((status) => {
-    process.exitCode = status;
+    process.exitCode = reportLost ? EXIT_TROUBLE : status;
   });
 }

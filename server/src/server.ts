@@ -10,14 +10,14 @@ import { createConnection, MessageType, ProposedFeatures, ShowMessageNotificatio
 import type { WhfbLanguageService } from './service/api';
 import { DeferredLanguageService } from './server/deferredService';
 import { describeError } from './server/guard';
+import { installProcessGuards } from './server/processGuards';
 import { startServer } from './server/startServer';
 
 const connection = createConnection(ProposedFeatures.all);
 const log = (message: string): void => connection.console.error(message);
 
-// A bug in one handler must not end the session: log it and keep serving.
-process.on('uncaughtException', (error) => log(`whfb: uncaught exception: ${describeError(error)}`));
-process.on('unhandledRejection', (reason) => log(`whfb: unhandled rejection: ${describeError(reason)}`));
+// A bug in one handler must not end the session: log it and keep serving (a closed client ends it quietly).
+installProcessGuards(log);
 
 function loadLanguageService(): WhfbLanguageService {
   // The build turns this path into require('./service.js'), next to dist/server.js; under tsx it is the source.

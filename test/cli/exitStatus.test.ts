@@ -52,7 +52,7 @@ test('a missing file exits 2 and the other files are still checked', () => {
   assert.ok(report.summary.errors > 0);
 });
 
-test('a symbolic link loop and a dangling link exit 2 without hanging; the others are checked', () => {
+test('a looping or dangling link named like a policy exits 2 without hanging; a directory loop is no error', () => {
   const dir = join(scratch, 'links');
   mkdirSync(dir);
   cpSync(join(FIXTURES, 'clean', 'hybrid-cloud-kerberos.whfb.yaml'), join(dir, 'good.whfb.yaml'));
@@ -64,7 +64,7 @@ test('a symbolic link loop and a dangling link exit 2 without hanging; the other
   assert.equal(run.status, 2);
   assert.match(run.stderr, /loop\.whfb\.yaml: symbolic link loop/);
   assert.match(run.stderr, /dangling\.whfb\.yaml: no such file/);
-  assert.match(run.stderr, /nested\/up: symbolic link loop/);
+  assert.doesNotMatch(run.stderr, /nested\/up/, 'a link to a directory is not followed, so its loop is no problem');
   assert.deepEqual(report.files.map((file: any) => file.path), ['good.whfb.yaml']);
 });
 

@@ -59,7 +59,7 @@ function only(diagnostics: Diagnostic[], code: string, message: RegExp): Diagnos
 
 test('a 50 MB policy file: one WHFB003 saying it is too large, and no parse', () => {
   const huge = CLEAN_POLICY + `# ${'x'.repeat(50 * 1024 * 1024)}\n`;
-  only(everything('file:///hostile/huge.whfb.yaml', 'whfb-yaml', huge).diagnostics, 'WHFB003', /larger than \d+ bytes.*maxFileSizeBytes/);
+  only(everything('file:///hostile/huge.whfb.yaml', 'whfb-yaml', huge).diagnostics, 'WHFB003', /larger than \d+ bytes.*whfb\.maxFileSize setting/);
   const hugeJson = `{"@odata.type": "#microsoft.graph.windows10CustomConfiguration", "omaSettings": [{"omaUri": "${PASSPORT}", "value": true}], "pad": "${'x'.repeat(50 * 1024 * 1024)}"}`;
   only(everything('file:///hostile/huge.json', 'json', hugeJson).diagnostics, 'WHFB003', /larger than/);
 });

@@ -8,6 +8,8 @@ export interface CliOptions {
   /** -1: any number of warnings is fine. */
   maxWarnings: number;
   quiet: boolean;
+  /** Follow symbolic links to directories while walking (loops are skipped). */
+  followSymlinks: boolean;
   color: boolean | undefined;
   ruleSeverity: Record<string, SeverityName | 'off'>;
   patterns: string[];
@@ -21,7 +23,7 @@ export const USAGE = `Usage: whfb-lint [options] <file|dir|glob>...
 
 Checks Windows Hello for Business policy files: *.whfb.yaml, Intune Settings Catalog and custom
 profile exports (JSON or IntuneCD YAML) and SyncML XML. Directories are searched for those files
-(node_modules and .git are skipped); Markdown, PowerShell and text files are checked for OMA-URIs
+(node_modules and .git are skipped, symbolic links to directories are not followed); Markdown, PowerShell and text files are checked for OMA-URIs
 only when named explicitly or matched by a glob.
 
 Options:
@@ -30,9 +32,12 @@ Options:
       --quiet                    Report errors only (warnings still count for --max-warnings)
       --rule CODE=SEVERITY       Override a rule: error, warning, information, hint or off
                                  (repeatable, e.g. --rule WHFB190=off)
+      --follow-symlinks          Also walk symbolic links to directories (a link loop is skipped)
       --color / --no-color       Force or disable colors (default: colors on a terminal)
   -h, --help                     Show this help
   -v, --version                  Show the version
+
+Files larger than 5 MiB are not checked: each one a policy (or named here) gets a WHFB003 warning.
 
 Exit status: 0 no errors, 1 errors (or too many warnings), 2 usage error or unreadable file.`;
 
@@ -41,7 +46,7 @@ const RULE_SEVERITIES = new Set<string>(['error', 'warning', 'information', 'inf
 
 export function parseArgs(argv: readonly string[]): CliOptions {
   const options: CliOptions = {
-    format: 'text', maxWarnings: -1, quiet: false, color: undefined, ruleSeverity: {}, patterns: [], help: false, version: false,
+    format: 'text', maxWarnings: -1, quiet: false, followSymlinks: false, color: undefined, ruleSeverity: {}, patterns: [], help: false, version: false,
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -66,6 +71,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       case '-h': case '--help': options.help = true; break;
       case '-v': case '--version': options.version = true; break;
       case '--quiet': options.quiet = true; break;
+      case '--follow-symlinks': options.followSymlinks = true; break;
       case '--color': options.color = true; break;
       case '--no-color': options.color = false; break;
       case '-f': case '--format': {

@@ -1,15 +1,26 @@
 /**
  * Runs the language service over the collected files: read, detect, validate, forget. One
  * service for the whole run, so its set-up (catalog, schema) happens once.
+ *
+ * Files over the size limit get WHFB003 wherever the editor would show it, without being parsed:
+ * - a file named on the command line: always;
+ * - a walked or globbed file: when its name says it is a policy (*.whfb.yaml), or when detection
+ *   on its text says so. Detection reads at most DETECTION_READ_BYTES (64 MiB, beyond what
+ *   VS Code hands an extension at all), so a 6 MB custom profile whose OMA-URI comes late is
+ *   found, and a multi-gigabyte log is never loaded.
  */
-import { pathToFileURL } from 'node:url';
 import type { WhfbLanguageService } from '../service/api';
+import { isTooLarge, tooLargeMessage } from '../service/inputGuards';
 import type { Diagnostic, SeverityName } from '../service/protocolTypes';
 import { RULES_BY_CODE } from '../rules/codes';
-import type { Candidate } from './collectFiles';
+import { fileUrlOf, fsPathOf, type Candidate } from './collectFiles';
 import { describeFsError } from './fsErrors';
 import { readPolicyFile } from './readPolicyFile';
 import type { FileResult, LintDiagnostic } from './results';
+
+/** How much of an over-limit file is read to tell whether it is a policy (see above). */
+export const DETECTION_READ_BYTES = 64 * 1024 * 1024;
+const POLICY_FILE_NAME = /\.whfb\.ya?ml$/i;
 
 const SEVERITY_NAMES: Record<number, SeverityName> = { 1: 'error', 2: 'warning', 3: 'information', 4: 'hint' };
 
@@ -38,22 +49,32 @@ export function lintFiles(
   service: WhfbLanguageService,
   maxFileSizeBytes: number,
   takeServiceErrors: () => string[] = () => [],
+  ruleSeverity: Record<string, SeverityName | 'off'> = {},
 ): LintFilesResult {
   const files: FileResult[] = [];
   const problems: string[] = [];
   for (const candidate of candidates) {
     let text: string;
+    let complete: boolean;
     try {
-      text = readPolicyFile(candidate.absolutePath, maxFileSizeBytes);
+      // A UTF-16 file may be twice the limit in bytes and still within it as text.
+      ({ text, complete } = readPolicyFile(fsPathOf(candidate), Math.max(2 * maxFileSizeBytes + 4, DETECTION_READ_BYTES)));
     } catch (error) {
       problems.push(`cannot read ${candidate.displayPath}: ${describeFsError(error)}`);
       continue;
     }
-    const input = { uri: pathToFileURL(candidate.absolutePath).href, languageId: languageIdFor(candidate.absolutePath), version: 1, text };
+    const input = { uri: fileUrlOf(candidate), languageId: languageIdFor(candidate.absolutePath), version: 1, text };
     try {
       const format = service.detectFormat(input);
       // Loose OMA-URIs in prose are only checked in files the user named.
-      if (format === undefined || (format === 'text' && !candidate.explicit)) continue;
+      const isPolicy = format !== undefined && (format !== 'text' || candidate.explicit);
+      if (!complete || isTooLarge(text, maxFileSizeBytes)) {
+        if (isPolicy || candidate.named || POLICY_FILE_NAME.test(candidate.absolutePath)) {
+          files.push({ path: candidate.displayPath, diagnostics: tooLargeDiagnostics(maxFileSizeBytes, ruleSeverity), tooLarge: true });
+        }
+        continue;
+      }
+      if (!isPolicy) continue;
       const diagnostics = service.validate(input);
       files.push({ path: candidate.displayPath, diagnostics: diagnostics.map(toLintDiagnostic) });
     } catch (error) {
@@ -65,6 +86,17 @@ export function lintFiles(
     }
   }
   return { files, problems };
+}
+
+/** What the service reports for an over-limit file (inputGuards.ts), with the run's --rule applied. */
+function tooLargeDiagnostics(maxFileSizeBytes: number, ruleSeverity: Record<string, SeverityName | 'off'>): LintDiagnostic[] {
+  const rule = RULES_BY_CODE.get('WHFB003');
+  const severity = ruleSeverity.WHFB003 ?? rule?.defaultSeverity ?? 'warning';
+  if (severity === 'off') return [];
+  return [{
+    line: 1, column: 1, endLine: 1, endColumn: 1, severity, code: 'WHFB003', message: tooLargeMessage(maxFileSizeBytes),
+    ...(rule?.href ? { href: rule.href } : {}),
+  }];
 }
 
 function firstLine(text: string): string {

@@ -20,5 +20,5 @@ export function runLintJob(job: LintJob, createService: ServiceFactory): LintFil
   const serviceErrors: string[] = [];
   const service = createService((message) => serviceErrors.push(message));
   service.configure({ ruleSeverity: job.ruleSeverity });
-  return lintFiles(job.candidates, service, job.maxFileSizeBytes, () => serviceErrors.splice(0));
+  return lintFiles(job.candidates, service, job.maxFileSizeBytes, () => serviceErrors.splice(0), job.ruleSeverity);
 }

@@ -1,18 +1,24 @@
 /**
  * Reads a file the way an editor would hand it to the server: byte-order marks removed,
- * UTF-16 files (PowerShell's default on Windows) decoded. Files beyond the size limit are read
- * only up to just past it, so the service reports them (WHFB003) without loading gigabytes.
+ * UTF-16 files (PowerShell's default on Windows) decoded. At most `byteLimit` bytes are read,
+ * so a file of gigabytes is never loaded; `complete` says whether that was the whole file.
  */
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 
-export function readPolicyFile(path: string, maxBytes: number): string {
+export interface FileText {
+  text: string;
+  /** false: the file is longer than the bytes read. */
+  complete: boolean;
+}
+
+export function readPolicyFile(path: string | Buffer, byteLimit: number): FileText {
   // Non-blocking open: a named pipe where a file was expected must not hang the run.
   const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
     const stats = fstatSync(fd);
     if (!stats.isFile()) throw new NotARegularFileError(path);
     const size = stats.size;
-    const length = Math.min(size, maxBytes + 1);
+    const length = Math.min(size, byteLimit);
     const buffer = Buffer.allocUnsafe(length);
     let read = 0;
     while (read < length) {
@@ -20,7 +26,7 @@ export function readPolicyFile(path: string, maxBytes: number): string {
       if (n === 0) break;
       read += n;
     }
-    return decode(buffer.subarray(0, read));
+    return { text: decode(buffer.subarray(0, read)), complete: read === size };
   } finally {
     closeSync(fd);
   }
@@ -38,7 +44,7 @@ export function decode(bytes: Buffer): string {
 
 export class NotARegularFileError extends Error {
   readonly code = 'ENOTREGULAR';
-  constructor(path: string) {
-    super(`${path} is not a regular file`);
+  constructor(path: string | Buffer) {
+    super(`${String(path)} is not a regular file`);
   }
 }

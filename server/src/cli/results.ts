@@ -16,6 +16,8 @@ export interface LintDiagnostic {
 export interface FileResult {
   path: string;
   diagnostics: LintDiagnostic[];
+  /** Over the size limit, so not checked (WHFB003 says so unless --rule WHFB003=off). */
+  tooLarge?: boolean;
 }
 
 export interface LintReport {
@@ -24,6 +26,10 @@ export interface LintReport {
   warnings: number;
   /** Files that could not be read or checked; each is one stderr line and exit status 2. */
   problems: string[];
+}
+
+export function countTooLarge(files: readonly FileResult[]): number {
+  return files.filter((file) => file.tooLarge === true).length;
 }
 
 export function countSeverity(files: readonly FileResult[], severity: SeverityName): number {

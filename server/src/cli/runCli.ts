@@ -11,6 +11,7 @@ import { formatText } from './formatText';
 import type { LintFilesResult } from './lintFiles';
 import type { LintJob } from './lintJob';
 import { countSeverity, type LintReport } from './results';
+import { escapeForTerminal } from './terminalText';
 import { TOOL_NAME, TOOL_VERSION } from './toolInfo';
 
 export interface CliIo {
@@ -29,12 +30,15 @@ export const EXIT_TROUBLE = 2;
 export type LintRunner = (job: LintJob) => Promise<LintFilesResult>;
 
 export async function runCli(argv: readonly string[], io: CliIo, lint: LintRunner): Promise<number> {
+  // Every stderr line names the tool and echoes file names or arguments: escaped for the terminal.
+  const complain = (message: string): void => io.stderr(`${TOOL_NAME}: ${escapeForTerminal(message)}\n`);
   let options: CliOptions;
   try {
     options = parseArgs(argv);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    io.stderr(`${TOOL_NAME}: ${error.message}\n\n${USAGE}\n`);
+    complain(error.message);
+    io.stderr(`\n${USAGE}\n`);
     return EXIT_TROUBLE;
   }
   if (options.help) {
@@ -47,7 +51,7 @@ export async function runCli(argv: readonly string[], io: CliIo, lint: LintRunne
   }
 
   try {
-    const collection = collectFiles(options.patterns, io.cwd);
+    const collection = collectFiles(options.patterns, io.cwd, { followSymlinks: options.followSymlinks });
     const linted = await lint({
       candidates: collection.candidates, ruleSeverity: options.ruleSeverity, maxFileSizeBytes: DEFAULT_SETTINGS.maxFileSizeBytes,
     });
@@ -61,13 +65,15 @@ export async function runCli(argv: readonly string[], io: CliIo, lint: LintRunne
       problems: [...collection.problems, ...linted.problems],
     };
     io.stdout(render(report, options, io));
-    for (const problem of report.problems) io.stderr(`${TOOL_NAME}: ${problem}\n`);
+    for (const problem of report.problems) complain(problem);
     const tooManyWarnings = options.maxWarnings >= 0 && report.warnings > options.maxWarnings;
-    if (tooManyWarnings) io.stderr(`${TOOL_NAME}: ${report.warnings} warnings, more than --max-warnings ${options.maxWarnings}\n`);
+    if (tooManyWarnings) complain(`${report.warnings} warnings, more than --max-warnings ${options.maxWarnings}`);
     if (report.problems.length > 0) return EXIT_TROUBLE;
     return report.errors > 0 || tooManyWarnings ? EXIT_FINDINGS : EXIT_OK;
   } catch (error) {
-    io.stderr(`${TOOL_NAME}: internal error: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+    // One line per stack frame is fine here, but each is escaped like any other text.
+    const detail = error instanceof Error ? error.stack ?? error.message : String(error);
+    io.stderr(`${TOOL_NAME}: internal error: ${detail.split('\n').map(escapeForTerminal).join('\n')}\n`);
     return EXIT_TROUBLE;
   }
 }

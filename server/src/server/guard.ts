@@ -1,9 +1,11 @@
 /**
  * Every handler runs inside a guard: an exception in the language service becomes a logged
  * error and an empty answer, so one bad document never takes the server down. Cancellation
- * errors pass through, because they are the answer the client asked for.
+ * errors pass through, because they are the answer the client asked for; so does the
+ * InvalidRequest error every request gets after `shutdown` (lifecycle.ts).
  */
 import { ResponseError, type RemoteConsole } from 'vscode-languageserver/node';
+import { refuseAfterShutdown } from './lifecycle';
 
 export function describeError(error: unknown): string {
   if (error instanceof Error) return error.stack ?? `${error.name}: ${error.message}`;
@@ -17,6 +19,7 @@ export function guardRequest<P, R, E, Rest extends unknown[]>(
   handler: (params: P, ...rest: Rest) => R | Promise<R>,
 ): (params: P, ...rest: Rest) => Promise<R | E> {
   return async (params, ...rest) => {
+    refuseAfterShutdown(name);
     try {
       return await handler(params, ...rest);
     } catch (error) {

@@ -3,6 +3,7 @@
  * the diagnostics scheduler need. Settings come from users' JSON, so every field is checked:
  * a wrong value falls back to the default instead of breaking validation.
  */
+import { contributes } from '../../../package.json';
 import { DEFAULT_SETTINGS, type LanguageServiceSettings } from '../service/api';
 import type { SeverityName } from '../service/protocolTypes';
 
@@ -13,6 +14,15 @@ export interface ServerSettings {
 }
 
 export const DEFAULT_VALIDATION_DELAY_MS = 150;
+
+/**
+ * The range package.json declares for whfb.validation.delay. VS Code does not enforce it on
+ * values typed into settings.json, and Node turns a timer over 2^31-1 ms into 1 ms (with a
+ * TimeoutOverflowWarning), so 1e308 would mean "at once": out-of-range values are clamped.
+ */
+const DELAY_SETTING = contributes.configuration.properties['whfb.validation.delay'];
+export const MIN_VALIDATION_DELAY_MS = DELAY_SETTING.minimum;
+export const MAX_VALIDATION_DELAY_MS = DELAY_SETTING.maximum;
 
 export const DEFAULT_SERVER_SETTINGS: ServerSettings = {
   service: DEFAULT_SETTINGS,
@@ -31,7 +41,7 @@ export function toServerSettings(raw: unknown): ServerSettings {
       ruleSeverity: toRuleSeverity(section.rules),
       maxFileSizeBytes: isNonNegativeNumber(section.maxFileSize) ? section.maxFileSize : DEFAULT_SETTINGS.maxFileSizeBytes,
     },
-    validationDelayMs: isNonNegativeNumber(validation.delay) ? validation.delay : DEFAULT_VALIDATION_DELAY_MS,
+    validationDelayMs: toValidationDelay(validation.delay),
   };
 }
 
@@ -44,6 +54,12 @@ export function settingsFromInitializationOptions(options: unknown): ServerSetti
   if (isObject(options.settings) && isObject(options.settings.whfb)) return toServerSettings(options.settings.whfb);
   if (isObject(options.whfb)) return toServerSettings(options.whfb);
   return toServerSettings(options);
+}
+
+/** A number (even 1e308, -5 or Infinity) is clamped to the declared range; anything else (NaN, "fast") is the default. */
+function toValidationDelay(value: unknown): number {
+  if (typeof value !== 'number' || Number.isNaN(value)) return DEFAULT_VALIDATION_DELAY_MS;
+  return Math.min(MAX_VALIDATION_DELAY_MS, Math.max(MIN_VALIDATION_DELAY_MS, value));
 }
 
 function toRuleSeverity(rules: unknown): Record<string, SeverityName | 'off'> {

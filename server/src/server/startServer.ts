@@ -12,6 +12,7 @@ import { version } from '../../../package.json';
 import type { TextDocumentInput, WhfbLanguageService } from '../service/api';
 import type { Diagnostic } from '../service/protocolTypes';
 import { describeError, guardNotification } from './guard';
+import { markShutdownRequested } from './lifecycle';
 import { POLICY_SUMMARY_CHANGED_NOTIFICATION, type PolicySummaryParams } from './protocol';
 import { registerPullDiagnostics } from './pullDiagnostics';
 import { PushDiagnostics, type ValidationHost } from './pushDiagnostics';
@@ -120,6 +121,9 @@ export function startServer(connection: Connection, service: WhfbLanguageService
     if (!support.pullDiagnostics) push.clear(event.document.uri);
     service.forget(event.document.uri);
   }));
+
+  // Requests after this one are refused (guardRequest); a second shutdown is one of them.
+  connection.onShutdown(() => markShutdownRequested());
 
   registerRequests(connection, documents, service);
   documents.listen(connection);

@@ -8,12 +8,19 @@ import type { Finding, SourceFormat } from '../model/types';
 const CONFLICT_START = /^<{7}(?: |$)/m;
 const CONFLICT_END = /^>{7}(?: |$)/m;
 
-export function guardInput(text: string, format: SourceFormat, maxFileSizeBytes: number): Finding | undefined {
+/** The WHFB003 message for a file over the size limit; whfb-lint says the same for files it cannot detect. */
+export function tooLargeMessage(maxFileSizeBytes: number): string {
+  return `The file is larger than ${maxFileSizeBytes} bytes (the whfb.maxFileSize setting) and is not checked. Split it into smaller policy files or raise the limit.`;
+}
+
+/** Larger than the limit as the editor measures it: the text's UTF-8 bytes. */
+export function isTooLarge(text: string, maxFileSizeBytes: number): boolean {
   // UTF-16 length is a lower bound of the byte size; only compute bytes near the limit.
-  if (text.length > maxFileSizeBytes || (text.length * 3 > maxFileSizeBytes && Buffer.byteLength(text, 'utf8') > maxFileSizeBytes)) {
-    return finding('WHFB003', { start: 0, end: 0 },
-      `The file is larger than ${maxFileSizeBytes} bytes (whfb.maxFileSizeBytes) and is not checked. Split it into smaller policy files or raise the limit.`);
-  }
+  return text.length > maxFileSizeBytes || (text.length * 3 > maxFileSizeBytes && Buffer.byteLength(text, 'utf8') > maxFileSizeBytes);
+}
+
+export function guardInput(text: string, format: SourceFormat, maxFileSizeBytes: number): Finding | undefined {
+  if (isTooLarge(text, maxFileSizeBytes)) return finding('WHFB003', { start: 0, end: 0 }, tooLargeMessage(maxFileSizeBytes));
   if (text.slice(0, 8192).includes('\u0000')) {
     return finding('WHFB003', { start: 0, end: 0 }, 'The file looks binary and is not checked.');
   }
