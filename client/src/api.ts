@@ -24,7 +24,12 @@ export interface ChecklistApiItem {
   id: string;
   title: string;
   section: 'prerequisites' | 'deployment-steps';
+  /** The id of the item this one is part of; absent for the guide's own list items. */
+  parent?: string;
+  /** Done: ticked, part of a ticked item, or (an item with children) all its children done. */
   done: boolean;
+  /** "done/total" over its children, for an item that has children. */
+  progress?: string;
   href: string;
   /** How the active policy handles the settings this item concerns (undefined: no setting or no policy). */
   settingsStatus?: SettingCheckStatus;
@@ -37,9 +42,9 @@ export interface ChecklistApi {
   getModel(): DeploymentModelId | undefined;
   /** Where the model came from: the open policy's deployment block, the user's choice, or the setting. */
   getModelSource(): ModelSource | undefined;
-  /** The items of the shown model, in view order. */
+  /** The items of the shown model, children after their parent, in view order. */
   getItems(): ChecklistApiItem[];
-  /** Ticks or unticks an item, resolving when the state file is written (or the write failed). */
+  /** Ticks or unticks an item (with its children), resolving when the state file is written (or the write failed). */
   toggle(itemId: string, done: boolean): Promise<StoreStatus>;
   /** Chooses the model, as "WHfB: Choose deployment model" does, and persists it in the state file. */
   setModel(model: DeploymentModelId | undefined): Promise<StoreStatus>;

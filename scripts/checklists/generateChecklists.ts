@@ -1,23 +1,21 @@
 /**
  * Deployment checklists, generated from the guides: for each model, its prerequisites and its
- * deployment steps, each tied to the guide section that explains it and to the settings it names.
+ * deployment steps, each tied to the guide section that explains it and to the settings it names,
+ * and, where that section lists several things to do, those things as child items.
  *
- * Which version of a model's main page is read: the current page in deploy/ always names the model
- * (guide, href) and gives the steps. Its prerequisites too, unless they are only links out to the
- * shared planning guide and an older version of the same page (a seed) lists the model's own
- * prerequisites with their detail: then that version's list is used, and each item's `guide` says so.
+ * Every list is read from the model's current page in deploy/ (the older versions in seeds/ are
+ * only a cross-check in the tests: the current guides order, add and drop prerequisites).
  */
 import type { Catalog } from '../../server/src/catalog/types';
 import type { ChecklistItem, ChecklistSection, Checklists, DeploymentModelChecklist } from '../../server/src/checklists/types';
 import { referenceDefinitions } from '../guides/blocks';
 import { absolutizeLinks, resolveLink } from '../guides/links';
 import { loadGuides, sectionWithSubsections, virtualLocation, type Guide, type Section } from '../guides/markdown';
-import { bestMatch, readGuideLists, type GuideLists, type ListedEntry } from './guideLayout';
+import { childEntries, type ChapterRange, type ChildEntry } from './childItems';
+import { bestMatch, readGuideLists, type ListedEntry } from './guideLayout';
+import { itemDetail } from './itemDetail';
 import { discoverModels, type ModelPages } from './models';
 import { CatalogMatcher } from './settingMentions';
-
-/** Longest detail kept on an item; the rest is behind its link. */
-const DETAIL_LIMIT = 1500;
 
 export interface ChecklistContext {
   guides: ReadonlyMap<string, Guide>;
@@ -38,29 +36,18 @@ export function versionsOf(mainGuide: string, guides: ReadonlyMap<string, Guide>
 }
 
 function buildModel(model: ModelPages, context: ChecklistContext): DeploymentModelChecklist {
-  const [current, ...older] = versionsOf(model.mainGuide, context.guides);
-  const currentLists = readGuideLists(current);
-  let prerequisiteSource: { guide: Guide; lists: GuideLists } = { guide: current, lists: currentLists };
-  if (onlyLinksOut(currentLists)) {
-    for (const guide of older) {
-      const lists = readGuideLists(guide);
-      if (lists.prerequisites.length > 0 && !onlyLinksOut(lists)) {
-        prerequisiteSource = { guide, lists };
-        break;
-      }
-    }
-  }
+  const current = context.guides.get(model.mainGuide)!;
+  const lists = readGuideLists(current);
+  const targets = (entries: ListedEntry[]) => entries.map((entry) => ({ entry, target: targetOf(model, entry, current, context) }));
+  const prerequisites = targets(lists.prerequisites);
+  const steps = targets(lists.steps);
+  // A step's chapter on a page ends where the next listed step's chapter begins.
+  const starts = [...prerequisites, ...steps].map(({ target }) => target);
+  const toItems = (sectionId: ChecklistSection['id'], listed: typeof steps) =>
+    uniqueIds(listed.map(({ entry, target }) => toItem(model, `${model.id}/${sectionId}`, entry.title, target, starts, context)));
   const sections: ChecklistSection[] = [
-    {
-      id: 'prerequisites',
-      title: 'Prerequisites',
-      items: uniqueIds(prerequisiteSource.lists.prerequisites.map((entry) => toItem(model, 'prerequisites', entry, prerequisiteSource.guide, context))),
-    },
-    {
-      id: 'deployment-steps',
-      title: 'Deployment steps',
-      items: uniqueIds(currentLists.steps.map((entry) => toItem(model, 'deployment-steps', entry, current, context))),
-    },
+    { id: 'prerequisites', title: 'Prerequisites', items: toItems('prerequisites', prerequisites) },
+    { id: 'deployment-steps', title: 'Deployment steps', items: toItems('deployment-steps', steps) },
   ];
   const title = current.sections.find((s) => s.level === 1)?.heading ?? current.title;
   return {
@@ -74,10 +61,6 @@ function buildModel(model: ModelPages, context: ChecklistContext): DeploymentMod
   };
 }
 
-function onlyLinksOut(lists: GuideLists): boolean {
-  return lists.prerequisites.every((entry) => entry.link && !entry.link.startsWith('#'));
-}
-
 interface Target {
   guide: Guide;
   section: Section;
@@ -87,21 +70,62 @@ interface Target {
   detail: string;
 }
 
-function toItem(model: ModelPages, sectionId: ChecklistSection['id'], entry: ListedEntry, listedIn: Guide, context: ChecklistContext): ChecklistItem {
-  const target = targetOf(model, entry, listedIn, context);
-  const mentions = context.matcher.mentions(`${entry.title}\n${target.scope}`);
+function toItem(model: ModelPages, idPrefix: string, title: string, target: Target, starts: readonly Target[], context: ChecklistContext): ChecklistItem {
+  const id = `${idPrefix}/${slug(title)}`;
+  const item = itemOf(id, title, target, context);
+  const range = chapterRange(target, starts, model.mainGuide);
+  const children = range ? uniqueIds(childEntries(range, model.deployment).map((child) => childItem(id, child, model.deployment, context))) : [];
+  return children.length > 0 ? { ...item, children } : item;
+}
+
+function itemOf(id: string, title: string, target: Target, context: ChecklistContext): ChecklistItem {
+  const mentions = context.matcher.mentions(`${title}\n${target.scope}`);
   const definitions = referenceDefinitions(target.guide.sections.map((s) => s.text).join('\n'));
-  const anchor = target.section.anchor;
   return {
-    id: `${model.id}/${sectionId}/${slug(entry.title)}`,
-    title: entry.title,
-    detail: clip(absolutizeLinks(target.detail, target.guide.path, definitions, context.known).trim(), target.section.href),
+    id,
+    title,
+    detail: itemDetail(absolutizeLinks(target.detail, target.guide.path, definitions, context.known), target.section.href),
     guide: target.guide.path,
-    anchor,
+    anchor: target.section.anchor,
     href: target.section.href,
     settings: mentions.settings,
     groupPolicies: mentions.groupPolicies,
   };
+}
+
+/** A child about a policy setting explains itself with that setting's section of the reference. */
+function childItem(parentId: string, child: ChildEntry, deployment: DeploymentModelChecklist['deployment'], context: ChecklistContext, nested = false): ChecklistItem {
+  const id = `${parentId}/${slug(child.title)}`;
+  if (child.link) {
+    const link = resolveLink(child.guide.path, child.link, context.known);
+    const guide = link.guide ? context.guides.get(link.guide) : undefined;
+    const index = guide ? guide.sections.findIndex((s) => s.anchor === link.anchor) : -1;
+    if (guide && index >= 0) return itemOf(id, child.title, chapter(guide, index), context);
+  }
+  const index = child.guide.sections.indexOf(child.section);
+  const detail = child.detail ?? sectionWithSubsections(child.guide, index);
+  const item = itemOf(id, child.title, { guide: child.guide, section: child.section, scope: detail, detail }, context);
+  if (nested) return item;
+  const range = chapterRange({ guide: child.guide, section: child.section, scope: '', detail: '' }, [], '');
+  const children = range ? uniqueIds(childEntries(range, deployment, true).map((grandchild) => childItem(id, grandchild, deployment, context, true))) : [];
+  return children.length > 0 ? { ...item, children } : item;
+}
+
+/** The sections an item's target covers: its subsections, up to the next listed item's target on that page. */
+function chapterRange(target: Target, starts: readonly Target[], mainGuide: string): ChapterRange | undefined {
+  const start = target.guide.sections.indexOf(target.section);
+  if (start < 0) return undefined;
+  const sections = target.guide.sections;
+  const level = Math.max(target.section.level, 1);
+  let end = start + 1;
+  while (end < sections.length && sections[end].level > level) end++;
+  // A main page's step chapter also takes the following same-level sections that no other step claims
+  // ("Configure the enterprise PKI", "Section review and next steps" after "Configure and validate the PKI").
+  if (target.section.level === 2 && target.guide.path === mainGuide) {
+    const claimed = new Set(starts.filter((t) => t.guide === target.guide).map((t) => t.section));
+    while (end < sections.length && !claimed.has(sections[end]) && sections[end].level >= 2 && !/^(deployment steps|next steps)$/i.test(sections[end].heading)) end++;
+  }
+  return { guide: target.guide, start, end };
 }
 
 function targetOf(model: ModelPages, entry: ListedEntry, listedIn: Guide, context: ChecklistContext): Target {
@@ -141,19 +165,6 @@ function pageOverview(guide: Guide): string {
   return [guide.description, chapters.length ? chapters.join('\n') : ''].filter(Boolean).join('\n\n');
 }
 
-/** Whole paragraphs up to the limit, then a pointer to the rest. */
-function clip(markdown: string, href: string): string {
-  const cleaned = markdown.replace(/<!--[\s\S]*?-->/g, '').replace(/\n{3,}/g, '\n\n').trim();
-  if (cleaned.length <= DETAIL_LIMIT) return cleaned;
-  const paragraphs = cleaned.split(/\n\n/);
-  let out = '';
-  for (const paragraph of paragraphs) {
-    if (out && out.length + paragraph.length > DETAIL_LIMIT) break;
-    out = out ? `${out}\n\n${paragraph}` : paragraph;
-  }
-  return `${out}\n\n[Read more](${href})`;
-}
-
 /** The page's own words about the model: its first plain paragraph, else its description; then what it applies to. */
 function summaryOf(guide: Guide, model: ModelPages, context: ChecklistContext): string {
   const top = guide.sections.find((s) => s.level === 1)?.text ?? '';
@@ -167,12 +178,18 @@ function summaryOf(guide: Guide, model: ModelPages, context: ChecklistContext): 
   return [lead, model.appliesTo.map((line) => `- ${line}`).join('\n')].filter(Boolean).join('\n\n');
 }
 
+/** Words of a title kept in its id: enough to tell the steps apart, short enough to read in the state file. */
+const SLUG_WORDS = 12;
+
 export function slug(text: string): string {
   return text
     .toLowerCase()
     .replace(/\(optional\)/g, '')
     .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
+    .replace(/^-|-$/g, '')
+    .split('-')
+    .slice(0, SLUG_WORDS)
+    .join('-');
 }
 
 /** Titles are unique within a list in every guide we have; if one repeats, its id gets the anchor too. */

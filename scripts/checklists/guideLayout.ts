@@ -7,7 +7,9 @@
  * - 2023 (key trust): the requirements include followed by a `:::row:::` grid, one row per prerequisite;
  * - 2024: the requirements include followed by a checklist of links to the planning guide,
  *   "Deployment steps" as a checklist of links (in-page or to the model's other pages).
- * A "Next steps" checklist, where a version has one, is the fuller list of steps.
+ * "Deployment steps" is the list of steps; a version without one may list them under "Next steps"
+ * (the 2023 layout; the current hybrid certificate trust page still carries that old list below its
+ * deployment steps, and the deployment steps are the ones its links and chapters follow).
  */
 import { bulletLists, checklists, gridRows, pipeTables, type ListItem } from '../guides/blocks';
 import { sectionWithSubsections, stripInlineMarkdown, type Guide, type Section } from '../guides/markdown';
@@ -42,11 +44,11 @@ export function readGuideLists(guide: Guide): GuideLists {
   const prerequisites = readPrerequisites(guide);
   const next = readSteps(guide, /^next steps$/i);
   const deployment = readSteps(guide, /^deployment steps$/i);
-  const steps = next.length > 0 ? next : deployment;
+  const steps = deployment.length > 0 ? deployment : next;
   return {
     layout: prerequisites.layout,
     prerequisites: prerequisites.entries,
-    stepsFrom: next.length > 0 ? 'next-steps' : deployment.length > 0 ? 'deployment-steps' : 'none',
+    stepsFrom: deployment.length > 0 ? 'deployment-steps' : next.length > 0 ? 'next-steps' : 'none',
     steps,
   };
 }

@@ -22,7 +22,9 @@ export function resolveLink(fromGuide: string, target: string, known: ReadonlySe
   if (pathPart.startsWith('/')) return { anchor, url: `${LEARN_ROOT}${target}` };
   const from = virtualLocation(fromGuide) ?? fromGuide;
   if (pathPart === '') return { guide: fromGuide, anchor, url: `${learnUrl(fromGuide)}${anchor ? `#${anchor}` : ''}` };
-  const published = posix.normalize(posix.join(posix.dirname(from), pathPart));
+  // Learn links may leave out the .md ("../policy-settings"): the same page.
+  const written = posix.normalize(posix.join(posix.dirname(from), pathPart));
+  const published = !written.endsWith('.md') && known.has(`${written}.md`) ? `${written}.md` : written;
   const guide = known.has(published) ? published : undefined;
   const page = learnUrl(published) || `${LEARN_ROOT}/${published.replace(/\.md$/, '')}`;
   return { ...(guide ? { guide } : {}), anchor, url: `${page}${anchor ? `#${anchor}` : ''}` };

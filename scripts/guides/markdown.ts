@@ -103,12 +103,33 @@ function resolveIncludes(base: string, including: string, text: string, unresolv
       return whole;
     }
     const body = splitFrontMatter(readFileSync(posix.join(base, found), 'utf8')).body;
-    const resolved = resolveIncludes(base, found, body, unresolved, [...stack, found]).trim();
+    const resolved = rebaseLinks(resolveIncludes(base, found, body, unresolved, [...stack, found]), found, including).trim();
     // An include inside a line (tooltips in "applies to" lists) must stay on that line.
     const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
     const inline = text.slice(lineStart, offset).trim() !== '' || !/^\s*(\n|$)/.test(text.slice(offset + whole.length));
     return inline ? resolved.replace(/\s*\n\s*/g, ' ') : resolved;
   });
+}
+
+/**
+ * An include's relative links are relative to the include file; once its text is inlined into the
+ * including page they must be relative to that page (Learn does the same when it builds the page).
+ * Seeds link relative to the page they are a version of.
+ */
+function rebaseLinks(text: string, from: string, into: string): string {
+  const fromDir = posix.dirname(from);
+  const intoDir = posix.dirname(virtualLocation(into) ?? into);
+  const rebase = (target: string): string => {
+    if (/^[a-z][a-z0-9+.-]*:/i.test(target) || target.startsWith('/') || target.startsWith('#')) return target;
+    const [path, ...anchor] = target.split('#');
+    const absolute = posix.normalize(posix.join(fromDir, path));
+    if (absolute.startsWith('..')) return target;
+    const relative = posix.relative(intoDir, absolute) || posix.basename(absolute);
+    return [relative, ...anchor].join('#');
+  };
+  return text
+    .replace(/(\]\()([^)\s]+)/g, (whole, open: string, target: string) => `${open}${rebase(target)}`)
+    .replace(/^(\s*\[[^\]]+\]:\s*)(\S+)/gm, (whole, open: string, target: string) => `${open}${rebase(target)}`);
 }
 
 function findInclude(base: string, including: string, target: string): string | undefined {

@@ -10,7 +10,8 @@ import type { Checklists, DeploymentModelChecklist } from '../../server/src/chec
 import type { GeneratedFile } from '../generatedFile';
 import { CatalogMatcher } from '../checklists/settingMentions';
 import { slug } from '../checklists/generateChecklists';
-import { loadGuides, virtualLocation, type Guide } from '../guides/markdown';
+import { pipeTables } from '../guides/blocks';
+import { loadGuides, stripInlineMarkdown, virtualLocation, type Guide } from '../guides/markdown';
 import { tableKey, tablesOf, type GuideTable, type OmaRow } from './guideTables';
 import { modelPolicyFile, omaEntriesJson, omaEntriesYaml, groupPolicyEntriesYaml, type Render } from './render';
 
@@ -49,7 +50,7 @@ export function buildSnippets(root: string, catalog: Catalog, checklists: Checkl
   const templates: Record<string, string> = {};
   for (const model of checklists.models) {
     const source = modelTables(model, guides, matcher);
-    const authentication = authenticationChoices(model);
+    const authentication = authenticationChoices(model, guides);
     const prefix = `whfb-model-${model.id}`;
     const input = { model, oma: source.oma, groupPolicy: source.groupPolicy, authentication };
     add(policyYaml, {
@@ -112,14 +113,32 @@ function countSubsections(guide: Guide, index: number): number {
 }
 
 /**
- * Authentication methods the model allows: only federation when a prerequisite is federated
- * authentication (hybrid certificate trust), otherwise the three the guides name.
+ * Authentication methods the model allows, from the planning guide's "Authentication to Microsoft
+ * Entra ID" table that the model's prerequisites link to: its rows for the model name cloud
+ * authentication (password hash sync, pass-through) and/or federated authentication (hybrid
+ * certificate trust: "doesn't support PTA or PHS").
  */
-function authenticationChoices(model: DeploymentModelChecklist): string[] | undefined {
+function authenticationChoices(model: DeploymentModelChecklist, guides: ReadonlyMap<string, Guide>): string[] | undefined {
   if (model.deployment.model !== 'hybrid') return undefined;
-  const prerequisites = model.sections.find((s) => s.id === 'prerequisites')?.items ?? [];
-  if (prerequisites.some((item) => /^federated authentication/i.test(item.title))) return ['federated'];
-  return ['password-hash-sync', 'pass-through', 'federated'];
+  const all = ['password-hash-sync', 'pass-through', 'federated'];
+  const trust = { 'cloud-kerberos': 'cloud kerberos', key: 'key', certificate: 'certificate' }[model.deployment.trust ?? 'key'];
+  const found = new Set<string>();
+  for (const item of model.sections.find((s) => s.id === 'prerequisites')?.items ?? []) {
+    const section = guides.get(item.guide)?.sections.find((s) => s.anchor === item.anchor);
+    for (const table of section ? pipeTables(section.text) : []) {
+      const header = table.header.map((cell) => stripInlineMarkdown(cell).toLowerCase());
+      const [modelColumn, trustColumn, authColumn] = ['deployment model', 'trust type', 'authentication to microsoft entra id'].map((name) => header.indexOf(name));
+      if (modelColumn < 0 || trustColumn < 0 || authColumn < 0) continue;
+      for (const row of table.rows) {
+        if (stripInlineMarkdown(row[modelColumn] ?? '').toLowerCase() !== 'hybrid') continue;
+        if (stripInlineMarkdown(row[trustColumn] ?? '').toLowerCase().replace(/\s*trust$/, '') !== trust) continue;
+        const authentication = stripInlineMarkdown(row[authColumn] ?? '').toLowerCase();
+        if (authentication.startsWith('cloud')) ['password-hash-sync', 'pass-through'].forEach((method) => found.add(method));
+        if (authentication.startsWith('federated')) found.add('federated');
+      }
+    }
+  }
+  return found.size > 0 ? all.filter((method) => found.has(method)) : all;
 }
 
 function pageName(guide: Guide): string {

@@ -11,7 +11,8 @@ import type { ChecklistApi, ChecklistApiItem } from '../api';
 import type { ActivePolicyTracker } from '../activePolicy';
 import { checklists } from '../data';
 import type { ChecklistItem } from '../../../server/src/checklists/types';
-import { checkItemSettings, diagnosticPaths, resolveActiveModel, type ActiveModel, type DocumentProblem, type ItemSettingsCheck } from './checklistView';
+import { allItems, parentIds } from '../../../server/src/checklists/items';
+import { checkItemSettings, diagnosticPaths, isItemDone, itemProgress, pathTo, progressText, resolveActiveModel, ticksFor, type ActiveModel, type DocumentProblem, type ItemSettingsCheck } from './checklistView';
 import { MemoryStateFs } from './stateFs';
 import { resolveStateFilePath } from './stateFilePath';
 import { ChecklistStateStore, type StoreStatus } from './stateStore';
@@ -99,12 +100,24 @@ export class ChecklistController implements vscode.Disposable {
     return checkItemSettings(item, this.policy.current, this.documentProblems());
   }
 
+  /** Whether this id is ticked in the state file (an item with children: see isItemDone). */
   isDone(itemId: string): boolean {
     return this.store.isDone(itemId);
   }
 
+  /** Whether the item is done: ticked, or all its children done. */
+  isItemDone(item: ChecklistItem): boolean {
+    return isItemDone(item, (id) => this.store.isDone(id));
+  }
+
+  /** Ticks or unticks an item of the shown model, with its children (and, unticking, the items it is part of). */
   async setDone(itemId: string, done: boolean): Promise<StoreStatus> {
-    return this.report(await this.store.setDone(itemId, done));
+    const checklist = this.active?.checklist;
+    const { tick, untick } = checklist ? ticksFor(checklist, itemId, done) : done ? { tick: [itemId], untick: [] } : { tick: [], untick: [itemId] };
+    const writes: Promise<StoreStatus>[] = tick.map((id) => this.store.setDone(id, true));
+    if (untick.length > 0) writes.push(this.store.clearItems(untick));
+    const statuses = await Promise.all(writes);
+    return this.report(statuses.find((status) => status.kind !== 'ok') ?? statuses[statuses.length - 1] ?? this.store.status);
   }
 
   async chooseModel(model: DeploymentModelId | undefined): Promise<StoreStatus> {
@@ -118,7 +131,7 @@ export class ChecklistController implements vscode.Disposable {
       this.report(result.status);
       return result;
     }
-    const ids = checklist ? checklist.sections.flatMap((section) => section.items.map((item) => item.id)) : undefined;
+    const ids = checklist ? checklist.sections.flatMap((section) => allItems(section.items).map((item) => item.id)) : undefined;
     return { status: this.report(await this.store.clearItems(ids)) };
   }
 
@@ -142,19 +155,30 @@ export class ChecklistController implements vscode.Disposable {
   private apiItems(): ChecklistApiItem[] {
     const active = this.active;
     if (!active) return [];
-    return active.checklist.sections.flatMap((section) =>
-      section.items.map((item) => {
+    return active.checklist.sections.flatMap((section) => {
+      const parents = parentIds(section.items);
+      return allItems(section.items).map((item) => {
         const check = this.checkItem(item);
+        const parent = parents.get(item.id);
+        const progress = item.children ? itemProgress(item, (id) => this.isDone(id)) : undefined;
         return {
           id: item.id,
           title: item.title,
           section: section.id,
-          done: this.isDone(item.id),
+          ...(parent ? { parent } : {}),
+          done: this.isItemDone(item) || (parent !== undefined && this.doneThroughParent(active.checklist, item.id)),
+          ...(progress ? { progress: progressText(progress) } : {}),
           href: item.href,
           ...(check ? { settingsStatus: check.status, settingsDescription: check.description } : {}),
         };
-      }),
-    );
+      });
+    });
+  }
+
+  /** A child counts as done when an item it is part of is ticked (a tick saved before the children existed). */
+  doneThroughParent(checklist: DeploymentModelChecklist, itemId: string): boolean {
+    const path = pathTo(checklist.sections.flatMap((section) => section.items), itemId) ?? [];
+    return path.slice(0, -1).some((ancestor) => this.isDone(ancestor.id));
   }
 
   /** (Re)creates the store for the first workspace folder and the current setting. */

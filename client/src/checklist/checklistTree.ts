@@ -1,16 +1,19 @@
 /**
  * The "Deployment checklist" view: the active model's prerequisites and deployment steps, each a
- * checkbox, with progress per section and in the view's description, and for steps about settings
- * whether the active policy has them right.
+ * checkbox, with the things to do inside a step as child checkboxes (ticking a step ticks them
+ * all; a step is done when they all are), progress "done/total" per section, per step with
+ * children and in the view's description, and for steps about settings whether the active policy
+ * has them right.
  */
 import * as vscode from 'vscode';
 import type { ChecklistItem, ChecklistSection } from '../../../server/src/checklists/types';
 import type { ChecklistController } from './checklistController';
-import { modelProgress, progressText, sectionProgress, type ItemSettingsCheck } from './checklistView';
+import { itemProgress, modelProgress, progressText, sectionProgress, type ItemSettingsCheck } from './checklistView';
 
 export type ChecklistNode =
   | { kind: 'section'; section: ChecklistSection }
-  | { kind: 'item'; section: ChecklistSection; item: ChecklistItem };
+  /** `ancestors`: the items this one is part of, outermost first (empty for the guide's own list items). */
+  | { kind: 'item'; section: ChecklistSection; item: ChecklistItem; ancestors?: readonly ChecklistItem[] };
 
 const SOURCE_TEXT = { policy: 'from the open policy', chosen: 'chosen', setting: 'from settings' } as const;
 
@@ -89,12 +92,16 @@ export class ChecklistTreeProvider implements vscode.TreeDataProvider<ChecklistN
     const active = this.controller.active;
     if (!active) return [];
     if (!node) return active.checklist.sections.filter((s) => s.items.length > 0).map((section) => ({ kind: 'section', section }));
-    if (node.kind === 'section') return node.section.items.map((item) => ({ kind: 'item', section: node.section, item }));
-    return [];
+    if (node.kind === 'section') return node.section.items.map((item) => ({ kind: 'item', section: node.section, item, ancestors: [] }));
+    const ancestors = [...(node.ancestors ?? []), node.item];
+    return (node.item.children ?? []).map((item) => ({ kind: 'item', section: node.section, item, ancestors }));
   }
 
   getParent(node: ChecklistNode): ChecklistNode | undefined {
-    return node.kind === 'item' ? { kind: 'section', section: node.section } : undefined;
+    if (node.kind === 'section') return undefined;
+    const ancestors = node.ancestors ?? [];
+    if (ancestors.length === 0) return { kind: 'section', section: node.section };
+    return { kind: 'item', section: node.section, item: ancestors[ancestors.length - 1], ancestors: ancestors.slice(0, -1) };
   }
 
   getTreeItem(node: ChecklistNode): vscode.TreeItem {
@@ -108,21 +115,25 @@ export class ChecklistTreeProvider implements vscode.TreeDataProvider<ChecklistN
       return item;
     }
     const { item: checklistItem } = node;
-    const done = this.controller.items[checklistItem.id];
+    const isTicked = (id: string) => this.controller.isDone(id);
+    const ticked = [checklistItem, ...(node.ancestors ?? [])].map((i) => this.controller.items[i.id]).find(Boolean);
+    const children = checklistItem.children ?? [];
+    const progress = children.length > 0 ? itemProgress(checklistItem, isTicked, (node.ancestors ?? []).some((a) => isTicked(a.id))) : undefined;
+    const done = progress ? progress.done === progress.total : ticked !== undefined;
     const check = this.controller.checkItem(checklistItem);
-    const item = new vscode.TreeItem(checklistItem.title, vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(checklistItem.title, children.length > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
     item.id = `item:${node.section.id}:${checklistItem.id}`;
     item.checkboxState = {
       state: done ? vscode.TreeItemCheckboxState.Checked : vscode.TreeItemCheckboxState.Unchecked,
-      tooltip: done ? 'Mark as not done' : 'Mark as done',
+      tooltip: progress ? (done ? 'Mark this step and everything in it as not done' : 'Mark this step and everything in it as done') : done ? 'Mark as not done' : 'Mark as done',
     };
-    if (check) {
-      item.description = check.description;
-      item.iconPath = settingsIcon(check);
-    }
-    item.tooltip = itemTooltip(checklistItem, check, done);
+    const descriptions = [progress ? progressText(progress) : '', check?.description ?? ''].filter(Boolean);
+    if (descriptions.length > 0) item.description = descriptions.join(' · ');
+    if (check) item.iconPath = settingsIcon(check);
+    item.tooltip = itemTooltip(checklistItem, check, done ? ticked ?? {} : undefined);
     item.contextValue = 'whfbChecklistItem';
-    item.accessibilityInformation = { label: `${checklistItem.title}, ${done ? 'done' : 'not done'}${check ? `, ${check.description}` : ''}` };
+    const state = progress ? `${progressText(progress)} done` : done ? 'done' : 'not done';
+    item.accessibilityInformation = { label: `${checklistItem.title}, ${state}${check ? `, ${check.description}` : ''}` };
     return item;
   }
 

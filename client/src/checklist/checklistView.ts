@@ -5,6 +5,7 @@
  */
 import type { ChecklistItem, Checklists, DeploymentModelChecklist, DeploymentModelId } from '../../../server/src/checklists/types';
 import type { PolicySummary } from '../../../server/src/service/api';
+import { allItems } from '../../../server/src/checklists/items';
 
 export interface Progress { done: number; total: number }
 
@@ -12,12 +13,59 @@ export function progressText(progress: Progress): string {
   return `${progress.done}/${progress.total}`;
 }
 
-export function sectionProgress(items: readonly ChecklistItem[], isDone: (id: string) => boolean): Progress {
-  return { done: items.filter((item) => isDone(item.id)).length, total: items.length };
+/**
+ * Whether an item is done, given which ids are ticked: a ticked item is done with everything in it
+ * (a tick saved on an item before it had children still counts); an item with children is done
+ * when all of them are.
+ */
+export function isItemDone(item: ChecklistItem, isTicked: (id: string) => boolean): boolean {
+  if (isTicked(item.id)) return true;
+  return item.children !== undefined && item.children.length > 0 && item.children.every((child) => isItemDone(child, isTicked));
 }
 
-export function modelProgress(checklist: DeploymentModelChecklist, isDone: (id: string) => boolean): Progress {
-  return sectionProgress(checklist.sections.flatMap((section) => section.items), isDone);
+/**
+ * Progress over the things to do: an item without children counts once, an item with children
+ * counts as its children (so "done/total" covers them, and nothing is counted twice).
+ */
+export function itemProgress(item: ChecklistItem, isTicked: (id: string) => boolean, ancestorTicked = false): Progress {
+  const ticked = ancestorTicked || isTicked(item.id);
+  if (!item.children || item.children.length === 0) return { done: ticked ? 1 : 0, total: 1 };
+  return sumProgress(item.children.map((child) => itemProgress(child, isTicked, ticked)));
+}
+
+function sumProgress(parts: readonly Progress[]): Progress {
+  return parts.reduce((sum, part) => ({ done: sum.done + part.done, total: sum.total + part.total }), { done: 0, total: 0 });
+}
+
+export function sectionProgress(items: readonly ChecklistItem[], isTicked: (id: string) => boolean): Progress {
+  return sumProgress(items.map((item) => itemProgress(item, isTicked)));
+}
+
+export function modelProgress(checklist: DeploymentModelChecklist, isTicked: (id: string) => boolean): Progress {
+  return sectionProgress(checklist.sections.flatMap((section) => section.items), isTicked);
+}
+
+/**
+ * The ticks to write when the user ticks or unticks an item: ticking covers the item and
+ * everything in it; unticking also unticks the items it is part of (they are no longer all done),
+ * so that no tick saved on a parent keeps the unticked item done.
+ */
+export function ticksFor(checklist: DeploymentModelChecklist, itemId: string, done: boolean): { tick: string[]; untick: string[] } {
+  const path = pathTo(checklist.sections.flatMap((section) => section.items), itemId);
+  if (!path) return done ? { tick: [itemId], untick: [] } : { tick: [], untick: [itemId] };
+  const item = path[path.length - 1];
+  const inside = [item.id, ...allItems(item.children ?? []).map((child) => child.id)];
+  return done ? { tick: inside, untick: [] } : { tick: [], untick: [...path.slice(0, -1).map((ancestor) => ancestor.id), ...inside] };
+}
+
+/** The item with that id and the items it is part of, outermost first. */
+export function pathTo(items: readonly ChecklistItem[], itemId: string): ChecklistItem[] | undefined {
+  for (const item of items) {
+    if (item.id === itemId) return [item];
+    const below = pathTo(item.children ?? [], itemId);
+    if (below) return [item, ...below];
+  }
+  return undefined;
 }
 
 /**

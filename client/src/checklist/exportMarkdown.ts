@@ -1,11 +1,12 @@
 /**
- * The checklist as a Markdown report, for a change ticket: every step with its state, who ticked
- * it and when, the guide link, and (when a policy is open) how the policy handles the settings.
+ * The checklist as a Markdown report, for a change ticket: every step (the things to do inside a
+ * step nested under it, with its "done/total") with its state, who ticked it and when, the guide
+ * link, and (when a policy is open) how the policy handles the settings.
  */
-import type { DeploymentModelChecklist } from '../../../server/src/checklists/types';
+import type { ChecklistItem, DeploymentModelChecklist } from '../../../server/src/checklists/types';
 import type { PolicySummary } from '../../../server/src/service/api';
 import type { ItemState } from './stateFile';
-import { checkItemSettings, modelProgress, progressText, sectionProgress, type DocumentProblem } from './checklistView';
+import { checkItemSettings, itemProgress, modelProgress, progressText, sectionProgress, type DocumentProblem } from './checklistView';
 
 export interface ExportInput {
   checklist: DeploymentModelChecklist;
@@ -34,15 +35,22 @@ export function checklistToMarkdown(input: ExportInput): string {
   if (input.policyName) lines.push(`- Policy file: \`${input.policyName}\``);
   lines.push(`- Exported: ${input.exportedAt.toISOString().slice(0, 10)}`, '');
 
+  const write = (item: ChecklistItem, depth: number, ancestorTicked: boolean): void => {
+    const indent = '  '.repeat(depth);
+    const state = items[item.id];
+    const ticked = ancestorTicked || state?.done === true;
+    const progress = item.children && item.children.length > 0 ? itemProgress(item, isDone, ancestorTicked) : undefined;
+    const done = progress ? progress.done === progress.total : ticked;
+    const who = state?.done ? [state.by && `by ${inline(state.by)}`, state.at && `on ${state.at.slice(0, 10)}`].filter(Boolean).join(' ') : '';
+    const count = progress ? ` (${progressText(progress)})` : '';
+    lines.push(`${indent}- [${done ? 'x' : ' '}] ${inline(item.title)}${count}${who ? ` (done ${who})` : ''} — [guide](${item.href})`);
+    const check = checkItemSettings(item, summary, input.documentProblems);
+    if (check) lines.push(`${indent}  - Policy settings: ${check.description}`);
+    for (const child of item.children ?? []) write(child, depth + 1, ticked);
+  };
   for (const section of checklist.sections) {
     lines.push(`## ${inline(section.title)} (${progressText(sectionProgress(section.items, isDone))})`, '');
-    for (const item of section.items) {
-      const state = items[item.id];
-      const who = state?.done ? [state.by && `by ${inline(state.by)}`, state.at && `on ${state.at.slice(0, 10)}`].filter(Boolean).join(' ') : '';
-      lines.push(`- [${state?.done ? 'x' : ' '}] ${inline(item.title)}${who ? ` (done ${who})` : ''} — [guide](${item.href})`);
-      const check = checkItemSettings(item, summary, input.documentProblems);
-      if (check) lines.push(`  - Policy settings: ${check.description}`);
-    }
+    for (const item of section.items) write(item, 0, false);
     lines.push('');
   }
   if (summary) lines.push('Policy settings: ✓ set without errors or warnings, ⚠ set with a problem or required by a finding; settings the policy does not set are not listed.', '');

@@ -1,6 +1,6 @@
 /**
  * The shape of the generated checklists (data/generated/checklists.json), produced from the
- * deployment guides by scripts/generate-checklists.ts. The client's checklist view and the
+ * deployment guides by scripts/checklists/generateChecklists.ts. The client's checklist view and the
  * server's hover on `deployment` values read it.
  */
 
@@ -28,6 +28,12 @@ export interface ChecklistItem {
   settings: string[];
   /** Group Policy display names this item concerns. */
   groupPolicies: string[];
+  /**
+   * The things to do inside this item, where its guide section lists several (review list, policy
+   * settings, requirements, numbered steps, subsections); absent when the item is one thing to do.
+   * The item counts as done when all of them are; their ids extend the item's id.
+   */
+  children?: ChecklistItem[];
 }
 
 export interface ChecklistSection {

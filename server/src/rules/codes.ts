@@ -47,7 +47,7 @@ export const RULES: readonly RuleInfo[] = [
   { code: 'WHFB104', name: 'tenant-id', defaultSeverity: 'error', summary: 'A tenant id, in tenantId or in an OMA-URI segment, is not a GUID without braces.', href: `${GUIDE_URLS.passportCsp}#devicetenantid` },
   { code: 'WHFB105', name: 'tenant-placeholder', defaultSeverity: 'error', summary: 'A {TenantId} placeholder has no tenant id to stand for, or an OMA-URI names a different tenant than tenantId.', href: `${GUIDE_URLS.passportCsp}#devicetenantid` },
   { code: 'WHFB106', name: 'not-settable', defaultSeverity: 'error', summary: 'The node is an interior node or cannot be set (no Add/Replace access).', href: `${GUIDE_URLS.passportCsp}` },
-  { code: 'WHFB120', name: 'pin-length-order', defaultSeverity: 'error', summary: 'MinimumPINLength is greater than MaximumPINLength in the same scope.', href: `${GUIDE_URLS.policySettings}#pin-complexity` },
+  { code: 'WHFB120', name: 'pin-length-order', defaultSeverity: 'error', summary: 'MinimumPINLength is greater than MaximumPINLength in the same scope.', href: `${GUIDE_URLS.policySettings}#minimum-pin-length` },
   { code: 'WHFB130', name: 'trust-settings', defaultSeverity: 'error', summary: 'The trust model is contradicted by the settings (cloud Kerberos, key or certificate trust flags).', href: `${GUIDE_URLS.trustTypes}` },
   { code: 'WHFB131', name: 'whfb-not-enabled', defaultSeverity: 'error', summary: 'Windows Hello for Business is not enabled (UsePassportForWork) where the deployment needs it.', href: `${GUIDE_URLS.policySettings}#use-windows-hello-for-business` },
   // Information, not error: the cloud Kerberos trust guide names only UsePassportForWork and

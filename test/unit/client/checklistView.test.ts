@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Checklists, DeploymentModelChecklist } from '../../../server/src/checklists/types';
 import type { PolicySettingSummary, PolicySummary } from '../../../server/src/service/api';
-import { checkItemSettings, diagnosticPaths, modelProgress, resolveActiveModel, sectionProgress, type DocumentProblem } from '../../../client/src/checklist/checklistView';
+import { checkItemSettings, diagnosticPaths, isItemDone, itemProgress, modelProgress, pathTo, resolveActiveModel, sectionProgress, ticksFor, type DocumentProblem } from '../../../client/src/checklist/checklistView';
+import { allItems } from '../../../server/src/checklists/items';
 import { getLanguageService } from '../../../server/src/service/languageService';
 import { checklistToMarkdown } from '../../../client/src/checklist/exportMarkdown';
 import { groupSettings, settingDescription } from '../../../client/src/settingsView/settingsGroups';
@@ -172,4 +173,63 @@ test('the settings view groups by CSP area, Unknown last, with the worst problem
   assert.equal(groups[1]!.worst, undefined);
   assert.equal(settingDescription(setting(USE, [], { value: `<enabled/>\n<data id="x" value="${'y'.repeat(80)}"/>` })).length, 58);
   assert.deepEqual(groupSettings(undefined), []);
+});
+
+const parent = {
+  ...item('policy-settings', [USE]),
+  children: [item('policy-settings/use', [USE]), item('policy-settings/cloud', [CLOUD]), item('policy-settings/tpm')],
+};
+const withChildren: DeploymentModelChecklist = {
+  ...model,
+  sections: [
+    { id: 'prerequisites', title: 'Prerequisites', items: [item('a')] },
+    { id: 'deployment-steps', title: 'Deployment steps', items: [parent, item('enroll')] },
+  ],
+};
+
+test('a step with children counts as its children, and is done when they all are', () => {
+  const ticked = new Set(['policy-settings/use', 'policy-settings/cloud']);
+  const isTicked = (id: string) => ticked.has(id);
+  assert.deepEqual(itemProgress(parent, isTicked), { done: 2, total: 3 });
+  assert.equal(isItemDone(parent, isTicked), false);
+  assert.deepEqual(sectionProgress(withChildren.sections[1]!.items, isTicked), { done: 2, total: 4 }, 'three children and one step');
+  assert.deepEqual(modelProgress(withChildren, isTicked), { done: 2, total: 5 });
+  ticked.add('policy-settings/tpm');
+  assert.equal(isItemDone(parent, isTicked), true);
+  // A tick saved on the step before it had children still counts, for the step and everything in it.
+  const legacy = (id: string) => id === 'policy-settings';
+  assert.equal(isItemDone(parent, legacy), true);
+  assert.deepEqual(itemProgress(parent, legacy), { done: 3, total: 3 });
+});
+
+test('ticking a step ticks its children; unticking a child unticks the steps it is part of', () => {
+  assert.deepEqual(ticksFor(withChildren, 'policy-settings', true), { tick: ['policy-settings', 'policy-settings/use', 'policy-settings/cloud', 'policy-settings/tpm'], untick: [] });
+  assert.deepEqual(ticksFor(withChildren, 'policy-settings/cloud', false), { tick: [], untick: ['policy-settings', 'policy-settings/cloud'] });
+  assert.deepEqual(ticksFor(withChildren, 'enroll', true), { tick: ['enroll'], untick: [] });
+  assert.deepEqual(ticksFor(withChildren, 'not-in-this-model', true), { tick: ['not-in-this-model'], untick: [] });
+  assert.deepEqual(pathTo(withChildren.sections[1]!.items, 'policy-settings/tpm')?.map((i) => i.id), ['policy-settings', 'policy-settings/tpm']);
+  assert.deepEqual(allItems(withChildren.sections[1]!.items).map((i) => i.id), ['policy-settings', 'policy-settings/use', 'policy-settings/cloud', 'policy-settings/tpm', 'enroll']);
+});
+
+test('the Markdown export nests the children under their step, with its count', () => {
+  const markdown = checklistToMarkdown({
+    checklist: withChildren,
+    items: { 'policy-settings/use': { done: true, by: 'alex', at: '2025-01-02T03:04:05.000Z' } },
+    exportedAt: new Date('2025-02-03T00:00:00Z'),
+  });
+  assert.match(markdown, /- Progress: 1\/5 steps done/);
+  assert.match(markdown, /## Deployment steps \(1\/4\)/);
+  assert.match(markdown, /\n- \[ \] Step policy-settings \(1\/3\) — \[guide\]/);
+  assert.match(markdown, /\n {2}- \[x\] Step policy-settings\/use \(done by alex on 2025-01-02\) — \[guide\]/);
+  assert.match(markdown, /\n {2}- \[ \] Step policy-settings\/tpm — \[guide\]/);
+  const allDone = checklistToMarkdown({ checklist: withChildren, items: { 'policy-settings': { done: true } }, exportedAt: new Date('2025-02-03T00:00:00Z') });
+  assert.match(allDone, /\n- \[x\] Step policy-settings \(3\/3\)/);
+  assert.match(allDone, /\n {2}- \[x\] Step policy-settings\/cloud —/);
+});
+
+test('every generated step with children shows a count that covers them', () => {
+  const models = (generated as Checklists).models;
+  const parents = models.flatMap((m) => m.sections.flatMap((s) => allItems(s.items))).filter((i) => i.children && i.children.length > 0);
+  assert.ok(parents.length >= 10, `steps with children: ${parents.length}`);
+  for (const p of parents) assert.equal(itemProgress(p, () => false).total, allItems(p.children!).filter((c) => !c.children).length, p.id);
 });

@@ -6,6 +6,7 @@ import { extensionApi, openInEditor, waitFor, workspaceUri } from '../helpers';
 import { screenshot } from '../screenshots';
 import type { Checklists } from '../../../../server/src/checklists/types';
 import checklistsJson from '../../../../data/generated/checklists.json';
+import { allItems } from '../../../../server/src/checklists/items';
 
 const checklists = checklistsJson as unknown as Checklists;
 
@@ -17,8 +18,12 @@ test('the checklist follows the open policy: hybrid cloud Kerberos trust, with i
   const items = api.checklist.getItems();
   assert.ok(items.length >= 4, `the model has its prerequisites and steps; got ${items.length}`);
   const model = checklists.models.find((m) => m.id === 'hybrid-cloud-kerberos-trust')!;
-  assert.deepEqual(items.map((item) => item.id), model.sections.flatMap((section) => section.items.map((item) => item.id)),
-    'the view has exactly the steps the guide lists, in order');
+  assert.deepEqual(items.map((item) => item.id), model.sections.flatMap((section) => allItems(section.items).map((item) => item.id)),
+    'the view has exactly the steps the guide lists, each followed by the things to do inside it, in order');
+  // The guide's own lists are the top level; the things to do inside a step name it as their parent.
+  assert.deepEqual(items.filter((item) => !item.parent).map((item) => item.id), model.sections.flatMap((section) => section.items.map((item) => item.id)));
+  const parent = items.find((item) => items.some((child) => child.parent === item.id))!;
+  assert.match(parent.progress ?? '', /^0\/\d+$/, `${parent.id} counts its children`);
   for (const item of items) assert.match(item.href, /^https:\/\/learn\.microsoft\.com\//, `${item.id} links to its guide section`);
   // Steps that concern settings say how the open (clean) policy handles them.
   const withSettings = items.filter((item) => item.settingsStatus !== undefined);
@@ -45,6 +50,32 @@ test('ticking a checklist step saves it in the workspace state file .whfb/checkl
   await api.checklist.toggle(item.id, false);
   const after = JSON.parse(readFileSync(statePath, 'utf8')) as { items: Record<string, { done: boolean }> };
   assert.equal(after.items[item.id]?.done, undefined, 'unticking removes it from the file');
+}, { timeoutMs: 60_000 });
+
+test('ticking a step with children ticks each of them; the step is done when they all are', async () => {
+  const api = await extensionApi();
+  await waitFor('the checklist model', () => api.checklist.getModel());
+  const items = api.checklist.getItems();
+  const parent = items.find((item) => items.some((child) => child.parent === item.id))!;
+  const children = items.filter((item) => item.parent === parent.id);
+  assert.ok(children.length >= 2, `${parent.id} has things to do inside it`);
+  const statePath = api.checklist.stateFilePath()!;
+  try {
+    for (const child of children.slice(0, -1)) assert.equal((await api.checklist.toggle(child.id, true)).kind, 'ok');
+    let now = api.checklist.getItems();
+    assert.equal(now.find((i) => i.id === parent.id)?.done, false, 'not done while a child is not');
+    assert.equal(now.find((i) => i.id === parent.id)?.progress, `${children.length - 1}/${children.length}`);
+    await api.checklist.toggle(children[children.length - 1]!.id, true);
+    now = api.checklist.getItems();
+    assert.equal(now.find((i) => i.id === parent.id)?.done, true, 'done once every child is');
+    const saved = JSON.parse(readFileSync(statePath, 'utf8')) as { items: Record<string, { done: boolean }> };
+    for (const child of children) assert.equal(saved.items[child.id]?.done, true, `${child.id} is saved by its own id`);
+    // Unticking the step unticks what is inside it.
+    await api.checklist.toggle(parent.id, false);
+    assert.deepEqual(api.checklist.getItems().filter((i) => i.id === parent.id || i.parent === parent.id).filter((i) => i.done).map((i) => i.id), []);
+  } finally {
+    await vscode.commands.executeCommand('whfb.resetChecklist', { skipConfirmation: true });
+  }
 }, { timeoutMs: 60_000 });
 
 test('a setting the policy lacks but its trust type needs shows as a problem (linked by the diagnostic\'s paths)', async () => {

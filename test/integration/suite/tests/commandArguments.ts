@@ -11,6 +11,7 @@ import { codeOf, extensionApi, openInEditor, positionOf, recordDiagnosticChanges
 import type { WhfbExtensionApi } from '../../../../client/src/api';
 import type { Checklists } from '../../../../server/src/checklists/types';
 import { getCatalog } from '../../../../server/src/catalog/catalog';
+import { allItems } from '../../../../server/src/checklists/items';
 import checklistsJson from '../../../../data/generated/checklists.json';
 
 const checklists = checklistsJson as unknown as Checklists;
@@ -55,8 +56,8 @@ for (const model of checklists.models) {
         .filter((d) => d.severity === vscode.DiagnosticSeverity.Error || d.severity === vscode.DiagnosticSeverity.Warning);
       assert.deepEqual(problems.map((d) => `${codeOf(d)}: ${d.message}`), []);
       await waitFor(`the checklist to follow the policy to ${model.id}`, () => api.checklist.getModel() === model.id && api.checklist.getModelSource() === 'policy', 15_000);
-      assert.deepEqual(api.checklist.getItems().map((item) => item.id), model.sections.flatMap((section) => section.items.map((item) => item.id)),
-        `the checklist shows the steps of ${model.title}`);
+      assert.deepEqual(api.checklist.getItems().map((item) => item.id), model.sections.flatMap((section) => allItems(section.items).map((item) => item.id)),
+        `the checklist shows the steps of ${model.title}, and the things to do inside them`);
     } finally {
       changes.dispose();
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
