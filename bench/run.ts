@@ -3,23 +3,29 @@
  * files, one after the other in one run, plus whfb-lint at scale. Prints a Markdown table and
  * writes bench/results.json. Targets are reported, never asserted.
  *
- *   tsx bench/run.ts [--quick] [--sizes=100,1000] [--no-whfb] [--no-cli] [--no-adversarial] [--no-write] [--profile]
+ *   tsx bench/run.ts [--quick] [--sizes=100,1000] [--no-whfb] [--no-cli] [--no-adversarial] [--no-long-lines] [--no-write] [--profile]
+ *   tsx bench/run.ts --long-lines [--update-results]
  *     --quick           sizes 100 and 1,000 only, 10 edits/requests: a smoke run of the harness
  *     --sizes=...       only these synthetic sizes
  *     --no-whfb         skip our server (while dist/server.js does not build)
  *     --no-yaml         skip yaml-language-server (for profiling ours)
  *     --no-cli          skip the whfb-lint run
  *     --no-adversarial  skip the adversarial files
+ *     --no-long-lines   skip the 5 MB one-line documents (minified JSON export, SyncML)
+ *     --long-lines      only the 5 MB one-line documents, through our server (about a minute)
+ *     --update-results  with --long-lines: replace the long-line rows (and the verdicts) in
+ *                       bench/results.json, keeping the other figures of the last full run
  *     --no-write        print only; leave bench/results.json alone (implied by any option above)
  *     --profile         run our server with --cpu-prof into bench/tmp/prof (summarise with bench/profileSummary.ts)
  */
 import { build } from 'esbuild';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { benchCli, writeCliCorpus } from './cliBench';
 import { BenchError, killAllClients } from './lspClient';
+import { longLineDocuments, runLongLineSession } from './longLineSession';
 import { evaluateTargets, markdownReport, type BenchResults } from './report';
 import { measureStartup, runSession, type Budget, type ServerUnderTest, type SessionResult } from './session';
 import { median, round1 } from './stats';
@@ -29,6 +35,7 @@ const root = resolve(__dirname, '..');
 const tmp = join(root, 'bench', 'tmp');
 const args = new Set(process.argv.slice(2));
 const quick = args.has('--quick');
+const longLinesOnly = args.has('--long-lines');
 
 const sizesArg = [...args].find((arg) => arg.startsWith('--sizes='));
 const SIZES = sizesArg ? sizesArg.slice('--sizes='.length).split(',').map(Number) : quick ? [100, 1000] : [100, 1000, 10000];
@@ -112,6 +119,7 @@ async function main(): Promise<void> {
   const { whfb, yaml, bare } = servers();
   const withWhfb = !args.has('--no-whfb');
   const withYaml = !args.has('--no-yaml');
+  if (longLinesOnly) return runLongLinesOnly(whfb, loadAtStart);
   if (!withWhfb && !withYaml) throw new BenchError('nothing to measure: both --no-whfb and --no-yaml');
   if (withWhfb && !existsSync(join(root, 'dist', 'server.js'))) throw new BenchError('dist/server.js is missing: run "node scripts/build.mjs" (or pass --no-whfb)');
   if (!existsSync(join(root, 'schemas', 'whfb-policy.schema.json'))) console.error('warning: schemas/whfb-policy.schema.json is missing; yaml-language-server validates without a schema');
@@ -151,6 +159,8 @@ async function main(): Promise<void> {
     }
   }
 
+  const longLines = withWhfb && !args.has('--no-long-lines') ? await measureLongLines(whfb, rootUri) : undefined;
+
   let cli: BenchResults['cli'];
   if (withWhfb && !args.has('--no-cli')) {
     const dir = join(tmp, 'cli');
@@ -177,11 +187,40 @@ async function main(): Promise<void> {
       yamlLanguageServerMs: round1(median(startup.yaml)),
     },
     cli,
+    longLines,
   };
   process.stdout.write(markdownReport(report));
   if (!partialRun) {
     writeFileSync(join(root, 'bench', 'results.json'), `${JSON.stringify({ ...report, targets: evaluateTargets(report) }, null, 2)}\n`);
     console.error('wrote bench/results.json');
+  }
+}
+
+async function measureLongLines(whfb: ServerUnderTest, rootUri: string): Promise<NonNullable<BenchResults['longLines']>> {
+  const rows: NonNullable<BenchResults['longLines']> = [];
+  // Fewer edits than the synthetic files: each carries a 5 MB document through the server.
+  const longBudget: Budget = { ...budget, warmup: 2, edits: quick ? 5 : 20 };
+  for (const doc of longLineDocuments()) {
+    const row = await runLongLineSession(whfb, doc, rootUri, longBudget);
+    console.error(`whfb ${row.file}: open ${row.openMs} ms, edit p50 ${row.changeP50Ms} ms, symbols ${row.symbolsMs} ms, ${row.peakRssMb} MB`);
+    rows.push(row);
+  }
+  return rows;
+}
+
+/** `--long-lines`: only the one-line rows; with `--update-results`, merged into the committed results. */
+async function runLongLinesOnly(whfb: ServerUnderTest, loadAtStart: number): Promise<void> {
+  if (!existsSync(join(root, 'dist', 'server.js'))) throw new BenchError('dist/server.js is missing: run "node scripts/build.mjs"');
+  const longLines = await measureLongLines(whfb, pathToFileURL(tmp).href);
+  const resultsPath = join(root, 'bench', 'results.json');
+  const previous = JSON.parse(readFileSync(resultsPath, 'utf8')) as BenchResults & { targets?: unknown };
+  const load = `long-line rows: measured ${new Date().toISOString().slice(0, 10)} by \`tsx bench/run.ts --long-lines\`, 1-minute load average ${loadAtStart.toFixed(2)} at the start, ${loadavg()[0]!.toFixed(2)} at the end, on ${cpus().length} cores.`;
+  const report: BenchResults = { ...previous, notes: [...previous.notes.filter((note) => !note.startsWith('long-line rows:')), load], longLines };
+  delete (report as { targets?: unknown }).targets;
+  process.stdout.write(markdownReport(report));
+  if (args.has('--update-results')) {
+    writeFileSync(resultsPath, `${JSON.stringify({ ...report, targets: evaluateTargets(report) }, null, 2)}\n`);
+    console.error('updated the long-line rows of bench/results.json');
   }
 }
 

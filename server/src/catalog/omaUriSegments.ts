@@ -22,6 +22,9 @@ export interface SplitOmaUri {
   unrooted: boolean;
 }
 
+/** More segments than any OMA-URI has (the deepest DDF path has about a dozen). */
+export const MAX_SPLIT_SEGMENTS = 64;
+
 /**
  * Accepts "./Device/X", "/Device/X", "Device/X" and the same for User and Vendor; a trailing slash is ignored.
  * Empty segments ("a//b") are kept so that they can never match a node.
@@ -29,12 +32,15 @@ export interface SplitOmaUri {
 export function splitOmaUri(omaUri: string): SplitOmaUri {
   const raw: UriSegment[] = [];
   let start = 0;
-  for (let i = 0; i <= omaUri.length; i++) {
-    if (i === omaUri.length || omaUri[i] === '/') {
-      raw.push({ text: omaUri.slice(start, i), start, end: i });
-      start = i + 1;
-    }
+  for (let i = omaUri.indexOf('/'); i !== -1; i = omaUri.indexOf('/', start)) {
+    // No catalog path comes near this depth: the rest stays one segment (it holds a "/", so it
+    // names no node). Splitting a megabyte `a/a/a/...` into a million segments, on every lookup,
+    // took seconds and gigabytes (issue 15, defect 5).
+    if (raw.length === MAX_SPLIT_SEGMENTS - 1) break;
+    raw.push({ text: omaUri.slice(start, i), start, end: i });
+    start = i + 1;
   }
+  raw.push({ text: omaUri.slice(start), start, end: omaUri.length });
   // Leading whitespace and "." / "" root markers.
   while (raw.length > 0 && raw[0].text.trim() === '' && raw.length > 1) raw.shift();
   if (raw.length > 0 && raw[0].text.trim() === '.') raw.shift();

@@ -5,7 +5,11 @@
  * ({TenantId}) matches anything for free. A candidate is kept when the edits are small relative to
  * the text they touch, so "UsePasportForWork" finds UsePassportForWork and "Foo/Bar" finds nothing.
  * Work is bounded: candidates share the scope, the alignment is banded, segment distances are
- * bounded and memoized per call by segment id.
+ * bounded and memoized per call by segment id. Before anything is allocated, an input with more
+ * segments than any candidate could align with (its deepest path plus the band) gets no suggestion,
+ * and a segment far longer than every catalog segment is never compared character by character:
+ * a 4.8 MB `./Device/Vendor/MSFT/PassportForWork/a/a/...` once allocated gigabytes here and threw a
+ * RangeError, losing its WHFB101 (issue 15, defect 5).
  */
 import type { CatalogNode } from './types';
 import { isDynamicSegment } from './omaUriSegments';
@@ -21,7 +25,16 @@ export interface SuggestPool {
   /** Distinct lower-case segments of every candidate. */
   segments: string[];
   candidates: SuggestCandidate[];
+  /** The most segments any candidate has: a longer input aligns with none of them within the band. */
+  maxSegments: number;
 }
+
+/**
+ * Work done by rankSuggestions since the process started, for tests that bound it structurally
+ * (a timing test would be flaky): alignment cells filled, Levenshtein cells computed, and bytes of
+ * scratch memory allocated.
+ */
+export const suggestWork = { alignmentCells: 0, characterCells: 0, scratchBytes: 0 };
 
 const SEGMENT_INDEL = 2;
 const BAND = 2;
@@ -44,7 +57,8 @@ export function buildSuggestPool(nodes: readonly CatalogNode[]): SuggestPool {
     });
     return { node, segmentIds, dynamic: parts.map(isDynamicSegment) };
   });
-  return { segments, candidates };
+  const maxSegments = candidates.reduce((most, candidate) => Math.max(most, candidate.segmentIds.length), 0);
+  return { segments, candidates, maxSegments };
 }
 
 let rowA = new Int32Array(64);
@@ -57,6 +71,7 @@ export function boundedLevenshtein(a: string, b: string, limit: number): number 
   if (rowA.length <= b.length) {
     rowA = new Int32Array(b.length * 2 + 1);
     rowB = new Int32Array(b.length * 2 + 1);
+    suggestWork.scratchBytes += rowA.byteLength * 2;
   }
   let previous = rowA;
   let current = rowB;
@@ -72,6 +87,7 @@ export function boundedLevenshtein(a: string, b: string, limit: number): number 
       current[j] = value;
       if (value < rowMin) rowMin = value;
     }
+    suggestWork.characterCells += b.length;
     if (rowMin > limit) return limit + 1;
     const swap = previous;
     previous = current;
@@ -82,6 +98,8 @@ export function boundedLevenshtein(a: string, b: string, limit: number): number 
 
 export function rankSuggestions(input: readonly string[], pool: SuggestPool, limit: number): CatalogNode[] {
   const n = input.length;
+  // Checked before anything is allocated: no candidate is within the band of a deeper input.
+  if (n === 0 || n > pool.maxSegments + BAND || limit <= 0) return [];
   const distinct = pool.segments.length;
   // Substitution cost per (input segment, pool segment), computed on first need. -1 = not yet.
   const memo = new Int32Array(n * distinct).fill(-1);
@@ -93,6 +111,8 @@ export function rankSuggestions(input: readonly string[], pool: SuggestPool, lim
       const b = pool.segments[id];
       const half = Math.floor(Math.max(a.length, b.length) / 2);
       // Beyond half the segment it is a different word, not a typo: charge the whole segment.
+      // (boundedLevenshtein returns at once when the lengths alone differ by more than that, so a
+      // segment of megabytes costs nothing here.)
       const distance = boundedLevenshtein(a, b, half);
       cost = distance > half ? Math.max(a.length, b.length) : distance;
       memo[at] = cost;
@@ -107,10 +127,12 @@ export function rankSuggestions(input: readonly string[], pool: SuggestPool, lim
   const subst = new Float64Array(size);
   const touched = new Float64Array(size);
   const indels = new Float64Array(size);
+  suggestWork.scratchBytes += memo.byteLength + size * 8 * 4;
   for (const candidate of pool.candidates) {
     const m = candidate.segmentIds.length;
     if (n - m > BAND || m - n > BAND) continue;
     const width = m + 1;
+    suggestWork.alignmentCells += (n + 1) * width;
     for (let i = 0; i <= n; i++) {
       for (let j = 0; j <= m; j++) {
         const k = i * width + j;

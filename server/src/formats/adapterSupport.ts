@@ -9,6 +9,7 @@ import type { Finding, OffsetRange, PolicyModel, SourceFormat } from '../model/t
 import { finding } from '../model/findings';
 import { propertyEntry, type AstError, type AstNode } from './jsonAst';
 import { cspScopeOf, type CspScope } from '../catalog/cspScope';
+import { lineContentEnd, lineOfOffset, lineStartsOf, type LineStarts } from './lineStarts';
 
 export type Serialisation = 'json' | 'yaml' | 'xml';
 
@@ -76,14 +77,21 @@ const RULE_CODE = /\bWHFB\d{3}\b/gi;
 
 /**
  * Codes silenced by a `whfb-ignore CODE ...` comment (YAML `#`, XML `<!-- -->`, PowerShell `#`,
- * Markdown `<!-- -->`) on the line above `offset`. Looks at one line only, so it stays cheap.
+ * Markdown `<!-- -->`) on the line above `offset`. Looks at one line only, found through the
+ * text's line-start table (a backward scan per entry was quadratic on one-line exports); the
+ * answer for the last line asked is remembered, since every entry of a one-line document asks
+ * about the same line.
  */
 export function ignoredCodesAbove(text: string, offset: number): string[] {
-  const lineStart = text.lastIndexOf('\n', offset - 1);
-  if (lineStart <= 0) return [];
-  const previousStart = text.lastIndexOf('\n', lineStart - 1) + 1;
-  const previousLine = text.slice(previousStart, lineStart);
-  const marker = IGNORE_MARKER.exec(previousLine);
-  if (!marker) return [];
-  return (marker[1]!.match(RULE_CODE) ?? []).map((code) => code.toUpperCase());
+  const table = lineStartsOf(text);
+  const line = lineOfOffset(table, offset);
+  if (line === 0) return [];
+  if (lastIgnored?.table !== table || lastIgnored.line !== line) {
+    const previousLine = text.slice(table.starts[line - 1]!, lineContentEnd(table, line - 1));
+    const marker = IGNORE_MARKER.exec(previousLine);
+    lastIgnored = { table, line, codes: marker ? (marker[1]!.match(RULE_CODE) ?? []).map((code) => code.toUpperCase()) : [] };
+  }
+  return [...lastIgnored.codes];
 }
+
+let lastIgnored: { table: LineStarts; line: number; codes: readonly string[] } | undefined;

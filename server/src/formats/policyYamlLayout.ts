@@ -4,6 +4,7 @@
  * entry. This is what lets the adapter parse the settings one entry at a time and re-parse only
  * the entries an edit touched.
  */
+import { lineContentEnd, lineOfOffset, lineStartsOf, type LineStarts } from './lineStarts';
 
 export interface LineInfo {
   start: number;
@@ -126,23 +127,28 @@ export function parseCodeList(list: string): string[] {
  */
 const NO_CODES = Object.freeze([]) as readonly string[] as string[];
 
-/** Codes of `# whfb-ignore CODE[, CODE]` comments on the lines directly above the line starting at `lineStart`. */
+/**
+ * Codes of `# whfb-ignore CODE[, CODE]` comments on the lines directly above the line starting at
+ * `lineStart`. Lines are found through the text's line-start table, and the last answer is
+ * remembered: in one-line flow YAML every entry asks about the same line, and a backward scan per
+ * entry was quadratic (issue 15, defect 4).
+ */
 export function ignoredCodesAbove(text: string, lineStart: number): string[] {
+  const table = lineStartsOf(text);
+  const line = lineOfOffset(table, lineStart);
+  if (lastAnswer?.table === table && lastAnswer.line === line) return lastAnswer.codes === NO_CODES ? NO_CODES : [...lastAnswer.codes];
   const codes: string[] = [];
-  let end = lineStart - 1; // the "\n" ending the line above
-  let guard = 0;
-  while (end > 0 && guard < 20) {
-    guard += 1;
-    const start = text.lastIndexOf('\n', end - 1) + 1;
-    const line = text.slice(start, end);
-    const trimmed = line.trim();
-    if (!trimmed.startsWith('#')) break;
-    const match = IGNORE.exec(line);
+  for (let above = line - 1; above >= 0 && above >= line - 20; above--) {
+    const content = text.slice(table.starts[above]!, lineContentEnd(table, above));
+    if (!content.trim().startsWith('#')) break;
+    const match = IGNORE.exec(content);
     if (match) codes.push(...parseCodeList(match[1]));
-    end = start - 1;
   }
+  lastAnswer = { table, line, codes: codes.length > 0 ? [...codes] : NO_CODES };
   return codes.length > 0 ? codes : NO_CODES;
 }
+
+let lastAnswer: { table: LineStarts; line: number; codes: string[] } | undefined;
 
 /**
  * `# whfb-ignore-file CODE[, CODE]` in the comment lines at the top of the file (before the first
@@ -165,10 +171,8 @@ export function fileIgnoredCodes(text: string): string[] {
   return codes;
 }
 
-/** Line-start offset of the line containing `offset`. */
-export function lineStartOf(text: string, offset: number): number {
-  return text.lastIndexOf('\n', offset - 1) + 1;
-}
+/** Line-start offset of the line containing `offset`: a binary search, whatever the line's length. */
+export { lineStartOf } from './lineStarts';
 
 /** Deeper than this, a policy file is not a policy file: the YAML parser would recurse until the stack runs out. */
 export const MAX_NESTING = 64;

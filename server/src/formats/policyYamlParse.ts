@@ -15,6 +15,7 @@ import type { Finding, OffsetRange, PolicyModel, PolicySetting } from '../model/
 import { MAX_ALIAS_COUNT, isAliasBombError, shiftBy, type OffsetMap } from './policyYamlAst';
 import { buildSetting, buildTop, type PolicyTop } from './policyYamlBuild';
 import { excessiveNesting, fileIgnoredCodes, findSettingsBlock, lineAt, MAX_NESTING, splitEntries, type SettingsBlockLayout } from './policyYamlLayout';
+import { lineSpanAt } from './lineStarts';
 import { checkDocumentShape, checkSettingsEntryShape } from './policyYamlSchema';
 import { shiftFinding, shiftGroupPolicyEntry, shiftLocated, shiftRange, shiftSetting } from './policyYamlShift';
 
@@ -62,7 +63,7 @@ export function parsePolicyYaml(text: string, catalog: CatalogIndex, previous?: 
 }
 
 function tooDeepFinding(text: string, at: number): Finding {
-  const line = lineAt(text, text.lastIndexOf('\n', at - 1) + 1);
+  const line = lineSpanAt(text, at);
   return finding('WHFB003', { start: line.start, end: line.end },
     `The file nests more than ${MAX_NESTING} levels deep here and is not checked. A policy file needs only a few levels: whfb, deployment, settings and groupPolicy.`);
 }
@@ -152,9 +153,13 @@ function remember(text: string, state: SplitState): PolicyModel {
   return model;
 }
 
-function entryFallbackRange(text: string, start: number): OffsetRange {
-  const line = lineAt(text, start);
-  return { start: line.start + line.indent, end: line.end };
+/** The line `offset` is on, from its indentation to its end (a table lookup: one-line flow YAML has every entry on it). */
+function entryFallbackRange(text: string, offset: number): OffsetRange {
+  const line = lineSpanAt(text, offset);
+  let at = line.start === 0 && text.charCodeAt(0) === 0xfeff ? 1 : line.start;
+  const contentFrom = at;
+  while (at < line.end && text.charCodeAt(at) === 32) at += 1;
+  return { start: line.start + (at - contentFrom), end: line.end };
 }
 
 /**
@@ -242,7 +247,7 @@ function parseWhole(text: string, catalog: CatalogIndex): PolicyModel {
     if (setting) settings.push(setting);
     if (doc.errors.length === 0 && isNode(item)) {
       const start = item.range?.[0] ?? 0;
-      findings.push(...checkSettingsEntryShape(item.toJS(doc, { maxAliasCount: MAX_ALIAS_COUNT }), item, identity, entryFallbackRange(text, lineAt(text, text.lastIndexOf('\n', start - 1) + 1).start)));
+      findings.push(...checkSettingsEntryShape(item.toJS(doc, { maxAliasCount: MAX_ALIAS_COUNT }), item, identity, entryFallbackRange(text, start)));
     }
   });
   return modelOf(text, findings, settings, top, fileIgnoredCodes(text));

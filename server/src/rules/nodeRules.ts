@@ -15,8 +15,12 @@ import { innerRange, yamlText, type Rule } from './rule';
 
 /** "Did you mean" is the costliest lookup there is; a typo stays in the file while the user edits elsewhere. */
 const suggestions = new WeakMap<CatalogIndex, Map<string, CatalogNode | null>>();
+const MEMO_MAX_URI_LENGTH = 2048;
 
 function suggestionFor(catalog: CatalogIndex, omaUri: string): CatalogNode | undefined {
+  // A megabyte URI is cheap to rank (it is ruled out by its depth or length) and would pin
+  // megabytes per edit in the memo: only ordinary lengths are remembered.
+  if (omaUri.length > MEMO_MAX_URI_LENGTH) return catalog.suggest(omaUri, 1)[0];
   let memo = suggestions.get(catalog);
   if (!memo) {
     memo = new Map();
