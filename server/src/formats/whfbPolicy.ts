@@ -17,8 +17,8 @@ import type { CatalogNode } from '../catalog/types';
 interface WhfbMarkers {
   /** "vendor/msft/passportforwork" (OMA-URIs) */
   uriPrefixes: string[];
-  /** "vendor_msft_passportforwork" (Settings Catalog ids) */
-  idPrefixes: string[];
+  /** One case-insensitive pattern for the OMA-URI and Settings Catalog id spellings ("vendor_msft_passportforwork"). */
+  pattern: RegExp;
 }
 
 const markersByNodes = new WeakMap<object, WhfbMarkers>();
@@ -31,7 +31,9 @@ export function whfbMarkersOf(catalog: Pick<CatalogIndex, 'nodes'>): WhfbMarkers
   let markers = markersByNodes.get(catalog.nodes);
   if (!markers) {
     const uriPrefixes = [...new Set(catalog.nodes.filter((node) => node.guideRefs.length > 0).map(cspPrefix))].sort();
-    markers = { uriPrefixes, idPrefixes: uriPrefixes.map((prefix) => prefix.replace(/\//g, '_')) };
+    // No text is lowercased on every keystroke: a large export is scanned once, in place.
+    const alternatives = uriPrefixes.map((prefix) => prefix.split('/').map(escapeRegExp).join('[/_]'));
+    markers = { uriPrefixes, pattern: alternatives.length > 0 ? new RegExp(alternatives.join('|'), 'i') : /$^/ };
     markersByNodes.set(catalog.nodes, markers);
   }
   return markers;
@@ -43,7 +45,9 @@ export function whfbMarkersOf(catalog: Pick<CatalogIndex, 'nodes'>): WhfbMarkers
  * reports a typo in it.
  */
 export function namesWhfbNode(text: string, catalog: Pick<CatalogIndex, 'nodes'> = getCatalog()): boolean {
-  const lower = text.toLowerCase();
-  const { uriPrefixes, idPrefixes } = whfbMarkersOf(catalog);
-  return uriPrefixes.some((prefix) => lower.includes(prefix)) || idPrefixes.some((prefix) => lower.includes(prefix));
+  return whfbMarkersOf(catalog).pattern.test(text);
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
