@@ -10,6 +10,7 @@ import { loadGuide } from '../guides/markdown';
 import { attributesOf, type DdfNode, markersOf, objectOf, readDdf, textOf } from './ddfReader';
 import { cleanDescription } from './description';
 import { guideRefsFor, loadReferenceGuides } from './guideRefs';
+import { ddfListOf, guideListOf } from './listNodes';
 import { policySettingFacts, type PolicySettingFact } from './guideFacts';
 import { referenceUrlOf, settingsCatalogIdOf } from './naming';
 
@@ -39,6 +40,7 @@ export function buildCatalog(root: string): Catalog {
   const bothScopes = cspsWithBothScopes(ddfNodes);
   const nodes = ddfNodes.map((ddf) => toCatalogNode(ddf, bothScopes));
   const byPath = new Map(nodes.map((node) => [node.path, node]));
+  const listsWithoutSeparator = new Set(ddfNodes.filter((ddf) => ddfListOf(ddf, ddfFileOf(ddf)) === 'pending').map((ddf) => ddf.path));
 
   linkDeprecatedSuccessors(nodes, byPath);
   const facts = policySettingFacts(loadGuide(root, POLICY_SETTINGS_GUIDE));
@@ -46,6 +48,11 @@ export function buildCatalog(root: string): Catalog {
 
   const guides = loadReferenceGuides(root);
   for (const node of nodes) node.guideRefs = guideRefsFor(node, guides);
+  for (const path of listsWithoutSeparator) {
+    const node = byPath.get(path)!;
+    const list = guideListOf(node, byPath.get(path.slice(0, path.lastIndexOf('/'))), guides);
+    if (list) node.list = list;
+  }
 
   nodes.sort(compareNodes);
   const guideFiles = [...new Set([POLICY_SETTINGS_GUIDE, ...guides.files])].sort();
@@ -84,6 +91,7 @@ function toCatalogNode(ddf: DdfNode, bothScopes: Set<string>): CatalogNode {
   const format = formatOf(markersOf(props, 'DFFormat')[0]);
   const builds = (ddf.osBuildVersion ?? '').split(',').map((b) => b.trim()).filter(Boolean);
   const allowed = allowedValuesOf(props, ddf);
+  const list = ddfListOf(ddf, ddfFileOf(ddf));
   const defaultValue = textOf(props, 'DefaultValue')?.trim() || undefined;
   const title = textOf(props, 'DFTitle')?.trim() || undefined;
   const relativeSegments = ddf.path.length > cspRoot.length ? ddf.path.slice(cspRoot.length + 1).split('/') : [];
@@ -98,6 +106,7 @@ function toCatalogNode(ddf: DdfNode, bothScopes: Set<string>): CatalogNode {
     interior: format === 'node',
     accessTypes: markersOf(props, 'AccessType'),
     ...(allowed ? { allowed } : {}),
+    ...(list && list !== 'pending' ? { list } : {}),
     ...(defaultValue !== undefined ? { defaultValue } : {}),
     defaults: defaultValue !== undefined ? [{ value: defaultValue, source: 'ddf', sourceRef: ddfFileOf(ddf), note: 'DDF DefaultValue' }] : [],
     minBuilds: builds.filter((b) => b !== INSIDER_BUILD),

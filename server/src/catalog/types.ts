@@ -22,6 +22,15 @@ export type AllowedValues =
   | { kind: 'admx'; area: string; name: string; file: string }
   | { kind: 'other'; valueType: string; raw: string };
 
+/**
+ * A node whose value is a list: MSFT:AllowedValues then describes one item. `source` says which
+ * DDF element or guide sentence states the separator.
+ */
+export interface ListFormat {
+  delimiter: string;
+  source: string;
+}
+
 /** One value claimed by one source, so that disagreements stay visible (DDF says 4, guide says 6). */
 export interface SourcedValue {
   value: string;
@@ -70,6 +79,8 @@ export interface CatalogNode {
   interior: boolean;
   accessTypes: string[];
   allowed?: AllowedValues;
+  /** Present when the value is a list of items, each checked against `allowed`. */
+  list?: ListFormat;
   /** The DDF DefaultValue. */
   defaultValue?: string;
   /** Every source's default, DDF first; more than one entry when sources disagree. */

@@ -1,6 +1,7 @@
 /**
  * The adapter registry: which adapter claims a document. Order matters: our own policy file first
  * (decided by name or language id), then the structured exports, then loose OMA-URIs in any text.
+ * An export is claimed only when it is a WHfB policy (formats/whfbPolicy.ts).
  */
 import type { SourceFormat } from '../model/types';
 import type { DetectInput, FormatAdapter } from './adapter';
@@ -9,6 +10,7 @@ import { looseTextAdapter } from './looseText';
 import { policyYamlAdapter } from './policyYaml';
 import { settingsCatalogAdapter } from './settingsCatalog';
 import { syncmlAdapter } from './syncml';
+import { namesWhfbNode } from './whfbPolicy';
 
 export const ADAPTERS: readonly FormatAdapter[] = [
   policyYamlAdapter,
@@ -21,16 +23,31 @@ export const ADAPTERS: readonly FormatAdapter[] = [
 export interface Detected {
   adapter: FormatAdapter;
   format: SourceFormat;
+  /**
+   * Set when a detector threw: whether the file is a policy is unknown, and answering "not a policy"
+   * would make a named file vanish from the results with exit status 0. The file is then claimed by
+   * the adapter that failed (its first format) and reported as an internal error for that file.
+   */
+  failure?: unknown;
 }
 
-export function detectFormat(input: DetectInput): Detected | undefined {
-  for (const adapter of ADAPTERS) {
+export function detectFormat(input: DetectInput, adapters: readonly FormatAdapter[] = ADAPTERS): Detected | undefined {
+  for (const adapter of adapters) {
+    let format: SourceFormat | undefined;
     try {
-      const format = adapter.detect(input);
-      if (format) return { adapter, format };
-    } catch {
-      // A detector that throws does not claim the document.
+      format = adapter.detect(input);
+      if (format && format !== 'whfb-yaml' && !namesWhfbNode(input.text)) return undefined;
+    } catch (error) {
+      const claimed = adapter.formats[0];
+      if (claimed) return { adapter, format: claimed, failure: error };
+      throw error;
     }
+    if (format) return { adapter, format };
   }
   return undefined;
+}
+
+/** What the failure was, for the log and the diagnostic: the error's message, never its stack. */
+export function describeFailure(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

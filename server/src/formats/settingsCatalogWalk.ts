@@ -62,7 +62,12 @@ export function readSettingsCatalogPolicy(
   return { ...context, name };
 }
 
-function readInstance(instance: AstObject, context: WalkContext, depth: number, commentOffsets: number[]): void {
+/**
+ * `admxElement`: the instance is a child of an ADMX-backed choice. Such children are the ADMX
+ * policy's elements (text boxes, lists, drop-downs); Intune writes them into the <enabled/><data .../>
+ * payload of the parent's OMA-URI, so they are no CSP node of their own.
+ */
+function readInstance(instance: AstObject, context: WalkContext, depth: number, commentOffsets: number[], admxElement = false): void {
   if (depth > MAX_INSTANCE_DEPTH) {
     context.findings.push(finding('WHFB003', instance.range, `Setting instances are nested more than ${MAX_INSTANCE_DEPTH} levels deep; the deeper ones are not checked.`));
     return;
@@ -70,7 +75,7 @@ function readInstance(instance: AstObject, context: WalkContext, depth: number, 
   const idNode = property(instance, 'settingDefinitionId');
   if (idNode?.kind !== 'string') {
     context.findings.push(finding('WHFB002', idNode?.range ?? instance.range, 'The setting instance has no "settingDefinitionId" string.'));
-    readGroupChildren(instance, context, depth);
+    readGroupChildren(instance, context, depth, admxElement);
     return;
   }
 
@@ -78,8 +83,8 @@ function readInstance(instance: AstObject, context: WalkContext, depth: number, 
   const simple = property(instance, 'simpleSettingValue');
   const isContainer = !choice && !simple && (property(instance, 'groupSettingCollectionValue') || property(instance, 'groupSettingValue'));
 
-  if (!isContainer && context.scope.coversSettingId(idNode.value)) {
-    const node = context.catalog.bySettingsCatalogId(idNode.value);
+  const node = admxElement ? undefined : context.catalog.bySettingsCatalogId(idNode.value);
+  if (!isContainer && !admxElement && context.scope.coversSettingId(idNode.value)) {
     const setting: PolicySetting = {
       index: context.settings.length,
       range: instance.range,
@@ -94,27 +99,27 @@ function readInstance(instance: AstObject, context: WalkContext, depth: number, 
 
   // Choice options can carry dependent settings (ADMX-backed policies, "enabled" sub-settings).
   const choiceChildren = property(choice, 'children');
-  if (choiceChildren?.kind === 'array') readChildren(choiceChildren.items, context, depth);
-  readGroupChildren(instance, context, depth);
+  if (choiceChildren?.kind === 'array') readChildren(choiceChildren.items, context, depth, admxElement || node?.allowed?.kind === 'admx');
+  readGroupChildren(instance, context, depth, admxElement);
 }
 
-function readGroupChildren(instance: AstObject, context: WalkContext, depth: number): void {
+function readGroupChildren(instance: AstObject, context: WalkContext, depth: number, admxElements: boolean): void {
   const collection = property(instance, 'groupSettingCollectionValue');
   const groups = collection?.kind === 'array' ? collection.items : [];
   const single = property(instance, 'groupSettingValue');
   for (const group of single ? [...groups, single] : groups) {
     const children = property(group, 'children');
-    if (children?.kind === 'array') readChildren(children.items, context, depth);
+    if (children?.kind === 'array') readChildren(children.items, context, depth, admxElements);
   }
 }
 
-function readChildren(children: AstNode[], context: WalkContext, depth: number): void {
+function readChildren(children: AstNode[], context: WalkContext, depth: number, admxElements = false): void {
   for (const child of children) {
     if (child.kind !== 'object') {
       context.findings.push(finding('WHFB002', child.range, 'A child setting instance must be an object.'));
       continue;
     }
-    readInstance(child, context, depth + 1, []);
+    readInstance(child, context, depth + 1, [], admxElements);
   }
 }
 

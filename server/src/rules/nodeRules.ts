@@ -10,7 +10,7 @@ import type { AllowedValues, CatalogNode } from '../catalog/types';
 import { finding } from '../model/findings';
 import type { Finding, PolicyModel, PolicySetting } from '../model/types';
 import { asBoolean, asInteger, policyFileTypeName, typeFitsFormat, valueText, valueTypeForFormat } from '../model/values';
-import { nodeAvailableOn, parseBuild } from './osBuilds';
+import { availabilityOn, formatBuild, parseBuild, type Availability } from './osBuilds';
 import { innerRange, yamlText, type Rule } from './rule';
 
 /** "Did you mean" is the costliest lookup there is; a typo stays in the file while the user edits elsewhere. */
@@ -168,8 +168,28 @@ function readText(flag: boolean | undefined, number: number | undefined, value: 
   return flag !== undefined ? String(flag) : number !== undefined ? String(number) : valueText(value);
 }
 
+/**
+ * How the file writes an ADMX-backed policy. An OMA-URI (custom profile, SyncML, our policy file)
+ * carries the raw ADMX payload, <enabled/> with its <data/> elements or <disabled/>. The Settings
+ * Catalog presents the same policy as a choice whose option is 1 (Enabled) or 0 (Disabled), with the
+ * ADMX elements as child settings; Intune writes the <enabled/> payload itself.
+ */
+type AdmxForm = 'payload' | 'choice';
+
+function admxFormOf(model: PolicyModel): AdmxForm {
+  return model.format === 'settings-catalog-json' || model.format === 'settings-catalog-yaml' ? 'choice' : 'payload';
+}
+
+const ADMX_PAYLOAD = /^\s*<(enabled|disabled)\s*\/>/i;
+const ADMX_CHOICE_OPTIONS = new Set(['0', '1']);
+
+/** The items of a list node's value: split on the node's delimiter, blanks around items trimmed. */
+function listItems(node: CatalogNode, text: string): string[] {
+  return node.list ? text.split(node.list.delimiter).map((item) => item.trim()) : [text];
+}
+
 /** Does the value fit? Allocates nothing for a valid value of a bool, int or enum node. */
-function valueFits(node: CatalogNode, value: unknown): boolean {
+function valueFits(node: CatalogNode, value: unknown, admx: AdmxForm): boolean {
   if (value === null || value === undefined || value === '') return false;
   // The value as the node reads it: a flag for bool nodes, a number for int nodes, else its text.
   let flag: boolean | undefined;
@@ -194,10 +214,14 @@ function valueFits(node: CatalogNode, value: unknown): boolean {
     }
     case 'regex': {
       const pattern = patternOf(allowed.pattern);
-      return !pattern || pattern.test(readText(flag, number, value));
+      if (!pattern) return true;
+      const text = readText(flag, number, value);
+      return node.list ? listItems(node, text).every((item) => pattern.test(item)) : pattern.test(text);
     }
-    case 'admx':
-      return /^\s*<(enabled|disabled)\s*\/>/i.test(readText(flag, number, value));
+    case 'admx': {
+      const text = readText(flag, number, value);
+      return admx === 'choice' ? ADMX_CHOICE_OPTIONS.has(text.trim()) : ADMX_PAYLOAD.test(text);
+    }
     default:
       return true;
   }
@@ -207,12 +231,12 @@ function valueFits(node: CatalogNode, value: unknown): boolean {
  * Why the value does not fit the node, or undefined when it does. The message is built only for a
  * value that does not fit (valueFits first): valid values, nearly all of them, cost no strings.
  */
-function valueProblem(node: CatalogNode, value: unknown): string | undefined {
-  if (valueFits(node, value)) return undefined;
-  return describeProblem(node, value);
+function valueProblem(node: CatalogNode, value: unknown, admx: AdmxForm): string | undefined {
+  if (valueFits(node, value, admx)) return undefined;
+  return describeProblem(node, value, admx);
 }
 
-function describeProblem(node: CatalogNode, value: unknown): string | undefined {
+function describeProblem(node: CatalogNode, value: unknown, admx: AdmxForm): string | undefined {
   if (value === null || value === undefined || value === '') return `${node.name} needs a value: ${node.allowed ? describeAllowed(node.allowed) : `a ${node.format} value`}.`;
   let text = valueText(value);
   if (node.format === 'bool') {
@@ -237,14 +261,34 @@ function describeProblem(node: CatalogNode, value: unknown): string | undefined 
     }
     case 'regex': {
       const pattern = patternOf(allowed.pattern);
-      if (!pattern || pattern.test(text)) return undefined;
+      if (!pattern) return undefined;
+      if (node.list) {
+        const bad = listItems(node, text).filter((item) => !pattern.test(item));
+        if (bad.length === 0) return undefined;
+        const shown = bad.map((item) => (item ? `"${item}"` : 'an empty item')).join(', ');
+        return `${node.name} is a ${delimiterName(node.list.delimiter)}-separated list whose items match ${allowed.pattern}; ${shown} ${bad.length === 1 ? 'does' : 'do'} not. Windows rejects the value.`;
+      }
+      if (pattern.test(text)) return undefined;
       return `${text} does not match the format ${node.name} needs (${allowed.pattern}).`;
     }
     case 'admx':
-      if (/^\s*<(enabled|disabled)\s*\/>/i.test(text)) return undefined;
-      return `${node.name} is an ADMX-backed policy: write <enabled/> (with its <data id=... value=.../> elements) or <disabled/>.`;
+      if (admx === 'choice') {
+        if (ADMX_CHOICE_OPTIONS.has(text.trim())) return undefined;
+        return `${node.name} is an ADMX-backed policy, a choice in the Settings Catalog: its option is _1 (Enabled) or _0 (Disabled), not _${text}. Intune does not import other options.`;
+      }
+      if (ADMX_PAYLOAD.test(text)) return undefined;
+      return `${node.name} is an ADMX-backed policy: an OMA-URI value must be <enabled/> (with its <data id=... value=.../> elements) or <disabled/>, or Windows rejects it.`;
     default:
       return undefined;
+  }
+}
+
+function delimiterName(delimiter: string): string {
+  switch (delimiter) {
+    case ',': return 'comma';
+    case ';': return 'semicolon';
+    case '+': return 'plus';
+    default: return `U+${delimiter.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
   }
 }
 
@@ -256,11 +300,12 @@ const valueNotAllowed: Rule = {
   code: 'WHFB103',
   check(model) {
     const findings: Finding[] = [];
+    const admx = admxFormOf(model);
     for (const setting of model.settings) {
       const { node, value } = setting;
       if (!node || node.interior || !value) continue;
       if (isRedacted(value.value)) continue; // WHFB180 says it better
-      const problem = valueProblem(node, value.value);
+      const problem = valueProblem(node, value.value, admx);
       if (problem) findings.push(finding('WHFB103', value.range, problem));
     }
     return findings;
@@ -285,6 +330,10 @@ const notSettable: Rule = {
   },
 };
 
+/**
+ * WHFB170, on the DDF's "MSFT:Applicability OsBuildVersion": the builds (one per servicing branch)
+ * from which Windows has the node. Branch by branch comparison: rules/osBuilds.ts.
+ */
 const newerThanMinimumBuild: Rule = {
   code: 'WHFB170',
   check(model) {
@@ -292,18 +341,30 @@ const newerThanMinimumBuild: Rule = {
     const build = minimum ? parseBuild(minimum.value) : undefined;
     if (!minimum || !build) return [];
     const findings: Finding[] = [];
+    const related = [{ range: minimum.range, message: 'The oldest Windows build in scope' }];
     for (const setting of model.settings) {
       const node = setting.node;
-      if (!node || node.minBuilds.length === 0) continue;
-      if (nodeAvailableOn(node.minBuilds, build)) continue;
+      if (!node || (node.minBuilds.length === 0 && !node.insider)) continue;
+      const availability = availabilityOn(node, build);
+      if (availability.kind === 'available') continue;
       const where = setting.omaUri?.range ?? setting.settingDefinitionId?.range ?? setting.range;
-      findings.push(finding('WHFB170', where,
-        `${node.name} needs Windows ${node.minBuilds.join(' or ')} or later, newer than deployment.minimumOsBuild ${minimum.value}: devices on older builds ignore it. Raise minimumOsBuild or check those devices.`,
-        { related: [{ range: minimum.range, message: 'The oldest Windows build in scope' }] }));
+      findings.push(finding('WHFB170', where, buildMessage(node, minimum.value, availability), { related }));
     }
     return findings;
   },
 };
+
+function buildMessage(node: CatalogNode, minimum: string, availability: Exclude<Availability, { kind: 'available' }>): string {
+  const listed = node.minBuilds.join(', ');
+  switch (availability.kind) {
+    case 'insider-only':
+      return `${node.name} exists only on Windows Insider builds (the DDF lists 99.9.99999 and no released build): no device on a released build, ${minimum} or later, applies it. Remove it or keep it for Insider devices.`;
+    case 'revision-unknown':
+      return `${node.name} needs Windows ${formatBuild(availability.needed)} or later on the ${availability.needed.build} branch (the DDF lists ${listed}); deployment.minimumOsBuild ${minimum} names no revision, so devices on ${availability.needed.build} without that update ignore it. Write the revision you require (${formatBuild(availability.needed)} or later).`;
+    case 'missing':
+      return `${node.name} needs Windows ${listed} or later (one build per servicing branch, as the DDF lists them); deployment.minimumOsBuild ${minimum} is older, so those devices ignore it. Raise minimumOsBuild or check those devices.`;
+  }
+}
 
 const deprecatedNode: Rule = {
   code: 'WHFB171',

@@ -20,7 +20,11 @@ const redactedValue: Rule = {
   },
 };
 
-const SECRET_NAME = /pass(word|wd|phrase)|secret|token|api[-_]?key|private[-_]?key|preshared|psk|credential/i;
+/**
+ * Names that mean a secret. Not "credential": DefaultCredentialProvider and the CredentialProviders
+ * area name a sign-in method, and their values are GUIDs and choice ids.
+ */
+const SECRET_NAME = /pass(word|wd|phrase)|secret|token|api[-_]?key|private[-_]?key|preshared|psk/i;
 
 /** Bits of entropy per character. */
 function entropy(text: string): number {
@@ -34,10 +38,25 @@ function entropy(text: string): number {
   return bits;
 }
 
+const GUID_OR_HEX_LIST = /^[{}\[\]0-9a-f,;+\s-]+$/i;
+const NUMBER_OR_FLAG = /^(?:[-+]?\d+(?:\.\d+)?|true|false|enabled|disabled)$/i;
+const PATH_OR_URI = /^(?:\.{0,2}[\\/]|[a-z][a-z0-9+.-]*:|[a-z]:\\|%[a-z_]+%|~[\\/])/i;
+const MARKUP = /^</;
+const PLACEHOLDER = /^\$\{.*\}$|^\$\(.*\)$|^\{\{.*\}\}$|^<.*>$|^%.*%$|^#\{.*\}#?$/;
+/** Dotted names and mail addresses: domains, UPN suffixes, OIDs. */
+const NAME_LIKE = /^[\w-]+(?:\.[\w-]+)+$|^[^@\s]+@[^@\s]+\.[a-z]{2,}$/i;
+
+/**
+ * A value whose shape rules out a secret: a GUID or GUID list, a number or flag, a path or URI,
+ * XML, a placeholder for a pipeline variable, a domain or mail address, or prose.
+ */
+function cannotBeSecret(text: string): boolean {
+  return GUID_OR_HEX_LIST.test(text) || NUMBER_OR_FLAG.test(text) || PATH_OR_URI.test(text) ||
+    MARKUP.test(text) || PLACEHOLDER.test(text) || NAME_LIKE.test(text) || /\s/.test(text);
+}
+
 function looksRandom(value: string): boolean {
-  if (value.length < 24 || /\s/.test(value)) return false;
-  if (/^[{}\[\]0-9a-f,;-]+$/i.test(value)) return false; // GUID lists, hex ids
-  if (/^(\.?\/|https?:|[a-z]:\\)/i.test(value) || value.startsWith('<')) return false; // paths, URLs, XML
+  if (value.length < 24) return false;
   return entropy(value) >= 4.2 && /[a-z]/.test(value) && /[A-Z0-9]/.test(value);
 }
 
@@ -53,6 +72,20 @@ function testLabel(label: string | undefined): boolean {
   return !!label && SECRET_NAME.test(label);
 }
 
+/** The node says what the value is: a choice, a flag, a number, a pattern it fits. Then it is no secret. */
+function nodeRulesOutSecret(setting: PolicySetting): boolean {
+  const node = setting.node;
+  if (!node) return false;
+  if (node.format === 'bool' || node.format === 'int' || node.format === 'xml') return true;
+  const allowed = node.allowed;
+  return allowed?.kind === 'enum' || allowed?.kind === 'admx' || allowed?.kind === 'range' || allowed?.kind === 'regex';
+}
+
+/** A Settings Catalog choice carries an option id (`<settingDefinitionId>_<option>`), never free text. */
+function isChoice(setting: PolicySetting): boolean {
+  return !!setting.settingDefinitionId && !setting.type;
+}
+
 const plainTextSecret: Rule = {
   code: 'WHFB181',
   check(model) {
@@ -61,12 +94,13 @@ const plainTextSecret: Rule = {
       const value = setting.value;
       if (!value || typeof value.value !== 'string') continue;
       const text = value.value.trim();
-      if (!text || text === '****' || /^\$\{.*\}$|^<.*>$/.test(text)) continue;
+      if (!text || text === '****' || text.length < 8) continue;
+      if (isChoice(setting) || nodeRulesOutSecret(setting) || cannotBeSecret(text)) continue;
       const named = namesSecret(setting);
       if (!named && !looksRandom(text)) continue;
       findings.push(finding('WHFB181', value.range,
         named
-          ? 'This value looks like a plain-text secret (the setting names a password, key or token): keep it out of the repository and inject it at deployment time.'
+          ? 'This value looks like a plain-text secret (the setting names a password, key or token, and the value is a single opaque string): keep it out of the repository and inject it at deployment time.'
           : 'This value looks like a random secret (a long high-entropy string): keep it out of the repository and inject it at deployment time.'));
     }
     return findings;

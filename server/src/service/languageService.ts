@@ -12,7 +12,9 @@ import { documentSymbolsFor } from '../features/documentSymbols';
 import { foldingRangesFor } from '../features/foldingRanges';
 import { hoverAt } from '../features/hover';
 import { summarizePolicy } from '../features/policySummary';
-import { detectFormat } from '../formats/detect';
+import type { FormatAdapter } from '../formats/adapter';
+import { describeFailure, detectFormat, type Detected } from '../formats/detect';
+import { finding } from '../model/findings';
 import { runRules } from '../rules/runRules';
 import type { Finding } from '../model/types';
 import {
@@ -33,6 +35,20 @@ export interface LanguageServiceOptions {
   log?: (message: string) => void;
   /** A catalog other than the generated one (tests). */
   catalog?: CatalogIndex;
+  /** Format adapters other than the registered ones (tests inject a failing detector). */
+  adapters?: readonly FormatAdapter[];
+}
+
+/**
+ * A failure inside the tool is an internal error for that file: logged, and a diagnostic at the top
+ * of the file says it was not checked, so the editor never shows a clean file and the CLI counts an error.
+ */
+function internalErrorFinding(what: string, error: unknown) {
+  return {
+    ...finding('WHFB003', { start: 0, end: 0 },
+      `WHfB Policy Tools could not check this file: ${what} failed with an internal error (${describeFailure(error)}). Nothing in the file was checked; the details are in the WHfB output log. Please report this.`),
+    severity: 'error' as const,
+  };
 }
 
 const EMPTY_COMPLETIONS: CompletionList = { isIncomplete: false, items: [] };
@@ -44,6 +60,14 @@ export function getLanguageService(settings?: Partial<LanguageServiceSettings>, 
   const log = options.log ?? (() => undefined);
   let catalog: CatalogIndex | undefined = options.catalog;
   const getCatalogOnce = (): CatalogIndex => (catalog ??= getCatalog());
+  const detect = (doc: TextDocumentInput): Detected | undefined => {
+    const detected = detectFormat({ uri: doc.uri, languageId: doc.languageId, text: doc.text }, options.adapters);
+    if (detected?.failure !== undefined) {
+      const error = detected.failure;
+      log(`whfb: detecting the format of ${doc.uri} failed (${detected.format} detector): ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    }
+    return detected;
+  };
 
   function safely<T>(what: string, fallback: T, run: () => T): T {
     try {
@@ -59,19 +83,23 @@ export function getLanguageService(settings?: Partial<LanguageServiceSettings>, 
     const cached = cache.get(doc.uri);
     if (cached && cached.version === doc.version && cached.text === doc.text) return cached;
     const entry: ParsedDocument = { uri: doc.uri, version: doc.version, text: doc.text, lines: lazyLines(doc.text) };
-    const detected = detectFormat({ uri: doc.uri, languageId: doc.languageId, text: doc.text });
-    if (detected) {
+    const detected = detect(doc);
+    if (detected?.failure !== undefined) {
+      entry.format = detected.format;
+      entry.model = { format: detected.format, text: doc.text, settings: [], groupPolicy: [], findings: [internalErrorFinding(`detecting its format (the ${detected.format} detector)`, detected.failure)] };
+    } else if (detected) {
       entry.adapter = detected.adapter;
       entry.format = detected.format;
       const refused = guardInput(doc.text, detected.format, current.maxFileSizeBytes);
       if (refused) {
         entry.model = { format: detected.format, text: doc.text, settings: [], groupPolicy: [], findings: [refused] };
       } else {
-        const previous = cached?.format === detected.format ? cached.model : undefined;
+        const previous = cached?.format === detected.format && cached.adapter ? cached.model : undefined;
         try {
           entry.model = detected.adapter.parse(doc.text, detected.format, getCatalogOnce(), previous);
         } catch (error) {
           log(`whfb: parsing ${doc.uri} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+          entry.model = { format: detected.format, text: doc.text, settings: [], groupPolicy: [], findings: [internalErrorFinding(`reading it as ${detected.format}`, error)] };
         }
       }
     }
@@ -100,7 +128,7 @@ export function getLanguageService(settings?: Partial<LanguageServiceSettings>, 
     },
 
     detectFormat(doc) {
-      return safely('detectFormat', undefined, () => detectFormat({ uri: doc.uri, languageId: doc.languageId, text: doc.text })?.format);
+      return safely('detectFormat', undefined, () => detect(doc)?.format);
     },
 
     validate(doc, signal): Diagnostic[] {

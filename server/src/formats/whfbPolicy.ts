@@ -1,0 +1,53 @@
+/**
+ * Which exported files are Windows Hello for Business policies. Exports mix CSPs freely: a security
+ * baseline sets hundreds of Policy CSP settings (DeviceLock, Kerberos, CredentialProviders,
+ * Authentication ...) that the catalog also covers, because WHfB deployments touch them. Such a file
+ * is not a WHfB policy, and judging it would be a false alarm on someone else's baseline.
+ *
+ * The decision: an export (Settings Catalog, custom profile, SyncML, loose text) is a WHfB policy when
+ * it names a node of a CSP whose nodes the WHfB guides document (the catalog's guideRefs: today the
+ * PassportForWork CSP, "the Windows Hello for Business CSP" of the guides' policy tables). Derived from
+ * the catalog, so a CSP the guides start to document joins without a code change. Our own policy file
+ * (*.whfb.yaml) is a WHfB policy by name.
+ */
+import { getCatalog } from '../catalog/catalog';
+import type { CatalogIndex } from '../catalog/index';
+import type { CatalogNode } from '../catalog/types';
+
+interface WhfbMarkers {
+  /** "vendor/msft/passportforwork" (OMA-URIs) */
+  uriPrefixes: string[];
+  /** One case-insensitive pattern for the OMA-URI and Settings Catalog id spellings ("vendor_msft_passportforwork"). */
+  pattern: RegExp;
+}
+
+const markersByNodes = new WeakMap<object, WhfbMarkers>();
+
+function cspPrefix(node: CatalogNode): string {
+  return node.csp.toLowerCase() === 'policy' && node.area ? `vendor/msft/policy/config/${node.area}`.toLowerCase() : `vendor/msft/${node.csp}`.toLowerCase();
+}
+
+export function whfbMarkersOf(catalog: Pick<CatalogIndex, 'nodes'>): WhfbMarkers {
+  let markers = markersByNodes.get(catalog.nodes);
+  if (!markers) {
+    const uriPrefixes = [...new Set(catalog.nodes.filter((node) => node.guideRefs.length > 0).map(cspPrefix))].sort();
+    // No text is lowercased on every keystroke: a large export is scanned once, in place.
+    const alternatives = uriPrefixes.map((prefix) => prefix.split('/').map(escapeRegExp).join('[/_]'));
+    markers = { uriPrefixes, pattern: alternatives.length > 0 ? new RegExp(alternatives.join('|'), 'i') : /$^/ };
+    markersByNodes.set(catalog.nodes, markers);
+  }
+  return markers;
+}
+
+/**
+ * Does the text name a WHfB node, as an OMA-URI or a Settings Catalog id? A cheap scan of the whole
+ * text (exports hold the paths verbatim); an unknown node of the CSP counts too, so WHFB101 still
+ * reports a typo in it.
+ */
+export function namesWhfbNode(text: string, catalog: Pick<CatalogIndex, 'nodes'> = getCatalog()): boolean {
+  return whfbMarkersOf(catalog).pattern.test(text);
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
