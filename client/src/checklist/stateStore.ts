@@ -191,7 +191,9 @@ export class ChecklistStateStore {
       }
       await this.removeStaleTempFiles(target);
       const read = await this.readDisk(target);
-      if (read.kind === 'ok' && this.currentStatus.kind === 'corrupt') this.currentStatus = { kind: 'ok' };
+      // A file readable again (fixed, a link removed) clears the problem; with changes still
+      // pending, the write below decides.
+      if (read.kind === 'ok' && (this.currentStatus.kind === 'corrupt' || !this.hasUnsavedChanges)) this.currentStatus = { kind: 'ok' };
       this.emit();
       // Changes that could not be written before (corrupt or unwritable file) go in now.
       if (read.kind === 'ok' && this.hasUnsavedChanges) await this.writeChanges();

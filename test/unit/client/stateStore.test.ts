@@ -612,6 +612,10 @@ test('a link out of the workspace that appears later (a git pull) is refused fro
     assert.equal((await store.setDone('again', true)).kind, 'unwritable');
     assert.deepEqual(readdirSync(ws.outside), ['elsewhere.json']);
     assert.deepEqual(JSON.parse(readFileSync(join(ws.outside, 'elsewhere.json'), 'utf8')).items, {});
+    // The link removed: the next reload saves what the window kept ("before" went with the old folder).
+    unlinkSync(ws.file);
+    assert.equal((await store.reload()).kind, 'ok');
+    assert.deepEqual(Object.keys(JSON.parse(readFileSync(ws.file, 'utf8')).items).sort(), ['after', 'again']);
   } finally {
     ws.cleanup();
   }
@@ -684,6 +688,9 @@ test('a named pipe as the state file never blocks a read, at load or after', { t
     assert.equal(status.kind === 'unwritable' && status.code, 'ENOTREG');
     assert.equal((await store.reload()).kind, 'unwritable');
     assert.ok(lstatSync(ws.file).isFIFO(), 'the pipe is left as it is');
+    unlinkSync(ws.file);
+    assert.equal((await store.reload()).kind, 'ok', 'the pipe removed: writable again');
+    assert.ok(JSON.parse(readFileSync(ws.file, 'utf8')).items.after);
   } finally {
     ws.cleanup();
   }
