@@ -5,6 +5,8 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CLI_BUNDLE, ensureBuilt } from '../protocol/ensureBuilt';
+import { stagedCopy } from '../robustness/support/stageForNobody';
 import { FIXTURES, whfbLint, whfbLintJson } from './runWhfbLint';
 
 const scratch = mkdtempSync(join(tmpdir(), 'whfb-lint-test-'));
@@ -68,21 +70,35 @@ test('a looping or dangling link named like a policy exits 2 without hanging; a 
   assert.deepEqual(report.files.map((file: any) => file.path), ['good.whfb.yaml']);
 });
 
-test('an unreadable file exits 2 with a message', { skip: process.getuid?.() === 0 ? 'root reads every file' : false }, () => {
+test('an unreadable file exits 2 with a message (as root, run as the unprivileged user "nobody")', () => {
   const dir = join(scratch, 'unreadable');
   mkdirSync(dir);
   const file = join(dir, 'secret.whfb.yaml');
   cpSync(join(FIXTURES, 'clean', 'hybrid-cloud-kerberos.whfb.yaml'), file);
   chmodSync(file, 0o000);
-  const run = whfbLint(['secret.whfb.yaml'], dir);
-  assert.equal(run.status, 2);
+  let run;
+  if (process.getuid?.() === 0) {
+    // Root reads every file: "nobody" runs a copy of the bundle staged where it can read it (the
+    // repository and the scratch folder may be private), in a folder it can enter.
+    ensureBuilt();
+    chmodSync(scratch, 0o755);
+    chmodSync(dir, 0o755);
+    const result = spawnSync(process.execPath, [stagedCopy(CLI_BUNDLE), 'secret.whfb.yaml'], {
+      cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 60_000, uid: 65534, gid: 65534,
+    });
+    run = { status: result.status, stderr: result.stderr };
+  } else {
+    run = whfbLint(['secret.whfb.yaml'], dir);
+  }
+  assert.equal(run.status, 2, run.stderr);
   assert.match(run.stderr, /secret\.whfb\.yaml: permission denied/);
 });
 
-test('a named pipe named like a policy is reported, not waited on', () => {
+test('a named pipe named like a policy is reported, not waited on', { skip: process.platform === 'win32' ? 'no named pipes in the file system' : false }, () => {
   const dir = join(scratch, 'fifo');
   mkdirSync(dir);
-  if (spawnSync('mkfifo', [join(dir, 'pipe.whfb.yaml')]).status !== 0) return;
+  const made = spawnSync('mkfifo', [join(dir, 'pipe.whfb.yaml')], { encoding: 'utf8' });
+  assert.equal(made.status, 0, `mkfifo creates the pipe the test is about: ${made.stderr ?? made.error}`);
   cpSync(join(FIXTURES, 'clean', 'hybrid-cloud-kerberos.whfb.yaml'), join(dir, 'good.whfb.yaml'));
   for (const args of [['.'], ['pipe.whfb.yaml', 'good.whfb.yaml']]) {
     const { run, report } = whfbLintJson(args, dir);

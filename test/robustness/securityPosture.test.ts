@@ -178,7 +178,9 @@ test('a whole server session and a CLI run make no connection, no host lookup, s
 
 test('the manifest declares untrusted workspaces supported, and no telemetry package or endpoint is shipped', () => {
   const manifest = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8'));
-  assert.equal(manifest.capabilities?.untrustedWorkspaces?.supported, true, 'it runs no workspace code, so it works in Restricted Mode');
+  // It runs no workspace code, so it works in Restricted Mode; only where the state file is written is not the workspace's to choose there.
+  assert.equal(manifest.capabilities?.untrustedWorkspaces?.supported, 'limited');
+  assert.ok(manifest.capabilities.untrustedWorkspaces.restrictedConfigurations.includes('whfb.checklist.stateFile'));
   const dependencies = Object.keys({ ...manifest.dependencies, ...manifest.devDependencies });
   assert.deepEqual(dependencies.filter((name) => /telemetry|applicationinsights|appinsights|sentry|analytics|posthog|segment/i.test(name)), []);
   for (const bundle of BUNDLES) {

@@ -190,3 +190,66 @@ test('a real permission failure (the folder is not writable for the user): told,
     ws.cleanup();
   }
 });
+
+/** A window as a process (support/tickProcess.ts); resolves with its final status and its stderr. */
+function tickWindow(file: string, prefix: string, count: number, env: Record<string, string> = {}, onStderr?: (text: string) => void): Promise<{ status: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'support', 'tickProcess.ts'), file, prefix, String(count)], {
+      cwd: REPO_ROOT, env: { ...process.env, ...env },
+    });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (chunk) => { out += chunk; });
+    child.stderr.on('data', (chunk) => { err += chunk; onStderr?.(err); });
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve({ status: out.trim(), stderr: err }) : reject(new Error(`window ${prefix} exited ${code}: ${err}`))));
+  });
+}
+
+test('a window whose rename stalls past the stale-lock age keeps its lock: the other window waits, and both ticks are on disk', { timeout: 120_000 }, async () => {
+  const ws = workspace();
+  try {
+    // The slow window's rename takes 6 s, twice the stale age the windows use here (3 s): only a
+    // lock its owner keeps fresh while it works survives that. Before the fix the other window
+    // deleted the live lock after 3 s, wrote, and the slow rename then replaced its tick.
+    const stale = { WHFB_STALE_LOCK_MS: '3000' };
+    let renaming!: () => void;
+    const slowRenameStarted = new Promise<void>((resolve) => { renaming = resolve; });
+    const slow = tickWindow(ws.file, 'slow', 1, { ...stale, WHFB_SLOW_RENAMES: '1:6000' }, (stderr) => { if (stderr.includes('slow rename 1')) renaming(); });
+    await slowRenameStarted;
+    const fast = await tickWindow(ws.file, 'fast', 1, stale);
+    const slowResult = await slow;
+    assert.deepEqual([slowResult.status, fast.status], ['ok', 'ok']);
+    assert.deepEqual(Object.keys(onDisk(ws.file).items).sort(), ['fast-0', 'slow-0'], 'both windows reported ok, and both ticks are in the file');
+    assert.deepEqual(readdirSync(join(ws.dir, '.whfb')), ['checklist.json'], 'no lock or temp file left');
+  } finally {
+    ws.cleanup();
+  }
+});
+
+test('three windows ticking 100 items each, one by one, with renames stalled for 3.5 s and at random: every tick reported ok is on disk, and all are', { timeout: 300_000 }, async () => {
+  const ws = workspace();
+  try {
+    const windows = ['left', 'right', 'third'];
+    // Each window stalls one rename for longer than the old 3 s lock wait, at a different point,
+    // and 5% of its renames for up to 40 ms, so the windows interleave differently on every run.
+    const results = await Promise.all(windows.map((prefix, index) => tickWindow(ws.file, prefix, 100, {
+      WHFB_TICK_SEQUENTIAL: '1',
+      WHFB_TICK_REPORT: join(ws.dir, `${prefix}.json`),
+      WHFB_SLOW_RENAMES: `${20 + 30 * index}:3500,*:40:5`,
+    })));
+    const items = onDisk(ws.file).items;
+    for (const [index, prefix] of windows.entries()) {
+      const report: Record<string, string> = JSON.parse(readFileSync(join(ws.dir, `${prefix}.json`), 'utf8'));
+      assert.equal(Object.keys(report).length, 100);
+      const claimedButMissing = Object.entries(report).filter(([id, status]) => status === 'ok' && !items[id]).map(([id]) => id);
+      assert.deepEqual(claimedButMissing, [], `${prefix}: no tick reported ok is missing from the file`);
+      assert.deepEqual(Object.values(report).filter((status) => status !== 'ok'), [], `${prefix}: every write succeeded`);
+      assert.equal(results[index]!.status, 'ok');
+    }
+    assert.equal(Object.keys(items).length, 300, 'every tick of every window is in the file');
+    assert.deepEqual(readdirSync(join(ws.dir, '.whfb')), ['checklist.json'], 'no lock or temp file left');
+  } finally {
+    ws.cleanup();
+  }
+});

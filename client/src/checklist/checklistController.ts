@@ -192,7 +192,8 @@ export class ChecklistController implements vscode.Disposable {
     if (folder) {
       const location = resolveStateFilePath(folder.uri.fsPath, vscode.workspace.getConfiguration('whfb', folder.uri).get('checklist.stateFile'));
       if (!location.ok) void vscode.window.showWarningMessage(location.message);
-      this.store = new ChecklistStateStore(location.path, { author: authorName() });
+      // The store refuses, before every read and write, a path that leaves the folder through a link.
+      this.store = new ChecklistStateStore(location.path, { author: authorName(), workspaceFolder: folder.uri.fsPath });
       this.persistent = true;
       // A change outside the editor (git pull, another window) is read again; our own writes are harmless to re-read.
       this.watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(dirname(location.path)), basename(location.path)));

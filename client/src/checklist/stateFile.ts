@@ -20,10 +20,19 @@ export interface ChecklistState {
   extra: Record<string, unknown>;
 }
 
+/**
+ * A record for keys read from the file. Keys are data: `__proto__`, `constructor` or `prototype` in
+ * a file are kept like any other key (on a plain `{}`, assigning `__proto__` sets the prototype and
+ * the key is silently lost on the next rewrite).
+ */
+export function dataRecord<T>(): Record<string, T> {
+  return Object.create(null) as Record<string, T>;
+}
+
 export type ParseResult = { ok: true; state: ChecklistState } | { ok: false; message: string };
 
 export function emptyState(): ChecklistState {
-  return { version: 1, items: {}, extra: {} };
+  return { version: 1, items: dataRecord(), extra: dataRecord() };
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -59,7 +68,7 @@ export function parseStateFile(text: string): ParseResult {
   if (raw.model !== undefined && typeof raw.model !== 'string') return { ok: false, message: '"model" is not a string' };
   if (raw.items !== undefined && !isPlainObject(raw.items)) return { ok: false, message: '"items" is not an object' };
 
-  const items: Record<string, ItemState> = {};
+  const items = dataRecord<ItemState>();
   for (const [id, entry] of Object.entries(raw.items ?? {})) {
     if (!isPlainObject(entry) || typeof entry.done !== 'boolean') {
       return { ok: false, message: `item "${id}" is not an object with a boolean "done"` };
@@ -69,7 +78,7 @@ export function parseStateFile(text: string): ParseResult {
     if (!entry.done) continue;
     items[id] = { done: true, ...(entry.by !== undefined ? { by: entry.by } : {}), ...(entry.at !== undefined ? { at: entry.at } : {}) };
   }
-  const extra: Record<string, unknown> = {};
+  const extra = dataRecord<unknown>();
   for (const [key, value] of Object.entries(raw)) {
     if (key !== 'version' && key !== 'model' && key !== 'items') extra[key] = value;
   }
@@ -79,14 +88,15 @@ export function parseStateFile(text: string): ParseResult {
 function sortKeysDeep(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeysDeep);
   if (!isPlainObject(value)) return value;
-  const sorted: Record<string, unknown> = {};
+  const sorted = dataRecord<unknown>();
   for (const key of Object.keys(value).sort()) sorted[key] = sortKeysDeep(value[key]);
   return sorted;
 }
 
 /** version first, then model and items, then any unknown keys; everything below sorted. */
 export function serializeState(state: ChecklistState): string {
-  const document: Record<string, unknown> = { version: 1 };
+  const document = dataRecord<unknown>();
+  document.version = 1;
   if (state.model !== undefined) document.model = state.model;
   document.items = sortKeysDeep(state.items);
   for (const key of Object.keys(state.extra).sort()) document[key] = sortKeysDeep(state.extra[key]);

@@ -3,11 +3,21 @@
  * inject failures (ENOSPC, EACCES) and a window without a workspace folder can keep its state in
  * memory. Pure Node: no vscode import.
  */
-import { promises as fs } from 'node:fs';
+import { constants, promises as fs } from 'node:fs';
 import { dirname } from 'node:path';
 
+/**
+ * The largest state file read. A checklist of every deployment model's steps, ticked with names and
+ * dates, is a few tens of kilobytes; a larger file is not ours (or a device), and reading it would
+ * cost the window its memory on every tick.
+ */
+export const MAX_STATE_FILE_BYTES = 4 * 1024 * 1024;
+
 export interface StateFs {
-  /** Rejects with code ENOENT when the file does not exist. */
+  /**
+   * Rejects with code ENOENT when the file does not exist, ENOTREG when it is not a regular file (a
+   * device, a FIFO, a socket) and EFBIG when it is larger than MAX_STATE_FILE_BYTES; never blocks on a FIFO.
+   */
   readFile(path: string): Promise<string>;
   /** Creates a new file (fails when it exists), writes it, flushes it to disk (fsync) and closes it. */
   writeFileDurable(path: string, data: string): Promise<void>;
@@ -27,14 +37,57 @@ export interface StateFs {
    * Perforce/TFVC checkout): a rename would replace it regardless, so the store asks first.
    */
   isReadOnly?(path: string): Promise<boolean>;
+  /** Sets the file's modification time to now: a lock's heartbeat while its owner works. */
+  touch?(path: string): Promise<void>;
+  /** The path with every symbolic link resolved (rejects with ENOENT when a part is missing). */
+  realpath?(path: string): Promise<string>;
+  /** True when the path itself is a symbolic link (false when nothing is there). */
+  isSymbolicLink?(path: string): Promise<boolean>;
 }
 
 function errorCode(error: unknown): string | undefined {
   return typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : undefined;
 }
 
+// O_NONBLOCK: opening a FIFO for reading returns at once instead of waiting for a writer; on a
+// regular file it changes nothing. O_NOFOLLOW: the store hands over paths it has resolved, so a link
+// found in their place was put there since, and is not followed. Windows has neither flag (nor FIFOs).
+const READ_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0);
+const READ_CHUNK = 64 * 1024;
+
+/** Reads a regular file of at most MAX_STATE_FILE_BYTES, checking what was opened, not what the path named a moment before. */
+async function readRegularFile(path: string): Promise<string> {
+  let handle;
+  try {
+    handle = await fs.open(path, READ_FLAGS);
+  } catch (error) {
+    // O_NOFOLLOW on a symbolic link fails with ELOOP (Linux) or EMLINK (FreeBSD): say what it is.
+    if (errorCode(error) === 'ELOOP' || errorCode(error) === 'EMLINK') throw fsError('ESYMLINK', path);
+    throw error;
+  }
+  try {
+    const stat = await handle.stat();
+    if (!stat.isFile()) throw fsError('ENOTREG', path);
+    if (stat.size > MAX_STATE_FILE_BYTES) throw fsError('EFBIG', path);
+    // The size may grow while reading (or lie, on special file systems): never read past the cap.
+    const chunks: Buffer[] = [];
+    let length = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(READ_CHUNK);
+      const { bytesRead } = await handle.read(chunk, 0, READ_CHUNK, null);
+      if (bytesRead === 0) break;
+      chunks.push(chunk.subarray(0, bytesRead));
+      length += bytesRead;
+      if (length > MAX_STATE_FILE_BYTES) throw fsError('EFBIG', path);
+    }
+    return Buffer.concat(chunks, length).toString('utf8');
+  } finally {
+    await handle.close();
+  }
+}
+
 export const nodeStateFs: StateFs = {
-  readFile: (path) => fs.readFile(path, 'utf8'),
+  readFile: readRegularFile,
   async writeFileDurable(path, data) {
     const handle = await fs.open(path, 'wx');
     try {
@@ -83,6 +136,19 @@ export const nodeStateFs: StateFs = {
       throw error;
     }
   },
+  async touch(path) {
+    const now = new Date();
+    await fs.utimes(path, now, now);
+  },
+  realpath: (path) => fs.realpath(path),
+  async isSymbolicLink(path) {
+    try {
+      return (await fs.lstat(path)).isSymbolicLink();
+    } catch (error) {
+      if (errorCode(error) === 'ENOENT' || errorCode(error) === 'ENOTDIR') return false;
+      throw error;
+    }
+  },
 };
 
 function fsError(code: string, path: string): Error {
@@ -117,6 +183,11 @@ export class MemoryStateFs implements StateFs {
   }
   async mtimeMs(path: string): Promise<number | undefined> {
     return this.files.get(path)?.mtimeMs;
+  }
+  async touch(path: string): Promise<void> {
+    const file = this.files.get(path);
+    if (!file) throw fsError('ENOENT', path);
+    file.mtimeMs = Date.now();
   }
   async readdir(path: string): Promise<string[]> {
     const prefix = path.endsWith('/') ? path : `${path}/`;

@@ -69,7 +69,10 @@ test('the language and activation: *.whfb.yaml / *.whfb.yml, activated by the la
   assert.ok(manifest.activationEvents.includes('onLanguage:whfb-yaml'));
   assert.ok(manifest.activationEvents.includes('workspaceContains:**/*.whfb.yaml'));
   assert.ok(!manifest.activationEvents.includes('*'), 'never activated for every window');
-  assert.equal(manifest.capabilities.untrustedWorkspaces.supported, true);
+  // Restricted Mode: everything runs, but the workspace may not choose where the state file is written.
+  assert.equal(manifest.capabilities.untrustedWorkspaces.supported, 'limited');
+  assert.deepEqual(manifest.capabilities.untrustedWorkspaces.restrictedConfigurations, ['whfb.checklist.stateFile']);
+  assert.match(manifest.capabilities.untrustedWorkspaces.description, /whfb\.checklist\.stateFile/);
   const config = JSON.parse(readFileSync(join(root, 'language-configuration.json'), 'utf8'));
   assert.equal(config.comments.lineComment, '#');
   // After "- omaUri: ..." Enter lines the next key up under "omaUri".
