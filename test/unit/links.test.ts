@@ -16,6 +16,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Catalog } from '../../server/src/catalog/types';
 import { RULES } from '../../server/src/rules/codes';
+import { RULE_EVIDENCE } from '../../server/src/rules/evidence';
 import { loadGuides } from '../../scripts/guides/markdown';
 
 const root = join(__dirname, '..', '..');
@@ -72,12 +73,16 @@ function allLinks(): Found[] {
   const found: Found[] = [];
   // codes.ts builds its links from constants: the rule hrefs are what diagnostics show.
   for (const rule of RULES) found.push({ url: rule.href, where: `codes.ts ${rule.code}` });
+  // evidence.ts likewise: each quote's href is what the rule reference and SARIF help show.
+  for (const [code, entry] of Object.entries(RULE_EVIDENCE)) {
+    for (const quote of entry.evidence) found.push({ url: quote.href, where: `evidence.ts ${code}` });
+  }
   const files = [
     'data/generated/catalog.json', 'data/generated/checklists.json', 'data/generated/policy-templates.json',
     'snippets/whfb-yaml.json', 'snippets/intune-custom-profile.json', 'package.json', 'README.md',
     ...filesUnder('docs', /\.md$/).map((f) => relative(root, f)),
     ...filesUnder('media/walkthrough', /\.md$/).map((f) => relative(root, f)),
-    ...filesUnder('server/src', /\.ts$/).map((f) => relative(root, f)).filter((f) => !f.endsWith('rules/codes.ts')),
+    ...filesUnder('server/src', /\.ts$/).map((f) => relative(root, f)).filter((f) => !f.endsWith('rules/codes.ts') && !f.endsWith('rules/evidence.ts')),
     ...filesUnder('client/src', /\.ts$/).map((f) => relative(root, f)),
   ];
   for (const file of files) found.push(...urlsIn(readFileSync(join(root, file), 'utf8'), file));
