@@ -89,6 +89,7 @@ function resolve(tree: SegmentTreeNode, omaUri: string): ResolvedOmaUri {
   if (!current) return result;
   let caseDiffers = split.scopeSegment !== undefined && split.scopeSegment.text !== current.segment;
   let tenant: TenantSegment | undefined;
+  let instance: string | undefined;
   for (const segment of split.segments) {
     const { child, viaDynamic } = childFor(current, segment.text);
     if (!child) {
@@ -98,12 +99,16 @@ function resolve(tree: SegmentTreeNode, omaUri: string): ResolvedOmaUri {
     if (viaDynamic && child.segment.toLowerCase() === TENANT_SEGMENT) {
       tenant = { text: segment.text, start: segment.start, end: segment.end, kind: tenantKindOf(segment.text) };
       if (tenant.kind === 'placeholder' && segment.text !== child.segment) caseDiffers = true;
-    } else if (!viaDynamic && segment.text !== child.segment) {
+    } else if (viaDynamic) {
+      // As written: the device's tree may tell names apart by case, and a false duplicate is worse than a missed one.
+      instance = instance === undefined ? segment.text : `${instance}/${segment.text}`;
+    } else if (segment.text !== child.segment) {
       caseDiffers = true;
     }
     current = child;
   }
   if (tenant) result.tenant = tenant;
+  if (instance !== undefined) result.instance = instance;
   result.caseDiffers = caseDiffers;
   if (current?.node) result.node = current.node;
   return result;

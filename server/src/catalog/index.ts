@@ -21,6 +21,11 @@ export interface ResolvedOmaUri {
   /** `./Vendor/MSFT/...` legacy root (device scope). */
   legacyRoot: boolean;
   tenant?: TenantSegment;
+  /**
+   * The names written for the node's other dynamic segments (a certificate install's {UniqueID}...),
+   * as written and joined with '/': two such instances are two settings on the device.
+   */
+  instance?: string;
   /** Written with other letter case than the DDF (still resolves; reported by no rule). */
   caseDiffers: boolean;
 }

@@ -12,6 +12,8 @@ export interface ModelIndex {
   byNode: Map<CatalogNode, PolicySetting[]>;
   /** The tenant segment of each setting's OMA-URI, by setting. */
   tenantOf(setting: PolicySetting): TenantSegment | undefined;
+  /** The instance names of the setting's other dynamic segments ('' when it has none). */
+  instanceOf(setting: PolicySetting): string;
 }
 
 const indexes = new WeakMap<PolicyModel, ModelIndex>();
@@ -49,6 +51,10 @@ export function modelIndex(model: PolicyModel, catalog: CatalogIndex): ModelInde
     tenantOf(setting) {
       if (!setting.omaUri) return undefined;
       return resolveOmaUri(catalog, setting.omaUri.value).tenant;
+    },
+    instanceOf(setting) {
+      if (!setting.omaUri) return '';
+      return resolveOmaUri(catalog, setting.omaUri.value).instance ?? '';
     },
   };
   indexes.set(model, index);

@@ -1,5 +1,5 @@
 /**
- * WHFB150: the same setting (node, scope and tenant) twice with different values: which one wins
+ * WHFB150: the same setting (node, scope, tenant and instance) twice with different values: which one wins
  * depends on delivery order, so the result is unpredictable.
  *
  * A `{TenantId}` placeholder (or Graph's `{tenantid}` in a Settings Catalog id) stands for the file's
@@ -62,6 +62,9 @@ const duplicateSetting: Rule = {
       if (setting.node) {
         const tenant = index.tenantOf(setting);
         key = tenant?.kind === 'guid' ? lowerTenant(tenant) : placeholderTenant;
+        // Two instances of a dynamic node (PFXCertInstall/pilot and /lab) are two settings.
+        const instance = index.instanceOf(setting);
+        if (instance) key = `${key}|${instance}`;
         let forNode = byNode.get(setting.node);
         if (!forNode) {
           forNode = new Map();

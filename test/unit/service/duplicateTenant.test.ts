@@ -71,3 +71,28 @@ test('in an export without tenantId, {tenantid} ids and the one GUID the OMA-URI
   const codes = validate(list, 'file:///work/whfb-export.json').map((d) => d.code);
   assert.deepEqual(codes, ['WHFB150']);
 });
+
+test('two instances of a dynamic node ({UniqueID}) are two settings, the same instance twice is a duplicate', () => {
+  const install = (name: string, value: string) => [
+    `  - omaUri: ./Device/Vendor/MSFT/ClientCertificateInstall/PFXCertInstall/${name}/KeyLocation`,
+    '    type: int',
+    `    value: ${value}`,
+  ];
+  const file = (second: string) => [
+    'whfb: 1',
+    `tenantId: ${TENANT}`,
+    'deployment:',
+    '  model: hybrid',
+    '  trust: key',
+    '  management: intune',
+    'settings:',
+    `  - omaUri: ${PFW}/{TenantId}/Policies/UsePassportForWork`,
+    '    type: bool',
+    '    value: true',
+    ...install('pilot', '1'),
+    ...install(second, '2'),
+    '',
+  ].join('\n');
+  assert.ok(!validate(file('lab')).some((d) => d.code === 'WHFB150'), 'pilot and lab are two certificate installs');
+  assert.ok(validate(file('pilot')).some((d) => d.code === 'WHFB150'), 'pilot twice is one setting with two values');
+});
