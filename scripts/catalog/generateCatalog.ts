@@ -6,9 +6,10 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AllowedValues, Catalog, CatalogNode, DdfFormat, GroupPolicyMapping, SourcedValue } from '../../server/src/catalog/types';
-import { loadGuide } from '../guides/markdown';
+import { loadGuide, loadGuides } from '../guides/markdown';
 import { attributesOf, type DdfNode, markersOf, objectOf, readDdf, textOf } from './ddfReader';
 import { cleanDescription } from './description';
+import { ADMX_FACTS_FILE, buildGroupPolicies, loadAdmxFacts } from './groupPolicies';
 import { guideRefsFor, loadReferenceGuides } from './guideRefs';
 import { policySettingFacts, type PolicySettingFact } from './guideFacts';
 import { referenceUrlOf, settingsCatalogIdOf } from './naming';
@@ -28,6 +29,8 @@ export const CATALOG_DDF_FILES = [
   'FederatedAuthentication_AreaDDF.xml',
   'ClientCertificateInstall.xml',
   'RemoteLock.xml',
+  // MDMWinsOverGP decides whether a Policy CSP setting wins over the same Group Policy (WHFB160).
+  'ControlPolicyConflict_AreaDDF.xml',
 ];
 
 const POLICY_SETTINGS_GUIDE = 'hello-for-business/policy-settings.md';
@@ -44,6 +47,9 @@ export function buildCatalog(root: string): Catalog {
   const facts = policySettingFacts(loadGuide(root, POLICY_SETTINGS_GUIDE));
   applyPolicySettingFacts(nodes, facts);
 
+  const allGuides = [...loadGuides(root).values()];
+  const groupPolicies = buildGroupPolicies(nodes, loadAdmxFacts(root), facts, allGuides);
+
   const guides = loadReferenceGuides(root);
   for (const node of nodes) node.guideRefs = guideRefsFor(node, guides);
 
@@ -51,9 +57,10 @@ export function buildCatalog(root: string): Catalog {
   const guideFiles = [...new Set([POLICY_SETTINGS_GUIDE, ...guides.files])].sort();
   const sources = [
     ...CATALOG_DDF_FILES.map((file) => `data/ddf/${file}`).sort(),
+    ADMX_FACTS_FILE,
     ...guideFiles.map((file) => `data/guides/${file}`),
   ].map((file) => ({ file, sha256: sha256(join(root, file)) }));
-  return { schemaVersion: 1, sources, nodes };
+  return { schemaVersion: 1, sources, nodes, groupPolicies };
 }
 
 /** Policy.xml contributes only its fixed Policy and Policy/Config nodes; the area DDFs supply the real areas and policies. */
