@@ -49,6 +49,7 @@ export function buildCatalog(root: string): Catalog {
 
   const allGuides = [...loadGuides(root).values()];
   const groupPolicies = buildGroupPolicies(nodes, loadAdmxFacts(root), facts, allGuides);
+  for (const node of nodes) describeAdmxBacked(node);
 
   const guides = loadReferenceGuides(root);
   for (const node of nodes) node.guideRefs = guideRefsFor(node, guides);
@@ -233,6 +234,17 @@ function descriptionOf(ddf: DdfNode, allowed: AllowedValues | undefined): string
   if (allowed?.kind === 'admx') return `ADMX-backed policy \`${allowed.name}\` (${allowed.file}, category \`${allowed.area}\`). The value is an ADMX \`<enabled/>\` or \`<disabled/>\` XML string.`;
   const unique = textOf(objectOf(ddf.properties, 'MSFT:DynamicNodeNaming'), 'MSFT:UniqueName');
   return unique ? cleanDescription(unique) : '';
+}
+
+/**
+ * An ADMX-backed node the DDF leaves undescribed: say which Group Policy it is, as the editor shows
+ * it, once the Group Policy names are known (not the DDF's area ids, "Kerberos~AT~System~kerberos").
+ */
+function describeAdmxBacked(node: CatalogNode): void {
+  const allowed = node.allowed;
+  const gp = node.groupPolicy;
+  if (allowed?.kind !== 'admx' || !gp?.displayName || !gp.location || !node.descriptionMarkdown.startsWith('ADMX-backed policy `')) return;
+  node.descriptionMarkdown = `ADMX-backed policy: the Group Policy "${gp.displayName}" (${gp.scope === 'user' ? 'User' : 'Computer'} Configuration > ${gp.location}; ${allowed.file}, policy \`${allowed.name}\`). The value is an ADMX \`<enabled/>\` or \`<disabled/>\` XML string.`;
 }
 
 /** Guide-stated Group Policy names and defaults, joined to nodes by the CSP reference anchors the guide links. */

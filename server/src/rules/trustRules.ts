@@ -69,6 +69,8 @@ interface FlagSource {
   said: string;
   setting?: PolicySetting;
   entry?: GroupPolicyEntry;
+  /** The catalog path of the node it sets (a Group Policy's own node), for the checklist. */
+  path?: string;
 }
 
 function mdmSources(model: PolicyModel, catalog: CatalogIndex, ref: NodeRef): FlagSource[] {
@@ -76,7 +78,7 @@ function mdmSources(model: PolicyModel, catalog: CatalogIndex, ref: NodeRef): Fl
   for (const setting of settingsFor(model, ref, catalog)) {
     const on = setting.value ? asBoolean(setting.value.value) : undefined;
     if (on === undefined) continue;
-    out.push({ on, range: setting.value!.range, said: `${setting.node?.name ?? ref.name} is ${on}`, setting });
+    out.push({ on, range: setting.value!.range, said: `${setting.node?.name ?? ref.name} is ${on}`, setting, ...(setting.node ? { path: setting.node.path } : {}) });
   }
   return out;
 }
@@ -91,7 +93,7 @@ function groupPolicySources(model: PolicyModel, catalog: CatalogIndex, ref: Node
     const state = lower(entry.state) ?? 'enabled';
     if (state !== 'enabled' && state !== 'disabled') continue;
     const name = info?.name ?? entry.policy.value.trim();
-    out.push({ on: state === 'enabled', range: entry.policy.range, said: `Group Policy "${name}" is ${state}`, entry });
+    out.push({ on: state === 'enabled', range: entry.policy.range, said: `Group Policy "${name}" is ${state}`, entry, path: primary.path });
   }
   // The user node wins over the computer node (configure guide: "User policies take precedence over computer policies").
   return out.sort((a, b) => Number(lower(b.entry?.scope) === 'user') - Number(lower(a.entry?.scope) === 'user'));
@@ -155,7 +157,7 @@ function missingSetting(model: PolicyModel, catalog: CatalogIndex, ref: NodeRef,
 }
 
 function pathsOf(...sources: (FlagSource | undefined)[]): { paths: string[] } {
-  return { paths: sources.flatMap((source) => (source?.setting?.node ? [source.setting.node.path] : [])) };
+  return { paths: sources.flatMap((source) => (source?.path ? [source.path] : [])) };
 }
 
 function related(located: Located<string> | undefined, message: string): { related?: Finding['related'] } {
@@ -201,7 +203,8 @@ const trustSettings: Rule = {
       if (certificate.deciding) {
         const source = certificate.deciding;
         findings.push(finding('WHFB130', source.range, `${source.said}: ${uses}. ${howToEnable(!!source.entry, CERTIFICATE, CERTIFICATE_POLICY).replace(/^./, (c) => c.toUpperCase())}.`, { ...deployed, ...sourceFix(model, source, true, CERTIFICATE), ...pathsOf(source) }));
-      } else if (describesChannel) {
+      } else if (describesChannel && groupPolicyOnly) {
+        // Through Intune the tenant-wide policy can set it ("If the Intune tenant-wide policy is enabled and configured to your needs, you can skip to Enroll"): WHFB134.
         findings.push(finding('WHFB130', trust!.range, `Without ${CERTIFICATE_POLICY} (${CERTIFICATE}), ${uses}: ${howToEnable(groupPolicyOnly, CERTIFICATE, CERTIFICATE_POLICY)}.`, missingSetting(model, catalog, NODES.useCertificateTrust, true, !groupPolicyOnly)));
       }
     } else {
@@ -254,11 +257,21 @@ const whfbNotConfigured: Rule = {
     const kind = lower(depModel);
     // Cloud-only: "If you want to use Windows Hello for Business in a cloud-only environment with its default settings, there's no extra configuration needed."
     if (!missingAnchor || !describesChannel || (kind !== 'hybrid' && kind !== 'on-premises')) return [];
-    if (flag(model, catalog, NODES.usePassportForWork).deciding) return [];
-    const message = groupPolicyOnly
-      ? 'Use Windows Hello for Business is not configured. The deployment guides list it as a required policy setting ("There are two policy settings required to configure Windows Hello for Business"): enable the Group Policy "Use Windows Hello for Business".'
-      : `Use Windows Hello for Business (UsePassportForWork) is not set. This works only when the Intune tenant-wide policy enables Windows Hello for Business (${lower(trust) === 'cloud-kerberos' ? '"If the Intune tenant-wide policy is enabled and configured to your needs, you only need to enable the policy setting Use Cloud Trust For On Prem Auth"' : 'the guides: "If the Intune tenant-wide policy is enabled and configured to your needs"'}); otherwise add UsePassportForWork = true.`;
-    return [finding('WHFB134', missingAnchor, message, missingSetting(model, catalog, NODES.usePassportForWork, true, !groupPolicyOnly))];
+    const findings: Finding[] = [];
+    const cloudKerberos = lower(trust) === 'cloud-kerberos';
+    if (!flag(model, catalog, NODES.usePassportForWork).deciding) {
+      const message = groupPolicyOnly
+        ? 'Use Windows Hello for Business is not configured. The deployment guides list it as a required policy setting ("There are two policy settings required to configure Windows Hello for Business"): enable the Group Policy "Use Windows Hello for Business".'
+        : `Use Windows Hello for Business (UsePassportForWork) is not set. This works only when the Intune tenant-wide policy enables Windows Hello for Business (${cloudKerberos ? '"If the Intune tenant-wide policy is enabled and configured to your needs, you only need to enable the policy setting Use Cloud Trust For On Prem Auth"' : 'the guides: "If the Intune tenant-wide policy is enabled and configured to your needs"'}); otherwise add UsePassportForWork = true.`;
+      findings.push(finding('WHFB134', missingAnchor, message, missingSetting(model, catalog, NODES.usePassportForWork, true, !groupPolicyOnly)));
+    }
+    if (lower(trust) === 'certificate' && !groupPolicyOnly && !flag(model, catalog, NODES.useCertificateTrust).deciding) {
+      // Hybrid certificate trust guide (Intune): "If the Intune tenant-wide policy is enabled and configured to your needs, you can skip to Enroll in Windows Hello for Business."
+      findings.push(finding('WHFB134', missingAnchor,
+        `Use certificate for on-premises authentication (UseCertificateForOnPremAuth) is not set. Certificate trust then depends on the Intune tenant-wide policy ("If the Intune tenant-wide policy is enabled and configured to your needs, you can skip to Enroll in Windows Hello for Business"); without it, Windows uses ${TRUST_WORDS[effectiveTrust(false, flag(model, catalog, NODES.useCloudTrust).on)]}. Add UseCertificateForOnPremAuth = true.`,
+        missingSetting(model, catalog, NODES.useCertificateTrust, true, true)));
+    }
+    return findings;
   },
 };
 
