@@ -326,7 +326,8 @@ const requireSecurityDevice: Rule = {
     // "If you disable or don't configure this policy setting, the TPM is still preferred, but all devices can provision Windows Hello for Business using software if the TPM is nonfunctional or unavailable."
     const consequence = 'devices without a usable TPM provision Windows Hello for Business in software. The guides recommend it ("Another optional, but recommended, policy setting is: Use a hardware security device")';
     const source = device.deciding;
-    if (source?.on) return [];
+    // Two MDM values that disagree are WHFB150's to report; advice only when nothing turns it on.
+    if (source?.entry ? source.on : device.all.some((each) => each.on)) return [];
     if (source) {
       return [finding('WHFB190', source.range, `${source.said}: ${consequence}. ${source.entry ? 'Enable the policy' : 'Set it to true'}.`, { ...sourceFix(model, source, true, 'RequireSecurityDevice'), ...pathsOf(source) })];
     }
