@@ -6,9 +6,10 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AllowedValues, Catalog, CatalogNode, DdfFormat, GroupPolicyMapping, SourcedValue } from '../../server/src/catalog/types';
-import { loadGuide } from '../guides/markdown';
+import { loadGuide, loadGuides } from '../guides/markdown';
 import { attributesOf, type DdfNode, markersOf, objectOf, readDdf, textOf } from './ddfReader';
 import { cleanDescription } from './description';
+import { ADMX_FACTS_FILE, buildGroupPolicies, loadAdmxFacts } from './groupPolicies';
 import { guideRefsFor, loadReferenceGuides } from './guideRefs';
 import { ddfListOf, guideListOf } from './listNodes';
 import { policySettingFacts, type PolicySettingFact } from './guideFacts';
@@ -29,6 +30,8 @@ export const CATALOG_DDF_FILES = [
   'FederatedAuthentication_AreaDDF.xml',
   'ClientCertificateInstall.xml',
   'RemoteLock.xml',
+  // MDMWinsOverGP decides whether a Policy CSP setting wins over the same Group Policy (WHFB160).
+  'ControlPolicyConflict_AreaDDF.xml',
 ];
 
 const POLICY_SETTINGS_GUIDE = 'hello-for-business/policy-settings.md';
@@ -46,6 +49,10 @@ export function buildCatalog(root: string): Catalog {
   const facts = policySettingFacts(loadGuide(root, POLICY_SETTINGS_GUIDE));
   applyPolicySettingFacts(nodes, facts);
 
+  const allGuides = [...loadGuides(root).values()];
+  const groupPolicies = buildGroupPolicies(nodes, loadAdmxFacts(root), facts, allGuides);
+  for (const node of nodes) describeAdmxBacked(node);
+
   const guides = loadReferenceGuides(root);
   for (const node of nodes) node.guideRefs = guideRefsFor(node, guides);
   for (const path of listsWithoutSeparator) {
@@ -58,9 +65,10 @@ export function buildCatalog(root: string): Catalog {
   const guideFiles = [...new Set([POLICY_SETTINGS_GUIDE, ...guides.files])].sort();
   const sources = [
     ...CATALOG_DDF_FILES.map((file) => `data/ddf/${file}`).sort(),
+    ADMX_FACTS_FILE,
     ...guideFiles.map((file) => `data/guides/${file}`),
   ].map((file) => ({ file, sha256: sha256(join(root, file)) }));
-  return { schemaVersion: 1, sources, nodes };
+  return { schemaVersion: 1, sources, nodes, groupPolicies };
 }
 
 /** Policy.xml contributes only its fixed Policy and Policy/Config nodes; the area DDFs supply the real areas and policies. */
@@ -235,6 +243,17 @@ function descriptionOf(ddf: DdfNode, allowed: AllowedValues | undefined): string
   if (allowed?.kind === 'admx') return `ADMX-backed policy \`${allowed.name}\` (${allowed.file}, category \`${allowed.area}\`). The value is an ADMX \`<enabled/>\` or \`<disabled/>\` XML string.`;
   const unique = textOf(objectOf(ddf.properties, 'MSFT:DynamicNodeNaming'), 'MSFT:UniqueName');
   return unique ? cleanDescription(unique) : '';
+}
+
+/**
+ * An ADMX-backed node the DDF leaves undescribed: say which Group Policy it is, as the editor shows
+ * it, once the Group Policy names are known (not the DDF's area ids, "Kerberos~AT~System~kerberos").
+ */
+function describeAdmxBacked(node: CatalogNode): void {
+  const allowed = node.allowed;
+  const gp = node.groupPolicy;
+  if (allowed?.kind !== 'admx' || !gp?.displayName || !gp.location || !node.descriptionMarkdown.startsWith('ADMX-backed policy `')) return;
+  node.descriptionMarkdown = `ADMX-backed policy: the Group Policy "${gp.displayName}" (${gp.scope === 'user' ? 'User' : 'Computer'} Configuration > ${gp.location}; ${allowed.file}, policy \`${allowed.name}\`). The value is an ADMX \`<enabled/>\` or \`<disabled/>\` XML string.`;
 }
 
 /** Guide-stated Group Policy names and defaults, joined to nodes by the CSP reference anchors the guide links. */

@@ -60,7 +60,8 @@ export function tablesOf(guide: Guide, matcher: CatalogMatcher): GuideTable[] {
         const skipped: string[] = [];
         for (const row of table.rows) {
           const guideName = stripInlineMarkdown(row[nameColumn] ?? '');
-          const known = matcher.policyByName(guideName);
+          // A setting the templates do not define ("Certificate Services Client - Auto-Enrollment") is a catalog Group Policy without MDM nodes.
+          const known = matcher.policyByName(guideName) ?? groupPolicyOnly(matcher, guideName);
           if (!known) {
             skipped.push(guideName);
             continue;
@@ -77,6 +78,12 @@ export function tablesOf(guide: Guide, matcher: CatalogMatcher): GuideTable[] {
     }
   }
   return out;
+}
+
+function groupPolicyOnly(matcher: CatalogMatcher, name: string): { name: string } | undefined {
+  const wanted = name.trim().toLowerCase();
+  const info = matcher.catalog.groupPolicies?.find((policy) => policy.name.toLowerCase() === wanted || policy.aliases.some((alias) => alias.toLowerCase() === wanted));
+  return info ? { name: info.name } : undefined;
 }
 
 /** Two tables carry the same settings (the seeds repeat the current pages' tables). */

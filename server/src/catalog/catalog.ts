@@ -7,7 +7,7 @@ import type { CatalogIndex, ResolvedOmaUri, SegmentCompletion, TenantSegment } f
 import { splitOmaUri, tenantKindOf } from './omaUriSegments';
 import { buildSegmentTree, childFor, hasChildren, type SegmentTreeNode } from './segmentTree';
 import { buildSuggestPool, rankSuggestions, type SuggestPool } from './suggest';
-import type { Catalog, CatalogNode, Scope } from './types';
+import type { Catalog, CatalogNode, GroupPolicyInfo, Scope } from './types';
 
 let shared: CatalogIndex | undefined;
 
@@ -22,7 +22,7 @@ const TENANT_SEGMENT = '{tenantid}';
 export function createCatalogIndex(catalog: Catalog): CatalogIndex {
   const nodes: readonly CatalogNode[] = catalog.nodes;
   let indexes: Indexes | undefined;
-  const get = (): Indexes => (indexes ??= buildIndexes(nodes));
+  const get = (): Indexes => (indexes ??= buildIndexes(nodes, catalog.groupPolicies ?? []));
 
   return {
     nodes,
@@ -30,6 +30,7 @@ export function createCatalogIndex(catalog: Catalog): CatalogIndex {
     resolve: (omaUri) => resolve(get().tree, omaUri),
     bySettingsCatalogId: (id) => get().bySettingsCatalogId.get(id.trim().toLowerCase()),
     byGroupPolicy: (name) => get().byGroupPolicy.get(name.trim().toLowerCase()) ?? [],
+    groupPolicy: (name) => get().groupPolicyInfo.get(name.trim().toLowerCase()),
     groupPolicyNames: () => get().groupPolicyNames,
     nextSegments: (prefix) => nextSegments(get().tree, prefix),
     suggest: (omaUri, limit = 5) => suggest(get(), omaUri, limit),
@@ -40,13 +41,15 @@ interface Indexes {
   byPath: Map<string, CatalogNode>;
   bySettingsCatalogId: Map<string, CatalogNode>;
   byGroupPolicy: Map<string, CatalogNode[]>;
+  groupPolicyInfo: Map<string, GroupPolicyInfo>;
   groupPolicyNames: string[];
   tree: SegmentTreeNode;
   suggestPools: Record<Scope, SuggestPool> & { all: SuggestPool };
 }
 
-function buildIndexes(nodes: readonly CatalogNode[]): Indexes {
+function buildIndexes(nodes: readonly CatalogNode[], groupPolicies: readonly GroupPolicyInfo[]): Indexes {
   const byGroupPolicy = new Map<string, CatalogNode[]>();
+  const groupPolicyInfo = new Map<string, GroupPolicyInfo>();
   const addGroupPolicy = (name: string | undefined, node: CatalogNode): void => {
     if (!name) return;
     const key = name.toLowerCase();
@@ -55,7 +58,24 @@ function buildIndexes(nodes: readonly CatalogNode[]): Indexes {
     byGroupPolicy.set(key, list);
   };
   const names = new Set<string>();
-  for (const node of nodes) {
+  const nodeByPath = new Map(nodes.map((node) => [node.path, node]));
+  // The editor's names first, then the other names; a name two policies share ("Use forest search
+  // order", client and KDC) keeps the first policy's info and lists both policies' nodes.
+  for (const keyOf of [(info: GroupPolicyInfo) => [info.name], (info: GroupPolicyInfo) => info.aliases]) {
+    for (const info of groupPolicies) {
+      for (const name of keyOf(info)) {
+        const key = name.toLowerCase();
+        if (!groupPolicyInfo.has(key)) groupPolicyInfo.set(key, info);
+        for (const path of info.nodes) {
+          const node = nodeByPath.get(path);
+          if (node) addGroupPolicy(name, node);
+        }
+      }
+    }
+  }
+  for (const info of groupPolicies) names.add(info.name);
+  // A catalog without Group Policy infos (built for a test): the nodes' own mappings.
+  for (const node of groupPolicies.length > 0 ? [] : nodes) {
     addGroupPolicy(node.groupPolicy?.displayName, node);
     addGroupPolicy(node.groupPolicy?.name, node);
     const shown = node.groupPolicy?.displayName ?? node.groupPolicy?.name;
@@ -66,6 +86,7 @@ function buildIndexes(nodes: readonly CatalogNode[]): Indexes {
     byPath: new Map(nodes.map((node) => [node.path, node])),
     bySettingsCatalogId: new Map(nodes.map((node) => [node.settingsCatalogId.toLowerCase(), node])),
     byGroupPolicy,
+    groupPolicyInfo,
     groupPolicyNames: [...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)),
     tree: buildSegmentTree(nodes),
     suggestPools: {

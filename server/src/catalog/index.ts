@@ -3,7 +3,7 @@
  * (roots, the {TenantId} segment, case) and how Settings Catalog ids map to nodes.
  * Implemented in catalog/catalog.ts (getCatalog()).
  */
-import type { CatalogNode, Scope } from './types';
+import type { CatalogNode, GroupPolicyInfo, Scope } from './types';
 
 /** How the dynamic tenant segment of an OMA-URI was written. */
 export interface TenantSegment {
@@ -48,8 +48,10 @@ export interface CatalogIndex {
   resolve(omaUri: string): ResolvedOmaUri;
   /** Settings Catalog settingDefinitionId (case-insensitive; {tenantid} literal). */
   bySettingsCatalogId(id: string): CatalogNode | undefined;
-  /** Group Policy display name or ADMX name (case-insensitive). */
+  /** The MDM nodes a Group Policy configures, by any of its names (case-insensitive). */
   byGroupPolicy(name: string): CatalogNode[];
+  /** The Group Policy setting a name means: editor display name, a guide's name, or the ADMX name (case-insensitive). */
+  groupPolicy(name: string): GroupPolicyInfo | undefined;
   /** Known Group Policy display names (for completion and WHFB161). */
   groupPolicyNames(): string[];
   /** Next segments after a partial OMA-URI prefix ("./Device/Vendor/MSFT/PassportForWork/{TenantId}/"). */

@@ -60,6 +60,30 @@ export interface GroupPolicyMapping {
   admxFile?: string;
   /** "computer" or "user" configuration. */
   scope?: 'computer' | 'user';
+  /** Group Policy editor path below Computer/User Configuration, where known ("Administrative Templates > System > Kerberos"). */
+  location?: string;
+}
+
+/**
+ * One Group Policy setting as the Group Policy editor shows it, with every name an administrator
+ * may write for it and the MDM nodes it configures (none for a Group-Policy-only setting such as
+ * "Certificate Services Client - Auto-Enrollment").
+ */
+export interface GroupPolicyInfo {
+  /** The display name the Group Policy editor shows ("Use cloud trust for on-premises authentication"). */
+  name: string;
+  /** Other names that mean it: the guides' names, the ADMX policy name, the DDF's GpEnglishName. */
+  aliases: string[];
+  /** Editor path below Computer/User Configuration ("Administrative Templates > Windows Components > Windows Hello for Business"). */
+  location: string;
+  /** Computer Configuration, User Configuration, or both. */
+  scopes: ('computer' | 'user')[];
+  /** The ADMX template and policy name, for an Administrative Templates setting. */
+  admx?: { file: string; name: string };
+  /** Catalog paths of the MDM nodes it configures, the setting itself first, then its options. */
+  nodes: string[];
+  /** Where the name comes from: "Passport.admx", or the guide section that names it. */
+  source: string;
 }
 
 export interface CatalogNode {
@@ -112,4 +136,6 @@ export interface Catalog {
   /** Source files the catalog was built from, with their sha256, so staleness is detectable. */
   sources: { file: string; sha256: string }[];
   nodes: CatalogNode[];
+  /** Group Policy settings the guides and the templates name (absent in catalogs built for tests). */
+  groupPolicies?: GroupPolicyInfo[];
 }

@@ -232,6 +232,10 @@ function groupPolicyNameItems(catalog: CatalogIndex, range: Range): CompletionIt
     if (node) {
       item.detail = `MDM: ${node.name}`;
       item.documentation = { kind: 'markdown', value: nodeMarkdown(node, { brief: true }) };
+    } else {
+      // A Group-Policy-only setting ("Certificate Services Client - Auto-Enrollment"): where the editor shows it.
+      const info = catalog.groupPolicy(name);
+      if (info) item.detail = `Group Policy only: ${info.location}`;
     }
     return item;
   });

@@ -3,6 +3,7 @@
  * (what the guides say that model needs), on a Group Policy name (its mapping), on a rule code in a
  * `# whfb-ignore` comment (the rule).
  */
+import type { GroupPolicyInfo, GroupPolicyMapping } from '../catalog/types';
 import type { Located, OffsetRange } from '../model/types';
 import { RULES_BY_CODE } from '../rules/codes';
 import type { Hover, Position } from '../service/protocolTypes';
@@ -53,9 +54,10 @@ export function hoverAt(context: FeatureContext, position: Position): Hover | nu
     for (const gp of model.groupPolicy) {
       if (!contains(gp.policy.range, offset)) continue;
       const nodes = catalog.byGroupPolicy(gp.policy.value);
-      if (nodes.length === 0) return hoverOf(context, `"${gp.policy.value}" is not a Group Policy the catalog knows.`, gp.policy.range);
-      const mapping = nodes[0].groupPolicy;
-      const header = `**Group Policy: ${mapping?.displayName ?? gp.policy.value}**${mapping?.area ? `\n\n${mapping.scope === 'user' ? 'User' : 'Computer'} Configuration > ${mapping.area}` : ''}${mapping?.admxFile ? ` (${mapping.admxFile})` : ''}`;
+      const info = catalog.groupPolicy(gp.policy.value);
+      if (!info && nodes.length === 0) return hoverOf(context, `"${gp.policy.value}" is not a Group Policy the catalog knows.`, gp.policy.range);
+      const header = groupPolicyHeader(info, gp.policy.value, nodes[0]?.groupPolicy);
+      if (nodes.length === 0) return hoverOf(context, `${header}\n\nNo MDM equivalent: Group Policy only.`, gp.policy.range);
       const mdm = nodes.map((node) => `- MDM equivalent: \`${node.path}\``).join('\n');
       return hoverOf(context, `${header}\n\n${mdm}\n\n${nodeMarkdown(nodes[0], { brief: true })}`, gp.policy.range);
     }
@@ -68,6 +70,22 @@ export function hoverAt(context: FeatureContext, position: Position): Hover | nu
     if (resolved.node) return hoverOf(context, nodeMarkdown(resolved.node), token);
   }
   return null;
+}
+
+/**
+ * The Group Policy as the editor shows it: display name, then the path to it under Computer and/or
+ * User Configuration, then the template and policy name it is defined by.
+ */
+function groupPolicyHeader(info: GroupPolicyInfo | undefined, written: string, mapping: GroupPolicyMapping | undefined): string {
+  const name = info?.name ?? mapping?.displayName ?? written.trim();
+  const location = info?.location ?? mapping?.location ?? mapping?.area;
+  const scopes = info?.scopes ?? (mapping?.scope ? [mapping.scope] : ['computer']);
+  const paths = location ? scopes.map((scope) => `${scope === 'user' ? 'User' : 'Computer'} Configuration > ${location}`) : [];
+  const admx = info?.admx ?? (mapping?.admxFile ? { file: mapping.admxFile, name: mapping.name } : undefined);
+  const lines = [`**Group Policy: ${name}**`];
+  if (paths.length > 0) lines.push(paths.join("  \nor "));
+  if (admx) lines.push(`Template: ${admx.file} (policy \`${admx.name}\`)`);
+  return lines.join('\n\n');
 }
 
 function isOn(located: Located<string> | undefined, offset: number): located is Located<string> {

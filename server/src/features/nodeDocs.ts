@@ -42,7 +42,8 @@ export function nodeMarkdown(node: CatalogNode, options: { brief?: boolean } = {
   if (!options.brief) {
     if (node.groupPolicy) {
       const gp = node.groupPolicy;
-      const where = [gp.scope ? `${gp.scope === 'computer' ? 'Computer' : 'User'} Configuration` : undefined, gp.area].filter(Boolean).join(' > ');
+      // The editor's path (location), not the DDF's internal area ids ("Kerberos~AT~System~kerberos").
+      const where = [gp.scope ? `${gp.scope === 'computer' ? 'Computer' : 'User'} Configuration` : undefined, gp.location ?? gp.area].filter(Boolean).join(' > ');
       lines.push(`**Group Policy:** ${gp.displayName ?? gp.name}${where ? ` (${where})` : ''}${gp.admxFile ? `, ${gp.admxFile}` : ''}`, '');
     }
     if (node.settingsCatalogId) lines.push(`**Settings Catalog id:** \`${node.settingsCatalogId}\``, '');

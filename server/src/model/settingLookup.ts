@@ -66,6 +66,8 @@ export const NODES = {
   useCloudTrust: { csp: 'PassportForWork', name: 'UseCloudTrustForOnPremAuth', scope: 'device' },
   useCertificateTrust: { csp: 'PassportForWork', name: 'UseCertificateForOnPremAuth', scope: 'device' },
   requireSecurityDevice: { csp: 'PassportForWork', name: 'RequireSecurityDevice' },
+  disablePostLogonProvisioning: { csp: 'PassportForWork', name: 'DisablePostLogonProvisioning' },
+  mdmWinsOverGroupPolicy: { csp: 'Policy', area: 'ControlPolicyConflict', name: 'MDMWinsOverGP', scope: 'device' },
   minimumPinLength: { csp: 'PassportForWork', name: 'MinimumPINLength' },
   maximumPinLength: { csp: 'PassportForWork', name: 'MaximumPINLength' },
   cloudKerberosTicketRetrieval: { csp: 'Policy', area: 'Kerberos', name: 'CloudKerberosTicketRetrievalEnabled', scope: 'device' },

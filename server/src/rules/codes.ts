@@ -48,20 +48,32 @@ export const RULES: readonly RuleInfo[] = [
   { code: 'WHFB105', name: 'tenant-placeholder', defaultSeverity: 'error', summary: 'A {TenantId} placeholder has no tenant id to stand for, or an OMA-URI names a different tenant than tenantId.', href: `${GUIDE_URLS.passportCsp}#devicetenantid` },
   { code: 'WHFB106', name: 'not-settable', defaultSeverity: 'error', summary: 'The node is an interior node or cannot be set (no Add/Replace access).', href: `${GUIDE_URLS.passportCsp}` },
   { code: 'WHFB120', name: 'pin-length-order', defaultSeverity: 'error', summary: 'MinimumPINLength is not less than MaximumPINLength where they apply together (the user scope takes precedence over the device scope): Windows then uses the default values for both.', href: `${GUIDE_URLS.policySettings}#minimum-pin-length` },
-  { code: 'WHFB130', name: 'trust-settings', defaultSeverity: 'error', summary: 'The trust model is contradicted by the settings (cloud Kerberos, key or certificate trust flags).', href: `${GUIDE_URLS.trustTypes}` },
-  { code: 'WHFB131', name: 'whfb-not-enabled', defaultSeverity: 'error', summary: 'Windows Hello for Business is not enabled (UsePassportForWork) where the deployment needs it.', href: `${GUIDE_URLS.policySettings}#use-windows-hello-for-business` },
-  // Information, not error: the cloud Kerberos trust guide names only UsePassportForWork and
-  // UseCloudTrustForOnPremAuth as required; ticket retrieval matters for Entra-joined devices and FIDO2 sign-in.
-  { code: 'WHFB132', name: 'cloud-kerberos-retrieval', defaultSeverity: 'information', summary: 'Cloud Kerberos trust: Kerberos/CloudKerberosTicketRetrievalEnabled is not set to 1, so Microsoft Entra joined devices do not retrieve cloud Kerberos tickets at sign-in.', href: `${GUIDE_URLS.kerberosCsp}#cloudkerberosticketretrievalenabled` },
+  { code: 'WHFB130', name: 'trust-settings', defaultSeverity: 'error', summary: 'The trust flags (UseCloudTrustForOnPremAuth, UseCertificateForOnPremAuth), in MDM settings or Group Policy, make Windows use another trust type than deployment.trust.', href: `${GUIDE_URLS.trustTypes}` },
+  { code: 'WHFB131', name: 'whfb-turned-off', defaultSeverity: 'error', summary: 'Use Windows Hello for Business (UsePassportForWork) is false or disabled, so the device does not provision Windows Hello for Business, where the deployment block deploys it.', href: `${GUIDE_URLS.policySettings}#use-windows-hello-for-business` },
+  { code: 'WHFB133', name: 'cloud-trust-overridden', defaultSeverity: 'warning', summary: 'UseCloudTrustForOnPremAuth is on beside UseCertificateForOnPremAuth: certificate trust takes precedence and the cloud trust flag has no effect.', href: `${GUIDE_URLS.policySettings}#use-cloud-trust-for-on-premises-authentication` },
+  { code: 'WHFB134', name: 'required-setting-not-configured', defaultSeverity: 'information', summary: 'A hybrid or on-premises deployment does not configure a policy setting its guide lists as required (Use Windows Hello for Business; Use certificate for on-premises authentication through Intune), which only the Intune tenant-wide policy can then supply.', href: `${GUIDE_URLS.policySettings}#use-windows-hello-for-business` },
+  { code: 'WHFB135', name: 'post-logon-provisioning-off', defaultSeverity: 'warning', summary: 'DisablePostLogonProvisioning is true: Windows does not start provisioning after sign-in, which the guides reserve for non-Microsoft provisioning solutions.', href: `${GUIDE_URLS.policySettings}#use-windows-hello-for-business` },
   { code: 'WHFB140', name: 'deployment-consistency', defaultSeverity: 'error', summary: 'The deployment block contradicts itself (cloud Kerberos trust on-premises, hybrid certificate trust without federation, a trust type for cloud-only).', href: `${GUIDE_URLS.planning}` },
   { code: 'WHFB150', name: 'duplicate-setting', defaultSeverity: 'error', summary: 'The same setting appears twice with different values.', href: `${GUIDE_URLS.precedence}` },
-  { code: 'WHFB160', name: 'group-policy-wins', defaultSeverity: 'warning', summary: 'Group Policy and MDM configure the same setting: Group Policy wins and the Intune value is ignored.', href: `${GUIDE_URLS.precedence}` },
-  { code: 'WHFB161', name: 'unknown-group-policy', defaultSeverity: 'error', summary: 'The Group Policy name is not a Windows Hello for Business policy the guides name.', href: `${GUIDE_URLS.policySettings}` },
+  { code: 'WHFB160', name: 'group-policy-wins', defaultSeverity: 'warning', summary: 'Group Policy and MDM configure the same setting: for PassportForWork settings Group Policy wins; for Policy CSP settings Group Policy wins unless ControlPolicyConflict/MDMWinsOverGP is 1.', href: `${GUIDE_URLS.precedence}` },
+  { code: 'WHFB161', name: 'unknown-group-policy', defaultSeverity: 'error', summary: 'The Group Policy name is not one the guides or the Group Policy templates give a setting the catalog knows.', href: `${GUIDE_URLS.policySettings}` },
   { code: 'WHFB170', name: 'newer-than-minimum-build', defaultSeverity: 'warning', summary: 'The node needs a newer Windows build than deployment.minimumOsBuild (compared per servicing branch, as the DDF lists them), or exists only on Insider builds.', href: `${GUIDE_URLS.passportCsp}` },
   { code: 'WHFB171', name: 'deprecated-node', defaultSeverity: 'warning', summary: 'The node is deprecated; use its successor.', href: `${GUIDE_URLS.passportCsp}` },
   { code: 'WHFB180', name: 'redacted-value', defaultSeverity: 'error', summary: 'The value is "****": an encrypted Graph value exported without its secret.', href: `${GUIDE_URLS.customProfile}` },
   { code: 'WHFB181', name: 'plain-text-secret', defaultSeverity: 'warning', summary: 'A custom-profile string looks like a plain-text secret (password, key or token) committed to the repository.', href: `${GUIDE_URLS.customProfile}` },
-  { code: 'WHFB190', name: 'require-security-device', defaultSeverity: 'information', summary: 'RequireSecurityDevice is not set; the guides recommend a TPM.', href: `${GUIDE_URLS.policySettings}#use-a-hardware-security-device` },
+  { code: 'WHFB190', name: 'require-security-device', defaultSeverity: 'information', summary: 'Use a hardware security device (RequireSecurityDevice) is not set, or set to false; the guides recommend it.', href: `${GUIDE_URLS.policySettings}#use-a-hardware-security-device` },
+];
+
+/**
+ * Codes no longer reported, kept so that they are never reused for another check and so that an
+ * old `whfb.rules` entry or `# whfb-ignore` comment naming one stays harmless.
+ */
+export const RETIRED_RULES: readonly { code: string; name: string; reason: string }[] = [
+  {
+    code: 'WHFB132',
+    name: 'cloud-kerberos-retrieval',
+    reason: 'Retired: it asked for Kerberos/CloudKerberosTicketRetrievalEnabled in cloud Kerberos trust, but the cloud Kerberos trust guide names two required policy settings (Use Windows Hello for Business, Use cloud trust for on-premises authentication) and this is neither; the DDF also lists the node only from 10.0.22000.',
+  },
 ];
 
 export const RULES_BY_CODE: ReadonlyMap<string, RuleInfo> = new Map(RULES.map((rule) => [rule.code, rule]));

@@ -1,12 +1,27 @@
 /**
- * Group Policy rules: Group Policy and MDM configuring the same setting (Group Policy wins, the
- * Intune value is ignored: WHFB160), and Group Policy names the guides do not know (WHFB161).
+ * Group Policy rules: Group Policy and MDM configuring the same setting (WHFB160), and Group Policy
+ * names that name no setting the guides or the templates give (WHFB161).
+ *
+ * Precedence (configure guide, "Policy conflicts from multiple policy sources"): for the
+ * PassportForWork CSP, "If you mix GPO and CSP policy settings, the conflicting CSP settings aren't
+ * applied until the group policy settings are cleared", and "MDMWinsOverGP only applies to policies
+ * in the Policy CSP". So a Policy CSP setting (Kerberos, DeviceLock, ...) wins over its Group Policy
+ * when ControlPolicyConflict/MDMWinsOverGP is 1 (DDF: "The MDM policy is used and the GP policy is
+ * blocked"), and Group Policy wins otherwise.
  */
+import type { CatalogIndex } from '../catalog/index';
 import { finding } from '../model/findings';
-import type { Finding, PolicySetting } from '../model/types';
+import { catalogNodeFor, NODES, settingsFor } from '../model/settingLookup';
+import type { Finding, PolicyModel, PolicySetting } from '../model/types';
+import { asInteger } from '../model/values';
 import type { Rule } from './rule';
 import { innerRange } from './rule';
 import { closest } from './similarity';
+
+/** True when the file sets ControlPolicyConflict/MDMWinsOverGP to 1. */
+function mdmWinsOverGroupPolicy(model: PolicyModel, catalog: CatalogIndex): boolean {
+  return settingsFor(model, NODES.mdmWinsOverGroupPolicy, catalog).some((setting) => setting.value !== undefined && asInteger(setting.value.value) === 1);
+}
 
 const groupPolicyWins: Rule = {
   code: 'WHFB160',
@@ -15,7 +30,7 @@ const groupPolicyWins: Rule = {
     const management = model.deployment?.management;
     if (management && management.value.trim().toLowerCase() === 'both') {
       findings.push(finding('WHFB160', management.range,
-        'With management: both, Group Policy wins wherever both configure a setting and the Intune value is ignored. Choose intune or group-policy, or make sure the two never overlap.'));
+        'With management: both, Group Policy wins over every PassportForWork (Windows Hello for Business) setting both configure: "the conflicting CSP settings aren\'t applied until the group policy settings are cleared", and MDMWinsOverGP does not apply to them. The guide: "Windows Hello for Business can be configured by GPO or CSP, but not a combination of both." Choose intune or group-policy.'));
     }
     if (model.groupPolicy.length === 0 || model.settings.length === 0) return findings;
     const settingsByPath = new Map<string, PolicySetting[]>();
@@ -25,11 +40,18 @@ const groupPolicyWins: Rule = {
       list.push(setting);
       settingsByPath.set(setting.node.path, list);
     }
+    const mdmWins = mdmWinsOverGroupPolicy(model, catalog);
+    const mdmWinsPath = catalogNodeFor(catalog, NODES.mdmWinsOverGroupPolicy)?.path ?? 'ControlPolicyConflict/MDMWinsOverGP';
     for (const entry of model.groupPolicy) {
+      const shown = catalog.groupPolicy(entry.policy.value)?.name ?? entry.policy.value.trim();
       for (const node of catalog.byGroupPolicy(entry.policy.value)) {
+        const policyCsp = node.csp === 'Policy';
+        if (policyCsp && mdmWins) continue;
         for (const setting of settingsByPath.get(node.path) ?? []) {
-          findings.push(finding('WHFB160', setting.omaUri?.range ?? setting.range,
-            `Group Policy "${entry.policy.value}" configures the same setting: Group Policy wins and this Intune value is ignored. Remove one of the two.`,
+          const message = policyCsp
+            ? `Group Policy "${shown}" configures the same setting, and MDMWinsOverGP is not 1, so Group Policy wins and this MDM value is not applied. Remove one of the two, or set ${mdmWinsPath} to 1 ("MDMWinsOverGP only applies to policies in the Policy CSP").`
+            : `Group Policy "${shown}" configures the same setting: for Windows Hello for Business (PassportForWork) settings Group Policy wins, and "the conflicting CSP settings aren't applied until the group policy settings are cleared" (MDMWinsOverGP does not apply to them). Remove one of the two.`;
+          findings.push(finding('WHFB160', setting.omaUri?.range ?? setting.settingDefinitionId?.range ?? setting.range, message,
             { related: [{ range: entry.policy.range, message: 'The Group Policy setting that wins' }] }));
         }
       }
@@ -44,12 +66,12 @@ const unknownGroupPolicy: Rule = {
     const findings: Finding[] = [];
     for (const entry of model.groupPolicy) {
       const name = entry.policy.value.trim();
-      if (!name || catalog.byGroupPolicy(name).length > 0) continue;
+      if (!name || catalog.groupPolicy(name) || catalog.byGroupPolicy(name).length > 0) continue;
       const suggestion = closest(name, catalog.groupPolicyNames());
       findings.push(finding('WHFB161', entry.policy.range,
         suggestion
-          ? `"${name}" is not a Windows Hello for Business Group Policy. Did you mean "${suggestion}"?`
-          : `"${name}" is not a Windows Hello for Business Group Policy the guides name. Check the name in the Group Policy editor.`,
+          ? `"${name}" is not a Group Policy setting the guides or the Windows Hello for Business templates name. Did you mean "${suggestion}"?`
+          : `"${name}" is not a Group Policy setting the guides or the Windows Hello for Business templates name. Write the name the Group Policy editor shows.`,
         suggestion ? { data: { fix: 'replace', title: `Change to "${suggestion}"`, replacements: [{ range: innerRange(model.text, entry.policy.range), newText: suggestion }] } } : {}));
     }
     return findings;

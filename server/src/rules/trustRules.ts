@@ -1,23 +1,43 @@
 /**
- * Rules about the deployment model and trust type: the trust flags the settings set (WHFB130), WHfB
- * enabled where MDM deploys it (WHFB131), cloud Kerberos ticket retrieval (WHFB132), the deployment
+ * Rules about the deployment model and trust type, judged on MDM settings and Group Policy together:
+ * the trust type Windows will use (WHFB130, WHFB133), Windows Hello for Business turned off or not
+ * configured (WHFB131, WHFB134), provisioning after sign-in turned off (WHFB135), the deployment
  * block's own consistency (WHFB140), and the recommended security device (WHFB190).
+ *
+ * What Windows does with the trust flags (policy settings reference):
+ * - "Use certificate for on-premises authentication": "If you enable this policy setting, Windows
+ *   Hello for Business enrolls a sign-in certificate that is used for on-premises authentication".
+ * - "Use cloud trust for on-premises authentication": "If you enable this policy setting, Windows
+ *   Hello for Business uses a Kerberos ticket retrieved from authenticating to Microsoft Entra ID for
+ *   on-premises authentication", and "If the certificate trust policy setting is enabled, it takes
+ *   precedence over this policy setting."
+ * - Neither: "Windows Hello for Business will use a key or a Kerberos ticket (depending on other
+ *   policy settings)": key trust.
+ * Where Group Policy and the PassportForWork CSP both set a flag, Group Policy wins (configure guide:
+ * "the conflicting CSP settings aren't applied until the group policy settings are cleared").
+ *
  * Findings about something missing stand on `deployment.trust` (or `deployment.model`); findings
- * about a contradiction stand on the setting, with the other place as related information.
+ * about a contradiction stand on the setting or Group Policy entry that decides it.
  */
 import type { CatalogIndex } from '../catalog/index';
 import { finding } from '../model/findings';
 import { insertSettingFix } from '../model/insertSetting';
-import { catalogNodeFor, catalogNodesFor, NODES, settingsFor, type NodeRef } from '../model/settingLookup';
-import type { Finding, FixData, Located, OffsetRange, PolicyModel, PolicySetting } from '../model/types';
-import { asBoolean, asInteger } from '../model/values';
+import { catalogNodeFor, catalogNodesFor, nodeMatches, NODES, settingsFor, type NodeRef } from '../model/settingLookup';
+import type { Finding, FixData, GroupPolicyEntry, Located, OffsetRange, PolicyModel, PolicySetting } from '../model/types';
+import { asBoolean } from '../model/values';
 import { innerRange, type Rule } from './rule';
 
 interface DeploymentFacts {
   trust?: Located<string>;
   model?: Located<string>;
-  /** Settings are delivered by MDM (management intune or both): missing MDM settings matter. */
-  mdm: boolean;
+  /** Settings are delivered by Group Policy only. */
+  groupPolicyOnly: boolean;
+  /**
+   * The file describes the channel that delivers the settings, so a setting it lacks is missing: MDM
+   * settings, or a groupPolicy block when Group Policy delivers them (a Group Policy deployment
+   * without one keeps its GPO elsewhere).
+   */
+  describesChannel: boolean;
   /** Where a finding about something missing stands. */
   missingAnchor?: OffsetRange;
 }
@@ -30,127 +50,242 @@ function facts(model: PolicyModel): DeploymentFacts {
   return {
     trust,
     model: depModel,
-    mdm: deployment !== undefined && management !== 'group-policy',
+    groupPolicyOnly: management === 'group-policy',
+    describesChannel: deployment !== undefined && (management !== 'group-policy' || model.groupPolicy.length > 0),
     missingAnchor: trust?.range ?? depModel?.range ?? deployment?.range,
   };
 }
 
-function trustOf(located: Located<string> | undefined): string | undefined {
+function lower(located: Located<string> | undefined): string | undefined {
   return located?.value.trim().toLowerCase();
 }
 
+/** One place that turns a flag on or off: an MDM setting with a boolean value, or a Group Policy entry. */
+interface FlagSource {
+  on: boolean;
+  /** Where a finding about it stands (the value, or the policy name). */
+  range: OffsetRange;
+  /** "UseCloudTrustForOnPremAuth is true" / 'Group Policy "Use cloud trust for on-premises authentication" is enabled'. */
+  said: string;
+  setting?: PolicySetting;
+  entry?: GroupPolicyEntry;
+  /** The catalog path of the node it sets (a Group Policy's own node), for the checklist. */
+  path?: string;
+}
+
+function mdmSources(model: PolicyModel, catalog: CatalogIndex, ref: NodeRef): FlagSource[] {
+  const out: FlagSource[] = [];
+  for (const setting of settingsFor(model, ref, catalog)) {
+    const on = setting.value ? asBoolean(setting.value.value) : undefined;
+    if (on === undefined) continue;
+    out.push({ on, range: setting.value!.range, said: `${setting.node?.name ?? ref.name} is ${on}`, setting, ...(setting.node ? { path: setting.node.path } : {}) });
+  }
+  return out;
+}
+
+/** Group Policy entries whose policy configures the node itself (not one of its options). */
+function groupPolicySources(model: PolicyModel, catalog: CatalogIndex, ref: NodeRef): FlagSource[] {
+  const out: FlagSource[] = [];
+  for (const entry of model.groupPolicy) {
+    const info = catalog.groupPolicy(entry.policy.value);
+    const primary = info ? catalog.byPath(info.nodes[0] ?? '') : catalog.byGroupPolicy(entry.policy.value)[0];
+    if (!primary || !nodeMatches(primary, { ...ref, scope: undefined })) continue;
+    const state = lower(entry.state) ?? 'enabled';
+    if (state !== 'enabled' && state !== 'disabled') continue;
+    const name = info?.name ?? entry.policy.value.trim();
+    out.push({ on: state === 'enabled', range: entry.policy.range, said: `Group Policy "${name}" is ${state}`, entry, path: primary.path });
+  }
+  // The user node wins over the computer node (configure guide: "User policies take precedence over computer policies").
+  return out.sort((a, b) => Number(lower(b.entry?.scope) === 'user') - Number(lower(a.entry?.scope) === 'user'));
+}
+
+/** What decides a flag: Group Policy when it sets it, otherwise MDM. */
+interface Flag {
+  deciding?: FlagSource;
+  /** Every place that sets it, deciding first. */
+  all: FlagSource[];
+  on: boolean;
+}
+
+function flag(model: PolicyModel, catalog: CatalogIndex, ref: NodeRef): Flag {
+  const gp = groupPolicySources(model, catalog, ref);
+  const mdm = mdmSources(model, catalog, ref);
+  const deciding = gp[0] ?? mdm[mdm.length - 1];
+  const all = deciding ? [deciding, ...[...gp, ...mdm].filter((source) => source !== deciding)] : [];
+  return { deciding, all, on: deciding?.on ?? false };
+}
+
+type TrustType = 'cloud-kerberos' | 'key' | 'certificate';
+
+/** The trust type Windows uses for on-premises authentication with these flags. */
+export function effectiveTrust(certificateOn: boolean, cloudOn: boolean): TrustType {
+  if (certificateOn) return 'certificate';
+  return cloudOn ? 'cloud-kerberos' : 'key';
+}
+
+const TRUST_WORDS: Record<TrustType, string> = {
+  'cloud-kerberos': 'cloud Kerberos trust (a Kerberos ticket from Microsoft Entra ID)',
+  certificate: 'certificate trust (a sign-in certificate)',
+  key: 'key trust (a key)',
+};
+
 /** Formats where a value's text can be swapped for true/false/1 as is. */
-function valueFix(model: PolicyModel, setting: PolicySetting, newValue: string, title: string): { data?: FixData } {
-  if (!setting.value) return {};
+function valueFix(model: PolicyModel, setting: PolicySetting | undefined, newValue: string, title: string): { data?: FixData } {
+  if (!setting?.value) return {};
   if (!['whfb-yaml', 'custom-profile-json', 'custom-profile-yaml'].includes(model.format)) return {};
   if (typeof setting.value.value === 'string' && model.format !== 'whfb-yaml') return {};
   return { data: { fix: 'replace', title, replacements: [{ range: innerRange(model.text, setting.value.range), newText: newValue }] } };
 }
 
+/** The fix that turns a Group Policy entry's state, where the entry writes one. */
+function stateFix(model: PolicyModel, entry: GroupPolicyEntry | undefined, state: 'enabled' | 'disabled'): { data?: FixData } {
+  if (!entry?.state) return {};
+  return { data: { fix: 'replace', title: `Set "${entry.policy.value.trim()}" to ${state}`, replacements: [{ range: innerRange(model.text, entry.state.range), newText: state }] } };
+}
+
+function sourceFix(model: PolicyModel, source: FlagSource, on: boolean, name: string): { data?: FixData } {
+  return source.entry ? stateFix(model, source.entry, on ? 'enabled' : 'disabled') : valueFix(model, source.setting, String(on), `Set ${name} to ${on}`);
+}
+
 /** What a finding about a missing setting carries: the fix that adds it, and the paths it is about (either scope, when the ref names none). */
-function missingSetting(model: PolicyModel, catalog: CatalogIndex, ref: NodeRef, value: boolean | number): { data?: FixData; paths: string[] } {
+function missingSetting(model: PolicyModel, catalog: CatalogIndex, ref: NodeRef, value: boolean | number, offerFix: boolean): { data?: FixData; paths: string[] } {
   const paths = catalogNodesFor(catalog, ref).filter((node) => !node.interior).map((node) => node.path);
   const node = catalogNodeFor(catalog, ref);
-  if (!node) return { paths };
+  if (!node || !offerFix) return { paths };
   const data = insertSettingFix(model, node, value, `Add ${node.name} = ${String(value)}`);
   return data ? { data, paths } : { paths };
 }
 
-function pathsOf(...settings: PolicySetting[]): { paths: string[] } {
-  return { paths: settings.flatMap((setting) => (setting.node ? [setting.node.path] : [])) };
-}
-
-function flagged(settings: PolicySetting[], wanted: boolean): PolicySetting[] {
-  return settings.filter((setting) => setting.value && asBoolean(setting.value.value) === wanted);
+function pathsOf(...sources: (FlagSource | undefined)[]): { paths: string[] } {
+  return { paths: sources.flatMap((source) => (source?.path ? [source.path] : [])) };
 }
 
 function related(located: Located<string> | undefined, message: string): { related?: Finding['related'] } {
   return located ? { related: [{ range: located.range, message }] } : {};
 }
 
+/** How to turn a flag on, in the channel the file uses. */
+function howToEnable(groupPolicyOnly: boolean, node: string, policy: string): string {
+  return groupPolicyOnly ? `enable the Group Policy "${policy}"` : `set ${node} to true`;
+}
+
+const CLOUD = 'UseCloudTrustForOnPremAuth';
+const CERTIFICATE = 'UseCertificateForOnPremAuth';
+const CLOUD_POLICY = 'Use cloud trust for on-premises authentication';
+const CERTIFICATE_POLICY = 'Use certificate for on-premises authentication';
+
 const trustSettings: Rule = {
   code: 'WHFB130',
   check(model, catalog) {
-    const { trust, mdm } = facts(model);
-    const cloud = settingsFor(model, NODES.useCloudTrust, catalog);
-    const certificate = settingsFor(model, NODES.useCertificateTrust, catalog);
+    const { trust, groupPolicyOnly, describesChannel } = facts(model);
+    const wanted = lower(trust);
+    if (wanted !== 'cloud-kerberos' && wanted !== 'certificate' && wanted !== 'key') return [];
+    const cloud = flag(model, catalog, NODES.useCloudTrust);
+    const certificate = flag(model, catalog, NODES.useCertificateTrust);
+    const used = effectiveTrust(certificate.on, cloud.on);
+    if (used === wanted) return [];
     const findings: Finding[] = [];
-    const contradiction = (setting: PolicySetting, message: string, newValue: 'true' | 'false') => {
-      findings.push(finding('WHFB130', setting.value?.range ?? setting.range, message, {
-        ...related(trust, `deployment.trust is ${trust?.value}`),
-        ...valueFix(model, setting, newValue, `Set ${setting.node?.name} to ${newValue}`),
-      }));
-    };
-    switch (trustOf(trust)) {
-      case 'cloud-kerberos':
-        if (cloud.length === 0 && mdm && trust) {
-          findings.push(finding('WHFB130', trust.range, 'Cloud Kerberos trust needs UseCloudTrustForOnPremAuth set to true: add the setting.', missingSetting(model, catalog, NODES.useCloudTrust, true)));
-        }
-        for (const setting of flagged(cloud, false)) contradiction(setting, 'UseCloudTrustForOnPremAuth is false, but deployment.trust is cloud-kerberos: set it to true.', 'true');
-        for (const setting of flagged(certificate, true)) contradiction(setting, 'UseCertificateForOnPremAuth is true, which selects certificate trust, but deployment.trust is cloud-kerberos: set it to false or remove it.', 'false');
-        break;
-      case 'certificate':
-        if (certificate.length === 0 && mdm && trust) {
-          findings.push(finding('WHFB130', trust.range, 'Certificate trust needs UseCertificateForOnPremAuth set to true: add the setting.', missingSetting(model, catalog, NODES.useCertificateTrust, true)));
-        }
-        for (const setting of flagged(certificate, false)) contradiction(setting, 'UseCertificateForOnPremAuth is false, but deployment.trust is certificate: set it to true.', 'true');
-        for (const setting of flagged(cloud, true)) contradiction(setting, 'UseCloudTrustForOnPremAuth is true, which selects cloud Kerberos trust, but deployment.trust is certificate: set it to false or remove it.', 'false');
-        break;
-      case 'key':
-        for (const setting of flagged(cloud, true)) contradiction(setting, 'UseCloudTrustForOnPremAuth is true, which selects cloud Kerberos trust, but deployment.trust is key: set it to false or remove it.', 'false');
-        for (const setting of flagged(certificate, true)) contradiction(setting, 'UseCertificateForOnPremAuth is true, which selects certificate trust, but deployment.trust is key: set it to false or remove it.', 'false');
-        break;
-      default: {
-        // No trust declared: the settings alone must not select two trust models.
-        const cloudOn = flagged(cloud, true)[0];
-        for (const setting of cloudOn ? flagged(certificate, true) : []) {
-          findings.push(finding('WHFB130', setting.value?.range ?? setting.range,
-            'UseCertificateForOnPremAuth and UseCloudTrustForOnPremAuth are both true: they select different trust models. Keep the one your deployment uses and set the other to false.',
-            { related: [{ range: cloudOn.value?.range ?? cloudOn.range, message: 'UseCloudTrustForOnPremAuth is true' }], ...pathsOf(setting, cloudOn) }));
-        }
+    const deployed = related(trust, `deployment.trust is ${trust!.value}`);
+    const uses = `Windows uses ${TRUST_WORDS[used]}, not ${TRUST_WORDS[wanted]}`;
+    if (wanted === 'cloud-kerberos') {
+      if (certificate.on) {
+        // "If the Use certificate for on-premises authentication policy is enabled, certificate trust takes precedence over cloud Kerberos trust."
+        const source = certificate.deciding!;
+        findings.push(finding('WHFB130', source.range, `${source.said}: certificate trust takes precedence over cloud Kerberos trust, so ${uses}. The cloud Kerberos trust guide: make sure this policy is not configured; remove it.`, { ...deployed, ...sourceFix(model, source, false, CERTIFICATE), ...pathsOf(source) }));
       }
+      if (cloud.deciding && !cloud.on) {
+        const source = cloud.deciding;
+        findings.push(finding('WHFB130', source.range, `${source.said}: ${uses}. ${howToEnable(!!source.entry, CLOUD, CLOUD_POLICY).replace(/^./, (c) => c.toUpperCase())}.`, { ...deployed, ...sourceFix(model, source, true, CLOUD), ...pathsOf(source) }));
+      } else if (!cloud.deciding && describesChannel) {
+        findings.push(finding('WHFB130', trust!.range, `Without ${CLOUD_POLICY} (${CLOUD}), ${uses}: ${howToEnable(groupPolicyOnly, CLOUD, CLOUD_POLICY)}.`, missingSetting(model, catalog, NODES.useCloudTrust, true, !groupPolicyOnly)));
+      }
+    } else if (wanted === 'certificate') {
+      if (certificate.deciding) {
+        const source = certificate.deciding;
+        findings.push(finding('WHFB130', source.range, `${source.said}: ${uses}. ${howToEnable(!!source.entry, CERTIFICATE, CERTIFICATE_POLICY).replace(/^./, (c) => c.toUpperCase())}.`, { ...deployed, ...sourceFix(model, source, true, CERTIFICATE), ...pathsOf(source) }));
+      } else if (describesChannel && groupPolicyOnly) {
+        // Through Intune the tenant-wide policy can set it ("If the Intune tenant-wide policy is enabled and configured to your needs, you can skip to Enroll"): WHFB134.
+        findings.push(finding('WHFB130', trust!.range, `Without ${CERTIFICATE_POLICY} (${CERTIFICATE}), ${uses}: ${howToEnable(groupPolicyOnly, CERTIFICATE, CERTIFICATE_POLICY)}.`, missingSetting(model, catalog, NODES.useCertificateTrust, true, !groupPolicyOnly)));
+      }
+    } else {
+      // Key trust: the flag that decides is the one to turn off (certificate first: it takes precedence).
+      const source = (certificate.on ? certificate.deciding : cloud.deciding)!;
+      const name = certificate.on ? CERTIFICATE : CLOUD;
+      findings.push(finding('WHFB130', source.range, `${source.said}: ${uses}. Set it to false or remove it.`, { ...deployed, ...sourceFix(model, source, false, name), ...pathsOf(source) }));
     }
     return findings;
   },
 };
 
-const whfbNotEnabled: Rule = {
+const cloudTrustOverridden: Rule = {
+  code: 'WHFB133',
+  check(model, catalog) {
+    const { trust } = facts(model);
+    // For cloud Kerberos trust the same pair is WHFB130: Windows does not use the trust the deployment wants.
+    if (lower(trust) === 'cloud-kerberos') return [];
+    const cloud = flag(model, catalog, NODES.useCloudTrust);
+    const certificate = flag(model, catalog, NODES.useCertificateTrust);
+    if (!cloud.on || !certificate.on) return [];
+    const source = cloud.deciding!;
+    return [finding('WHFB133', source.range,
+      `${source.said}, but ${certificate.deciding!.said}: certificate trust takes precedence (the guides: "Cloud Kerberos trust is incompatible with certificate trust"), so Windows uses certificate trust and ignores ${CLOUD}. Set it to false or remove it.`,
+      { related: [{ range: certificate.deciding!.range, message: certificate.deciding!.said }], ...sourceFix(model, source, false, CLOUD), ...pathsOf(source, certificate.deciding) })];
+  },
+};
+
+const whfbTurnedOff: Rule = {
   code: 'WHFB131',
   check(model, catalog) {
-    const { mdm, missingAnchor, trust, model: depModel } = facts(model);
-    if (!mdm || !missingAnchor || !depModel) return [];
-    const enable = settingsFor(model, NODES.usePassportForWork, catalog);
+    const { trust, model: depModel } = facts(model);
+    if (!depModel) return [];
+    const enable = flag(model, catalog, NODES.usePassportForWork);
+    const source = enable.deciding;
+    if (!source || source.on) return [];
+    // "If you disable this policy setting, the device doesn't provision Windows Hello for Business for any user."
+    return [finding('WHFB131', source.range, `${source.said}: the device doesn't provision Windows Hello for Business for any user, but the deployment block deploys it. ${source.entry ? 'Enable the policy' : 'Set it to true'}.`, {
+      ...related(trust ?? depModel, 'The deployment that needs Windows Hello for Business'),
+      ...sourceFix(model, source, true, 'UsePassportForWork'),
+      ...pathsOf(source),
+    })];
+  },
+};
+
+const whfbNotConfigured: Rule = {
+  code: 'WHFB134',
+  check(model, catalog) {
+    const { missingAnchor, model: depModel, groupPolicyOnly, trust, describesChannel } = facts(model);
+    const kind = lower(depModel);
+    // Cloud-only: "If you want to use Windows Hello for Business in a cloud-only environment with its default settings, there's no extra configuration needed."
+    if (!missingAnchor || !describesChannel || (kind !== 'hybrid' && kind !== 'on-premises')) return [];
     const findings: Finding[] = [];
-    if (enable.length === 0) {
-      findings.push(finding('WHFB131', missingAnchor, 'Windows Hello for Business is not enabled: add UsePassportForWork = true (Intune delivers this deployment).', missingSetting(model, catalog, NODES.usePassportForWork, true)));
+    const cloudKerberos = lower(trust) === 'cloud-kerberos';
+    if (!flag(model, catalog, NODES.usePassportForWork).deciding) {
+      const message = groupPolicyOnly
+        ? 'Use Windows Hello for Business is not configured. The deployment guides list it as a required policy setting ("There are two policy settings required to configure Windows Hello for Business"): enable the Group Policy "Use Windows Hello for Business".'
+        : `Use Windows Hello for Business (UsePassportForWork) is not set. This works only when the Intune tenant-wide policy enables Windows Hello for Business (${cloudKerberos ? '"If the Intune tenant-wide policy is enabled and configured to your needs, you only need to enable the policy setting Use Cloud Trust For On Prem Auth"' : 'the guides: "If the Intune tenant-wide policy is enabled and configured to your needs"'}); otherwise add UsePassportForWork = true.`;
+      findings.push(finding('WHFB134', missingAnchor, message, missingSetting(model, catalog, NODES.usePassportForWork, true, !groupPolicyOnly)));
     }
-    for (const setting of flagged(enable, false)) {
-      findings.push(finding('WHFB131', setting.value?.range ?? setting.range, 'UsePassportForWork is false, which turns Windows Hello for Business off, but the deployment needs it: set it to true.', {
-        ...related(trust ?? depModel, 'The deployment that needs Windows Hello for Business'),
-        ...valueFix(model, setting, 'true', 'Set UsePassportForWork to true'),
-      }));
+    if (lower(trust) === 'certificate' && !groupPolicyOnly && !flag(model, catalog, NODES.useCertificateTrust).deciding) {
+      // Hybrid certificate trust guide (Intune): "If the Intune tenant-wide policy is enabled and configured to your needs, you can skip to Enroll in Windows Hello for Business."
+      findings.push(finding('WHFB134', missingAnchor,
+        `Use certificate for on-premises authentication (UseCertificateForOnPremAuth) is not set. Certificate trust then depends on the Intune tenant-wide policy ("If the Intune tenant-wide policy is enabled and configured to your needs, you can skip to Enroll in Windows Hello for Business"); without it, Windows uses ${TRUST_WORDS[effectiveTrust(false, flag(model, catalog, NODES.useCloudTrust).on)]}. Add UseCertificateForOnPremAuth = true.`,
+        missingSetting(model, catalog, NODES.useCertificateTrust, true, true)));
     }
     return findings;
   },
 };
 
-const cloudKerberosRetrieval: Rule = {
-  code: 'WHFB132',
+const postLogonProvisioningOff: Rule = {
+  code: 'WHFB135',
   check(model, catalog) {
-    const { trust, mdm } = facts(model);
-    const retrieval = settingsFor(model, NODES.cloudKerberosTicketRetrieval, catalog);
-    const cloudKerberos = trustOf(trust) === 'cloud-kerberos' || (!trust && flagged(settingsFor(model, NODES.useCloudTrust, catalog), true).length > 0);
-    if (!cloudKerberos) return [];
+    if (!model.deployment) return [];
     const findings: Finding[] = [];
-    if (retrieval.length === 0 && mdm && trust) {
-      findings.push(finding('WHFB132', trust.range, 'Cloud Kerberos trust: add Kerberos/CloudKerberosTicketRetrievalEnabled = 1, so that Microsoft Entra joined devices retrieve cloud Kerberos tickets at sign-in.', missingSetting(model, catalog, NODES.cloudKerberosTicketRetrieval, 1)));
-    }
-    for (const setting of retrieval) {
-      if (!setting.value || asInteger(setting.value.value) === 1 || asBoolean(setting.value.value) === true) continue;
-      findings.push(finding('WHFB132', setting.value.range, 'CloudKerberosTicketRetrievalEnabled must be 1 for cloud Kerberos trust: devices cannot get Kerberos tickets from Microsoft Entra ID otherwise.', {
-        ...related(trust, 'deployment.trust is cloud-kerberos'),
-        ...valueFix(model, setting, '1', 'Set CloudKerberosTicketRetrievalEnabled to 1'),
-      }));
+    for (const source of mdmSources(model, catalog, NODES.disablePostLogonProvisioning)) {
+      if (!source.on) continue;
+      // "If you select Don't start Windows Hello provisioning after sign-in, Windows Hello for Business doesn't automatically start provisioning after the user has signed in."
+      findings.push(finding('WHFB135', source.range,
+        'DisablePostLogonProvisioning is true: Windows Hello for Business doesn\'t automatically start provisioning after the user has signed in. The guides select this only "when you use a non-Microsoft solution to provision Windows Hello for Business"; otherwise set it to false or remove it.',
+        { ...valueFix(model, source.setting, 'false', 'Set DisablePostLogonProvisioning to false'), ...pathsOf(source) }));
     }
     return findings;
   },
@@ -161,9 +296,9 @@ const deploymentConsistency: Rule = {
   check(model) {
     const deployment = model.deployment;
     if (!deployment) return [];
-    const depModel = trustOf(deployment.model);
-    const trust = trustOf(deployment.trust);
-    const authentication = trustOf(deployment.authentication);
+    const depModel = lower(deployment.model);
+    const trust = lower(deployment.trust);
+    const authentication = lower(deployment.authentication);
     const findings: Finding[] = [];
     if (trust === 'cloud-kerberos' && depModel === 'on-premises' && deployment.trust) {
       findings.push(finding('WHFB140', deployment.trust.range, 'Cloud Kerberos trust needs Microsoft Entra ID: it is a hybrid trust type. For on-premises use key or certificate trust, or set model: hybrid.', related(deployment.model, 'deployment.model is on-premises')));
@@ -185,12 +320,21 @@ const deploymentConsistency: Rule = {
 const requireSecurityDevice: Rule = {
   code: 'WHFB190',
   check(model, catalog) {
-    const { mdm } = facts(model);
-    if (!mdm || !model.deployment) return [];
-    if (settingsFor(model, NODES.requireSecurityDevice, catalog).length > 0) return [];
+    const { groupPolicyOnly, describesChannel } = facts(model);
+    if (!model.deployment) return [];
+    const device = flag(model, catalog, NODES.requireSecurityDevice);
+    // "If you disable or don't configure this policy setting, the TPM is still preferred, but all devices can provision Windows Hello for Business using software if the TPM is nonfunctional or unavailable."
+    const consequence = 'devices without a usable TPM provision Windows Hello for Business in software. The guides recommend it ("Another optional, but recommended, policy setting is: Use a hardware security device")';
+    const source = device.deciding;
+    // Two MDM values that disagree are WHFB150's to report; advice only when nothing turns it on.
+    if (source?.entry ? source.on : device.all.some((each) => each.on)) return [];
+    if (source) {
+      return [finding('WHFB190', source.range, `${source.said}: ${consequence}. ${source.entry ? 'Enable the policy' : 'Set it to true'}.`, { ...sourceFix(model, source, true, 'RequireSecurityDevice'), ...pathsOf(source) })];
+    }
+    if (!describesChannel) return [];
     const at = model.settingsKey ?? { start: model.deployment.range.start, end: model.deployment.range.start + 'deployment'.length };
-    return [finding('WHFB190', at, 'RequireSecurityDevice is not set: the guides recommend requiring a TPM, so that keys never leave the device. Add RequireSecurityDevice = true.', missingSetting(model, catalog, NODES.requireSecurityDevice, true))];
+    return [finding('WHFB190', at, `Use a hardware security device (RequireSecurityDevice) is not set: ${consequence}. ${groupPolicyOnly ? 'Enable the Group Policy "Use a hardware security device".' : 'Add RequireSecurityDevice = true.'}`, missingSetting(model, catalog, NODES.requireSecurityDevice, true, !groupPolicyOnly))];
   },
 };
 
-export const trustRules: readonly Rule[] = [trustSettings, whfbNotEnabled, cloudKerberosRetrieval, deploymentConsistency, requireSecurityDevice];
+export const trustRules: readonly Rule[] = [trustSettings, whfbTurnedOff, cloudTrustOverridden, whfbNotConfigured, postLogonProvisioningOff, deploymentConsistency, requireSecurityDevice];

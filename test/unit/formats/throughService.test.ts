@@ -42,19 +42,19 @@ test('the clean custom profile is flagged only for its "****" value', () => {
   assert.equal(diagnostics[0]!.range.start.line, 38);
 });
 
-test('a broken Settings Catalog export: unknown id, wrong type and value, trust contradiction', () => {
-  assert.deepEqual(codes('settings-catalog/broken.json'), ['WHFB101', 'WHFB102', 'WHFB103', 'WHFB130']);
+test('a broken Settings Catalog export: unknown id, wrong type and value, both trust flags on', () => {
+  assert.deepEqual(codes('settings-catalog/broken.json'), ['WHFB101', 'WHFB102', 'WHFB103', 'WHFB133']);
   const unknown = diagnosticsOf('settings-catalog/broken.json').find((diagnostic) => diagnostic.code === 'WHFB101')!;
   assert.deepEqual(unknown.range.start, { line: 38, character: 40 });
 });
 
-test('a broken custom profile, JSON and IntuneCD YAML: unknown node, wrong type, trust contradiction, "****"', () => {
-  assert.deepEqual(codes('custom-profile/broken-types.json'), ['WHFB101', 'WHFB102', 'WHFB130', 'WHFB180']);
-  assert.deepEqual(codes('intunecd/broken-custom-profile.yaml'), ['WHFB101', 'WHFB102', 'WHFB130', 'WHFB180']);
+test('a broken custom profile, JSON and IntuneCD YAML: unknown node, wrong type, both trust flags on, "****"', () => {
+  assert.deepEqual(codes('custom-profile/broken-types.json'), ['WHFB101', 'WHFB102', 'WHFB133', 'WHFB180']);
+  assert.deepEqual(codes('intunecd/broken-custom-profile.yaml'), ['WHFB101', 'WHFB102', 'WHFB133', 'WHFB180']);
 });
 
-test('a broken SyncML document: unknown node, wrong type, trust contradiction', () => {
-  assert.deepEqual(codes('syncml/broken.syncml.xml'), ['WHFB101', 'WHFB102', 'WHFB130']);
+test('a broken SyncML document: unknown node, wrong type, both trust flags on', () => {
+  assert.deepEqual(codes('syncml/broken.syncml.xml'), ['WHFB101', 'WHFB102', 'WHFB133']);
 });
 
 test('loose text: only path checks, and an unknown node is found on its line', () => {

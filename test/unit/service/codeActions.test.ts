@@ -30,8 +30,10 @@ const CASES: [string, string, RegExp][] = [
   ['WHFB104-bad.whfb.yaml', 'WHFB104', /^Remove the braces$/],
   ['WHFB105-bad.whfb.yaml', 'WHFB105', /^Use \{TenantId\}$/],
   ['WHFB130-bad.whfb.yaml', 'WHFB130', /^Add UseCloudTrustForOnPremAuth = true$/],
-  ['WHFB131-bad.whfb.yaml', 'WHFB131', /^Add UsePassportForWork = true$/],
-  ['WHFB132-bad.whfb.yaml', 'WHFB132', /^Set CloudKerberosTicketRetrievalEnabled to 1$/],
+  ['WHFB134-bad.whfb.yaml', 'WHFB134', /^Add UsePassportForWork = true$/],
+  ['WHFB131-bad.whfb.yaml', 'WHFB131', /^Set UsePassportForWork to true$/],
+  ['WHFB133-bad.whfb.yaml', 'WHFB133', /^Set UseCloudTrustForOnPremAuth to false$/],
+  ['WHFB135-bad.whfb.yaml', 'WHFB135', /^Set DisablePostLogonProvisioning to false$/],
   ['WHFB161-bad.whfb.yaml', 'WHFB161', /^Change to "Use Windows Hello for Business"$/],
   ['WHFB171-bad.whfb.yaml', 'WHFB171', /^Use UseBiometrics/],
   ['WHFB190-bad.whfb.yaml', 'WHFB190', /^Add RequireSecurityDevice = true$/],
@@ -67,8 +69,8 @@ test('the inserted setting goes at the end of settings with the entries\' indent
 });
 
 test('an empty `settings: []` becomes a block list when a fix adds a setting', () => {
-  const text = 'whfb: 1\ntenantId: 3f2504e0-4f89-11d3-9a0c-0305e82c3301\ndeployment:\n  model: cloud-only\n  management: intune\nsettings: []\n';
-  const { text: fixed, after } = fix(text, 'WHFB131', /^Add UsePassportForWork = true$/);
+  const text = 'whfb: 1\ntenantId: 3f2504e0-4f89-11d3-9a0c-0305e82c3301\ndeployment:\n  model: hybrid\n  trust: key\n  management: intune\nsettings: []\n';
+  const { text: fixed, after } = fix(text, 'WHFB134', /^Add UsePassportForWork = true$/);
   assert.match(fixed, /settings:\n {2}- omaUri: .*UsePassportForWork\n {4}type: bool\n {4}value: true\n$/);
   assert.deepEqual(after.map((d) => d.code), ['WHFB190']);
 });

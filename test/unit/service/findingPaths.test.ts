@@ -54,9 +54,9 @@ test('a finding about a missing setting names the setting it asks for, and keeps
   const diagnostics = ls.validate({ uri: 'file:///work/missing.whfb.yaml', version: 1, text });
   const byCode = (code: string) => diagnostics.find((d) => d.code === code);
   assert.deepEqual(paths(byCode('WHFB130')!), [`${POLICIES}/UseCloudTrustForOnPremAuth`]);
-  assert.deepEqual(paths(byCode('WHFB132')!), ['./Device/Vendor/MSFT/Policy/Config/Kerberos/CloudKerberosTicketRetrievalEnabled']);
+  assert.equal(byCode('WHFB132'), undefined, 'WHFB132 is retired');
   // UsePassportForWork and RequireSecurityDevice exist in both scopes: either satisfies the rule.
-  assert.deepEqual(paths(byCode('WHFB131')!)?.sort(), [`${POLICIES}/UsePassportForWork`, POLICIES.replace('./Device/', './User/') + '/UsePassportForWork'].sort());
+  assert.deepEqual(paths(byCode('WHFB134')!)?.sort(), [`${POLICIES}/UsePassportForWork`, POLICIES.replace('./Device/', './User/') + '/UsePassportForWork'].sort());
   assert.ok(paths(byCode('WHFB190')!)?.includes(`${POLICIES}/RequireSecurityDevice`));
   const data = byCode('WHFB130')!.data as { fix?: string; title?: string };
   assert.equal(data.fix, 'replace', 'the quick fix data is still there (`[]` becomes a block list)');

@@ -12,18 +12,18 @@ import { applyEdits, service, TENANT } from './helpers';
 
 const URI = 'file:///work/insert.whfb.yaml';
 const P = './Device/Vendor/MSFT/PassportForWork/{TenantId}/Policies';
-const HEAD = `whfb: 1\ntenantId: ${TENANT}\ndeployment:\n  model: cloud-only\n  management: intune\n`;
+const HEAD = `whfb: 1\ntenantId: ${TENANT}\ndeployment:\n  model: hybrid\n  trust: key\n  management: intune\n`;
 const ENTRY = (indent = '  ') => `${indent}- omaUri: ${P}/RequireSecurityDevice\n${indent}  type: bool\n${indent}  value: true\n`;
 
 const wellFormed = (diagnostics: Diagnostic[]) => diagnostics.filter((d) => d.code === 'WHFB001' || d.code === 'WHFB002').map((d) => `${d.code} ${d.message}`);
 
-/** Applies "Add UsePassportForWork = true" (WHFB131) and returns the result and its diagnostics. */
+/** Applies "Add UsePassportForWork = true" (WHFB134) and returns the result and its diagnostics. */
 function addUsePassportForWork(text: string): { fixed: string; before: Diagnostic[]; after: Diagnostic[] } {
   const ls = service();
   const before = ls.validate({ uri: URI, version: 1, text });
   assert.deepEqual(before.filter((d) => d.code === 'WHFB001'), [], 'the case parses to start with');
-  const diagnostic = before.find((d) => d.code === 'WHFB131');
-  assert.ok(diagnostic, 'WHFB131 is reported');
+  const diagnostic = before.find((d) => d.code === 'WHFB134');
+  assert.ok(diagnostic, 'WHFB134 is reported');
   const action = ls.codeActions({ uri: URI, version: 1, text }, diagnostic.range, [diagnostic]).find((a) => a.title === 'Add UsePassportForWork = true');
   assert.ok(action, 'the fix is offered');
   const fixed = applyEdits(text, action.edit.changes[URI]!);
@@ -56,7 +56,7 @@ for (const [name, text] of Object.entries(CASES)) {
     // Two cases start with a shape error the fix itself resolves (no list, no settings key).
     assert.deepEqual(wellFormed(after).filter((problem) => !wellFormed(before).includes(problem)), [], `no new syntax or shape error:\n${fixed}`);
     assert.deepEqual(wellFormed(after), [], `the result is well-formed:\n${fixed}`);
-    assert.deepEqual(after.filter((d) => d.code === 'WHFB131'), [], 'the finding is gone');
+    assert.deepEqual(after.filter((d) => d.code === 'WHFB134'), [], 'the finding is gone');
     const settings = settingsOf(fixed);
     assert.equal(leaf(settings[settings.length - 1]!.omaUri), 'UsePassportForWork', 'the new entry is the last one');
     assert.equal(settings[settings.length - 1]!.value, true);
@@ -75,7 +75,7 @@ test('a settings value that is no list gets no "Add" fix (its shape error comes 
   const ls = service();
   const text = `${HEAD}settings:\n  policy: x\n`;
   const diagnostics = ls.validate({ uri: URI, version: 1, text });
-  const diagnostic = diagnostics.find((d) => d.code === 'WHFB131');
+  const diagnostic = diagnostics.find((d) => d.code === 'WHFB134');
   assert.ok(diagnostic);
   assert.deepEqual(ls.codeActions({ uri: URI, version: 1, text }, diagnostic.range, [diagnostic]).map((a) => a.title).filter((t) => t.startsWith('Add ')), []);
   assert.equal(planYamlSettingInsertion(text, 0), undefined, 'the command has no place either (it says so)');

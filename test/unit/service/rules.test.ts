@@ -21,9 +21,11 @@ const EXPECTED_BAD: Record<string, string[]> = {
   WHFB105: ['13:49-13:85 WHFB105'],
   WHFB106: ['13:12-13:82 WHFB106'],
   WHFB120: ['15:11-15:13 WHFB120'],
-  WHFB130: ['4:9-4:23 WHFB130', '15:11-15:15 WHFB130'],
-  WHFB131: ['4:9-4:12 WHFB131'],
-  WHFB132: ['18:11-18:12 WHFB132'],
+  WHFB130: ['15:11-15:15 WHFB130', '4:9-4:23 WHFB130'],
+  WHFB131: ['8:11-8:16 WHFB131'],
+  WHFB133: ['16:11-16:15 WHFB133'],
+  WHFB134: ['4:9-4:12 WHFB134'],
+  WHFB135: ['13:11-13:15 WHFB135'],
   WHFB140: ['5:18-5:36 WHFB140'],
   WHFB150: ['18:11-18:12 WHFB150'],
   WHFB160: ['5:14-5:18 WHFB160', '10:12-10:90 WHFB160'],
@@ -85,7 +87,9 @@ test('contradictions carry related information pointing at the other place', () 
   assert.equal(pin.relatedInformation?.[0].location.range.start.line, 18);
 });
 
-test('without a deployment block, both trust flags on is still a contradiction', () => {
+test('without a deployment block, both trust flags on: certificate trust takes precedence (WHFB133)', () => {
+  // Policy settings reference: "Cloud Kerberos trust is incompatible with certificate trust. If the
+  // certificate trust policy setting is enabled, it takes precedence over this policy setting."
   const text = `whfb: 1
 settings:
   - omaUri: ./Device/Vendor/MSFT/PassportForWork/{TenantId}/Policies/UseCloudTrustForOnPremAuth
@@ -95,8 +99,9 @@ settings:
     type: bool
     value: true
 `;
-  const trust = validate(text).filter((d) => d.code === 'WHFB130');
-  assert.deepEqual(trust.map(brief), ['7:11-7:15 WHFB130']);
+  const trust = validate(text).filter((d) => d.code === 'WHFB130' || d.code === 'WHFB133');
+  assert.deepEqual(trust.map(brief), ['4:11-4:15 WHFB133']);
+  assert.match(trust[0].message, /Windows uses certificate trust and ignores UseCloudTrustForOnPremAuth/);
 });
 
 test('cloud-only with a trust type, on-premises with cloud Kerberos, hybrid without trust: WHFB140', () => {
