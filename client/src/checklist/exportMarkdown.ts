@@ -4,6 +4,7 @@
  */
 import type { DeploymentModelChecklist } from '../../../server/src/checklists/types';
 import type { PolicySummary } from '../../../server/src/service/api';
+import { markdownCode, markdownText } from '../../../server/src/features/markdownText';
 import type { ItemState } from './stateFile';
 import { checkItemSettings, modelProgress, progressText, sectionProgress, type DocumentProblem } from './checklistView';
 
@@ -18,9 +19,9 @@ export interface ExportInput {
   exportedAt: Date;
 }
 
-/** Keeps a title on one line and stops it from opening Markdown syntax of its own. */
-function inline(text: string): string {
-  return text.replace(/\s+/g, ' ').replace(/([\\`*_[\]<>|])/g, '\\$1').trim();
+/** Keeps text on one line and stops it from opening Markdown syntax of its own. */
+function inline(text: unknown): string {
+  return markdownText(String(text).replace(/\s+/g, ' ').trim());
 }
 
 export function checklistToMarkdown(input: ExportInput): string {
@@ -28,20 +29,20 @@ export function checklistToMarkdown(input: ExportInput): string {
   const isDone = (id: string) => items[id]?.done === true;
   const lines: string[] = [];
   lines.push(`# WHfB deployment checklist: ${inline(checklist.title)}`, '');
-  lines.push(`- Deployment model: \`${checklist.id}\``);
+  lines.push(`- Deployment model: ${markdownCode(checklist.id)}`);
   lines.push(`- Progress: ${progressText(modelProgress(checklist, isDone))} steps done`);
   lines.push(`- Guide: [${inline(checklist.title)}](${checklist.href})`);
-  if (input.policyName) lines.push(`- Policy file: \`${input.policyName}\``);
+  if (input.policyName) lines.push(`- Policy file: ${markdownCode(input.policyName)}`);
   lines.push(`- Exported: ${input.exportedAt.toISOString().slice(0, 10)}`, '');
 
   for (const section of checklist.sections) {
     lines.push(`## ${inline(section.title)} (${progressText(sectionProgress(section.items, isDone))})`, '');
     for (const item of section.items) {
       const state = items[item.id];
-      const who = state?.done ? [state.by && `by ${inline(state.by)}`, state.at && `on ${state.at.slice(0, 10)}`].filter(Boolean).join(' ') : '';
+      const who = state?.done ? [state.by && `by ${inline(state.by)}`, state.at && `on ${inline(String(state.at).slice(0, 10))}`].filter(Boolean).join(' ') : '';
       lines.push(`- [${state?.done ? 'x' : ' '}] ${inline(item.title)}${who ? ` (done ${who})` : ''} — [guide](${item.href})`);
       const check = checkItemSettings(item, summary, input.documentProblems);
-      if (check) lines.push(`  - Policy settings: ${check.description}`);
+      if (check) lines.push(`  - Policy settings: ${inline(check.description)}`);
     }
     lines.push('');
   }

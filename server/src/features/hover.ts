@@ -8,6 +8,7 @@ import { RULES_BY_CODE } from '../rules/codes';
 import type { Hover, Position } from '../service/protocolTypes';
 import { checklistMarkdown, checklistsFor } from './checklistInfo';
 import { contains, omaUriTokenAt, settingAt, type FeatureContext } from './context';
+import { markdownCode, markdownText } from './markdownText';
 import { nodeMarkdown } from './nodeDocs';
 
 function hoverOf(context: FeatureContext, value: string, range: OffsetRange): Hover {
@@ -35,7 +36,7 @@ export function hoverAt(context: FeatureContext, position: Position): Hover | nu
         if (setting.node) return hoverOf(context, nodeMarkdown(setting.node), written.range);
         const resolved = setting.omaUri ? catalog.resolve(setting.omaUri.value) : undefined;
         if (resolved?.node) return hoverOf(context, nodeMarkdown(resolved.node), written.range);
-        return hoverOf(context, `\`${written.value}\` names no node of the catalog.`, written.range);
+        return hoverOf(context, `${markdownCode(written.value)} names no node of the catalog.`, written.range);
       }
     }
     const deployment = model.deployment;
@@ -53,10 +54,11 @@ export function hoverAt(context: FeatureContext, position: Position): Hover | nu
     for (const gp of model.groupPolicy) {
       if (!contains(gp.policy.range, offset)) continue;
       const nodes = catalog.byGroupPolicy(gp.policy.value);
-      if (nodes.length === 0) return hoverOf(context, `"${gp.policy.value}" is not a Group Policy the catalog knows.`, gp.policy.range);
+      if (nodes.length === 0) return hoverOf(context, `"${markdownText(gp.policy.value)}" is not a Group Policy the catalog knows.`, gp.policy.range);
       const mapping = nodes[0].groupPolicy;
-      const header = `**Group Policy: ${mapping?.displayName ?? gp.policy.value}**${mapping?.area ? `\n\n${mapping.scope === 'user' ? 'User' : 'Computer'} Configuration > ${mapping.area}` : ''}${mapping?.admxFile ? ` (${mapping.admxFile})` : ''}`;
-      const mdm = nodes.map((node) => `- MDM equivalent: \`${node.path}\``).join('\n');
+      const where = mapping?.area ? `\n\n${mapping.scope === 'user' ? 'User' : 'Computer'} Configuration > ${markdownText(mapping.area)}` : '';
+      const header = `**Group Policy: ${markdownText(mapping?.displayName ?? gp.policy.value)}**${where}${mapping?.admxFile ? ` (${markdownText(mapping.admxFile)})` : ''}`;
+      const mdm = nodes.map((node) => `- MDM equivalent: ${markdownCode(node.path)}`).join('\n');
       return hoverOf(context, `${header}\n\n${mdm}\n\n${nodeMarkdown(nodes[0], { brief: true })}`, gp.policy.range);
     }
   }
