@@ -28,6 +28,18 @@ function defaultLines(node: CatalogNode): string[] {
   return [`**Default:** ${parts.join('; ')}${warning}`];
 }
 
+/**
+ * What the guide says happens when the setting is not configured, where the DDF description
+ * (shown above) says something else or nothing: the guide wins, the disagreement is shown.
+ */
+function notConfiguredLine(node: CatalogNode): string | undefined {
+  const stated = node.notConfigured;
+  if (!stated || (stated.ddf && !stated.sourcesDisagree)) return undefined;
+  const guide = `${markdownText(stated.guide)} (guide: ${markdownText(stated.guideRef)})`;
+  if (!stated.sourcesDisagree || !stated.ddf) return `**Not configured:** ${guide}`;
+  return `**Not configured:** ${guide}; the DDF description says: ${markdownText(stated.ddf)} ⚠ the sources disagree`;
+}
+
 export function nodeMarkdown(node: CatalogNode, options: { brief?: boolean } = {}): string {
   const title = node.groupPolicy?.displayName ?? node.title;
   const lines: string[] = [];
@@ -39,6 +51,8 @@ export function nodeMarkdown(node: CatalogNode, options: { brief?: boolean } = {
   if (node.allowed) lines.push(...allowedLines(node.allowed), '');
   const defaults = defaultLines(node);
   if (defaults.length > 0) lines.push(...defaults, '');
+  const notConfigured = notConfiguredLine(node);
+  if (notConfigured) lines.push(notConfigured, '');
   if (node.minBuilds.length > 0) lines.push(`**Minimum Windows build:** ${node.minBuilds.join(', ')} (one per servicing branch)${node.insider ? '; also Insider builds' : ''}`, '');
   if (!options.brief) {
     if (node.groupPolicy) {
