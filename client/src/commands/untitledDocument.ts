@@ -8,7 +8,8 @@ const UNTITLED_HANDOVER_MS = 30_000;
  * A new untitled document of `language` holding `content`. VS Code reuses untitled names: when an
  * "Untitled-1" was closed a moment ago and the extension host has not yet heard of it (a loaded
  * machine), openTextDocument hands back that closed document (other text) under the new one's
- * name. Then the new document is the one the host announces next under that name.
+ * name, or the new document before its text has arrived. Then the new document is the one
+ * under that name once it holds the text.
  */
 export async function openUntitledDocument(language: string, content: string): Promise<vscode.TextDocument> {
   const expected = withLf(content);
@@ -27,8 +28,14 @@ export async function openUntitledDocument(language: string, content: string): P
       if (result instanceof Error) reject(result); else resolve(result);
     };
     const check = () => { const found = current(); if (found) finish(found); };
-    subscriptions.push(vscode.workspace.onDidOpenTextDocument(check), vscode.workspace.onDidCloseTextDocument(check));
-    const timer = setTimeout(() => finish(new Error('VS Code did not open the new untitled document.')), UNTITLED_HANDOVER_MS);
+    // The host announces the new document by opening it, or (when it already had it under that
+    // name) by closing the old one and opening the new one, or by changing it to the new text.
+    subscriptions.push(
+      vscode.workspace.onDidOpenTextDocument(check),
+      vscode.workspace.onDidCloseTextDocument(check),
+      vscode.workspace.onDidChangeTextDocument((event) => { if (event.document.uri.toString() === uri) check(); }),
+    );
+    const timer = setTimeout(() => finish(new Error(`VS Code did not hand over the new untitled document: ${uri} still holds other text.`)), UNTITLED_HANDOVER_MS);
     check();
   });
 }
