@@ -5,11 +5,13 @@ import * as vscode from 'vscode';
 const UNTITLED_HANDOVER_MS = 30_000;
 
 /**
- * A new untitled document of `language` holding `content`. VS Code reuses untitled names: when an
- * "Untitled-1" was closed a moment ago and the extension host has not yet heard of it (a loaded
- * machine), openTextDocument hands back that closed document (other text) under the new one's
- * name, or the new document before its text has arrived. Then the new document is the one
- * under that name once it holds the text.
+ * A new untitled document of `language` holding `content`. VS Code reuses untitled names, and on a
+ * loaded machine the name's previous document is not gone yet: openTextDocument then hands back
+ * the closed document (the extension host has not heard of the close), or the new document with
+ * the previous one's text (VS Code restores the hot-exit backup it has not yet discarded instead
+ * of our text). Seen in the integration suite as 'the tenant id is filled in' failing and as a
+ * New policy with the previous model's text. The new document is the one under that name once
+ * it holds our text; a restored backup is replaced by it.
  */
 export async function openUntitledDocument(language: string, content: string): Promise<vscode.TextDocument> {
   const expected = withLf(content);
@@ -20,6 +22,15 @@ export async function openUntitledDocument(language: string, content: string): P
   const current = () => vscode.workspace.textDocuments.find((doc) => doc.uri.toString() === uri && holdsContent(doc));
   const already = current();
   if (already) return already;
+  if (!opened.isClosed) {
+    // The name's previous document left a backup that VS Code restored into the new one instead
+    // of our text: put our text in (the edit goes to the document now under that name).
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(opened.uri, opened.validateRange(new vscode.Range(0, 0, opened.lineCount, 0)), content);
+    await vscode.workspace.applyEdit(edit);
+    const replaced = current();
+    if (replaced) return replaced;
+  }
   return new Promise<vscode.TextDocument>((resolve, reject) => {
     const subscriptions: vscode.Disposable[] = [];
     const finish = (result: vscode.TextDocument | Error) => {
