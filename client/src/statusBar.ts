@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { ActivePolicyTracker } from './activePolicy';
 import type { ChecklistController } from './checklist/checklistController';
 import { modelProgress, progressText } from './checklist/checklistView';
+import { markdownText } from '../../server/src/features/markdownText';
 
 export class PolicyStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('whfb.status', vscode.StatusBarAlignment.Left, 50);
@@ -52,14 +53,17 @@ export class PolicyStatusBar implements vscode.Disposable {
     const parts = [`$(shield) ${active ? active.checklist.title.replace(/ deployment guide$/i, '') : 'WHfB: no model'}`];
     if (document) parts.push(errors ? `$(error) ${errors}` : '$(check)');
     this.item.text = parts.join('  ');
+    // The file name is the workspace's, not ours: escaped, and the tooltip renders no HTML.
     const tooltip = new vscode.MarkdownString();
+    tooltip.supportHtml = false;
+    tooltip.isTrusted = false;
     if (active) {
       const progress = progressText(modelProgress(active.checklist, (id) => this.controller.isDone(id)));
-      tooltip.appendMarkdown(`Deployment model: **${active.checklist.title}** (${progress} checklist steps done)\n\n`);
+      tooltip.appendMarkdown(`Deployment model: **${markdownText(active.checklist.title)}** (${progress} checklist steps done)\n\n`);
     } else {
       tooltip.appendMarkdown('No deployment model: run **WHfB: Choose deployment model**.\n\n');
     }
-    if (document) tooltip.appendMarkdown(`${vscode.workspace.asRelativePath(document.uri)}: ${errors} WHfB error${errors === 1 ? '' : 's'}`);
+    if (document) tooltip.appendMarkdown(`${markdownText(vscode.workspace.asRelativePath(document.uri))}: ${errors} WHfB error${errors === 1 ? '' : 's'}`);
     this.item.tooltip = tooltip;
     this.item.command = errors
       ? { command: 'workbench.actions.view.problems', title: 'Show problems' }

@@ -12,7 +12,7 @@ import { cleanDescription } from './description';
 import { ADMX_FACTS_FILE, buildGroupPolicies, loadAdmxFacts } from './groupPolicies';
 import { guideRefsFor, loadReferenceGuides } from './guideRefs';
 import { ddfListOf, guideListOf } from './listNodes';
-import { policySettingFacts, type PolicySettingFact } from './guideFacts';
+import { notConfiguredDisagree, notConfiguredSentence, policySettingFacts, type PolicySettingFact } from './guideFacts';
 import { referenceUrlOf, settingsCatalogIdOf } from './naming';
 
 /** The DDF files the catalog covers: the PassportForWork CSP and the other CSPs and Policy CSP areas WHfB deployments touch. */
@@ -285,8 +285,15 @@ function applyPolicySettingFacts(nodes: CatalogNode[], facts: PolicySettingFact[
       if (stated && primaries.has(node) && defaultFits(node, stated.kind)) {
         node.defaults.push(guideDefault(stated.value, fact));
       }
+      if (fact.notConfigured && primaries.has(node) && !node.interior) node.notConfigured = notConfiguredFacts(node, fact.notConfigured, fact);
     }
   }
+}
+
+/** The guide's not-configured sentence beside the DDF description's, marked when they contradict. */
+function notConfiguredFacts(node: CatalogNode, guide: string, fact: PolicySettingFact): NonNullable<CatalogNode['notConfigured']> {
+  const ddf = notConfiguredSentence(node.descriptionMarkdown);
+  return { guide, guideRef: fact.sourceRef, ...(ddf ? { ddf } : {}), sourcesDisagree: ddf !== undefined && notConfiguredDisagree(guide, ddf) };
 }
 
 /** A guide link may point at an interior node whose leaf carries the same name (DynamicLock/DynamicLock). */

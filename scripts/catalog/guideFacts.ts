@@ -19,6 +19,8 @@ export interface PolicySettingFact {
   gpoScopes: ('computer' | 'user')[];
   /** Default value the text states, when it states one in a way that can be read reliably. */
   documentedDefault?: { value: string; sentence: string; kind: 'number' | 'enabled' | 'disabled' };
+  /** The sentence that says what Windows does when the setting is not configured ("If you don't configure ..."). */
+  notConfigured?: string;
 }
 
 const CSP_LINK = /\[([^\]]+)\]\(\/windows\/client-management\/mdm\/passportforwork-csp#([a-z0-9]+)\)/g;
@@ -46,6 +48,7 @@ export function policySettingFacts(policySettings: Guide): PolicySettingFact[] {
       gpoArea,
       gpoScopes,
       documentedDefault: documentedDefault(section.text),
+      notConfigured: notConfiguredSentence(section.text),
     });
   }
   return facts;
@@ -67,4 +70,54 @@ function documentedDefault(text: string): PolicySettingFact['documentedDefault']
   const disabledByDefault = /If you disable or (?:don't|do not|not) configure this (?:policy )?setting[^.\n-]*/.exec(plain);
   if (disabledByDefault) return { value: 'false', sentence: disabledByDefault[0].trim(), kind: 'disabled' };
   return undefined;
+}
+
+/**
+ * The sentence a text (a guide include or a DDF description) uses to say what happens when the
+ * setting is not configured: "If you don't configure this policy setting, Windows allows, but
+ * doesn't require, digits in the PIN", "If you disable or do not configure ...", "If you enable
+ * or don't configure ...". Ends at the sentence's full stop (not at the dot of "1.2") or line end.
+ */
+export function notConfiguredSentence(text: string): string | undefined {
+  const match = /If you (?:(?:enable|disable) or )?(?:don't|do not|not) configure this (?:policy )?setting\b[^\n]*?(?=\.(?:\s|$)|\n|$)/i.exec(text);
+  return match ? `${match[0].trim()}.` : undefined;
+}
+
+type Claim = 'require' | 'allow';
+
+/**
+ * What a not-configured sentence claims Windows requires or allows, and any numbers it names:
+ * "Windows allows, but doesn't require, digits" -> allow: yes, require: no. A claim stated both
+ * ways in one sentence is dropped as unreadable.
+ */
+function claimsOf(sentence: string): { claims: Map<Claim, boolean>; numbers: string[] } {
+  const seen = new Map<Claim, Set<boolean>>();
+  const add = (claim: Claim, value: boolean) => seen.set(claim, (seen.get(claim) ?? new Set()).add(value));
+  for (const match of sentence.matchAll(/\b(?:(doesn't|does not|don't|do not|not|never)\s+)?(requires?|allows?|prevents?|blocks?)\b/gi)) {
+    const negated = match[1] !== undefined;
+    const verb = match[2].toLowerCase();
+    if (verb.startsWith('require')) add('require', !negated);
+    else if (verb.startsWith('allow')) add('allow', !negated);
+    else add('allow', negated); // prevents / blocks: does not allow
+  }
+  const claims = new Map<Claim, boolean>();
+  for (const [claim, values] of seen) if (values.size === 1) claims.set(claim, [...values][0]);
+  const afterComma = sentence.replace(/^[^,]*,/, '');
+  return { claims, numbers: [...afterComma.matchAll(/\b\d+\b/g)].map((m) => m[0]).sort() };
+}
+
+/**
+ * Whether two not-configured sentences contradict each other: one says Windows requires (or
+ * allows) what the other says it does not, or they name different numbers ("greater than or equal
+ * to 4" and "... to 6"). Different wording of the same behaviour ("will use" / "uses", "Windows
+ * Hello for Business" / "Windows") is not a disagreement.
+ */
+export function notConfiguredDisagree(a: string, b: string): boolean {
+  const first = claimsOf(a);
+  const second = claimsOf(b);
+  for (const [claim, value] of first.claims) {
+    const other = second.claims.get(claim);
+    if (other !== undefined && other !== value) return true;
+  }
+  return first.numbers.length > 0 && second.numbers.length > 0 && first.numbers.join() !== second.numbers.join();
 }

@@ -7,7 +7,7 @@
 //   --no-vsix         skip the .vsix pass
 //   --grep TEXT       run only tests whose name contains TEXT
 //   --keep            keep the temp folder (workspace, logs) for inspection
-//   WHFB_IT_TIMEOUT_S overall deadline per pass (default 360)
+//   WHFB_IT_TIMEOUT_S overall deadline per pass (default 900: generous, a loaded CI machine must pass)
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
@@ -23,7 +23,7 @@ const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const args = process.argv.slice(2);
 const option = (name) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : undefined; };
 const flag = (name) => args.includes(name);
-const timeoutMs = Number(process.env.WHFB_IT_TIMEOUT_S || 360) * 1000;
+const timeoutMs = Number(process.env.WHFB_IT_TIMEOUT_S || 900) * 1000;
 const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
 const extensionFolderName = `${manifest.publisher}.${manifest.name}-${manifest.version}`;
 

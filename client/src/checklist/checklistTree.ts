@@ -8,6 +8,7 @@
 import * as vscode from 'vscode';
 import type { ChecklistItem, ChecklistSection } from '../../../server/src/checklists/types';
 import type { ChecklistController } from './checklistController';
+import { checklistItemTooltip } from './checklistTooltip';
 import { itemProgress, modelProgress, progressText, sectionProgress, type ItemSettingsCheck } from './checklistView';
 
 export type ChecklistNode =
@@ -25,22 +26,11 @@ function settingsIcon(check: ItemSettingsCheck): vscode.ThemeIcon {
   }
 }
 
+/** Our Markdown with escaped text in it: theme icons yes, HTML and command links never. */
 function itemTooltip(item: ChecklistItem, check: ItemSettingsCheck | undefined, done?: { by?: string; at?: string }): vscode.MarkdownString {
-  const markdown = new vscode.MarkdownString(undefined, true);
-  markdown.appendMarkdown(`**${item.title.replace(/[*_`[\]]/g, '\\$&')}**\n\n`);
-  if (item.detail) markdown.appendMarkdown(`${item.detail}\n\n`);
-  if (check) {
-    markdown.appendMarkdown('**In the open policy:**\n\n');
-    for (const setting of check.settings) {
-      const state = setting.status === 'ok' ? '$(pass) set' : setting.status === 'absent' ? '$(circle-large-outline) not set' : '$(warning) needs attention';
-      markdown.appendMarkdown(`- \`${setting.name}\`: ${state}\n`);
-      for (const problem of setting.problems) markdown.appendMarkdown(`  - ${problem.code}: ${problem.message.replace(/\n/g, ' ')}\n`);
-    }
-    markdown.appendMarkdown('\n');
-  }
-  if (item.groupPolicies.length) markdown.appendMarkdown(`Group Policy: ${item.groupPolicies.map((name) => `*${name}*`).join(', ')}\n\n`);
-  if (done?.by || done?.at) markdown.appendMarkdown(`Done${done.by ? ` by ${done.by}` : ''}${done.at ? ` on ${done.at.slice(0, 10)}` : ''}\n\n`);
-  markdown.appendMarkdown(`[Open the guide section](${item.href})`);
+  const markdown = new vscode.MarkdownString(checklistItemTooltip(item, check, done), true);
+  markdown.supportHtml = false;
+  markdown.isTrusted = false;
   return markdown;
 }
 

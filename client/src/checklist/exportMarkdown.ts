@@ -5,6 +5,7 @@
  */
 import type { ChecklistItem, DeploymentModelChecklist } from '../../../server/src/checklists/types';
 import type { PolicySummary } from '../../../server/src/service/api';
+import { markdownCode, markdownText } from '../../../server/src/features/markdownText';
 import type { ItemState } from './stateFile';
 import { checkItemSettings, itemProgress, modelProgress, progressText, sectionProgress, type DocumentProblem } from './checklistView';
 
@@ -19,9 +20,9 @@ export interface ExportInput {
   exportedAt: Date;
 }
 
-/** Keeps a title on one line and stops it from opening Markdown syntax of its own. */
-function inline(text: string): string {
-  return text.replace(/\s+/g, ' ').replace(/([\\`*_[\]<>|])/g, '\\$1').trim();
+/** Keeps text on one line and stops it from opening Markdown syntax of its own. */
+function inline(text: unknown): string {
+  return markdownText(String(text).replace(/\s+/g, ' ').trim());
 }
 
 export function checklistToMarkdown(input: ExportInput): string {
@@ -29,10 +30,10 @@ export function checklistToMarkdown(input: ExportInput): string {
   const isDone = (id: string) => items[id]?.done === true;
   const lines: string[] = [];
   lines.push(`# WHfB deployment checklist: ${inline(checklist.title)}`, '');
-  lines.push(`- Deployment model: \`${checklist.id}\``);
+  lines.push(`- Deployment model: ${markdownCode(checklist.id)}`);
   lines.push(`- Progress: ${progressText(modelProgress(checklist, isDone))} steps done`);
   lines.push(`- Guide: [${inline(checklist.title)}](${checklist.href})`);
-  if (input.policyName) lines.push(`- Policy file: \`${input.policyName}\``);
+  if (input.policyName) lines.push(`- Policy file: ${markdownCode(input.policyName)}`);
   lines.push(`- Exported: ${input.exportedAt.toISOString().slice(0, 10)}`, '');
 
   const write = (item: ChecklistItem, depth: number, ancestorTicked: boolean): void => {
@@ -41,11 +42,11 @@ export function checklistToMarkdown(input: ExportInput): string {
     const ticked = ancestorTicked || state?.done === true;
     const progress = item.children && item.children.length > 0 ? itemProgress(item, isDone, ancestorTicked) : undefined;
     const done = progress ? progress.done === progress.total : ticked;
-    const who = state?.done ? [state.by && `by ${inline(state.by)}`, state.at && `on ${state.at.slice(0, 10)}`].filter(Boolean).join(' ') : '';
+    const who = state?.done ? [state.by && `by ${inline(state.by)}`, state.at && `on ${inline(String(state.at).slice(0, 10))}`].filter(Boolean).join(' ') : '';
     const count = progress ? ` (${progressText(progress)})` : '';
     lines.push(`${indent}- [${done ? 'x' : ' '}] ${inline(item.title)}${count}${who ? ` (done ${who})` : ''} — [guide](${item.href})`);
     const check = checkItemSettings(item, summary, input.documentProblems);
-    if (check) lines.push(`${indent}  - Policy settings: ${check.description}`);
+    if (check) lines.push(`${indent}  - Policy settings: ${inline(check.description)}`);
     for (const child of item.children ?? []) write(child, depth + 1, ticked);
   };
   for (const section of checklist.sections) {

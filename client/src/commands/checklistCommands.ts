@@ -8,6 +8,7 @@ import type { ChecklistNode } from '../checklist/checklistTree';
 import { checklistToMarkdown } from '../checklist/exportMarkdown';
 import { modelPicks } from './modelPicks';
 import { openInBrowser, type CommandServices } from './services';
+import { openUntitledDocument } from './untitledDocument';
 
 export async function chooseDeploymentModel({ controller, policy }: CommandServices): Promise<DeploymentModelId | undefined> {
   const chosen = controller.active?.source === 'chosen' ? controller.active.checklist.id : undefined;
@@ -75,7 +76,7 @@ export async function exportChecklist({ controller, policy }: CommandServices): 
     policyName: document ? (document.isUntitled ? document.uri.path : vscode.workspace.asRelativePath(document.uri)) : undefined,
     exportedAt: new Date(),
   });
-  const report = await vscode.workspace.openTextDocument({ language: 'markdown', content });
+  const report = await openUntitledDocument('markdown', content);
   await vscode.window.showTextDocument(report, { preview: false });
   return report;
 }

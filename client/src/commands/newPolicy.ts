@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import { policyTemplates } from '../data';
 import { modelPicks, type ModelPick } from './modelPicks';
 import type { CommandServices } from './services';
+import { openUntitledDocument } from './untitledDocument';
 import { parseNewPolicyOptions } from './newPolicyOptions';
 import { applyTenantId, normalizeTenantId, policyFileName, validateTenantIdInput, ZERO_GUID } from './newPolicyText';
 
@@ -73,7 +74,7 @@ export async function newPolicy(services: CommandServices, arg?: unknown): Promi
     await vscode.workspace.fs.writeFile(target, Buffer.from(content, 'utf8'));
     document = await vscode.workspace.openTextDocument(target);
   } else {
-    document = await vscode.workspace.openTextDocument({ language: 'whfb-yaml', content });
+    document = await openUntitledDocument('whfb-yaml', content);
   }
   const editor = await vscode.window.showTextDocument(document);
   if (normalizeTenantId(tenant) === ZERO_GUID) {

@@ -7,6 +7,7 @@ import type { PolicySettingSummary } from '../../../server/src/service/api';
 import type { SeverityName } from '../../../server/src/service/protocolTypes';
 import type { ActivePolicyTracker } from '../activePolicy';
 import { groupSettings, settingDescription, worstSeverity, type SettingsGroup } from './settingsGroups';
+import { settingTooltip } from './settingTooltip';
 
 export type SettingsNode =
   | { kind: 'group'; group: SettingsGroup }
@@ -24,14 +25,11 @@ function severityIcon(severity: SeverityName | undefined, fallback: string): vsc
   }
 }
 
-function settingTooltip(setting: PolicySettingSummary): vscode.MarkdownString {
-  const markdown = new vscode.MarkdownString();
-  markdown.appendMarkdown(`**${setting.label.replace(/[*_`[\]]/g, '\\$&')}**\n\n`);
-  markdown.appendCodeblock(setting.written, 'text');
-  if (setting.path && setting.path !== setting.written) markdown.appendMarkdown(`Catalog path: \`${setting.path}\`\n\n`);
-  if (setting.scope) markdown.appendMarkdown(`Scope: ${setting.scope}\n\n`);
-  if (setting.value !== undefined) markdown.appendMarkdown(`Value: \`${setting.value.replace(/`/g, "'")}\`\n\n`);
-  for (const problem of setting.problems) markdown.appendMarkdown(`- **${problem.severity}** ${problem.code}: ${problem.message.replace(/\n/g, ' ')}\n`);
+/** Escaped text from the policy document: no theme icons, no HTML, no command links. */
+function settingMarkdown(setting: PolicySettingSummary): vscode.MarkdownString {
+  const markdown = new vscode.MarkdownString(settingTooltip(setting), false);
+  markdown.supportHtml = false;
+  markdown.isTrusted = false;
   return markdown;
 }
 
@@ -83,7 +81,7 @@ export class SettingsTreeProvider implements vscode.TreeDataProvider<SettingsNod
     item.id = `setting:${setting.index}`;
     item.description = settingDescription(setting);
     item.iconPath = severityIcon(worstSeverity(setting.problems), 'symbol-property');
-    item.tooltip = settingTooltip(setting);
+    item.tooltip = settingMarkdown(setting);
     item.contextValue = setting.path ? 'whfbSetting.resolved' : 'whfbSetting';
     item.command = { command: 'whfb.revealSetting', title: 'Reveal in editor', arguments: [node.uri, setting.range] };
     return item;

@@ -122,6 +122,13 @@ export interface CatalogNode {
   groupPolicy?: GroupPolicyMapping;
   /** The DDF description, as Markdown. */
   descriptionMarkdown: string;
+  /**
+   * What the guide's section for the setting says happens when it is not configured, with the
+   * DDF description's sentence on the same when there is one, and whether the two contradict
+   * each other (the guide's "Windows allows, but doesn't require, digits" against the DDF's
+   * "requires users to use digits").
+   */
+  notConfigured?: { guide: string; guideRef: string; ddf?: string; sourcesDisagree: boolean };
   /** Intune Settings Catalog settingDefinitionId, e.g. device_vendor_msft_passportforwork_{tenantid}_policies_usepassportforwork. */
   settingsCatalogId: string;
   /** CSP reference page section on learn.microsoft.com. */

@@ -9,6 +9,7 @@ import { RULES_BY_CODE } from '../rules/codes';
 import type { Hover, Position } from '../service/protocolTypes';
 import { checklistMarkdown, checklistsFor } from './checklistInfo';
 import { contains, omaUriTokenAt, settingAt, type FeatureContext } from './context';
+import { markdownCode, markdownText } from './markdownText';
 import { nodeMarkdown } from './nodeDocs';
 
 function hoverOf(context: FeatureContext, value: string, range: OffsetRange): Hover {
@@ -36,7 +37,7 @@ export function hoverAt(context: FeatureContext, position: Position): Hover | nu
         if (setting.node) return hoverOf(context, nodeMarkdown(setting.node), written.range);
         const resolved = setting.omaUri ? catalog.resolve(setting.omaUri.value) : undefined;
         if (resolved?.node) return hoverOf(context, nodeMarkdown(resolved.node), written.range);
-        return hoverOf(context, `\`${written.value}\` names no node of the catalog.`, written.range);
+        return hoverOf(context, `${markdownCode(written.value)} names no node of the catalog.`, written.range);
       }
     }
     const deployment = model.deployment;
@@ -55,10 +56,10 @@ export function hoverAt(context: FeatureContext, position: Position): Hover | nu
       if (!contains(gp.policy.range, offset)) continue;
       const nodes = catalog.byGroupPolicy(gp.policy.value);
       const info = catalog.groupPolicy(gp.policy.value);
-      if (!info && nodes.length === 0) return hoverOf(context, `"${gp.policy.value}" is not a Group Policy the catalog knows.`, gp.policy.range);
+      if (!info && nodes.length === 0) return hoverOf(context, `"${markdownText(gp.policy.value)}" is not a Group Policy the catalog knows.`, gp.policy.range);
       const header = groupPolicyHeader(info, gp.policy.value, nodes[0]?.groupPolicy);
       if (nodes.length === 0) return hoverOf(context, `${header}\n\nNo MDM equivalent: Group Policy only.`, gp.policy.range);
-      const mdm = nodes.map((node) => `- MDM equivalent: \`${node.path}\``).join('\n');
+      const mdm = nodes.map((node) => `- MDM equivalent: ${markdownCode(node.path)}`).join('\n');
       return hoverOf(context, `${header}\n\n${mdm}\n\n${nodeMarkdown(nodes[0], { brief: true })}`, gp.policy.range);
     }
   }
@@ -82,9 +83,10 @@ function groupPolicyHeader(info: GroupPolicyInfo | undefined, written: string, m
   const scopes = info?.scopes ?? (mapping?.scope ? [mapping.scope] : ['computer']);
   const paths = location ? scopes.map((scope) => `${scope === 'user' ? 'User' : 'Computer'} Configuration > ${location}`) : [];
   const admx = info?.admx ?? (mapping?.admxFile ? { file: mapping.admxFile, name: mapping.name } : undefined);
-  const lines = [`**Group Policy: ${name}**`];
-  if (paths.length > 0) lines.push(paths.join("  \nor "));
-  if (admx) lines.push(`Template: ${admx.file} (policy \`${admx.name}\`)`);
+  // `written` is document text: escaped like every echoed value.
+  const lines = [`**Group Policy: ${markdownText(name)}**`];
+  if (paths.length > 0) lines.push(paths.map(markdownText).join('  \nor '));
+  if (admx) lines.push(`Template: ${markdownText(admx.file)} (policy ${markdownCode(admx.name)})`);
   return lines.join('\n\n');
 }
 

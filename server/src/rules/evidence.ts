@@ -53,6 +53,8 @@ const PAGES = {
   cloudOnly: 'guides/hello-for-business/deploy/cloud-only.md',
   hybridCertEnroll: 'guides/hello-for-business/deploy/hybrid-cert-trust-enroll.md',
   entraJoinedCert: 'guides/hello-for-business/hello-hybrid-aadj-sso-cert.md',
+  hybridKeyEnroll: 'guides/hello-for-business/deploy/hybrid-key-trust-enroll.md',
+  onPremKeyEnroll: 'guides/hello-for-business/deploy/on-premises-key-trust-enroll.md',
 } as const;
 
 const DDF = {
@@ -77,6 +79,9 @@ const CLOUD_KERBEROS_POLICY = `${LEARN}/deploy/hybrid-cloud-kerberos-trust#confi
 const HYBRID_CERT_POLICY = `${LEARN}/deploy/hybrid-cert-trust-enroll#configure-windows-hello-for-business-policy-settings`;
 const CLOUD_ONLY_POLICY = `${LEARN}/deploy/cloud-only#configure-windows-hello-for-business-policy-settings`;
 const TRUST_TYPES = `${LEARN}/deploy/#trust-types`;
+const HYBRID_KEY_POLICY = `${LEARN}/deploy/hybrid-key-trust-enroll#configure-windows-hello-for-business-policy-settings`;
+const ON_PREM_KEY_POLICY = `${LEARN}/deploy/on-premises-key-trust-enroll#configure-windows-hello-for-business-policy-settings`;
+const DISABLE_ENROLLMENT = `${LEARN}/configure#disable-windows-hello-for-business-enrollment`;
 const POLICY = (anchor: string): string => `${LEARN}/policy-settings#${anchor}`;
 const PASSPORT_CSP = (anchor: string): string => `${CSP}/passportforwork-csp#${anchor}`;
 
@@ -96,7 +101,7 @@ export const RULE_EVIDENCE: Readonly<Record<string, RuleEvidence>> = {
     unsupported: NO_WHFB_SOURCE,
   },
   WHFB003: {
-    checks: 'The file is one the checker can safely read: not too large, not binary, not nested beyond the limits, no YAML alias bomb, no merge-conflict markers. Such a file is reported once and not checked further.',
+    checks: 'The file is one the checker can safely read: not too large, not binary, not nested beyond the limits, no YAML alias bomb, no merge-conflict markers. Such a file is reported once and not checked further. A failure inside the checker itself is reported under this code too, as an error naming the internal error, so a file the tool could not check never looks clean.',
     severityReason: 'Warning (tool rule): the file was found but not checked, so a clean result would be a false assurance; it is not an error because the file may well be a valid policy.',
     evidence: [],
     unsupported: NO_WHFB_SOURCE,
@@ -118,7 +123,7 @@ export const RULE_EVIDENCE: Readonly<Record<string, RuleEvidence>> = {
     ],
   },
   WHFB103: {
-    checks: "The value is one the node allows: one of the DDF's enumerated values, inside its range, matching its pattern, or (for ADMX-backed Policy CSP nodes written as raw OMA-URI strings) an `<enabled/>`/`<disabled/>` payload. Booleans and integers must read as such.",
+    checks: "The value is one the node allows: one of the DDF's enumerated values, inside its range, matching its pattern (for a list node, such as DeviceUnlock GroupA, every item of the list, split at the delimiter the DDF or the guide gives), or for ADMX-backed Policy CSP nodes: an `<enabled/>`/`<disabled/>` payload where the value is a raw OMA-URI string (custom profile, SyncML, policy file), and the `_1` (Enabled) or `_0` (Disabled) option where it is a Settings Catalog choice, whose payload Intune writes itself. Booleans and integers must read as such.",
     severityReason: 'Error: the device rejects a value outside the allowed set, or (for PIN lengths) falls back to defaults; either way the setting does not apply as written.',
     evidence: [
       ddf(DDF.passport, PASSPORT_CSP('devicetenantidpoliciespincomplexityminimumpinlength'), 'The lowest number you can configure for this policy setting is 4.'),
@@ -151,46 +156,62 @@ export const RULE_EVIDENCE: Readonly<Record<string, RuleEvidence>> = {
     ],
   },
   WHFB120: {
-    checks: 'MinimumPINLength is not greater than MaximumPINLength where both are set for the same scope (device or user) and tenant.',
+    checks: 'MinimumPINLength is less than MaximumPINLength where the two apply together: the device pair, and the user-scope values together with the device values for whatever the user scope leaves unset (the user policy takes precedence over the device policy). Equal lengths are reported too.',
     severityReason: 'Error: when the PIN lengths contradict each other Windows ignores both and uses the defaults, so the PIN policy does not do what it says.',
     evidence: [
       guide(PAGES.policySettings, POLICY('minimum-pin-length'), 'The largest number you can configure must be less than the number configured in the Maximum PIN length policy setting or the number 127, whichever is the lowest.'),
       guide(PAGES.policySettings, POLICY('minimum-pin-length'), 'If the above specified conditions for the minimum PIN length are not met, default values will be used for both the maximum and minimum PIN lengths.'),
       ddf(DDF.passport, PASSPORT_CSP('devicetenantidpoliciespincomplexityminimumpinlength'), 'NOTE: If the above specified conditions for the minimum PIN length are not met, default values will be used for both the maximum and minimum PIN lengths.'),
+      guide(PAGES.configure, DISABLE_ENROLLMENT, "If there's a conflicting device policy and user policy, the user policy takes precedence."),
     ],
   },
   WHFB130: {
-    checks: 'The trust flags the policy sets agree with `deployment.trust`: cloud Kerberos trust needs UseCloudTrustForOnPremAuth true and UseCertificateForOnPremAuth not true; certificate trust needs UseCertificateForOnPremAuth true; key trust needs neither flag true. Without a declared trust, both flags true is flagged.',
-    severityReason: 'Error: with the wrong flag Windows Hello for Business authenticates on-premises with another trust model than the deployment block says (certificate trust takes precedence over cloud Kerberos trust), so sign-in to Active Directory does not work as deployed.',
+    checks: 'The trust type Windows will use, decided from the trust flags in the MDM settings and the `groupPolicy` entries together (Group Policy wins over MDM, a user policy over a computer one), is the one `deployment.trust` names. Windows uses certificate trust when UseCertificateForOnPremAuth is on, otherwise cloud Kerberos trust when UseCloudTrustForOnPremAuth is on, otherwise key trust. The message says which trust Windows will use.',
+    severityReason: 'Error: Windows Hello for Business authenticates on-premises with another trust model than the deployment block says, so sign-in to Active Directory does not work as deployed.',
     evidence: [
+      guide(PAGES.policySettings, POLICY('use-certificate-for-on-premises-authentication'), "If you disable or don't configure this policy setting, Windows Hello for Business will use a key or a Kerberos ticket (depending on other policy settings) for on-premises authentication"),
       guide(PAGES.cloudKerberos, CLOUD_KERBEROS_POLICY, 'There are two policy settings required to configure Windows Hello for Business in a cloud Kerberos trust model'),
       guide(PAGES.cloudKerberos, CLOUD_KERBEROS_POLICY, 'If the Use certificate for on-premises authentication policy is enabled, certificate trust takes precedence over cloud Kerberos trust. Ensure that the machines that you want to enable cloud Kerberos trust have this policy not configured.'),
       guide(PAGES.hybridCertEnroll, HYBRID_CERT_POLICY, 'There are two policy settings required to enable Windows Hello for Business in a certificate trust model'),
       guide(PAGES.policySettings, POLICY('use-cloud-trust-for-on-premises-authentication'), 'Cloud Kerberos trust is incompatible with certificate trust. If the certificate trust policy setting is enabled, it takes precedence over this policy setting.'),
-      guide(PAGES.policySettings, POLICY('use-certificate-for-on-premises-authentication'), "If you disable or don't configure this policy setting, Windows Hello for Business will use a key or a Kerberos ticket (depending on other policy settings) for on-premises authentication", 'limits'),
       guide(PAGES.entraJoinedCert, `${LEARN}/hello-hybrid-aadj-sso-cert#assign-group-to-the-whfb-certificate-enrollment-certificate-profile`, 'Devices managed with MDM where UseCertificateForOnPremAuth is enabled will fail a prerequisite check for Windows Hello for Business provisioning.', 'limits'),
     ],
   },
   WHFB131: {
-    checks: 'Where Intune delivers the deployment (`management: intune` or `both`) and the deployment block names a model, the policy enables Windows Hello for Business: UsePassportForWork is present and not false.',
-    severityReason: 'Error when UsePassportForWork is false: the device does not provision Windows Hello for Business at all. When the setting is missing the sources do not support an error (see below).',
+    checks: 'Where the deployment block deploys Windows Hello for Business, Use Windows Hello for Business is not turned off: UsePassportForWork is not false and its Group Policy is not disabled. A missing setting is WHFB134 (hybrid and on-premises) or nothing at all (cloud-only, where it is on by default).',
+    severityReason: 'Error: with the setting off the device does not provision Windows Hello for Business for any user, so the deployment does not happen.',
     evidence: [
       guide(PAGES.policySettings, POLICY('use-windows-hello-for-business'), "If you disable this policy setting, the device doesn't provision Windows Hello for Business for any user"),
-      guide(PAGES.cloudKerberos, CLOUD_KERBEROS_POLICY, 'There are two policy settings required to configure Windows Hello for Business in a cloud Kerberos trust model'),
-      guide(PAGES.policySettings, POLICY('use-windows-hello-for-business'), "If you don't configure this policy setting, users can provision Windows Hello for Business", 'limits'),
-      guide(PAGES.cloudKerberos, CLOUD_KERBEROS_POLICY, 'If the Intune tenant-wide policy is enabled and configured to your needs, you only need to enable the policy setting Use Cloud Trust For On Prem Auth. Otherwise, both settings must be configured.', 'limits'),
-      guide(PAGES.cloudOnly, CLOUD_ONLY_POLICY, "If you want to use Windows Hello for Business in a cloud-only environment with its default settings, there's no extra configuration needed.", 'limits'),
-      guide(PAGES.configure, `${LEARN}/configure#disable-windows-hello-for-business-enrollment`, 'Windows Hello for Business is enabled by default for devices that are Microsoft Entra joined.', 'limits'),
       ddf(DDF.passport, PASSPORT_CSP('devicetenantidpoliciesusepassportforwork'), 'If you enable or do not configure this policy setting, the device provisions Windows Hello for Business for all users.', 'limits'),
+      guide(PAGES.cloudOnly, CLOUD_ONLY_POLICY, "If you want to use Windows Hello for Business in a cloud-only environment with its default settings, there's no extra configuration needed.", 'limits'),
+      guide(PAGES.configure, DISABLE_ENROLLMENT, 'Windows Hello for Business is enabled by default for devices that are Microsoft Entra joined.', 'limits'),
     ],
   },
-  WHFB132: {
-    checks: 'For cloud Kerberos trust, the policy sets Kerberos/CloudKerberosTicketRetrievalEnabled to 1 (missing or 0 is reported).',
-    severityReason: 'Information: the cloud Kerberos trust guide does not name this setting among the required ones, so at most it is advice.',
+  WHFB133: {
+    checks: 'Both trust flags are on (UseCertificateForOnPremAuth and UseCloudTrustForOnPremAuth, in MDM settings or Group Policy) where the deployment is not cloud Kerberos trust: certificate trust takes precedence and the cloud trust flag has no effect. (In a cloud Kerberos deployment the same pair is WHFB130, since Windows then uses certificate trust.)',
+    severityReason: 'Warning: the guides say the two are incompatible; Windows applies certificate trust and ignores the cloud trust flag, so the deployment still works but the policy says something it does not do.',
     evidence: [
-      ddf(DDF.kerberos, `${CSP}/policy-csp-kerberos#cloudkerberosticketretrievalenabled`, 'Allow retrieving the cloud kerberos ticket during the logon'),
-      guide(PAGES.cloudKerberos, CLOUD_KERBEROS_POLICY, 'There are two policy settings required to configure Windows Hello for Business in a cloud Kerberos trust model: Use Windows Hello for Business Use cloud trust for on-premises authentication', 'limits'),
-      ddf(DDF.kerberos, `${CSP}/policy-csp-kerberos#cloudkerberosticketretrievalenabled`, '<Description>Allow retrieving the cloud kerberos ticket during the logon</Description> <DFFormat> <int /> </DFFormat> <Occurrence> <ZeroOrOne /> </Occurrence> <Scope> <Dynamic /> </Scope> <DFType> <MIME>text/plain</MIME> </DFType> <DefaultValue>0</DefaultValue> <MSFT:Applicability> <MSFT:OsBuildVersion>10.0.22000</MSFT:OsBuildVersion>', 'limits'),
+      guide(PAGES.policySettings, POLICY('use-cloud-trust-for-on-premises-authentication'), 'Cloud Kerberos trust is incompatible with certificate trust. If the certificate trust policy setting is enabled, it takes precedence over this policy setting.'),
+    ],
+  },
+  WHFB134: {
+    checks: "A hybrid or on-premises deployment does not set a policy setting its guide lists as required (Use Windows Hello for Business; Use cloud trust for on-premises authentication for cloud Kerberos trust; Use certificate for on-premises authentication for certificate trust). Through Intune the message names the tenant-wide policy, which can stand in for the settings; cloud-only deployments are never asked.",
+    severityReason: 'Information: the setting may come from the Intune tenant-wide policy or another file, which the guides allow; the finding is advice to check that it does.',
+    evidence: [
+      guide(PAGES.cloudKerberos, CLOUD_KERBEROS_POLICY, 'There are two policy settings required to configure Windows Hello for Business in a cloud Kerberos trust model'),
+      guide(PAGES.onPremKeyEnroll, ON_PREM_KEY_POLICY, "There's 1 policy setting required to enable Windows Hello for Business in a key trust model"),
+      guide(PAGES.hybridCertEnroll, HYBRID_CERT_POLICY, 'There are two policy settings required to enable Windows Hello for Business in a certificate trust model'),
+      guide(PAGES.cloudKerberos, CLOUD_KERBEROS_POLICY, 'If the Intune tenant-wide policy is enabled and configured to your needs, you only need to enable the policy setting Use Cloud Trust For On Prem Auth. Otherwise, both settings must be configured.', 'limits'),
+      guide(PAGES.hybridKeyEnroll, HYBRID_KEY_POLICY, 'If the Intune tenant-wide policy is enabled and configured to your needs, you can skip to Enroll in Windows Hello for Business.', 'limits'),
+      guide(PAGES.cloudOnly, CLOUD_ONLY_POLICY, "If you want to use Windows Hello for Business in a cloud-only environment with its default settings, there's no extra configuration needed.", 'limits'),
+    ],
+  },
+  WHFB135: {
+    checks: "DisablePostLogonProvisioning is true: Windows does not start provisioning after sign-in, which the guides reserve for a non-Microsoft provisioning solution.",
+    severityReason: 'Warning: the guides say to choose this only with a non-Microsoft provisioning solution; without one, users are never asked to provision and the deployment stalls.',
+    evidence: [
+      guide(PAGES.policySettings, POLICY('use-windows-hello-for-business'), "Select the option Don't start Windows Hello provisioning after sign-in when you use a non-Microsoft solution to provision Windows Hello for Business"),
+      guide(PAGES.policySettings, POLICY('use-windows-hello-for-business'), "If you select Don't start Windows Hello provisioning after sign-in, Windows Hello for Business doesn't automatically start provisioning after the user has signed in"),
     ],
   },
   WHFB140: {
@@ -213,25 +234,25 @@ export const RULE_EVIDENCE: Readonly<Record<string, RuleEvidence>> = {
     ],
   },
   WHFB160: {
-    checks: 'Group Policy and MDM configure the same setting in one file (a `groupPolicy` entry maps to a node a `settings` entry also sets), or the deployment block says `management: both`.',
+    checks: 'Group Policy and MDM configure the same setting in one file (a `groupPolicy` entry maps to a node a `settings` entry also sets), or the deployment block says `management: both`. For PassportForWork settings Group Policy wins; for Policy CSP settings (Kerberos, DeviceLock...) Group Policy wins unless ControlPolicyConflict/MDMWinsOverGP is 1, and the rule is silent where the file sets it.',
     severityReason: 'Warning: the guides say not to mix the two; Windows applies the Group Policy value and ignores the CSP value, which the author may not expect.',
     evidence: [
       guide(PAGES.configure, POLICY_CONFLICTS, 'Windows Hello for Business can be configured by GPO or CSP, but not a combination of both.'),
       guide(PAGES.configure, POLICY_CONFLICTS, "If you mix GPO and CSP policy settings, the conflicting CSP settings aren't applied until the group policy settings are cleared."),
       guide(PAGES.cloudKerberos, CLOUD_KERBEROS_POLICY, 'If you deploy Windows Hello for Business configuration using both Group Policy and Intune, Group Policy settings take precedence, and Intune settings are ignored.'),
-      guide(PAGES.configure, POLICY_CONFLICTS, 'MDMWinsOverGP only applies to policies in the Policy CSP, while the Windows Hello for Business policies are in the PassportForWork CSP.', 'limits'),
+      guide(PAGES.configure, POLICY_CONFLICTS, 'MDMWinsOverGP only applies to policies in the Policy CSP, while the Windows Hello for Business policies are in the PassportForWork CSP.'),
     ],
   },
   WHFB161: {
-    checks: 'Every `groupPolicy` entry of a policy file names a Group Policy setting the catalog maps (from the guides and the ADMX-backed DDF): an unknown name gets a "did you mean".',
-    severityReason: 'Error today. Under the policy it would be a warning: an unknown name is a mistake in the policy file, not a setting Windows rejects.',
+    checks: 'Every `groupPolicy` entry of a policy file names a Group Policy setting the catalog maps: the names the guides\' Group Policy tables use, the Group Policy editor (ADMX/ADML) display names, the policy settings reference headings and the ADMX policy names are all accepted; an unknown name gets a "did you mean".',
+    severityReason: 'Error: a name that is no Group Policy is a setting nobody can configure as written, so the deployment does not get it, as with an OMA-URI that names no node (WHFB101).',
     evidence: [
       guide(PAGES.policySettings, `${LEARN}/policy-settings`, 'The list of settings is sorted alphabetically and organized in four categories'),
-      guide(PAGES.cloudKerberos, CLOUD_KERBEROS_POLICY, 'Computer Configuration\\Administrative Templates\\Windows Components\\Windows Hello for Business Use cloud Kerberos trust for on-premises authentication Enabled', 'limits'),
+      guide(PAGES.cloudKerberos, CLOUD_KERBEROS_POLICY, 'Computer Configuration\\Administrative Templates\\Windows Components\\Windows Hello for Business Use cloud Kerberos trust for on-premises authentication Enabled'),
     ],
   },
   WHFB170: {
-    checks: 'With `deployment.minimumOsBuild` set, every node is available on that build: the DDF lists the Windows builds each node needs (one per servicing branch).',
+    checks: 'With `deployment.minimumOsBuild` set, every node is available on that build, compared per servicing branch as the DDF lists them: within a listed branch the revision decides; a branch newer than every listed one has the node; an older branch does not; an unlisted branch between two listed ones is serviced with the one below it. A node the DDF lists only for Insider builds (99.9.99999) is reported as not available on any released build.',
     severityReason: 'Warning: only devices on builds older than the node ignore it; newer devices and the rest of the policy apply.',
     evidence: [
       ddf(DDF.passport, PASSPORT_CSP('devicetenantidpoliciesusecloudtrustforonpremauth'), '<MSFT:OsBuildVersion>10.0.22621, 10.0.22000.527, 10.0.19044.1566</MSFT:OsBuildVersion>'),
@@ -253,14 +274,14 @@ export const RULE_EVIDENCE: Readonly<Record<string, RuleEvidence>> = {
     unsupported: 'No sentence of the shipped guides or DDF: the rule rests on how Microsoft Graph exports encrypted OMA-URI values (secret values come back masked), which is not in data/.',
   },
   WHFB181: {
-    checks: 'A custom-profile string looks like a secret: the setting names a password, key or token, or the value is a long high-entropy string.',
+    checks: 'A custom-profile string looks like a plain-text secret: the setting names a password, key or token and its value is one opaque string of at least 8 characters. GUIDs and GUID lists, numbers and flags, paths and URIs, XML, placeholders, domains, mail addresses and prose are not secrets; Settings Catalog choices and nodes whose DDF format or allowed values say what the value is (bool, int, enum, ADMX, range, pattern) are never reported.',
     severityReason: 'Warning: repository hygiene, not a Windows behaviour; the policy itself works.',
     evidence: [],
     unsupported: 'No sentence of the shipped guides or DDF: the rule is repository hygiene (secrets do not belong in version control), not Windows Hello for Business behaviour. Its severity does not fit the policy\'s "warning = the guides say it should not be so".',
   },
   WHFB190: {
-    checks: 'Where Intune delivers the deployment, RequireSecurityDevice is set. Only MDM settings count: a Group Policy "Use a hardware security device" in the same file does not silence it.',
-    severityReason: 'Information: the guides call a hardware security device optional but recommended.',
+    checks: 'Use a hardware security device: reported as advice where Intune delivers the deployment and neither RequireSecurityDevice nor its Group Policy is set, and on the value where it is false or the Group Policy is disabled. Two MDM values that disagree are left to WHFB150.',
+    severityReason: 'Information: the guides call a hardware security device optional but recommended; without it Windows still prefers the TPM.',
     evidence: [
       guide(PAGES.cloudKerberos, CLOUD_KERBEROS_POLICY, 'Another optional, but recommended, policy setting is: Use a hardware security device'),
       guide(PAGES.cloudOnly, CLOUD_ONLY_POLICY, 'Another optional, but recommended, policy setting is: Use a hardware security device'),

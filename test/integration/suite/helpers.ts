@@ -23,10 +23,17 @@ export function workspaceUri(...segments: string[]): vscode.Uri {
 }
 
 /**
- * Polls until `probe` returns something other than undefined/false, or fails with `what` after
- * `timeoutMs`. Every wait in the suite goes through here: no fixed sleeps.
+ * How long a wait may take before it counts as a failure. Waits end as soon as their condition
+ * holds, so this only bounds a failing run; it is generous because CI machines are loaded (the
+ * suite must pass beside two busy loops) and speed is the benchmark's business, not the suite's.
  */
-export async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 15_000): Promise<T> {
+export const WAIT_MS = 60_000;
+
+/**
+ * Polls until `probe` returns something other than undefined/false, or fails with `what` after
+ * `timeoutMs`. Every wait in the suite goes through here or `untilEvent`: no fixed sleeps.
+ */
+export async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = WAIT_MS): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
   for (;;) {
@@ -42,6 +49,47 @@ export async function waitFor<T>(what: string, probe: () => T | undefined | fals
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
+
+/**
+ * Resolves with the first event that `accept` takes (or at once when `already` holds), fails with
+ * `what` after `timeoutMs`.
+ */
+export function untilEvent<E>(what: string, event: vscode.Event<E>, accept: (value: E) => boolean, already = false, timeoutMs = WAIT_MS): Promise<void> {
+  if (already) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => { subscription.dispose(); reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}`)); }, timeoutMs);
+    const subscription = event((value) => {
+      if (!accept(value)) return;
+      clearTimeout(timer);
+      subscription.dispose();
+      resolve();
+    });
+  });
+}
+
+/**
+ * Reverts and closes `document`'s editor and waits until the extension host has seen it close.
+ * VS Code reuses untitled names: a test that creates the next "Untitled-1" before the host has
+ * dropped this one would be handed this one.
+ */
+export async function revertAndClose(document: vscode.TextDocument): Promise<void> {
+  if (document.isClosed) return;
+  // Subscribed before closing, so the event cannot slip by. Untitled documents are dropped on
+  // close; a file's document may stay loaded for minutes, so only untitled ones are waited for.
+  const closed = document.uri.scheme === 'untitled'
+    ? untilEvent(`${document.uri.toString()} to close`, vscode.workspace.onDidCloseTextDocument, (doc) => doc === document || document.isClosed)
+    : Promise.resolve();
+  await vscode.window.showTextDocument(document, { preview: false });
+  await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  await closed;
+}
+
+/** Closes every editor and waits until the extension host knows no editor is left. */
+export async function closeAllEditorsAndWait(): Promise<void> {
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  // The command returns when the workbench is done; the extension host hears of it a moment later.
+  await waitFor('every editor to close', () => vscode.window.visibleTextEditors.length === 0 && vscode.window.activeTextEditor === undefined);
 }
 
 export async function openInEditor(...segments: string[]): Promise<vscode.TextEditor> {
@@ -104,24 +152,27 @@ function assertApi(api: WhfbExtensionApi | undefined): asserts api is WhfbExtens
 /**
  * Answers the quick picks and input boxes a command shows by accepting what is selected, as a
  * user pressing Enter would, until the command returns. Accepting while nothing is shown does
- * nothing, so polling is safe; `maxAccepts` stops a command that keeps asking.
+ * nothing, so polling is safe, and it goes on until the command settles: on a loaded machine a
+ * prompt can take longer to appear than any fixed number of attempts would allow.
+ * `acceptPrompts: false` accepts nothing (for a command that must not ask). A command that keeps
+ * asking fails at `timeoutMs`.
  */
-export async function runAcceptingPrompts<T>(command: string, maxAccepts: number, timeoutMs = 20_000, ...args: unknown[]): Promise<T> {
+export async function runAcceptingPrompts<T>(command: string, acceptPrompts: boolean, timeoutMs = WAIT_MS, ...args: unknown[]): Promise<T> {
   let settled = false;
   const result = Promise.resolve(vscode.commands.executeCommand<T>(command, ...args)).finally(() => { settled = true; });
   let accepts = 0;
   const deadline = Date.now() + timeoutMs;
   while (!settled && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 250));
+    await Promise.race([result.catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 250))]);
     if (settled) break;
-    if (accepts < maxAccepts) {
+    if (acceptPrompts) {
       await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
       accepts++;
     }
   }
   if (!settled) {
     await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
-    throw new Error(`${command} did not finish within ${timeoutMs} ms after ${accepts} accepted prompts`);
+    throw new Error(`${command} did not finish within ${timeoutMs} ms after ${accepts} accepts`);
   }
   return result;
 }

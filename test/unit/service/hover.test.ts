@@ -46,3 +46,23 @@ test('an OMA-URI in loose text (PowerShell)', () => {
 test('nothing to say: null', () => {
   assert.equal(hover(`${HEAD}na|me: x\n`), null);
 });
+
+test('a node whose guide section says otherwise about "not configured" than the DDF shows both, marked', () => {
+  // Guide (policy-settings includes): "If you don't configure this policy setting, Windows allows,
+  // but doesn't require, digits in the PIN"; the DDF: "If you do not configure this policy
+  // setting, Windows Hello for Business requires users to use digits in their PIN."
+  for (const [name, guideWords] of [['Digits', 'digits'], ['UppercaseLetters', 'uppercase letters'], ['LowercaseLetters', 'lowercase letters'], ['SpecialCharacters', 'special characters']]) {
+    const markdown = hover(`${HEAD}settings:\n  - omaUri: ${P}/PINComplexity/${name}|\n    type: int\n    value: 1\n`)?.contents.value ?? '';
+    const line = markdown.split('\n').find((l) => l.startsWith('**Not configured:**')) ?? '';
+    assert.match(line, new RegExp(`Windows allows, but doesn't require, ${guideWords} in the PIN`), `${name}: the guide's sentence`);
+    assert.match(line, /the DDF description says: .* ⚠ the sources disagree/, `${name}: the disagreement is marked`);
+  }
+  // The same mark where the guide names another number (6 against the DDF's 4).
+  assert.match(hover(`${HEAD}settings:\n  - omaUri: ${P}/PINComplexity/MinimumPINLength|\n    type: int\n    value: 6\n`)?.contents.value ?? '', /\*\*Not configured:\*\* .*greater than or equal to 6.* ⚠ the sources disagree/);
+  // Same behaviour in other words is no disagreement: no extra line.
+  for (const name of ['UseCloudTrustForOnPremAuth', 'EnablePinRecovery', 'RequireSecurityDevice', 'UsePassportForWork', 'PINComplexity/MaximumPINLength']) {
+    const markdown = hover(`${HEAD}settings:\n  - omaUri: ${P}/${name}|\n    type: bool\n    value: true\n`)?.contents.value ?? '';
+    assert.match(markdown, new RegExp(`^\\*\\*${name.replace(/^.*\//, '')}\\*\\*`), `${name} is explained`);
+    assert.doesNotMatch(markdown, /Not configured/, name);
+  }
+});

@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from '../harness';
-import { codeOf, extensionApi, openInEditor, positionOf, recordDiagnosticChanges, runAcceptingPrompts, waitFor } from '../helpers';
+import { closeAllEditorsAndWait, codeOf, extensionApi, openInEditor, positionOf, recordDiagnosticChanges, revertAndClose, runAcceptingPrompts, waitFor } from '../helpers';
 import type { WhfbExtensionApi } from '../../../../client/src/api';
 import type { Checklists } from '../../../../server/src/checklists/types';
 import { getCatalog } from '../../../../server/src/catalog/catalog';
@@ -34,40 +34,43 @@ async function withCapturedLinks<T>(api: WhfbExtensionApi, body: (opened: string
 for (const model of checklists.models) {
   test(`WHfB: New policy for ${model.id} (real tenant GUID, untitled) has no errors or warnings and drives the checklist`, async () => {
     const api = await extensionApi();
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await closeAllEditorsAndWait();
     const changes = recordDiagnosticChanges();
+    let document: vscode.TextDocument | undefined;
     try {
       const editor = await vscode.commands.executeCommand<vscode.TextEditor | undefined>('whfb.newPolicy', { model: model.id, tenantId: TENANT, untitled: true });
       assert.ok(editor, 'the command opened an editor without asking anything');
-      const document = editor.document;
+      document = editor.document;
       assert.equal(document.uri.scheme, 'untitled');
       assert.equal(document.languageId, 'whfb-yaml');
       assert.match(document.getText(), new RegExp(`^tenantId: ${TENANT}`, 'm'), 'the tenant id is filled in');
       assert.match(document.getText(), new RegExp(`^  model: ${model.deployment.model}$`, 'm'));
+      const uri = document.uri.toString();
       // Published diagnostics (even an empty set) for this very document, and its summary in the views.
-      await waitFor(`diagnostics published for the new ${model.id} policy`, () => changes.seen(document.uri), 30_000);
+      await waitFor(`diagnostics published for the new ${model.id} policy`, () => changes.seen(document!.uri));
+      // VS Code reuses untitled names, so the URI alone does not tell this document's summary from
+      // an earlier one's: the summary of this document is the one with its deployment model.
       const summary = await waitFor(`the server to summarise the new ${model.id} policy`, async () => {
         const current = await api.refreshActivePolicy();
-        return current?.uri === document.uri.toString() ? current : undefined;
-      }, 30_000);
+        return current?.uri === uri && current.deploymentModel === model.id ? current : undefined;
+      });
       assert.equal(summary.tenantId, TENANT);
-      assert.equal(summary.deploymentModel, model.id);
       const problems = vscode.languages.getDiagnostics(document.uri)
         .filter((d) => d.severity === vscode.DiagnosticSeverity.Error || d.severity === vscode.DiagnosticSeverity.Warning);
       assert.deepEqual(problems.map((d) => `${codeOf(d)}: ${d.message}`), []);
-      await waitFor(`the checklist to follow the policy to ${model.id}`, () => api.checklist.getModel() === model.id && api.checklist.getModelSource() === 'policy', 15_000);
+      await waitFor(`the checklist to follow the policy to ${model.id}`, () => api.checklist.getModel() === model.id && api.checklist.getModelSource() === 'policy');
       assert.deepEqual(api.checklist.getItems().map((item) => item.id), model.sections.flatMap((section) => allItems(section.items).map((item) => item.id)),
         `the checklist shows the steps of ${model.title}, and the things to do inside them`);
     } finally {
       changes.dispose();
-      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      if (document) await revertAndClose(document);
     }
-  }, { timeoutMs: 60_000 });
+  });
 }
 
 test('WHfB: New policy with an unknown model or a tenant that is not a GUID opens nothing (an error message, no throw)', async () => {
   await extensionApi();
-  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  await closeAllEditorsAndWait();
   for (const options of [{ model: 'hybrid-magic-trust', untitled: true }, { model: 'cloud-only', tenantId: 'contoso.onmicrosoft.com', untitled: true }]) {
     const editor = await vscode.commands.executeCommand<vscode.TextEditor | undefined>('whfb.newPolicy', options);
     assert.equal(editor, undefined, `nothing is created for ${JSON.stringify(options)}`);
@@ -84,11 +87,11 @@ test('WHfB: Open reference on an OMA-URI opens its CSP reference page', async ()
   editor.selection = new vscode.Selection(cursor, cursor);
   await withCapturedLinks(api, async (opened) => {
     // With guide sections too, a pick lists the links, the CSP reference first: accept it.
-    const outcome = await runAcceptingPrompts<OpenReferenceOutcome>('whfb.openReference', 1);
+    const outcome = await runAcceptingPrompts<OpenReferenceOutcome>('whfb.openReference', true);
     assert.deepEqual(outcome, { opened: expected });
     assert.deepEqual(opened, [expected], 'exactly the CSP reference was handed to the browser');
   });
-}, { timeoutMs: 60_000 });
+});
 
 test('WHfB: Open reference on a line without a setting says so and opens nothing', async () => {
   const api = await extensionApi();
@@ -96,17 +99,17 @@ test('WHfB: Open reference on a line without a setting says so and opens nothing
   const cursor = positionOf(editor.document, 'Contoso WHfB pilot', 2);
   editor.selection = new vscode.Selection(cursor, cursor);
   await withCapturedLinks(api, async (opened) => {
-    const outcome = await runAcceptingPrompts<OpenReferenceOutcome>('whfb.openReference', 0);
+    const outcome = await runAcceptingPrompts<OpenReferenceOutcome>('whfb.openReference', false);
     assert.ok('message' in outcome, `a message instead of a link: ${JSON.stringify(outcome)}`);
     assert.match(outcome.message, /no CSP node or guide section is known/);
     assert.deepEqual(opened, [], 'nothing was opened');
   });
-}, { timeoutMs: 60_000 });
+});
 
 test('WHfB: Open guide on a checklist step opens that step\'s guide section', async () => {
   const api = await extensionApi();
   await openInEditor('policies', 'pilot-clean.whfb.yaml');
-  await waitFor('the checklist model from the policy', () => api.checklist.getModel() === 'hybrid-cloud-kerberos-trust', 30_000);
+  await waitFor('the checklist model from the policy', () => api.checklist.getModel() === 'hybrid-cloud-kerberos-trust');
   const model = checklists.models.find((m) => m.id === 'hybrid-cloud-kerberos-trust')!;
   const section = model.sections.find((s) => s.items.length > 1) ?? model.sections[0]!;
   const item = section.items[section.items.length - 1]!;
