@@ -52,8 +52,19 @@ interface Found { url: string; where: string }
 
 const URL = /https?:\/\/[^\s)"'<>`\]\\|]+/g;
 
+/**
+ * A scheme with no host (prose about "a bare `https://`") and the reserved `.example` domain
+ * (RFC 2606: planted payloads in the injection tests and their write-up) are no links anyone follows.
+ */
+function isPlaceholder(url: string): boolean {
+  const host = /^https?:\/\/([^/?#]*)/.exec(url)?.[1] ?? '';
+  return host === '' || host === '...' || host === 'example' || host.endsWith('.example');
+}
+
 function urlsIn(text: string, where: string): Found[] {
-  return [...text.matchAll(URL)].map((m) => ({ url: m[0].replace(/[.,;:!?*_]+$/, ''), where }));
+  return [...text.matchAll(URL)]
+    .map((m) => ({ url: m[0].replace(/[.,;:!?*_]+$/, ''), where }))
+    .filter((found) => !isPlaceholder(found.url));
 }
 
 function filesUnder(dir: string, ext: RegExp): string[] {

@@ -354,20 +354,20 @@ test('point 14: a Group Policy entry\'s hover shows the editor path and display 
   const head = policy('model: hybrid\ntrust: key\nmanagement: group-policy', [], [['Use Windows Hello for Business', 'enabled']]);
   const kerberos = hoverText(`${head}  - policy: CloudKerberosTicketRetrieval|Enabled\n    scope: computer\n    state: enabled\n`);
   assert.match(kerberos, /\*\*Group Policy: Allow retrieving the Azure AD Kerberos Ticket Granting Ticket during logon\*\*/);
-  assert.match(kerberos, /Computer Configuration > Administrative Templates > System > Kerberos/);
+  assert.match(kerberos, /Computer Configuration \\?> Administrative Templates \\?> System \\?> Kerberos/);
   assert.doesNotMatch(kerberos, /~AT~/);
   const forest = hoverText(`${head}  - policy: Use forest search| order\n    scope: computer\n    state: enabled\n`);
-  assert.match(forest, /Computer Configuration > Administrative Templates > System > Kerberos/);
+  assert.match(forest, /Computer Configuration \\?> Administrative Templates \\?> System \\?> Kerberos/);
   const whfb = hoverText(`${head}  - policy: Use Windows Hello| for Business\n    scope: user\n    state: enabled\n`);
-  assert.match(whfb, /Computer Configuration > Administrative Templates > Windows Components > Windows Hello for Business/);
-  assert.match(whfb, /User Configuration > Administrative Templates > Windows Components > Windows Hello for Business/);
+  assert.match(whfb, /Computer Configuration \\?> Administrative Templates \\?> Windows Components \\?> Windows Hello for Business/);
+  assert.match(whfb, /User Configuration \\?> Administrative Templates \\?> Windows Components \\?> Windows Hello for Business/);
   const enrollment = hoverText(`${head}  - policy: Certificate Services Client -| Auto-Enrollment\n    scope: computer\n    state: enabled\n`);
-  assert.match(enrollment, /Computer Configuration > Windows Settings > Security Settings > Public Key Policies/);
+  assert.match(enrollment, /Computer Configuration \\?> Windows Settings \\?> Security Settings \\?> Public Key Policies/);
   assert.match(enrollment, /Group Policy only/);
 });
 
 test('point 14: an OMA-URI hover names its Group Policy by editor path, not `Kerberos~AT~System~kerberos`', () => {
   const text = hoverText(`whfb: 1\nsettings:\n  - omaUri: ./Device/Vendor/MSFT/Policy/Config/Kerberos/AllowForest|SearchOrder\n    type: string\n    value: x\n`);
-  assert.match(text, /\*\*Group Policy:\*\* Use forest search order \(Computer Configuration > Administrative Templates > System > Kerberos\)/);
+  assert.match(text, /\*\*Group Policy:\*\* Use forest search order \\?\(Computer Configuration \\?> Administrative Templates \\?> System \\?> Kerberos\\?\)/);
   assert.doesNotMatch(text, /~AT~|ForestSearch \(/);
 });
