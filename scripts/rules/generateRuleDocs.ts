@@ -7,7 +7,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { RULE_DOCS_PATH, RULES, ruleDocsUrl, type RuleInfo } from '../../server/src/rules/codes';
+import { RETIRED_RULES, RULE_DOCS_PATH, RULES, ruleDocsUrl, type RuleInfo } from '../../server/src/rules/codes';
 import { RULE_EVIDENCE, SEVERITY_POLICY, type EvidenceQuote, type RuleEvidence } from '../../server/src/rules/evidence';
 import type { GeneratedFile } from '../generatedFile';
 import { sourceLabel } from './evidenceSources';
@@ -154,6 +154,11 @@ export function buildRuleDocs(root: string): GeneratedFile {
     const entry = RULE_EVIDENCE[rule.code];
     if (!entry) throw new Error(`${rule.code} has no entry in server/src/rules/evidence.ts`);
     lines.push(...ruleSection(root, rule, entry));
+  }
+  if (RETIRED_RULES.length > 0) {
+    lines.push('## Retired codes', '', 'No longer reported and never reused; a `whfb.rules` entry or `# whfb-ignore` naming one is harmless.', '');
+    for (const retired of RETIRED_RULES) lines.push(`- **${retired.code}** \`${retired.name}\`: ${retired.reason}`);
+    lines.push('');
   }
   return { path: RULE_DOCS_PATH, content: `${lines.join('\n').replace(/\n{3,}/g, '\n\n').replace(/\n+$/, '')}\n` };
 }
