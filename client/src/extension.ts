@@ -22,12 +22,14 @@ import { PolicyStatusBar } from './statusBar';
 let client: LanguageClient | undefined;
 
 export function activate(context: vscode.ExtensionContext): WhfbExtensionApi {
-  const output = vscode.window.createOutputChannel('WHfB Policy Tools');
+  // A log channel: timestamps and levels, filtered by the Output view's "Set Log Level".
+  const output = vscode.window.createOutputChannel('WHfB Policy Tools', { log: true });
   context.subscriptions.push(output);
+  output.info(`WHfB Policy Tools ${String(context.extension.packageJSON.version)} activated; no telemetry is collected.`);
 
   client = createLanguageClient(context, output);
   const started = client.start();
-  const ready = started.then(() => undefined);
+  const ready = started.then(() => output.info('The WHfB language server is running.'));
   const policy = new ActivePolicyTracker(client, ready);
   const controller = new ChecklistController(policy);
   const checklistTree = new ChecklistTreeProvider(controller);
@@ -37,7 +39,7 @@ export function activate(context: vscode.ExtensionContext): WhfbExtensionApi {
   // The rejection is reported once here; `ready` still rejects for whoever awaits it.
   ready.catch((error: unknown) => {
     const message = `The WHfB language server could not start: ${error instanceof Error ? error.message : String(error)}. Policy files are not checked.`;
-    output.appendLine(message);
+    output.error(message);
     statusBar.setServerProblem(message);
     void vscode.window.showErrorMessage(message, 'Show output').then((choice) => choice && output.show());
   });
