@@ -38,10 +38,10 @@ export function activate(context: vscode.ExtensionContext): WhfbExtensionApi {
   context.subscriptions.push(policy, controller, checklistTree, settingsTree, statusBar);
   // The rejection is reported once here; `ready` still rejects for whoever awaits it.
   ready.catch((error: unknown) => {
-    const message = `The WHfB language server could not start: ${error instanceof Error ? error.message : String(error)}. Policy files are not checked.`;
+    const message = vscode.l10n.t('The WHfB language server could not start: {0}. Policy files are not checked.', error instanceof Error ? error.message : String(error));
     output.error(message);
     statusBar.setServerProblem(message);
-    void vscode.window.showErrorMessage(message, 'Show output').then((choice) => choice && output.show());
+    void vscode.window.showErrorMessage(message, vscode.l10n.t('Show output')).then((choice) => choice && output.show());
   });
 
   const services: CommandServices = { controller, policy, output };
