@@ -4,6 +4,8 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { levelledClientOutput, type LevelledLog } from '../../../client/src/logChannel';
 
 function recordingLog() {
@@ -55,4 +57,17 @@ test('show, clear and the name go to the log channel; the client cannot dispose 
   output.dispose();
   output.appendLine('still open');
   assert.deepEqual(lines, ['show', 'clear', 'info still open']);
+});
+
+test('the extension creates one log channel and gives it to the language client for messages and traces', () => {
+  const root = join(__dirname, '..', '..', '..');
+  const extension = readFileSync(join(root, 'client/src/extension.ts'), 'utf8');
+  const languageClient = readFileSync(join(root, 'client/src/languageClient.ts'), 'utf8');
+  assert.equal([...extension.matchAll(/createOutputChannel\(/g)].length, 1, 'one channel');
+  assert.match(extension, /createOutputChannel\('WHfB Policy Tools', \{ log: true \}\)/);
+  assert.match(languageClient, /log: vscode\.LogOutputChannel/);
+  assert.match(languageClient, /outputChannel: output,/);
+  assert.match(languageClient, /traceOutputChannel: output,/);
+  // The client reads `<id>.trace.server`: the id must stay "whfb" for whfb.trace.server to work.
+  assert.match(languageClient, /new LanguageClient\('whfb', /);
 });
