@@ -2,13 +2,17 @@
  * npm run generate            writes every generated file
  * npm run generate -- --check fails (exit 1) and names the files that are stale
  *
- * Data in, code out: the DDF (data/ddf) and the guides (data/guides) are the only inputs.
+ * Data in, code out: the DDF (data/ddf) and the guides (data/guides) are the only data inputs;
+ * the manifest (package.json, package.nls.json) and client/src give the README settings table and
+ * the l10n bundle.
  * Output is deterministic (sorted, stable ids, no timestamps) so it is reproducible byte for byte.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { buildCatalog } from './catalog/generateCatalog';
 import { buildChecklists } from './checklists/generateChecklists';
+import { buildL10nBundle } from './manifest/generateL10nBundle';
+import { buildReadmeSettings } from './manifest/generateSettingsTable';
 import { buildRuleDocs } from './rules/generateRuleDocs';
 import { buildSchema } from './schema/generateSchema';
 import { buildValidators } from './schema/generateValidator';
@@ -32,6 +36,8 @@ const files: GeneratedFile[] = [
   buildValidators(schema),
   ...buildSnippets(root, catalog, checklists),
   buildRuleDocs(root),
+  buildL10nBundle(root),
+  buildReadmeSettings(root),
 ];
 
 const stale: string[] = [];

@@ -16,6 +16,8 @@ const ALLOWED = [
   /^\[Content_Types\]\.xml$/,
   /^extension\.vsixmanifest$/,
   /^extension\/package\.json$/,
+  /^extension\/package\.nls(\.[a-z]{2,3}(-[a-z]{2,4})?)?\.json$/,
+  /^extension\/l10n\/bundle\.l10n(\.[a-z]{2,3}(-[a-z]{2,4})?)?\.json$/,
   /^extension\/(readme\.md|changelog\.md|LICENSE(\.txt|\.md)?|NOTICE(\.txt|\.md)?)$/i,
   /^extension\/dist\/[^/]+\.js$/,
   /^extension\/dist\/[^/]+\.LEGAL\.txt$/,
@@ -23,7 +25,7 @@ const ALLOWED = [
   /^extension\/language-configuration\.json$/,
 ];
 /** What it must hold for the extension to run at all. */
-const REQUIRED = ['extension/package.json', 'extension/dist/extension.js', 'extension/dist/server.js', 'extension/dist/service.js'];
+const REQUIRED = ['extension/package.json', 'extension/package.nls.json', 'extension/l10n/bundle.l10n.json', 'extension/dist/extension.js', 'extension/dist/server.js', 'extension/dist/service.js'];
 
 export function checkVsixEntries(names) {
   const problems = [];

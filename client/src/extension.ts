@@ -22,12 +22,14 @@ import { PolicyStatusBar } from './statusBar';
 let client: LanguageClient | undefined;
 
 export function activate(context: vscode.ExtensionContext): WhfbExtensionApi {
-  const output = vscode.window.createOutputChannel('WHfB Policy Tools');
+  // A log channel: timestamps and levels, filtered by the Output view's "Set Log Level".
+  const output = vscode.window.createOutputChannel('WHfB Policy Tools', { log: true });
   context.subscriptions.push(output);
+  output.info(`WHfB Policy Tools ${String(context.extension.packageJSON.version)} activated; no telemetry is collected.`);
 
   client = createLanguageClient(context, output);
   const started = client.start();
-  const ready = started.then(() => undefined);
+  const ready = started.then(() => output.info('The WHfB language server is running.'));
   const policy = new ActivePolicyTracker(client, ready);
   const controller = new ChecklistController(policy);
   const checklistTree = new ChecklistTreeProvider(controller);
@@ -36,10 +38,10 @@ export function activate(context: vscode.ExtensionContext): WhfbExtensionApi {
   context.subscriptions.push(policy, controller, checklistTree, settingsTree, statusBar);
   // The rejection is reported once here; `ready` still rejects for whoever awaits it.
   ready.catch((error: unknown) => {
-    const message = `The WHfB language server could not start: ${error instanceof Error ? error.message : String(error)}. Policy files are not checked.`;
-    output.appendLine(message);
+    const message = vscode.l10n.t('The WHfB language server could not start: {0}. Policy files are not checked.', error instanceof Error ? error.message : String(error));
+    output.error(message);
     statusBar.setServerProblem(message);
-    void vscode.window.showErrorMessage(message, 'Show output').then((choice) => choice && output.show());
+    void vscode.window.showErrorMessage(message, vscode.l10n.t('Show output')).then((choice) => choice && output.show());
   });
 
   const services: CommandServices = { controller, policy, output };

@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { LanguageClient, RevealOutputChannelOn, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { levelledClientOutput } from './logChannel';
 
 /** The languages whose documents the server may recognise as policies; it ignores the others. */
 export const POLICY_LANGUAGES = ['whfb-yaml', 'json', 'jsonc', 'yaml', 'xml', 'markdown', 'powershell', 'plaintext'] as const;
@@ -13,7 +14,9 @@ export const DOCUMENT_SELECTOR = POLICY_LANGUAGES.flatMap((language) => [
   { scheme: 'untitled', language },
 ]);
 
-export function createLanguageClient(context: vscode.ExtensionContext, output: vscode.OutputChannel): LanguageClient {
+export function createLanguageClient(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): LanguageClient {
+  // One channel for the client's messages, the server's window/logMessage and the protocol trace.
+  const output = levelledClientOutput(log) as vscode.OutputChannel;
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
@@ -24,7 +27,9 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
     // The server pulls `workspace/configuration` for the `whfb` section; this makes it hear about changes.
     synchronize: { configurationSection: 'whfb' },
     outputChannel: output,
-    // `whfb.trace.server` is read by the client itself (id "whfb").
+    // `whfb.trace.server` (off | messages | verbose) is read by the client itself (id "whfb"): the
+    // standard LSP trace setting, written to the same channel so a bug report is one copy.
+    traceOutputChannel: output,
     initializationOptions: { whfb: JSON.parse(JSON.stringify(vscode.workspace.getConfiguration('whfb'))) as unknown },
     // A crash is reported in the output channel; the client restarts the server a few times itself.
     revealOutputChannelOn: RevealOutputChannelOn.Never,

@@ -14,7 +14,7 @@ export class PolicyStatusBar implements vscode.Disposable {
   private serverProblem: string | undefined;
 
   constructor(private readonly controller: ChecklistController, private readonly policy: ActivePolicyTracker) {
-    this.item.name = 'WHfB policy';
+    this.item.name = vscode.l10n.t('WHfB policy');
     this.disposables.push(
       controller.onDidChange(() => this.update()),
       policy.onDidChange(() => this.update()),
@@ -50,7 +50,7 @@ export class PolicyStatusBar implements vscode.Disposable {
       this.item.hide();
       return;
     }
-    const parts = [`$(shield) ${active ? active.checklist.title.replace(/ deployment guide$/i, '') : 'WHfB: no model'}`];
+    const parts = [`$(shield) ${active ? active.checklist.title.replace(/ deployment guide$/i, '') : vscode.l10n.t('WHfB: no model')}`];
     if (document) parts.push(errors ? `$(error) ${errors}` : '$(check)');
     this.item.text = parts.join('  ');
     // The file name is the workspace's, not ours: escaped, and the tooltip renders no HTML.
@@ -59,15 +59,18 @@ export class PolicyStatusBar implements vscode.Disposable {
     tooltip.isTrusted = false;
     if (active) {
       const progress = progressText(modelProgress(active.checklist, (id) => this.controller.isDone(id)));
-      tooltip.appendMarkdown(`Deployment model: **${markdownText(active.checklist.title)}** (${progress} checklist steps done)\n\n`);
+      tooltip.appendMarkdown(`${vscode.l10n.t('Deployment model: **{0}** ({1} checklist steps done)', markdownText(active.checklist.title), progress)}\n\n`);
     } else {
-      tooltip.appendMarkdown('No deployment model: run **WHfB: Choose deployment model**.\n\n');
+      tooltip.appendMarkdown(`${vscode.l10n.t('No deployment model: run **WHfB: Choose deployment model**.')}\n\n`);
     }
-    if (document) tooltip.appendMarkdown(`${markdownText(vscode.workspace.asRelativePath(document.uri))}: ${errors} WHfB error${errors === 1 ? '' : 's'}`);
+    if (document) {
+      const name = markdownText(vscode.workspace.asRelativePath(document.uri));
+      tooltip.appendMarkdown(errors === 1 ? vscode.l10n.t('{0}: 1 WHfB error', name) : vscode.l10n.t('{0}: {1} WHfB errors', name, errors));
+    }
     this.item.tooltip = tooltip;
     this.item.command = errors
-      ? { command: 'workbench.actions.view.problems', title: 'Show problems' }
-      : active ? { command: 'whfb.checklist.focus', title: 'Show deployment checklist' } : { command: 'whfb.chooseDeploymentModel', title: 'Choose deployment model' };
+      ? { command: 'workbench.actions.view.problems', title: vscode.l10n.t('Show problems') }
+      : active ? { command: 'whfb.checklist.focus', title: vscode.l10n.t('Show deployment checklist') } : { command: 'whfb.chooseDeploymentModel', title: vscode.l10n.t('Choose deployment model') };
     this.item.show();
   }
 

@@ -46,6 +46,8 @@ const ALLOWED: readonly { prefix: string; reason: string }[] = [
   { prefix: 'https://code.visualstudio.com/', reason: 'VS Code documentation the README points to' },
   { prefix: 'https://docs.github.com/', reason: 'GitHub code scanning documentation (SARIF upload in CI)' },
   { prefix: 'https://yaml.org/', reason: 'the YAML specification' },
+  { prefix: 'https://keepachangelog.com/', reason: 'the changelog format CHANGELOG.md follows' },
+  { prefix: 'https://semver.org/', reason: 'the versioning CHANGELOG.md follows' },
 ];
 
 interface Found { url: string; where: string }
@@ -90,7 +92,7 @@ function allLinks(): Found[] {
   }
   const files = [
     'data/generated/catalog.json', 'data/generated/checklists.json', 'data/generated/policy-templates.json',
-    'snippets/whfb-yaml.json', 'snippets/intune-custom-profile.json', 'package.json', 'README.md',
+    'snippets/whfb-yaml.json', 'snippets/intune-custom-profile.json', 'package.json', 'package.nls.json', 'README.md', 'CHANGELOG.md',
     ...filesUnder('docs', /\.md$/).map((f) => relative(root, f)),
     ...filesUnder('media/walkthrough', /\.md$/).map((f) => relative(root, f)),
     ...filesUnder('server/src', /\.ts$/).map((f) => relative(root, f)).filter((f) => !f.endsWith('rules/codes.ts') && !f.endsWith('rules/evidence.ts')),

@@ -215,9 +215,11 @@ export class ChecklistController implements vscode.Disposable {
     const key = status.kind === 'ok' ? '' : `${status.kind}:${status.message}`;
     if (key && key !== this.lastReportedStatus) {
       if (status.kind === 'corrupt') {
-        void vscode.window.showErrorMessage(status.message, 'Open file', 'Reset checklist').then((choice) => {
-          if (choice === 'Open file') void vscode.window.showTextDocument(vscode.Uri.file(this.store.filePath));
-          if (choice === 'Reset checklist') void vscode.commands.executeCommand('whfb.resetChecklist');
+        const openFile = vscode.l10n.t('Open file');
+        const reset = vscode.l10n.t('Reset checklist');
+        void vscode.window.showErrorMessage(status.message, openFile, reset).then((choice) => {
+          if (choice === openFile) void vscode.window.showTextDocument(vscode.Uri.file(this.store.filePath));
+          if (choice === reset) void vscode.commands.executeCommand('whfb.resetChecklist');
         });
       } else if (status.kind === 'unwritable') {
         void vscode.window.showErrorMessage(status.message);

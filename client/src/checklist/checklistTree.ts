@@ -16,7 +16,8 @@ export type ChecklistNode =
   /** `ancestors`: the items this one is part of, outermost first (empty for the guide's own list items). */
   | { kind: 'item'; section: ChecklistSection; item: ChecklistItem; ancestors?: readonly ChecklistItem[] };
 
-const SOURCE_TEXT = { policy: 'from the open policy', chosen: 'chosen', setting: 'from settings' } as const;
+const sourceText = (source: 'policy' | 'chosen' | 'setting'): string =>
+  ({ policy: vscode.l10n.t('from the open policy'), chosen: vscode.l10n.t('chosen'), setting: vscode.l10n.t('from settings') })[source];
 
 function settingsIcon(check: ItemSettingsCheck): vscode.ThemeIcon {
   switch (check.status) {
@@ -61,11 +62,11 @@ export class ChecklistTreeProvider implements vscode.TreeDataProvider<ChecklistN
     if (active) {
       const progress = progressText(modelProgress(active.checklist, (id) => this.controller.isDone(id)));
       this.view.description = `${active.checklist.title} · ${progress}`;
-      this.view.title = 'Deployment checklist';
+      this.view.title = vscode.l10n.t('Deployment checklist');
     } else {
       this.view.description = undefined;
     }
-    this.view.message = this.message(active ? SOURCE_TEXT[active.source] : undefined);
+    this.view.message = this.message(active ? sourceText(active.source) : undefined);
     this.emitter.fire(undefined);
   }
 
@@ -74,7 +75,7 @@ export class ChecklistTreeProvider implements vscode.TreeDataProvider<ChecklistN
     if (status.kind === 'corrupt') return `⚠ ${status.message}`;
     if (status.kind === 'unwritable') return `⚠ ${status.message}`;
     if (!source) return undefined;
-    if (!this.controller.isPersistent) return `Model ${source}. Progress is not saved: open a folder to keep it in .whfb/checklist.json.`;
+    if (!this.controller.isPersistent) return vscode.l10n.t('Model {0}. Progress is not saved: open a folder to keep it in .whfb/checklist.json.', source);
     return undefined;
   }
 
@@ -115,14 +116,16 @@ export class ChecklistTreeProvider implements vscode.TreeDataProvider<ChecklistN
     item.id = `item:${node.section.id}:${checklistItem.id}`;
     item.checkboxState = {
       state: done ? vscode.TreeItemCheckboxState.Checked : vscode.TreeItemCheckboxState.Unchecked,
-      tooltip: progress ? (done ? 'Mark this step and everything in it as not done' : 'Mark this step and everything in it as done') : done ? 'Mark as not done' : 'Mark as done',
+      tooltip: progress
+        ? (done ? vscode.l10n.t('Mark this step and everything in it as not done') : vscode.l10n.t('Mark this step and everything in it as done'))
+        : done ? vscode.l10n.t('Mark as not done') : vscode.l10n.t('Mark as done'),
     };
     const descriptions = [progress ? progressText(progress) : '', check?.description ?? ''].filter(Boolean);
     if (descriptions.length > 0) item.description = descriptions.join(' · ');
     if (check) item.iconPath = settingsIcon(check);
     item.tooltip = itemTooltip(checklistItem, check, done ? ticked ?? {} : undefined);
     item.contextValue = 'whfbChecklistItem';
-    const state = progress ? `${progressText(progress)} done` : done ? 'done' : 'not done';
+    const state = progress ? vscode.l10n.t('{0} done', progressText(progress)) : done ? vscode.l10n.t('done') : vscode.l10n.t('not done');
     item.accessibilityInformation = { label: `${checklistItem.title}, ${state}${check ? `, ${check.description}` : ''}` };
     return item;
   }

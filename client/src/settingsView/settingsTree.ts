@@ -13,7 +13,8 @@ export type SettingsNode =
   | { kind: 'group'; group: SettingsGroup }
   | { kind: 'setting'; group: SettingsGroup; setting: PolicySettingSummary; uri: string };
 
-const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
+const settingCount = (count: number) => (count === 1 ? vscode.l10n.t('1 setting') : vscode.l10n.t('{0} settings', count));
+const problemCount = (count: number) => (count === 1 ? vscode.l10n.t('1 problem') : vscode.l10n.t('{0} problems', count));
 
 function severityIcon(severity: SeverityName | undefined, fallback: string): vscode.ThemeIcon {
   switch (severity) {
@@ -51,11 +52,11 @@ export class SettingsTreeProvider implements vscode.TreeDataProvider<SettingsNod
     if (summary && document) {
       const problems = summary.settings.reduce((count, setting) => count + setting.problems.length, 0);
       const name = document.isUntitled ? document.uri.path : vscode.workspace.asRelativePath(document.uri);
-      this.view.description = `${name} · ${plural(summary.settings.length, 'setting')}${problems ? ` · ${plural(problems, 'problem')}` : ''}`;
+      this.view.description = `${name} · ${settingCount(summary.settings.length)}${problems ? ` · ${problemCount(problems)}` : ''}`;
     } else {
       this.view.description = undefined;
     }
-    this.view.message = summary && summary.settings.length === 0 ? 'The open policy has no MDM settings yet. Run "WHfB: Insert setting" to add one.' : undefined;
+    this.view.message = summary && summary.settings.length === 0 ? vscode.l10n.t('The open policy has no MDM settings yet. Run "WHfB: Insert setting" to add one.') : undefined;
     this.emitter.fire(undefined);
   }
 
@@ -71,7 +72,7 @@ export class SettingsTreeProvider implements vscode.TreeDataProvider<SettingsNod
     if (node.kind === 'group') {
       const item = new vscode.TreeItem(node.group.name, vscode.TreeItemCollapsibleState.Expanded);
       item.id = `group:${node.group.name}`;
-      item.description = `${node.group.settings.length}${node.group.problemCount ? ` · ${plural(node.group.problemCount, 'problem')}` : ''}`;
+      item.description = `${node.group.settings.length}${node.group.problemCount ? ` · ${problemCount(node.group.problemCount)}` : ''}`;
       item.iconPath = severityIcon(node.group.worst, 'symbol-namespace');
       item.contextValue = 'whfbSettingsGroup';
       return item;
@@ -83,7 +84,7 @@ export class SettingsTreeProvider implements vscode.TreeDataProvider<SettingsNod
     item.iconPath = severityIcon(worstSeverity(setting.problems), 'symbol-property');
     item.tooltip = settingMarkdown(setting);
     item.contextValue = setting.path ? 'whfbSetting.resolved' : 'whfbSetting';
-    item.command = { command: 'whfb.revealSetting', title: 'Reveal in editor', arguments: [node.uri, setting.range] };
+    item.command = { command: 'whfb.revealSetting', title: vscode.l10n.t('Reveal in editor'), arguments: [node.uri, setting.range] };
     return item;
   }
 

@@ -3,9 +3,11 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { RULES } from '../../../server/src/rules/codes';
+import { readManifest } from '../../../scripts/manifest/localizedManifest';
 
 const root = join(__dirname, '..', '..', '..');
-const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+// As VS Code shows it: %key% placeholders resolved from package.nls.json.
+const manifest = readManifest(root).resolved;
 const contributes = manifest.contributes;
 
 function clientSources(dir = join(root, 'client', 'src')): string {
