@@ -1,0 +1,145 @@
+/**
+ * The text of one settings entry for a catalog node, in each format that can hold one: the one
+ * writer behind the policy file's "add setting" fixes, completion's setting snippets, the
+ * generated snippets and templates, and the Insert setting command. The type comes from the one
+ * node -> type map (model/values.ts `entryTypeOf`), so what is written is what the rules expect.
+ */
+import type { CatalogNode } from '../catalog/types';
+import type { SourceFormat, ValueType } from '../model/types';
+import { entryTypeOf, policyFileTypeName } from '../model/values';
+
+export type EntryValue = string | boolean | number;
+
+/** Graph's custom-profile `@odata.type` for each value type (#microsoft.graph.omaSetting<Suffix>). */
+const ODATA_SUFFIX: Record<ValueType, string> = {
+  bool: 'Boolean',
+  int: 'Integer',
+  string: 'String',
+  xml: 'StringXml',
+  base64: 'Base64',
+  float: 'FloatingPoint',
+  date: 'DateTime',
+};
+
+export function odataTypeOf(type: ValueType): string {
+  return `#microsoft.graph.omaSetting${ODATA_SUFFIX[type]}`;
+}
+
+/** Settable: a leaf the MDM server may Add or Replace. */
+export function isSettable(node: CatalogNode): boolean {
+  return !node.interior && node.accessTypes.some((access) => access === 'Add' || access === 'Replace');
+}
+
+/**
+ * The value an inserted entry starts with: the node's default, else the first value it allows,
+ * else an empty text for the user to fill in. Typed as the node reads it (true, 1, "text").
+ */
+export function proposedValue(node: CatalogNode): EntryValue {
+  const written = node.defaultValue ?? node.defaults[0]?.value;
+  const allowed = node.allowed;
+  const type = entryTypeOf(node);
+  if (type === 'bool') return written !== undefined ? /^(true|1)$/i.test(String(written).trim()) : true;
+  const first = written ?? (allowed?.kind === 'enum' ? allowed.values[0]?.value
+    : allowed?.kind === 'range' ? String(allowed.min)
+      : allowed?.kind === 'admx' ? '<enabled/>' : undefined);
+  if (type === 'int') {
+    const number = Number(first ?? '0');
+    return Number.isInteger(number) ? number : 0;
+  }
+  return first === undefined ? '' : String(first);
+}
+
+/** A YAML scalar, quoted where plain style would change its meaning (in a flow list `{` `}` `,` are syntax). */
+export function yamlScalar(value: EntryValue, flow = false): string {
+  if (typeof value !== 'string') return String(value);
+  const plain = flow ? /^[\w./-]+$/ : /^[\w./{}-]+$/;
+  return plain.test(value) && !/^(true|false|null|~|\d+)$/i.test(value) ? value : JSON.stringify(value);
+}
+
+export interface EntryLayout {
+  /** Columns before the entry's first character (the `-` of a YAML list item, the `{` of a JSON object). */
+  indent?: number;
+  eol?: '\n' | '\r\n';
+  /** One element of a YAML flow list (`settings: [{...}]`), on one line. */
+  flow?: boolean;
+}
+
+/** The policy file's `- omaUri/type/value` entry (ending with its line end), or a flow-list element. */
+export function policyYamlEntry(node: CatalogNode, value: EntryValue, layout: EntryLayout = {}): string {
+  const type = policyFileTypeName(entryTypeOf(node));
+  if (layout.flow) return `{ omaUri: ${JSON.stringify(node.path)}, type: ${type}, value: ${yamlScalar(value, true)} }`;
+  const pad = ' '.repeat(layout.indent ?? 0);
+  const eol = layout.eol ?? '\n';
+  return `${pad}- omaUri: ${node.path}${eol}${pad}  type: ${type}${eol}${pad}  value: ${yamlScalar(value)}${eol}`;
+}
+
+/** The value as a custom profile holds it: booleans and integers typed, everything else text. */
+function customProfileValue(node: CatalogNode, value: EntryValue): EntryValue {
+  const type = entryTypeOf(node);
+  if (type === 'bool' || type === 'int') return value;
+  return String(value);
+}
+
+/** An Intune custom-profile `omaSettings` element as JSON (no trailing line end). */
+export function customProfileJsonEntry(node: CatalogNode, value: EntryValue, layout: EntryLayout = {}): string {
+  const pad = ' '.repeat(layout.indent ?? 0);
+  const eol = layout.eol ?? '\n';
+  return [
+    `${pad}{`,
+    `${pad}  "@odata.type": ${JSON.stringify(odataTypeOf(entryTypeOf(node)))},`,
+    `${pad}  "displayName": ${JSON.stringify(node.name)},`,
+    `${pad}  "omaUri": ${JSON.stringify(node.path)},`,
+    `${pad}  "value": ${JSON.stringify(customProfileValue(node, value))}`,
+    `${pad}}`,
+  ].join(eol);
+}
+
+/** The same element as IntuneCD writes it in YAML: a list item ending with its line end. */
+export function customProfileYamlEntry(node: CatalogNode, value: EntryValue, layout: EntryLayout = {}): string {
+  const pad = ' '.repeat(layout.indent ?? 0);
+  const eol = layout.eol ?? '\n';
+  return [
+    `${pad}- '@odata.type': ${odataTypeOf(entryTypeOf(node))}`,
+    `${pad}  displayName: ${yamlScalar(node.name)}`,
+    `${pad}  omaUri: ${node.path}`,
+    `${pad}  value: ${yamlScalar(customProfileValue(node, value))}`,
+  ].join(eol) + eol;
+}
+
+function xmlText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** A SyncML `<Replace>` command setting the node (no trailing line end). */
+export function syncmlEntry(node: CatalogNode, value: EntryValue, layout: EntryLayout & { cmdId?: number } = {}): string {
+  const pad = ' '.repeat(layout.indent ?? 0);
+  const eol = layout.eol ?? '\n';
+  return [
+    `${pad}<Replace>`,
+    `${pad}  <CmdID>${layout.cmdId ?? 1}</CmdID>`,
+    `${pad}  <Item>`,
+    `${pad}    <Target><LocURI>${xmlText(node.path)}</LocURI></Target>`,
+    `${pad}    <Meta><Format xmlns="syncml:metinf">${node.format}</Format></Meta>`,
+    `${pad}    <Data>${xmlText(String(value))}</Data>`,
+    `${pad}  </Item>`,
+    `${pad}</Replace>`,
+  ].join(eol);
+}
+
+/**
+ * One settings entry for `node` in `format`, with `value` (the proposed value when none is given);
+ * undefined for a format whose entries are no OMA-URI entry (a Settings Catalog instance carries
+ * ids the catalog does not hold; loose text has no entries).
+ */
+export function entryFor(node: CatalogNode, format: SourceFormat, value: EntryValue = proposedValue(node), layout: EntryLayout = {}): string | undefined {
+  switch (format) {
+    case 'whfb-yaml': return policyYamlEntry(node, value, layout);
+    case 'custom-profile-json': return customProfileJsonEntry(node, value, layout);
+    case 'custom-profile-yaml': return customProfileYamlEntry(node, value, layout);
+    case 'syncml': return syncmlEntry(node, value, layout);
+    case 'settings-catalog-json':
+    case 'settings-catalog-yaml':
+    case 'text':
+      return undefined;
+  }
+}
