@@ -64,66 +64,85 @@ export interface EntryLayout {
   flow?: boolean;
 }
 
-/** The policy file's `- omaUri/type/value` entry (ending with its line end), or a flow-list element. */
-export function policyYamlEntry(node: CatalogNode, value: EntryValue, layout: EntryLayout = {}): string {
-  const type = policyFileTypeName(entryTypeOf(node));
-  if (layout.flow) return `{ omaUri: ${JSON.stringify(node.path)}, type: ${type}, value: ${yamlScalar(value, true)} }`;
+/**
+ * The texts of one entry's fields, each already written in the format's syntax (quoted or escaped,
+ * or a snippet placeholder): the layout below is shared by plain entries (entryFor) and by the
+ * generated snippets and templates (scripts/snippets/render.ts), which fill fields with tab stops.
+ */
+export interface EntryTexts {
+  omaUri: string;
+  type: string;
+  value: string;
+  /** A display name (policy file `name:`, custom profile `displayName`). */
+  name?: string;
+}
+
+/** The policy file's `- omaUri/type/value[/name]` entry (ending with its line end), or a flow-list element. */
+export function policyYamlEntryText(texts: EntryTexts, layout: EntryLayout = {}): string {
+  const named = texts.name === undefined ? '' : `, name: ${texts.name}`;
+  if (layout.flow) return `{ omaUri: ${texts.omaUri}, type: ${texts.type}, value: ${texts.value}${named} }`;
   const pad = ' '.repeat(layout.indent ?? 0);
   const eol = layout.eol ?? '\n';
-  return `${pad}- omaUri: ${node.path}${eol}${pad}  type: ${type}${eol}${pad}  value: ${yamlScalar(value)}${eol}`;
+  const lines = [`${pad}- omaUri: ${texts.omaUri}`, `${pad}  type: ${texts.type}`, `${pad}  value: ${texts.value}`];
+  if (texts.name !== undefined) lines.push(`${pad}  name: ${texts.name}`);
+  return lines.join(eol) + eol;
+}
+
+/** An Intune custom-profile `omaSettings` element as JSON (no trailing line end). */
+export function customProfileJsonText(texts: EntryTexts, layout: EntryLayout = {}): string {
+  const pad = ' '.repeat(layout.indent ?? 0);
+  return [
+    `${pad}{`,
+    `${pad}  "@odata.type": ${texts.type},`,
+    ...(texts.name === undefined ? [] : [`${pad}  "displayName": ${texts.name},`]),
+    `${pad}  "omaUri": ${texts.omaUri},`,
+    `${pad}  "value": ${texts.value}`,
+    `${pad}}`,
+  ].join(layout.eol ?? '\n');
+}
+
+/** The same element as IntuneCD writes it in YAML: a list item ending with its line end. */
+export function customProfileYamlText(texts: EntryTexts, layout: EntryLayout = {}): string {
+  const pad = ' '.repeat(layout.indent ?? 0);
+  const eol = layout.eol ?? '\n';
+  return [
+    `${pad}- '@odata.type': ${texts.type}`,
+    ...(texts.name === undefined ? [] : [`${pad}  displayName: ${texts.name}`]),
+    `${pad}  omaUri: ${texts.omaUri}`,
+    `${pad}  value: ${texts.value}`,
+  ].join(eol) + eol;
+}
+
+/** A SyncML `<Replace>` command (no trailing line end); `type` is the DDF format of `<Meta><Format>`. */
+export function syncmlText(texts: EntryTexts, layout: EntryLayout & { cmdId?: number } = {}): string {
+  const pad = ' '.repeat(layout.indent ?? 0);
+  return [
+    `${pad}<Replace>`,
+    `${pad}  <CmdID>${layout.cmdId ?? 1}</CmdID>`,
+    `${pad}  <Item>`,
+    `${pad}    <Target><LocURI>${texts.omaUri}</LocURI></Target>`,
+    `${pad}    <Meta><Format xmlns="syncml:metinf">${texts.type}</Format></Meta>`,
+    `${pad}    <Data>${texts.value}</Data>`,
+    `${pad}  </Item>`,
+    `${pad}</Replace>`,
+  ].join(layout.eol ?? '\n');
 }
 
 /** The value as a custom profile holds it: booleans and integers typed, everything else text. */
 function customProfileValue(node: CatalogNode, value: EntryValue): EntryValue {
   const type = entryTypeOf(node);
-  if (type === 'bool' || type === 'int') return value;
-  return String(value);
-}
-
-/** An Intune custom-profile `omaSettings` element as JSON (no trailing line end). */
-export function customProfileJsonEntry(node: CatalogNode, value: EntryValue, layout: EntryLayout = {}): string {
-  const pad = ' '.repeat(layout.indent ?? 0);
-  const eol = layout.eol ?? '\n';
-  return [
-    `${pad}{`,
-    `${pad}  "@odata.type": ${JSON.stringify(odataTypeOf(entryTypeOf(node)))},`,
-    `${pad}  "displayName": ${JSON.stringify(node.name)},`,
-    `${pad}  "omaUri": ${JSON.stringify(node.path)},`,
-    `${pad}  "value": ${JSON.stringify(customProfileValue(node, value))}`,
-    `${pad}}`,
-  ].join(eol);
-}
-
-/** The same element as IntuneCD writes it in YAML: a list item ending with its line end. */
-export function customProfileYamlEntry(node: CatalogNode, value: EntryValue, layout: EntryLayout = {}): string {
-  const pad = ' '.repeat(layout.indent ?? 0);
-  const eol = layout.eol ?? '\n';
-  return [
-    `${pad}- '@odata.type': ${odataTypeOf(entryTypeOf(node))}`,
-    `${pad}  displayName: ${yamlScalar(node.name)}`,
-    `${pad}  omaUri: ${node.path}`,
-    `${pad}  value: ${yamlScalar(customProfileValue(node, value))}`,
-  ].join(eol) + eol;
+  return type === 'bool' || type === 'int' ? value : String(value);
 }
 
 function xmlText(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-/** A SyncML `<Replace>` command setting the node (no trailing line end). */
-export function syncmlEntry(node: CatalogNode, value: EntryValue, layout: EntryLayout & { cmdId?: number } = {}): string {
-  const pad = ' '.repeat(layout.indent ?? 0);
-  const eol = layout.eol ?? '\n';
-  return [
-    `${pad}<Replace>`,
-    `${pad}  <CmdID>${layout.cmdId ?? 1}</CmdID>`,
-    `${pad}  <Item>`,
-    `${pad}    <Target><LocURI>${xmlText(node.path)}</LocURI></Target>`,
-    `${pad}    <Meta><Format xmlns="syncml:metinf">${node.format}</Format></Meta>`,
-    `${pad}    <Data>${xmlText(String(value))}</Data>`,
-    `${pad}  </Item>`,
-    `${pad}</Replace>`,
-  ].join(eol);
+/** A plain policy-file entry for `node` with `value`. */
+export function policyYamlEntry(node: CatalogNode, value: EntryValue, layout: EntryLayout = {}): string {
+  const type = policyFileTypeName(entryTypeOf(node));
+  const omaUri = layout.flow ? JSON.stringify(node.path) : node.path;
+  return policyYamlEntryText({ omaUri, type, value: yamlScalar(value, layout.flow) }, layout);
 }
 
 /**
@@ -133,10 +152,20 @@ export function syncmlEntry(node: CatalogNode, value: EntryValue, layout: EntryL
  */
 export function entryFor(node: CatalogNode, format: SourceFormat, value: EntryValue = proposedValue(node), layout: EntryLayout = {}): string | undefined {
   switch (format) {
-    case 'whfb-yaml': return policyYamlEntry(node, value, layout);
-    case 'custom-profile-json': return customProfileJsonEntry(node, value, layout);
-    case 'custom-profile-yaml': return customProfileYamlEntry(node, value, layout);
-    case 'syncml': return syncmlEntry(node, value, layout);
+    case 'whfb-yaml':
+      return policyYamlEntry(node, value, layout);
+    case 'custom-profile-json':
+      return customProfileJsonText({
+        type: JSON.stringify(odataTypeOf(entryTypeOf(node))), name: JSON.stringify(node.name),
+        omaUri: JSON.stringify(node.path), value: JSON.stringify(customProfileValue(node, value)),
+      }, layout);
+    case 'custom-profile-yaml':
+      return customProfileYamlText({
+        type: yamlScalar(odataTypeOf(entryTypeOf(node))), name: yamlScalar(node.name),
+        omaUri: node.path, value: yamlScalar(customProfileValue(node, value)),
+      }, layout);
+    case 'syncml':
+      return syncmlText({ type: node.format, omaUri: xmlText(node.path), value: xmlText(String(value)) }, layout);
     case 'settings-catalog-json':
     case 'settings-catalog-yaml':
     case 'text':
