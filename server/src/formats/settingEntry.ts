@@ -30,12 +30,28 @@ export function isSettable(node: CatalogNode): boolean {
   return !node.interior && node.accessTypes.some((access) => access === 'Add' || access === 'Replace');
 }
 
+/** A DDF default outside the node's own allowed values (some DDFs state one) is not proposed. */
+function allowedDefault(node: CatalogNode): string | undefined {
+  const written = node.defaultValue ?? node.defaults[0]?.value;
+  if (written === undefined) return undefined;
+  const allowed = node.allowed;
+  if (allowed?.kind === 'range') {
+    const number = Number(String(written).trim());
+    return Number.isInteger(number) && number >= allowed.min && number <= allowed.max ? String(written) : undefined;
+  }
+  if (allowed?.kind === 'enum' && node.format !== 'bool') {
+    const text = String(written).trim().toLowerCase();
+    return allowed.values.some((item) => item.value.toLowerCase() === text) ? String(written) : undefined;
+  }
+  return String(written);
+}
+
 /**
- * The value an inserted entry starts with: the node's default, else the first value it allows,
- * else an empty text for the user to fill in. Typed as the node reads it (true, 1, "text").
+ * The value an inserted entry starts with: the node's default where it is allowed, else the first
+ * value it allows, else an empty text for the user to fill in. Typed as the node reads it (true, 1, "text").
  */
 export function proposedValue(node: CatalogNode): EntryValue {
-  const written = node.defaultValue ?? node.defaults[0]?.value;
+  const written = allowedDefault(node);
   const allowed = node.allowed;
   const type = entryTypeOf(node);
   if (type === 'bool') return written !== undefined ? /^(true|1)$/i.test(String(written).trim()) : true;
@@ -106,7 +122,7 @@ export function customProfileYamlText(texts: EntryTexts, layout: EntryLayout = {
   const pad = ' '.repeat(layout.indent ?? 0);
   const eol = layout.eol ?? '\n';
   return [
-    `${pad}- '@odata.type': ${texts.type}`,
+    `${pad}- "@odata.type": ${texts.type}`,
     ...(texts.name === undefined ? [] : [`${pad}  displayName: ${texts.name}`]),
     `${pad}  omaUri: ${texts.omaUri}`,
     `${pad}  value: ${texts.value}`,
