@@ -188,3 +188,71 @@ export function entryFor(node: CatalogNode, format: SourceFormat, value: EntryVa
       return undefined;
   }
 }
+
+/** Escapes text so a snippet inserts it literally. */
+export function snippetLiteral(text: string): string {
+  return text.replace(/[\\$}]/g, '\\$&');
+}
+
+/** Candidate values for an inserted entry's choice, the proposed one first. */
+export function candidateValues(node: CatalogNode): string[] {
+  const type = entryTypeOf(node);
+  const allowed = node.allowed;
+  let values: string[];
+  if (type === 'bool') values = ['true', 'false'];
+  else if (allowed?.kind === 'enum') values = allowed.values.map((item) => item.value);
+  else if (allowed?.kind === 'range') values = [String(allowed.min)];
+  else if (allowed?.kind === 'admx') values = ['<enabled/>', '<disabled/>'];
+  else values = [type === 'int' ? '0' : ''];
+  const first = String(proposedValue(node));
+  return [first, ...values.filter((value) => value !== first)];
+}
+
+/** The value as tab stop 1: a choice where there are several candidates. */
+function valueStop(values: string[], write: (value: string) => string): string {
+  // Inside a choice, commas and pipes are escaped too.
+  if (values.length > 1) return `\${1|${values.map((value) => write(value).replace(/[\\$}|,]/g, '\\$&')).join(',')}|}`;
+  return `\${1:${snippetLiteral(write(values[0] ?? ''))}}`;
+}
+
+export interface SnippetLayout {
+  indent?: number;
+  flow?: boolean;
+  /** A custom profile's tenant GUID (Intune does not substitute {TenantId}); without one the segment is tab stop 2. */
+  tenantGuid?: string;
+}
+
+/**
+ * entryFor as a snippet (the Insert setting command, completion): the value is tab stop 1 (a
+ * choice of the allowed values), a custom profile's tenant segment tab stop 2. Same layout and
+ * types as entryFor; undefined where entryFor writes none.
+ */
+export function entrySnippetFor(node: CatalogNode, format: SourceFormat, layout: SnippetLayout = {}): string | undefined {
+  const type = entryTypeOf(node);
+  const values = candidateValues(node);
+  switch (format) {
+    case 'whfb-yaml': {
+      // Single-quoted YAML keeps <enabled/>, colons and '#' literal.
+      const value = valueStop(values, (item) => (type === 'bool' || type === 'int' ? item : `'${item.replace(/'/g, "''")}'`));
+      const typeName = policyFileTypeName(type);
+      if (layout.flow) return `${snippetLiteral(`{ omaUri: ${JSON.stringify(node.path)}, type: ${typeName}, value: `)}${value}${snippetLiteral(' }')}`;
+      return policyYamlEntryText({ omaUri: snippetLiteral(node.path), type: typeName, value }, { indent: layout.indent ?? 0 });
+    }
+    case 'custom-profile-json': {
+      const tenantStop = layout.tenantGuid ? snippetLiteral(layout.tenantGuid) : '${2:{TenantId\\}}';
+      const value = valueStop(values, (item) => {
+        if (type === 'bool') return item === 'true' || item === 'false' ? item : 'true';
+        if (type === 'int') return /^-?\d+$/.test(item) ? item : '0';
+        return JSON.stringify(item);
+      });
+      return customProfileJsonText({
+        type: JSON.stringify(odataTypeOf(type)),
+        name: snippetLiteral(JSON.stringify(node.title ?? node.name)),
+        omaUri: snippetLiteral(JSON.stringify(node.path)).replace(/\{TenantId\\\}/i, () => tenantStop),
+        value,
+      }, { indent: layout.indent ?? 0 }).replace(/\}$/, '\\}');
+    }
+    default:
+      return undefined;
+  }
+}

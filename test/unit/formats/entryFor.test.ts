@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { getCatalog } from '../../../server/src/catalog/catalog';
 import type { CatalogNode } from '../../../server/src/catalog/types';
 import { detectFormat } from '../../../server/src/formats/detect';
-import { entryFor, isSettable, proposedValue } from '../../../server/src/formats/settingEntry';
+import { entryFor, entrySnippetFor, isSettable, proposedValue } from '../../../server/src/formats/settingEntry';
 import type { SourceFormat } from '../../../server/src/model/types';
 import { entryTypeOf } from '../../../server/src/model/values';
 import { runRules } from '../../../server/src/rules/runRules';
@@ -82,4 +82,13 @@ test('the two bin nodes (PFXCertBlob) are written as base64 in every format', ()
     assert.match(entryFor(node, 'custom-profile-json')!, /"#microsoft\.graph\.omaSettingBase64"/);
     assert.match(entryFor(node, 'syncml')!, /<Format xmlns="syncml:metinf">bin<\/Format>/);
   }
+});
+
+test('entrySnippetFor (Insert setting, completion) writes the same types: a bin node is base64, the value tab stop 1', () => {
+  const node = catalog.nodes.find((each) => each.format === 'bin' && isSettable(each))!;
+  assert.match(entrySnippetFor(node, 'whfb-yaml', { indent: 2 })!, /^ {2}- omaUri: .*PFXCertBlob\n {4}type: base64\n {4}value: \$\{1:''\}\n$/);
+  assert.match(entrySnippetFor(node, 'custom-profile-json')!, /"@odata\.type": "#microsoft\.graph\.omaSettingBase64"/);
+  const flag = catalog.byPath('./Device/Vendor/MSFT/PassportForWork/{TenantId}/Policies/UsePassportForWork')!;
+  assert.equal(entrySnippetFor(flag, 'whfb-yaml', { flow: true }), '{ omaUri: "./Device/Vendor/MSFT/PassportForWork/{TenantId\\}/Policies/UsePassportForWork", type: bool, value: ${1|true,false|} \\}');
+  assert.match(entrySnippetFor(flag, 'custom-profile-json', { tenantGuid: TENANT })!, new RegExp(`"omaUri": "\\./Device/Vendor/MSFT/PassportForWork/${TENANT}/Policies/UsePassportForWork"`));
 });
