@@ -1,10 +1,12 @@
 /**
  * Writes settings as policy-file YAML and as custom-profile JSON. One writer serves both the
  * snippets (with tab stops) and the plain templates, through a Render that decides what a
- * placeholder becomes.
+ * placeholder becomes; the entries' layout and types are the server's (formats/settingEntry.ts).
  */
 import type { CatalogNode } from '../../server/src/catalog/types';
 import type { DeploymentModelChecklist } from '../../server/src/checklists/types';
+import { customProfileJsonText, odataTypeOf, policyYamlEntryText } from '../../server/src/formats/settingEntry';
+import { entryTypeOf, policyFileTypeName } from '../../server/src/model/values';
 import type { GroupPolicyRow, OmaRow } from './guideTables';
 
 export interface Render {
@@ -16,14 +18,14 @@ export interface Render {
 
 const ZERO_TENANT = '00000000-0000-0000-0000-000000000000';
 
-/** The policy file's `type` for a DDF format. */
-export function policyType(node: CatalogNode): 'bool' | 'int' | 'string' {
-  return node.format === 'bool' ? 'bool' : node.format === 'int' ? 'int' : 'string';
+/** The policy file's `type` for a node: the one node -> type map the server checks against. */
+export function policyType(node: CatalogNode): string {
+  return policyFileTypeName(entryTypeOf(node));
 }
 
 /** The guide's value in the node's type: "True" -> true, "1" -> 1. */
 export function typedValue(node: CatalogNode, value: string): boolean | number | string {
-  const type = policyType(node);
+  const type = entryTypeOf(node);
   if (type === 'bool') return /^(true|1|enabled)$/i.test(value.trim());
   if (type === 'int') return /^(true|enabled)$/i.test(value.trim()) ? 1 : Number(value.trim());
   return value.trim();
@@ -46,14 +48,14 @@ export function omaEntriesYaml(rows: OmaRow[], render: Render, indent = '', firs
     const value = typedValue(row.node, row.value);
     const valueText =
       typeof value === 'boolean' ? render.choice(n++, value ? ['true', 'false'] : ['false', 'true']) : render.tabStop(n++, typeof value === 'number' ? String(value) : JSON.stringify(value));
-    out.push(
-      `${indent}- omaUri: ${render.text(row.node.path)}`,
-      `${indent}  type: ${policyType(row.node)}`,
-      `${indent}  value: ${valueText}`,
-      `${indent}  name: ${render.text(yamlString(displayName(row.node)))}`,
-    );
+    out.push(policyYamlEntryText({
+      omaUri: render.text(row.node.path),
+      type: policyType(row.node),
+      value: valueText,
+      name: render.text(yamlString(displayName(row.node))),
+    }, { indent: indent.length }));
   }
-  return `${out.join('\n')}\n`;
+  return out.join('');
 }
 
 export function groupPolicyEntriesYaml(rows: GroupPolicyRow[], render: Render, indent = '', firstTabStop = 1): string {
@@ -72,18 +74,14 @@ export function groupPolicyEntriesYaml(rows: GroupPolicyRow[], render: Render, i
 /** Custom-profile `omaSettings` entries; the tenant segment is one tab stop shared by every entry. */
 export function omaEntriesJson(rows: OmaRow[], render: Render): string {
   const entries = rows.map((row) => {
-    const type = policyType(row.node);
-    const odataType = type === 'bool' ? 'Boolean' : type === 'int' ? 'Integer' : 'String';
     const [before, after] = row.node.path.split('{TenantId}');
     const omaUri = after === undefined ? render.text(before) : `${render.text(before)}${render.tabStop(1, ZERO_TENANT)}${render.text(after)}`;
-    return [
-      '{',
-      `  "@odata.type": "#microsoft.graph.omaSetting${odataType}",`,
-      `  "displayName": ${render.text(JSON.stringify(displayName(row.node)))},`,
-      `  "omaUri": "${omaUri}",`,
-      `  "value": ${render.text(JSON.stringify(typedValue(row.node, row.value)))}`,
-      '}',
-    ].join('\n');
+    return customProfileJsonText({
+      type: JSON.stringify(odataTypeOf(entryTypeOf(row.node))),
+      name: render.text(JSON.stringify(displayName(row.node))),
+      omaUri: `"${omaUri}"`,
+      value: render.text(JSON.stringify(typedValue(row.node, row.value))),
+    });
   });
   return `${entries.join(',\n')}\n`;
 }

@@ -47,7 +47,7 @@ test(`language service: ${sessions.length * STEPS} mutated documents in every fo
 
 // R-5 (docs/reliability.md): "Add <setting>" once inserted after the last entry's line by line
 // arithmetic, which in odd but parseable files (a stray line after the last entry) broke the YAML.
-// The place now comes from the parsed entries (model/insertSetting.ts); a fix that adds a syntax
+// The place now comes from the parsed entries (formats/policyYamlInsert.ts); a fix that adds a syntax
 // error (WHFB001) or a shape error (WHFB002) to a document fails here.
 test('language service: applying a quick fix never turns a well-formed document into a syntax error', { timeout: 600_000 }, async () => {
   const result = await fuzzOnce();

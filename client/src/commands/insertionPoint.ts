@@ -1,14 +1,14 @@
 /**
  * Where "WHfB: Insert setting" puts a new entry. In a policy file the document is parsed and the
  * place planned by the same code as the service's "Add <setting>" quick fixes
- * (server/src/model/insertSetting.ts): after the settings entry under the cursor or at the end of
+ * (server/src/formats/policyYamlInsert.ts): after the settings entry under the cursor or at the end of
  * the `settings:` list, as the YAML parser ends them (creating the list when missing). In a custom
  * profile, found on the text: at the end of the `omaSettings` array.
  */
 import { getCatalog } from '../../../server/src/catalog/catalog';
 import { parseJson, type AstNode, type AstObject } from '../../../server/src/formats/jsonAst';
 import { parsePolicyYaml } from '../../../server/src/formats/policyYamlParse';
-import { planSettingsInsertion } from '../../../server/src/model/insertSetting';
+import { planSettingsInsertion } from '../../../server/src/formats/policyYamlInsert';
 
 export interface Insertion {
   /** Offsets of the text to replace (start === end for a pure insertion). */

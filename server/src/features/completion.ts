@@ -6,7 +6,7 @@
  */
 import type { CatalogIndex } from '../catalog/index';
 import type { CatalogNode } from '../catalog/types';
-import { settingEntryLines } from '../model/insertSetting';
+import { isSettable, policyYamlEntry } from '../formats/settingEntry';
 import type { PolicyModel } from '../model/types';
 import { policyFileTypeName, valueTypeForFormat } from '../model/values';
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type CompletionList, type Position, type Range } from '../service/protocolTypes';
@@ -342,10 +342,10 @@ function omaUriPathItems(catalog: CatalogIndex, range: Range): CompletionItem[] 
 /** One snippet per settable node: a complete `- omaUri/type/value` entry. */
 function settingSnippets(catalog: CatalogIndex, range: Range, afterDash: boolean): CompletionItem[] {
   return catalog.nodes
-    .filter((node) => !node.interior && !node.deprecated && node.accessTypes.some((access) => access === 'Add' || access === 'Replace'))
+    .filter((node) => isSettable(node) && !node.deprecated)
     .map((node) => {
       const value = snippetValue(node);
-      const lines = settingEntryLines(node, '__VALUE__', 0).replace(/\n$/, '').split('\n');
+      const lines = policyYamlEntry(node, '__VALUE__').replace(/\n$/, '').split('\n');
       const body = lines.map((line, index) => (index === 0 ? line.replace(/^- /, afterDash ? '' : '- ') : line)).join('\n');
       return {
         label: `${node.name} (${node.scope})`,

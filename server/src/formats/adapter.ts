@@ -4,7 +4,7 @@
  * diagnostics at all). Adapters know text; they never judge WHfB (that is rules/).
  */
 import type { CatalogIndex } from '../catalog/index';
-import type { PolicyModel, SourceFormat } from '../model/types';
+import type { Fix, FixData, PolicyModel, SourceFormat } from '../model/types';
 
 export interface DetectInput {
   uri: string;
@@ -26,4 +26,9 @@ export interface FormatAdapter {
    * `previous` is the model of the same document's previous version, for incremental re-parsing.
    */
   parse(text: string, format: SourceFormat, catalog: CatalogIndex, previous?: PolicyModel): PolicyModel;
+  /**
+   * A rule's semantic fix as text edits in this format's syntax (formats/fixRendering.ts), or
+   * undefined where the format cannot express it.
+   */
+  renderFix(model: PolicyModel, fix: Fix): FixData | undefined;
 }

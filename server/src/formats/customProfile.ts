@@ -6,12 +6,14 @@
 import type { CatalogIndex } from '../catalog/index';
 import type { PolicyModel, SourceFormat } from '../model/types';
 import type { DetectInput, FormatAdapter } from './adapter';
+import { renderCustomProfileFix } from './fixRendering';
 import { defaultCspScope, serialisationOf, startsLikeGraphJson } from './adapterSupport';
 import { containsOmaUri } from './omaUriScanner';
 import { parseGraphExport } from './settingsCatalogAndProfileList';
 
 export const customProfileAdapter: FormatAdapter = {
   formats: ['custom-profile-json', 'custom-profile-yaml'],
+  renderFix: renderCustomProfileFix,
 
   detect(input: DetectInput): SourceFormat | undefined {
     const serialisation = serialisationOf(input);

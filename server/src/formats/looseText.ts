@@ -7,6 +7,7 @@ import type { CatalogIndex } from '../catalog/index';
 import type { PolicyModel, SourceFormat } from '../model/types';
 import { RULES } from '../rules/codes';
 import type { DetectInput, FormatAdapter } from './adapter';
+import { renderLooseTextFix } from './fixRendering';
 import { defaultCspScope, emptyModel, ignoredCodesAbove } from './adapterSupport';
 import { cspScopeOf } from '../catalog/cspScope';
 import { containsOmaUri, findOmaUris } from './omaUriScanner';
@@ -24,6 +25,7 @@ const NOT_APPLICABLE_TO_TEXT = RULES.map((rule) => rule.code).filter((code) => !
 
 export const looseTextAdapter: FormatAdapter = {
   formats: ['text'],
+  renderFix: renderLooseTextFix,
 
   detect(input: DetectInput): SourceFormat | undefined {
     const path = input.uri.toLowerCase().replace(/[?#].*$/, '');

@@ -4,12 +4,14 @@
 import type { CatalogIndex } from '../catalog/index';
 import type { PolicyModel, SourceFormat } from '../model/types';
 import type { DetectInput, FormatAdapter } from './adapter';
+import { renderPolicyYamlFix } from './fixRendering';
 import { parsePolicyYaml } from './policyYamlParse';
 
 const POLICY_FILE_NAME = /\.whfb\.ya?ml$/i;
 
 export const policyYamlAdapter: FormatAdapter = {
   formats: ['whfb-yaml'],
+  renderFix: renderPolicyYamlFix,
   detect(input: DetectInput): SourceFormat | undefined {
     if (input.languageId === 'whfb-yaml') return 'whfb-yaml';
     const path = input.uri.replace(/[?#].*$/, '');

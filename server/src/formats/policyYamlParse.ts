@@ -81,7 +81,8 @@ function unsupportedInputFinding(text: string, error: unknown): Finding {
 }
 
 function modelOf(text: string, findings: Finding[], settings: PolicySetting[], top?: PolicyTop, fileIgnored?: string[]): PolicyModel {
-  const model: PolicyModel = { format: 'whfb-yaml', text, settings, groupPolicy: top?.groupPolicy ?? [], findings };
+  // Every OMA-URI of our policy file is meant for the catalog, and our tools fill in {TenantId} from tenantId.
+  const model: PolicyModel = { format: 'whfb-yaml', text, settings, groupPolicy: top?.groupPolicy ?? [], findings, onlyWhfbSettings: true, substitutesTenantId: true };
   if (top?.formatVersion) model.formatVersion = top.formatVersion;
   if (top?.name) model.name = top.name;
   if (top?.tenantId) model.tenantId = top.tenantId;

@@ -6,6 +6,7 @@
 import type { CatalogIndex } from '../catalog/index';
 import type { PolicyModel, SourceFormat } from '../model/types';
 import type { DetectInput, FormatAdapter } from './adapter';
+import { renderSettingsCatalogFix } from './fixRendering';
 import { defaultCspScope, serialisationOf, startsLikeGraphJson } from './adapterSupport';
 import { parseGraphExport } from './settingsCatalogAndProfileList';
 
@@ -13,6 +14,7 @@ const POLICY_ODATA_TYPE = 'deviceManagementConfigurationPolicy';
 
 export const settingsCatalogAdapter: FormatAdapter = {
   formats: ['settings-catalog-json', 'settings-catalog-yaml'],
+  renderFix: renderSettingsCatalogFix,
 
   detect(input: DetectInput): SourceFormat | undefined {
     const serialisation = serialisationOf(input);

@@ -86,6 +86,8 @@ export function readPolicyDocument(
  */
 export function parseGraphExport(text: string, format: SourceFormat, catalog: CatalogIndex, shape: PolicyShape): PolicyModel {
   const model = emptyModel(format, text);
+  // The Settings Catalog writes an ADMX-backed policy as a choice (option 1 or 0), not its <enabled/> payload.
+  if (shape === 'settings-catalog') model.admxAsChoice = true;
   const isYaml = format.endsWith('-yaml');
   const parsed = isYaml ? parseYamlAst(text) : parseJson(text);
   model.findings.push(...astErrorFindings(parsed.errors));

@@ -7,6 +7,7 @@ import { finding } from '../model/findings';
 import type { Finding, PolicyModel, PolicySetting, SourceFormat } from '../model/types';
 import { normalizeValueType } from '../model/values';
 import type { DetectInput, FormatAdapter } from './adapter';
+import { renderSyncmlFix } from './fixRendering';
 import { astErrorFindings, emptyModel, ignoredCodesAbove, serialisationOf } from './adapterSupport';
 import { cspScopeOf, type CspScope } from '../catalog/cspScope';
 import { childElement, elementText, parseXml, type XmlElement } from './xmlScanner';
@@ -28,6 +29,7 @@ const NOT_A_SETTING_CODES = ['WHFB106', 'WHFB150'];
 
 export const syncmlAdapter: FormatAdapter = {
   formats: ['syncml'],
+  renderFix: renderSyncmlFix,
 
   detect(input: DetectInput): SourceFormat | undefined {
     const serialisation = serialisationOf(input);

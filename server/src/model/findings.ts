@@ -2,7 +2,7 @@
  * Builds findings from the rule table, so a code's severity and link live in one place (rules/codes.ts).
  */
 import { RULES_BY_CODE } from '../rules/codes';
-import type { Finding, FixData, OffsetRange } from './types';
+import type { Finding, Fix, OffsetRange } from './types';
 
 /**
  * Messages echo what was written; a hostile value (a 100,000-character OMA-URI, 10,000 nested
@@ -44,7 +44,7 @@ export function finding(
   code: string,
   range: OffsetRange,
   message: string,
-  extra: { related?: Finding['related']; data?: FixData; paths?: string[] } = {},
+  extra: { related?: Finding['related']; fix?: Fix; paths?: string[] } = {},
 ): Finding {
   const rule = RULES_BY_CODE.get(code);
   return {
@@ -54,7 +54,7 @@ export function finding(
     range: { start: range.start, end: Math.max(range.start, range.end) },
     href: rule?.href,
     ...(extra.related && extra.related.length > 0 ? { related: extra.related } : {}),
-    ...(extra.data ? { data: extra.data } : {}),
+    ...(extra.fix ? { fix: extra.fix } : {}),
     ...(extra.paths && extra.paths.length > 0 ? { paths: extra.paths } : {}),
   };
 }

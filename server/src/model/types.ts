@@ -81,7 +81,9 @@ export interface Finding {
   range: OffsetRange;
   href?: string;
   related?: { range: OffsetRange; message: string }[];
-  /** Data a quick fix needs (a replacement, the successor path, ...). */
+  /** What would fix it, in terms of the model (set by the rule; no text). */
+  fix?: Fix;
+  /** The fix as text edits for this document's format (rendered by its adapter; absent where the format cannot express it). */
   data?: FixData;
   /**
    * The catalog paths (CatalogNode.path) of the settings this finding is about, present or
@@ -91,6 +93,25 @@ export interface Finding {
    */
   paths?: string[];
 }
+
+/**
+ * A fix as meaning: what to change in the model, never how the format spells it. Each format
+ * adapter renders it into text edits for its own syntax (FormatAdapter.renderFix) or renders none.
+ */
+export type Fix =
+  | { kind: 'set-value'; title: string; setting: PolicySetting; value: boolean | number | string }
+  | { kind: 'set-type'; title: string; setting: PolicySetting; type: ValueType }
+  /** The written OMA-URI names no node: `path` is the one meant. */
+  | { kind: 'correct-path'; title: string; setting: PolicySetting; path: string }
+  /** The node is deprecated: `path` is its successor. */
+  | { kind: 'use-successor'; title: string; setting: PolicySetting; path: string }
+  /** The OMA-URI's tenant segment (`segment`, a document range inside it) becomes the {TenantId} placeholder. */
+  | { kind: 'use-tenant-placeholder'; title: string; setting: PolicySetting; segment: OffsetRange }
+  /** The file's tenant id becomes `tenantId` (written where there is none). */
+  | { kind: 'set-tenant-id'; title: string; tenantId: string }
+  | { kind: 'add-setting'; title: string; node: CatalogNode; value: boolean | number | string }
+  | { kind: 'set-group-policy-state'; title: string; entry: GroupPolicyEntry; state: 'enabled' | 'disabled' }
+  | { kind: 'rename-group-policy'; title: string; entry: GroupPolicyEntry; name: string };
 
 export type FixData =
   | { fix: 'replace'; title: string; replacements: { range: OffsetRange; newText: string }[] }
@@ -113,4 +134,14 @@ export interface PolicyModel {
   findings: Finding[];
   /** Codes silenced for the whole file. */
   ignoredCodes?: string[];
+  /**
+   * Format facts rules need, set by the adapter so rules never ask which format they read.
+   * onlyWhfbSettings: every OMA-URI in the file is meant to name a catalog node (our policy file;
+   * exports and text mix WHfB with other CSPs). admxAsChoice: an ADMX-backed policy is written as a
+   * Settings Catalog choice (option 1/0), not as its <enabled/> payload. substitutesTenantId: the
+   * file's tools replace {TenantId} with its tenantId (Intune does not).
+   */
+  onlyWhfbSettings?: boolean;
+  admxAsChoice?: boolean;
+  substitutesTenantId?: boolean;
 }

@@ -2,7 +2,7 @@
  * Value and type helpers shared by adapters and rules: how the formats spell types, and how a
  * written value reads as a boolean, an integer or text.
  */
-import type { DdfFormat } from '../catalog/types';
+import type { CatalogNode, DdfFormat } from '../catalog/types';
 import type { ValueType } from './types';
 
 const TYPE_ALIASES: Record<string, ValueType> = {
@@ -48,6 +48,14 @@ export function valueTypeForFormat(format: DdfFormat): ValueType | undefined {
     case 'time': return 'date';
     default: return undefined;
   }
+}
+
+/**
+ * The one node -> type map: the value type an entry for `node` is written with, in every format
+ * (a `bin` node such as PFXCertBlob is base64, as WHFB102 expects; a node of no typed format is text).
+ */
+export function entryTypeOf(node: CatalogNode): ValueType {
+  return valueTypeForFormat(node.format) ?? 'string';
 }
 
 /** The spelling a policy file uses for a type (`type:` accepts bool | int | string). */

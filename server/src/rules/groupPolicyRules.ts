@@ -15,7 +15,6 @@ import { catalogNodeFor, NODES, settingsFor } from '../model/settingLookup';
 import type { Finding, PolicyModel, PolicySetting } from '../model/types';
 import { asInteger } from '../model/values';
 import type { Rule } from './rule';
-import { innerRange } from './rule';
 import { closest } from './similarity';
 
 /** True when the file sets ControlPolicyConflict/MDMWinsOverGP to 1. */
@@ -72,7 +71,7 @@ const unknownGroupPolicy: Rule = {
         suggestion
           ? `"${name}" is not a Group Policy setting the guides or the Windows Hello for Business templates name. Did you mean "${suggestion}"?`
           : `"${name}" is not a Group Policy setting the guides or the Windows Hello for Business templates name. Write the name the Group Policy editor shows.`,
-        suggestion ? { data: { fix: 'replace', title: `Change to "${suggestion}"`, replacements: [{ range: innerRange(model.text, entry.policy.range), newText: suggestion }] } } : {}));
+        suggestion ? { fix: { kind: 'rename-group-policy', title: `Change to "${suggestion}"`, entry, name: suggestion } } : {}));
     }
     return findings;
   },

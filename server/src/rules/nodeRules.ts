@@ -8,10 +8,10 @@ import type { CatalogIndex } from '../catalog/index';
 import { cspScopeOf } from '../catalog/cspScope';
 import type { AllowedValues, CatalogNode } from '../catalog/types';
 import { finding } from '../model/findings';
-import type { Finding, PolicyModel, PolicySetting } from '../model/types';
+import type { Finding, Fix, PolicyModel, PolicySetting } from '../model/types';
 import { asBoolean, asInteger, policyFileTypeName, typeFitsFormat, valueText, valueTypeForFormat } from '../model/values';
 import { availabilityOn, formatBuild, parseBuild, type Availability } from './osBuilds';
-import { innerRange, yamlText, type Rule } from './rule';
+import type { Rule } from './rule';
 
 /** "Did you mean" is the costliest lookup there is; a typo stays in the file while the user edits elsewhere. */
 const suggestions = new WeakMap<CatalogIndex, Map<string, CatalogNode | null>>();
@@ -51,7 +51,7 @@ const unknownNode: Rule = {
       const omaUri = setting.omaUri;
       if (omaUri && omaUri.value.trim()) {
         // Exports and text mix WHfB with other CSPs: only a CSP the catalog covers can name an unknown node.
-        if (model.format !== 'whfb-yaml' && !cspScopeOf(catalog).coversOmaUri(omaUri.value)) continue;
+        if (!model.onlyWhfbSettings && !cspScopeOf(catalog).coversOmaUri(omaUri.value)) continue;
         const resolved = resolveOmaUri(catalog, omaUri.value);
         if (resolved.node) continue;
         const best = suggestionFor(catalog, omaUri.value);
@@ -60,7 +60,7 @@ const unknownNode: Rule = {
           ? `"${omaUri.value}" names no node of the CSP. Did you mean ${suggestion}?`
           : `"${omaUri.value}" names no node of the CSP. Check the path against the CSP reference.`;
         findings.push(finding('WHFB101', omaUri.range, message, suggestion ? {
-          data: { fix: 'replace', title: `Change to ${suggestion}`, replacements: [{ range: innerRange(model.text, omaUri.range), newText: suggestion }] },
+          fix: { kind: 'correct-path', title: `Change to ${suggestion}`, setting, path: suggestion },
         } : {}));
       } else if (setting.settingDefinitionId && setting.settingDefinitionId.value.trim()) {
         const id = setting.settingDefinitionId;
@@ -83,10 +83,9 @@ const wrongType: Rule = {
       const wanted = valueTypeForFormat(node.format);
       if (!wanted) continue;
       const name = policyFileTypeName(wanted);
-      const data = model.format === 'whfb-yaml'
-        ? { fix: 'replace' as const, title: `Change type to ${name}`, replacements: [{ range: innerRange(model.text, type.range), newText: name }] }
-        : undefined;
-      findings.push(finding('WHFB102', type.range, `${node.name} is ${/^[aeiou]/.test(node.format) ? 'an' : 'a'} ${node.format} node in the DDF: set type to ${name} (not ${type.value}).`, data ? { data } : {}));
+      findings.push(finding('WHFB102', type.range, `${node.name} is ${/^[aeiou]/.test(node.format) ? 'an' : 'a'} ${node.format} node in the DDF: set type to ${name} (not ${type.value}).`, {
+        fix: { kind: 'set-type', title: `Change type to ${name}`, setting, type: wanted },
+      }));
     }
     return findings;
   },
@@ -177,7 +176,7 @@ function readText(flag: boolean | undefined, number: number | undefined, value: 
 type AdmxForm = 'payload' | 'choice';
 
 function admxFormOf(model: PolicyModel): AdmxForm {
-  return model.format === 'settings-catalog-json' || model.format === 'settings-catalog-yaml' ? 'choice' : 'payload';
+  return model.admxAsChoice ? 'choice' : 'payload';
 }
 
 const ADMX_PAYLOAD = /^\s*<(enabled|disabled)\s*\/>/i;
@@ -377,15 +376,15 @@ const deprecatedNode: Rule = {
       const range = where?.range ?? setting.range;
       const successor = node.deprecated.successor;
       const successorNode = successor ? catalog.byPath(successor) : undefined;
-      let data;
-      if (successor && setting.omaUri && model.format !== 'text') {
-        const newText = withWrittenTenant(successor, catalog, setting.omaUri.value);
-        data = { fix: 'replace' as const, title: `Use ${successorNode?.name ?? 'the successor'} (${newText})`, replacements: [{ range: innerRange(model.text, setting.omaUri.range), newText }] };
+      let fix: Fix | undefined;
+      if (successor && setting.omaUri) {
+        const path = withWrittenTenant(successor, catalog, setting.omaUri.value);
+        fix = { kind: 'use-successor', title: `Use ${successorNode?.name ?? 'the successor'} (${path})`, setting, path };
       }
       const message = successor
         ? `${node.name} is deprecated: use ${successor} instead. ${node.deprecated.message}`.trim()
         : `${node.name} is deprecated. ${node.deprecated.message}`.trim();
-      findings.push(finding('WHFB171', range, message, data ? { data } : {}));
+      findings.push(finding('WHFB171', range, message, fix ? { fix } : {}));
     }
     return findings;
   },
@@ -408,4 +407,3 @@ export function canonicalValue(setting: PolicySetting): string {
   return valueText(value).trim();
 }
 
-export { yamlText };

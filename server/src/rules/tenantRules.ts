@@ -6,22 +6,15 @@ import { modelIndex } from '../model/modelIndex';
 import type { TenantSegment } from '../catalog/index';
 import { finding } from '../model/findings';
 import type { CatalogIndex } from '../catalog/index';
-import type { Finding, FixData, OffsetRange, PolicyModel, PolicySetting } from '../model/types';
+import { substringRange } from '../model/located';
+import type { Finding, Fix, OffsetRange, PolicyModel, PolicySetting } from '../model/types';
 import { isGuid } from '../model/values';
-import { innerRange, type Rule } from './rule';
+import type { Rule } from './rule';
 
-function segmentRange(text: string, setting: PolicySetting, tenant: TenantSegment): OffsetRange | undefined {
-  const omaUri = setting.omaUri;
-  if (!omaUri) return undefined;
-  const inner = innerRange(text, omaUri.range);
-  // Offsets are within the written string; escapes would shift them, so check the text is there.
-  const start = inner.start + tenant.start;
-  const end = inner.start + tenant.end;
-  return text.slice(start, end) === tenant.text ? { start, end } : omaUri.range;
-}
-
-function tenantRange(text: string, setting: PolicySetting, tenant: TenantSegment): OffsetRange {
-  return segmentRange(text, setting, tenant) ?? setting.omaUri!.range;
+/** The tenant segment inside the written OMA-URI, or the whole OMA-URI where escapes hide it. */
+function tenantRange(model: PolicyModel, setting: PolicySetting, tenant: TenantSegment): OffsetRange {
+  const omaUri = setting.omaUri!;
+  return substringRange(model, omaUri.range, tenant.start, tenant.end, tenant.text) ?? omaUri.range;
 }
 
 /**
@@ -50,23 +43,22 @@ const tenantIdFormat: Rule = {
     const tenantId = model.tenantId;
     if (tenantId && !isGuid(tenantId.value.trim())) {
       const unbraced = tenantId.value.trim().replace(/^\{(.*)\}$/, '$1');
-      const data = unbraced !== tenantId.value && isGuid(unbraced)
-        ? { fix: 'replace' as const, title: 'Remove the braces', replacements: [{ range: innerRange(model.text, tenantId.range), newText: unbraced }] }
+      const fix: Fix | undefined = unbraced !== tenantId.value && isGuid(unbraced)
+        ? { kind: 'set-tenant-id', title: 'Remove the braces', tenantId: unbraced }
         : undefined;
       findings.push(finding('WHFB104', tenantId.range,
-        `tenantId "${tenantId.value}" is not a GUID: write the Entra tenant id as xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx, without braces.`, data ? { data } : {}));
+        `tenantId "${tenantId.value}" is not a GUID: write the Entra tenant id as xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx, without braces.`, fix ? { fix } : {}));
     }
     const index = modelIndex(model, catalog);
     for (const setting of model.settings) {
       if (!setting.omaUri) continue;
       const tenant = index.tenantOf(setting);
       if (tenant?.kind !== 'invalid') continue;
-      const range = tenantRange(model.text, setting, tenant);
-      const data = model.format === 'whfb-yaml'
-        ? { fix: 'replace' as const, title: 'Use {TenantId}', replacements: [{ range, newText: '{TenantId}' }] }
-        : undefined;
+      const range = tenantRange(model, setting, tenant);
+      const placeholder = model.substitutesTenantId === true;
       findings.push(finding('WHFB104', range,
-        `"${tenant.text}" is not a tenant id: this segment takes your Entra tenant GUID (without braces)${model.format === 'whfb-yaml' ? ' or the {TenantId} placeholder' : ''}.`, data ? { data } : {}));
+        `"${tenant.text}" is not a tenant id: this segment takes your Entra tenant GUID (without braces)${placeholder ? ' or the {TenantId} placeholder' : ''}.`,
+        placeholder ? { fix: { kind: 'use-tenant-placeholder', title: 'Use {TenantId}', setting, segment: range } } : {}));
     }
     return findings;
   },
@@ -86,19 +78,19 @@ const tenantPlaceholder: Rule = {
       const tenant = index.tenantOf(setting);
       if (!tenant) continue;
       if (tenant.kind === 'placeholder') {
-        if (model.format !== 'whfb-yaml') {
-          findings.push(finding('WHFB105', tenantRange(model.text, setting, tenant), 'Intune does not replace {TenantId}: write your Entra tenant GUID in this segment.'));
+        if (!model.substitutesTenantId) {
+          findings.push(finding('WHFB105', tenantRange(model, setting, tenant), 'Intune does not replace {TenantId}: write your Entra tenant GUID in this segment.'));
         } else if (!tenantId && !model.tenantId) {
           // One search per check, not per placeholder: thousands of them would make it quadratic.
           if (known === undefined) known = tenantWrittenElsewhere(model, catalog) ?? null;
-          const data = known ? addTenantIdFix(model, known) : undefined;
-          findings.push(finding('WHFB105', tenantRange(model.text, setting, tenant), '{TenantId} stands for tenantId, but the file has none: add "tenantId: <your Entra tenant GUID>" at the top level.', data ? { data } : {}));
+          const fix: Fix | undefined = known ? { kind: 'set-tenant-id', title: `Add tenantId: ${known}`, tenantId: known } : undefined;
+          findings.push(finding('WHFB105', tenantRange(model, setting, tenant), '{TenantId} stands for tenantId, but the file has none: add "tenantId: <your Entra tenant GUID>" at the top level.', fix ? { fix } : {}));
         }
       } else if (tenant.kind === 'guid' && tenantId && tenantGuid !== undefined && !sameIgnoringCase(tenant.text, tenantGuid)) {
-        const range = tenantRange(model.text, setting, tenant);
+        const range = tenantRange(model, setting, tenant);
         findings.push(finding('WHFB105', range, `This OMA-URI names tenant ${tenant.text}, but tenantId is ${tenantId.value}: use {TenantId} or the same GUID.`, {
           related: [{ range: tenantId.range, message: 'tenantId' }],
-          data: { fix: 'replace', title: 'Use {TenantId}', replacements: [{ range, newText: '{TenantId}' }] },
+          fix: { kind: 'use-tenant-placeholder', title: 'Use {TenantId}', setting, segment: range },
         }));
       }
     }
@@ -113,14 +105,6 @@ function tenantWrittenElsewhere(model: PolicyModel, catalog: CatalogIndex): stri
     if (tenant?.kind === 'guid') return tenant.text;
   }
   return undefined;
-}
-
-/** Inserts `tenantId:` after the `whfb:` line (or at the top). */
-function addTenantIdFix(model: PolicyModel, guid: string): FixData {
-  const version = model.formatVersion?.range;
-  const at = version ? (model.text.indexOf('\n', version.end) + 1 || model.text.length) : 0;
-  const lead = at === model.text.length && at > 0 && !model.text.endsWith('\n') ? '\n' : '';
-  return { fix: 'replace', title: `Add tenantId: ${guid}`, replacements: [{ range: { start: at, end: at }, newText: `${lead}tenantId: ${guid}\n` }] };
 }
 
 export const tenantRules: readonly Rule[] = [tenantIdFormat, tenantPlaceholder];

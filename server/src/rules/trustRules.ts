@@ -21,11 +21,10 @@
  */
 import type { CatalogIndex } from '../catalog/index';
 import { finding } from '../model/findings';
-import { insertSettingFix } from '../model/insertSetting';
 import { catalogNodeFor, catalogNodesFor, nodeMatches, NODES, settingsFor, type NodeRef } from '../model/settingLookup';
-import type { Finding, FixData, GroupPolicyEntry, Located, OffsetRange, PolicyModel, PolicySetting } from '../model/types';
+import type { Finding, Fix, GroupPolicyEntry, Located, OffsetRange, PolicyModel, PolicySetting } from '../model/types';
 import { asBoolean } from '../model/values';
-import { innerRange, type Rule } from './rule';
+import type { Rule } from './rule';
 
 interface DeploymentFacts {
   trust?: Located<string>;
@@ -129,31 +128,28 @@ const TRUST_WORDS: Record<TrustType, string> = {
   key: 'key trust (a key)',
 };
 
-/** Formats where a value's text can be swapped for true/false/1 as is. */
-function valueFix(model: PolicyModel, setting: PolicySetting | undefined, newValue: string, title: string): { data?: FixData } {
+/** The fix that sets a setting's value (each format renders it where it can). */
+function valueFix(setting: PolicySetting | undefined, value: boolean, title: string): { fix?: Fix } {
   if (!setting?.value) return {};
-  if (!['whfb-yaml', 'custom-profile-json', 'custom-profile-yaml'].includes(model.format)) return {};
-  if (typeof setting.value.value === 'string' && model.format !== 'whfb-yaml') return {};
-  return { data: { fix: 'replace', title, replacements: [{ range: innerRange(model.text, setting.value.range), newText: newValue }] } };
+  return { fix: { kind: 'set-value', title, setting, value } };
 }
 
 /** The fix that turns a Group Policy entry's state, where the entry writes one. */
-function stateFix(model: PolicyModel, entry: GroupPolicyEntry | undefined, state: 'enabled' | 'disabled'): { data?: FixData } {
-  if (!entry?.state) return {};
-  return { data: { fix: 'replace', title: `Set "${entry.policy.value.trim()}" to ${state}`, replacements: [{ range: innerRange(model.text, entry.state.range), newText: state }] } };
+function stateFix(entry: GroupPolicyEntry, state: 'enabled' | 'disabled'): { fix?: Fix } {
+  if (!entry.state) return {};
+  return { fix: { kind: 'set-group-policy-state', title: `Set "${entry.policy.value.trim()}" to ${state}`, entry, state } };
 }
 
-function sourceFix(model: PolicyModel, source: FlagSource, on: boolean, name: string): { data?: FixData } {
-  return source.entry ? stateFix(model, source.entry, on ? 'enabled' : 'disabled') : valueFix(model, source.setting, String(on), `Set ${name} to ${on}`);
+function sourceFix(source: FlagSource, on: boolean, name: string): { fix?: Fix } {
+  return source.entry ? stateFix(source.entry, on ? 'enabled' : 'disabled') : valueFix(source.setting, on, `Set ${name} to ${on}`);
 }
 
 /** What a finding about a missing setting carries: the fix that adds it, and the paths it is about (either scope, when the ref names none). */
-function missingSetting(model: PolicyModel, catalog: CatalogIndex, ref: NodeRef, value: boolean | number, offerFix: boolean): { data?: FixData; paths: string[] } {
+function missingSetting(catalog: CatalogIndex, ref: NodeRef, value: boolean | number, offerFix: boolean): { fix?: Fix; paths: string[] } {
   const paths = catalogNodesFor(catalog, ref).filter((node) => !node.interior).map((node) => node.path);
   const node = catalogNodeFor(catalog, ref);
   if (!node || !offerFix) return { paths };
-  const data = insertSettingFix(model, node, value, `Add ${node.name} = ${String(value)}`);
-  return data ? { data, paths } : { paths };
+  return { fix: { kind: 'add-setting', title: `Add ${node.name} = ${String(value)}`, node, value }, paths };
 }
 
 function pathsOf(...sources: (FlagSource | undefined)[]): { paths: string[] } {
@@ -191,27 +187,27 @@ const trustSettings: Rule = {
       if (certificate.on) {
         // "If the Use certificate for on-premises authentication policy is enabled, certificate trust takes precedence over cloud Kerberos trust."
         const source = certificate.deciding!;
-        findings.push(finding('WHFB130', source.range, `${source.said}: certificate trust takes precedence over cloud Kerberos trust, so ${uses}. The cloud Kerberos trust guide: make sure this policy is not configured; remove it.`, { ...deployed, ...sourceFix(model, source, false, CERTIFICATE), ...pathsOf(source) }));
+        findings.push(finding('WHFB130', source.range, `${source.said}: certificate trust takes precedence over cloud Kerberos trust, so ${uses}. The cloud Kerberos trust guide: make sure this policy is not configured; remove it.`, { ...deployed, ...sourceFix(source, false, CERTIFICATE), ...pathsOf(source) }));
       }
       if (cloud.deciding && !cloud.on) {
         const source = cloud.deciding;
-        findings.push(finding('WHFB130', source.range, `${source.said}: ${uses}. ${howToEnable(!!source.entry, CLOUD, CLOUD_POLICY).replace(/^./, (c) => c.toUpperCase())}.`, { ...deployed, ...sourceFix(model, source, true, CLOUD), ...pathsOf(source) }));
+        findings.push(finding('WHFB130', source.range, `${source.said}: ${uses}. ${howToEnable(!!source.entry, CLOUD, CLOUD_POLICY).replace(/^./, (c) => c.toUpperCase())}.`, { ...deployed, ...sourceFix(source, true, CLOUD), ...pathsOf(source) }));
       } else if (!cloud.deciding && describesChannel) {
-        findings.push(finding('WHFB130', trust!.range, `Without ${CLOUD_POLICY} (${CLOUD}), ${uses}: ${howToEnable(groupPolicyOnly, CLOUD, CLOUD_POLICY)}.`, missingSetting(model, catalog, NODES.useCloudTrust, true, !groupPolicyOnly)));
+        findings.push(finding('WHFB130', trust!.range, `Without ${CLOUD_POLICY} (${CLOUD}), ${uses}: ${howToEnable(groupPolicyOnly, CLOUD, CLOUD_POLICY)}.`, missingSetting(catalog, NODES.useCloudTrust, true, !groupPolicyOnly)));
       }
     } else if (wanted === 'certificate') {
       if (certificate.deciding) {
         const source = certificate.deciding;
-        findings.push(finding('WHFB130', source.range, `${source.said}: ${uses}. ${howToEnable(!!source.entry, CERTIFICATE, CERTIFICATE_POLICY).replace(/^./, (c) => c.toUpperCase())}.`, { ...deployed, ...sourceFix(model, source, true, CERTIFICATE), ...pathsOf(source) }));
+        findings.push(finding('WHFB130', source.range, `${source.said}: ${uses}. ${howToEnable(!!source.entry, CERTIFICATE, CERTIFICATE_POLICY).replace(/^./, (c) => c.toUpperCase())}.`, { ...deployed, ...sourceFix(source, true, CERTIFICATE), ...pathsOf(source) }));
       } else if (describesChannel && groupPolicyOnly) {
         // Through Intune the tenant-wide policy can set it ("If the Intune tenant-wide policy is enabled and configured to your needs, you can skip to Enroll"): WHFB134.
-        findings.push(finding('WHFB130', trust!.range, `Without ${CERTIFICATE_POLICY} (${CERTIFICATE}), ${uses}: ${howToEnable(groupPolicyOnly, CERTIFICATE, CERTIFICATE_POLICY)}.`, missingSetting(model, catalog, NODES.useCertificateTrust, true, !groupPolicyOnly)));
+        findings.push(finding('WHFB130', trust!.range, `Without ${CERTIFICATE_POLICY} (${CERTIFICATE}), ${uses}: ${howToEnable(groupPolicyOnly, CERTIFICATE, CERTIFICATE_POLICY)}.`, missingSetting(catalog, NODES.useCertificateTrust, true, !groupPolicyOnly)));
       }
     } else {
       // Key trust: the flag that decides is the one to turn off (certificate first: it takes precedence).
       const source = (certificate.on ? certificate.deciding : cloud.deciding)!;
       const name = certificate.on ? CERTIFICATE : CLOUD;
-      findings.push(finding('WHFB130', source.range, `${source.said}: ${uses}. Set it to false or remove it.`, { ...deployed, ...sourceFix(model, source, false, name), ...pathsOf(source) }));
+      findings.push(finding('WHFB130', source.range, `${source.said}: ${uses}. Set it to false or remove it.`, { ...deployed, ...sourceFix(source, false, name), ...pathsOf(source) }));
     }
     return findings;
   },
@@ -229,7 +225,7 @@ const cloudTrustOverridden: Rule = {
     const source = cloud.deciding!;
     return [finding('WHFB133', source.range,
       `${source.said}, but ${certificate.deciding!.said}: certificate trust takes precedence (the guides: "Cloud Kerberos trust is incompatible with certificate trust"), so Windows uses certificate trust and ignores ${CLOUD}. Set it to false or remove it.`,
-      { related: [{ range: certificate.deciding!.range, message: certificate.deciding!.said }], ...sourceFix(model, source, false, CLOUD), ...pathsOf(source, certificate.deciding) })];
+      { related: [{ range: certificate.deciding!.range, message: certificate.deciding!.said }], ...sourceFix(source, false, CLOUD), ...pathsOf(source, certificate.deciding) })];
   },
 };
 
@@ -244,7 +240,7 @@ const whfbTurnedOff: Rule = {
     // "If you disable this policy setting, the device doesn't provision Windows Hello for Business for any user."
     return [finding('WHFB131', source.range, `${source.said}: the device doesn't provision Windows Hello for Business for any user, but the deployment block deploys it. ${source.entry ? 'Enable the policy' : 'Set it to true'}.`, {
       ...related(trust ?? depModel, 'The deployment that needs Windows Hello for Business'),
-      ...sourceFix(model, source, true, 'UsePassportForWork'),
+      ...sourceFix(source, true, 'UsePassportForWork'),
       ...pathsOf(source),
     })];
   },
@@ -263,13 +259,13 @@ const whfbNotConfigured: Rule = {
       const message = groupPolicyOnly
         ? 'Use Windows Hello for Business is not configured. The deployment guides list it as a required policy setting ("There are two policy settings required to configure Windows Hello for Business"): enable the Group Policy "Use Windows Hello for Business".'
         : `Use Windows Hello for Business (UsePassportForWork) is not set. This works only when the Intune tenant-wide policy enables Windows Hello for Business (${cloudKerberos ? '"If the Intune tenant-wide policy is enabled and configured to your needs, you only need to enable the policy setting Use Cloud Trust For On Prem Auth"' : 'the guides: "If the Intune tenant-wide policy is enabled and configured to your needs"'}); otherwise add UsePassportForWork = true.`;
-      findings.push(finding('WHFB134', missingAnchor, message, missingSetting(model, catalog, NODES.usePassportForWork, true, !groupPolicyOnly)));
+      findings.push(finding('WHFB134', missingAnchor, message, missingSetting(catalog, NODES.usePassportForWork, true, !groupPolicyOnly)));
     }
     if (lower(trust) === 'certificate' && !groupPolicyOnly && !flag(model, catalog, NODES.useCertificateTrust).deciding) {
       // Hybrid certificate trust guide (Intune): "If the Intune tenant-wide policy is enabled and configured to your needs, you can skip to Enroll in Windows Hello for Business."
       findings.push(finding('WHFB134', missingAnchor,
         `Use certificate for on-premises authentication (UseCertificateForOnPremAuth) is not set. Certificate trust then depends on the Intune tenant-wide policy ("If the Intune tenant-wide policy is enabled and configured to your needs, you can skip to Enroll in Windows Hello for Business"); without it, Windows uses ${TRUST_WORDS[effectiveTrust(false, flag(model, catalog, NODES.useCloudTrust).on)]}. Add UseCertificateForOnPremAuth = true.`,
-        missingSetting(model, catalog, NODES.useCertificateTrust, true, true)));
+        missingSetting(catalog, NODES.useCertificateTrust, true, true)));
     }
     return findings;
   },
@@ -285,7 +281,7 @@ const postLogonProvisioningOff: Rule = {
       // "If you select Don't start Windows Hello provisioning after sign-in, Windows Hello for Business doesn't automatically start provisioning after the user has signed in."
       findings.push(finding('WHFB135', source.range,
         'DisablePostLogonProvisioning is true: Windows Hello for Business doesn\'t automatically start provisioning after the user has signed in. The guides select this only "when you use a non-Microsoft solution to provision Windows Hello for Business"; otherwise set it to false or remove it.',
-        { ...valueFix(model, source.setting, 'false', 'Set DisablePostLogonProvisioning to false'), ...pathsOf(source) }));
+        { ...valueFix(source.setting, false, 'Set DisablePostLogonProvisioning to false'), ...pathsOf(source) }));
     }
     return findings;
   },
@@ -329,11 +325,11 @@ const requireSecurityDevice: Rule = {
     // Two MDM values that disagree are WHFB150's to report; advice only when nothing turns it on.
     if (source?.entry ? source.on : device.all.some((each) => each.on)) return [];
     if (source) {
-      return [finding('WHFB190', source.range, `${source.said}: ${consequence}. ${source.entry ? 'Enable the policy' : 'Set it to true'}.`, { ...sourceFix(model, source, true, 'RequireSecurityDevice'), ...pathsOf(source) })];
+      return [finding('WHFB190', source.range, `${source.said}: ${consequence}. ${source.entry ? 'Enable the policy' : 'Set it to true'}.`, { ...sourceFix(source, true, 'RequireSecurityDevice'), ...pathsOf(source) })];
     }
     if (!describesChannel) return [];
     const at = model.settingsKey ?? { start: model.deployment.range.start, end: model.deployment.range.start + 'deployment'.length };
-    return [finding('WHFB190', at, `Use a hardware security device (RequireSecurityDevice) is not set: ${consequence}. ${groupPolicyOnly ? 'Enable the Group Policy "Use a hardware security device".' : 'Add RequireSecurityDevice = true.'}`, missingSetting(model, catalog, NODES.requireSecurityDevice, true, !groupPolicyOnly))];
+    return [finding('WHFB190', at, `Use a hardware security device (RequireSecurityDevice) is not set: ${consequence}. ${groupPolicyOnly ? 'Enable the Group Policy "Use a hardware security device".' : 'Add RequireSecurityDevice = true.'}`, missingSetting(catalog, NODES.requireSecurityDevice, true, !groupPolicyOnly))];
   },
 };
 

@@ -14,6 +14,7 @@ import { hoverAt } from '../features/hover';
 import { summarizePolicy } from '../features/policySummary';
 import type { FormatAdapter } from '../formats/adapter';
 import { describeFailure, detectFormat, type Detected } from '../formats/detect';
+import { renderFixes } from '../formats/fixRendering';
 import { finding } from '../model/findings';
 import { runRules } from '../rules/runRules';
 import type { Finding } from '../model/types';
@@ -116,8 +117,11 @@ export function getLanguageService(settings?: Partial<LanguageServiceSettings>, 
       isCancelled: () => signal?.isCancellationRequested === true,
     });
     if (!list) return undefined;
-    entry.findings = { generation, list };
-    return list;
+    // Rules say what would fix a finding; the document's own format writes it (or cannot).
+    const adapter = entry.adapter;
+    const rendered = renderFixes(list, entry.model, adapter ? (model, fix) => adapter.renderFix(model, fix) : undefined, log);
+    entry.findings = { generation, list: rendered };
+    return rendered;
   }
 
   return {

@@ -1,6 +1,6 @@
 /**
  * "Add <setting>" quick fixes and the "Insert setting" command plan the new entry's place with one
- * module (model/insertSetting.ts), from the parsed entries: odd but well-formed files around the
+ * module (formats/policyYamlInsert.ts), from the parsed entries: odd but well-formed files around the
  * end of the `settings:` list stay well-formed (robustness defect R-5).
  */
 import assert from 'node:assert/strict';

@@ -188,6 +188,7 @@ const throwing: FormatAdapter = {
   formats: ['settings-catalog-json'],
   detect() { throw new Error('detector exploded'); },
   parse() { throw new Error('never called'); },
+  renderFix() { throw new Error('never called'); },
 };
 
 test('a detector that throws is an internal error for that file: logged, and a diagnostic in the editor', () => {

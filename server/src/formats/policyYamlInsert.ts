@@ -1,7 +1,7 @@
 /**
- * Where a new settings entry goes in a policy file, and the text of one. Shared by the service's
- * "Add <setting>" quick fixes and the client's "WHfB: Insert setting" command (both plan on a
- * parsed model), so the two never disagree about the end of the `settings:` list.
+ * Where a new settings entry goes in a policy file (YAML text placement). Shared by the policy
+ * file's rendering of "add setting" fixes and the client's "WHfB: Insert setting" command (both
+ * plan on a parsed model), so the two never disagree about the end of the `settings:` list.
  *
  * The place comes from the ranges the YAML parser gave the entries, never from guessing at lines:
  * a stray line after the last entry (a comment, a mis-indented key the parser put elsewhere, a
@@ -9,8 +9,8 @@
  * entry before it (robustness defect R-5).
  */
 import type { CatalogNode } from '../catalog/types';
-import type { FixData, PolicyModel, PolicySetting } from './types';
-import { policyFileTypeName, valueTypeForFormat } from './values';
+import type { FixData, PolicyModel, PolicySetting } from '../model/types';
+import { policyYamlEntry } from './settingEntry';
 
 export interface SettingsInsertion {
   /** Offsets of the text to replace (start === end for a pure insertion). */
@@ -158,32 +158,11 @@ export function planSettingsInsertion(model: PolicyModel, cursor?: number): Sett
   return { start: text.length, end: text.length, style: 'block', indent: keyIndent + 2, before: `${endsOpen ? eol : ''}${pad}settings:${eol}`, after: '', eol };
 }
 
-function yamlScalar(value: string | boolean | number, flow = false): string {
-  if (typeof value !== 'string') return String(value);
-  // In a flow list, `{` `}` `,` are syntax: strings are quoted there.
-  const plain = flow ? /^[\w./-]+$/ : /^[\w./{}-]+$/;
-  return plain.test(value) && !/^(true|false|null|~|\d+)$/i.test(value) ? value : JSON.stringify(value);
-}
-
-/** A whole block entry for `node`, as the policy file writes it, ending with `eol`. */
-export function settingEntryLines(node: CatalogNode, value: string | boolean | number, dashIndent: number, eol: '\n' | '\r\n' = '\n'): string {
-  const pad = ' '.repeat(dashIndent);
-  const type = policyFileTypeName(valueTypeForFormat(node.format) ?? 'string');
-  return `${pad}- omaUri: ${node.path}${eol}${pad}  type: ${type}${eol}${pad}  value: ${yamlScalar(value)}${eol}`;
-}
-
-/** An entry for `node` as an element of a flow list. */
-export function settingFlowEntry(node: CatalogNode, value: string | boolean | number): string {
-  const type = policyFileTypeName(valueTypeForFormat(node.format) ?? 'string');
-  return `{ omaUri: ${JSON.stringify(node.path)}, type: ${type}, value: ${yamlScalar(value, true)} }`;
-}
-
-/** FixData that inserts an entry for `node` with `value`; undefined outside the policy file or where no entry fits. */
+/** FixData that inserts an entry for `node` with `value`; undefined where no entry fits. */
 export function insertSettingFix(model: PolicyModel, node: CatalogNode, value: string | boolean | number, title: string): FixData | undefined {
-  if (model.format !== 'whfb-yaml') return undefined;
   const plan = planSettingsInsertion(model);
   if (!plan) return undefined;
-  const entry = plan.style === 'flow' ? settingFlowEntry(node, value) : settingEntryLines(node, value, plan.indent, plan.eol);
+  const entry = policyYamlEntry(node, value, plan.style === 'flow' ? { flow: true } : { indent: plan.indent, eol: plan.eol });
   const newText = `${plan.before}${entry}${plan.after}`;
   if (plan.start === plan.end) return { fix: 'insert-settings', title, at: plan.start, text: newText };
   return { fix: 'replace', title, replacements: [{ range: { start: plan.start, end: plan.end }, newText }] };

@@ -1,0 +1,117 @@
+/**
+ * Renders the rules' semantic fixes (model/types.ts Fix) as text edits, one renderer per format:
+ * each writes only what its syntax can express and renders nothing otherwise. Ranges come from
+ * the model (the value, key and tenant-segment ranges the adapter gave); a replacement keeps the
+ * quotes around a string.
+ */
+import { innerRange } from '../model/located';
+import type { Finding, Fix, FixData, OffsetRange, PolicyModel } from '../model/types';
+import { policyFileTypeName } from '../model/values';
+import { insertSettingFix } from './policyYamlInsert';
+import { yamlScalar } from './settingEntry';
+
+export type FixRenderer = (model: PolicyModel, fix: Fix) => FixData | undefined;
+
+function replaceInside(model: PolicyModel, range: OffsetRange, newText: string, title: string): FixData {
+  return { fix: 'replace', title, replacements: [{ range: innerRange(model.text, range), newText }] };
+}
+
+function replaceExactly(range: OffsetRange, newText: string, title: string): FixData {
+  return { fix: 'replace', title, replacements: [{ range, newText }] };
+}
+
+/** Inserts `tenantId:` after the `whfb:` line (or at the top). */
+function addTenantId(model: PolicyModel, tenantId: string, title: string): FixData {
+  const version = model.formatVersion?.range;
+  const at = version ? (model.text.indexOf('\n', version.end) + 1 || model.text.length) : 0;
+  const lead = at === model.text.length && at > 0 && !model.text.endsWith('\n') ? '\n' : '';
+  return replaceExactly({ start: at, end: at }, `${lead}tenantId: ${tenantId}\n`, title);
+}
+
+/** Our policy file expresses every fix. */
+export const renderPolicyYamlFix: FixRenderer = (model, fix) => {
+  switch (fix.kind) {
+    case 'set-value': {
+      const value = fix.setting.value;
+      if (!value) return undefined;
+      const quoted = innerRange(model.text, value.range) !== value.range;
+      return replaceInside(model, value.range, quoted && typeof fix.value === 'string' ? fix.value : yamlScalar(fix.value), fix.title);
+    }
+    case 'set-type':
+      return fix.setting.type ? replaceInside(model, fix.setting.type.range, policyFileTypeName(fix.type), fix.title) : undefined;
+    case 'correct-path':
+    case 'use-successor':
+      return fix.setting.omaUri ? replaceInside(model, fix.setting.omaUri.range, fix.path, fix.title) : undefined;
+    case 'use-tenant-placeholder':
+      return replaceExactly(fix.segment, '{TenantId}', fix.title);
+    case 'set-tenant-id':
+      return model.tenantId ? replaceInside(model, model.tenantId.range, fix.tenantId, fix.title) : addTenantId(model, fix.tenantId, fix.title);
+    case 'add-setting':
+      return insertSettingFix(model, fix.node, fix.value, fix.title);
+    case 'set-group-policy-state':
+      return fix.entry.state ? replaceInside(model, fix.entry.state.range, fix.state, fix.title) : undefined;
+    case 'rename-group-policy':
+      return replaceInside(model, fix.entry.policy.range, fix.name, fix.title);
+  }
+};
+
+/**
+ * A custom profile (JSON, or IntuneCD YAML): the OMA-URI text, and a value Graph types as a boolean
+ * or number (a string value keeps its quotes and its type, so swapping its text would be wrong).
+ * Its type is an @odata.type, a tenant segment is no placeholder Intune fills in, and new entries
+ * need a display name the user chooses: none of those is rendered.
+ */
+export const renderCustomProfileFix: FixRenderer = (model, fix) => {
+  switch (fix.kind) {
+    case 'set-value': {
+      const value = fix.setting.value;
+      if (!value || typeof value.value === 'string' || typeof fix.value === 'string') return undefined;
+      return replaceInside(model, value.range, String(fix.value), fix.title);
+    }
+    case 'correct-path':
+    case 'use-successor':
+      return fix.setting.omaUri ? replaceInside(model, fix.setting.omaUri.range, fix.path, fix.title) : undefined;
+    default:
+      return undefined;
+  }
+};
+
+/** SyncML: the LocURI text. */
+export const renderSyncmlFix: FixRenderer = (model, fix) => {
+  switch (fix.kind) {
+    case 'correct-path':
+    case 'use-successor':
+      return fix.setting.omaUri ? replaceInside(model, fix.setting.omaUri.range, fix.path, fix.title) : undefined;
+    default:
+      return undefined;
+  }
+};
+
+/**
+ * Loose text: a typo in an OMA-URI is corrected; a deprecated path is left as written (a document
+ * may well be describing the old node).
+ */
+export const renderLooseTextFix: FixRenderer = (model, fix) =>
+  fix.kind === 'correct-path' && fix.setting.omaUri ? replaceInside(model, fix.setting.omaUri.range, fix.path, fix.title) : undefined;
+
+/** The Settings Catalog writes ids and choices, not OMA-URIs: no fix of the union maps onto it yet. */
+export const renderSettingsCatalogFix: FixRenderer = () => undefined;
+
+/**
+ * The findings with their fixes rendered for the document's format: `data` holds the text edits,
+ * and a fix the format cannot express leaves the finding without one. A renderer that fails
+ * costs that fix only (logged), never the diagnostics.
+ */
+export function renderFixes(findings: Finding[], model: PolicyModel, render: FixRenderer | undefined, log?: (message: string) => void): Finding[] {
+  return findings.map((item) => {
+    if (!item.fix) return item;
+    const { fix, ...rest } = item;
+    let data: FixData | undefined;
+    try {
+      data = render?.(model, fix);
+    } catch (error) {
+      log?.(`Rendering the ${fix.kind} fix of ${item.code} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    }
+    return data ? { ...rest, data } : rest;
+  });
+}
