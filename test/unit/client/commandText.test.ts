@@ -2,10 +2,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parse as parseYaml } from 'yaml';
 import { getCatalog } from '../../../server/src/catalog/catalog';
-import { indentRelativeToLine, planJsonOmaSettingInsertion, planYamlSettingInsertion, type Insertion } from '../../../client/src/commands/insertionPoint';
-import { linksInMarkdown, referenceAt, settingIdCandidates } from '../../../client/src/commands/lineReferences';
+import { indentRelativeToLine, planJsonOmaSettingInsertion, planYamlSettingInsertion, type Insertion } from '../../../server/src/features/insertionPoint';
+import { linksInMarkdown, referenceAt, settingIdCandidates } from '../../../server/src/features/lineReferences';
 import { applyTenantId, normalizeTenantId, policyFileName, validateTenantIdInput, ZERO_GUID } from '../../../client/src/commands/newPolicyText';
-import { isSettable, jsonOmaSettingSnippet, nodeDetail, proposedValues, snippetLiteral, yamlSettingSnippet } from '../../../client/src/commands/settingEntry';
+import { isSettable, jsonOmaSettingSnippet, nodeDetail, proposedValues, snippetLiteral, yamlSettingSnippet } from '../../../server/src/features/settingEntry';
 import { resolveStateFilePath } from '../../../client/src/checklist/stateFilePath';
 import templates from '../../../data/generated/policy-templates.json';
 
