@@ -10,6 +10,8 @@ import type { Checklists, DeploymentModelId } from './checklists';
 
 export type { Range } from 'vscode-languageserver-types';
 export type { ChecklistItem, ChecklistSection, Checklists, DeploymentModelChecklist, DeploymentModelId } from './checklists';
+/** Walking a checklist's items, the same on both sides. */
+export { allItems, parentIds } from './checklists';
 
 export type SeverityName = 'error' | 'warning' | 'information' | 'hint';
 

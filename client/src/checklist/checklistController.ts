@@ -10,7 +10,7 @@ import type { Checklists, DeploymentModelChecklist, DeploymentModelId } from '..
 import type { ChecklistApi, ChecklistApiItem } from '../api';
 import type { ActivePolicyTracker } from '../activePolicy';
 import type { ChecklistItem } from '../../../shared/protocol';
-import { allItems, parentIds } from '../../../shared/checklists';
+import { allItems, parentIds } from '../../../shared/protocol';
 import { checkItemSettings, diagnosticPaths, isItemDone, itemProgress, pathTo, progressText, resolveActiveModel, ticksFor, type ActiveModel, type DocumentProblem, type ItemSettingsCheck } from './checklistView';
 import { MemoryStateFs } from './stateFs';
 import { resolveStateFilePath } from './stateFilePath';

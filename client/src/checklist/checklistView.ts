@@ -5,7 +5,7 @@
  */
 import type { ChecklistItem, Checklists, DeploymentModelChecklist, DeploymentModelId } from '../../../shared/protocol';
 import type { PolicySummary } from '../../../shared/protocol';
-import { allItems } from '../../../shared/checklists';
+import { allItems } from '../../../shared/protocol';
 
 export interface Progress { done: number; total: number }
 
