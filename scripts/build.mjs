@@ -7,7 +7,7 @@
 // service with yaml, the catalog, the validators and the checklists), which server.js requires
 // on first use. The CLI stays one bundle: it needs the service at once.
 import * as esbuild from 'esbuild';
-import { chmodSync } from 'node:fs';
+import { chmodSync, statSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -44,8 +44,21 @@ function checkServerStaysSmall(result) {
   }
 }
 
+/**
+ * What must never end up in dist/extension.js: the client talks LSP (shared/protocol.ts) and
+ * leaves the catalog, the parsers, the validators and the generated guide data to the server.
+ */
+const SERVER_ONLY_INPUT = /^(node_modules\/(yaml|ajv|fast-xml-parser)\/|data\/|server\/)/;
+
+function checkClientTalksLsp(result) {
+  const leaked = Object.keys(result.metafile.inputs).filter((input) => SERVER_ONLY_INPUT.test(input));
+  if (leaked.length > 0) {
+    throw new Error(`dist/extension.js must not bundle the server's code or data (ask the server through shared/protocol.ts); imported: ${leaked.slice(0, 5).join(', ')}`);
+  }
+}
+
 const builds = [
-  { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], metafile: true, check: checkClientTalksLsp },
   { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', plugins: [serviceAsSeparateBundle], metafile: true, check: checkServerStaysSmall },
   { entryPoints: ['server/src/server/serviceEntry.ts'], outfile: 'dist/service.js' },
   { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
@@ -62,4 +75,6 @@ if (watch) {
     check?.(result);
   }));
   chmodSync('dist/cli.js', 0o755);
+  const sizes = builds.map(({ outfile }) => `${outfile} ${(statSync(outfile).size / 1024).toFixed(1)} KB`);
+  console.log(`bundles${production ? ' (production, minified)' : ''}: ${sizes.join(', ')}`);
 }

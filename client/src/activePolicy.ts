@@ -5,8 +5,8 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import type { PolicySummary } from '../../server/src/service/api';
-import { POLICY_SUMMARY_CHANGED_NOTIFICATION, POLICY_SUMMARY_REQUEST, type PolicySummaryParams } from '../../server/src/server/protocol';
+import type { PolicySummary } from '../../shared/protocol';
+import { POLICY_SUMMARY_CHANGED_NOTIFICATION, POLICY_SUMMARY_REQUEST, type PolicySummaryParams } from '../../shared/protocol';
 import { POLICY_LANGUAGES } from './languageClient';
 
 function isCandidate(document: vscode.TextDocument): boolean {

@@ -15,8 +15,8 @@
  *
  * Types only (no vscode import), so tests can import them too.
  */
-import type { DeploymentModelId } from '../../server/src/checklists/types';
-import type { PolicySummary } from '../../server/src/service/api';
+import type { DeploymentModelId } from '../../shared/protocol';
+import type { PolicySummary } from '../../shared/protocol';
 import type { ModelSource, SettingCheckStatus } from './checklist/checklistView';
 import type { StoreStatus } from './checklist/stateStore';
 

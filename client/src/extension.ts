@@ -16,6 +16,7 @@ import { openReference } from './commands/openReference';
 import { revealSetting } from './commands/revealSetting';
 import { interceptOpenExternal, registerSafeCommand, type CommandServices } from './commands/services';
 import { createLanguageClient } from './languageClient';
+import { ServerRequests } from './serverRequests';
 import { SettingsTreeProvider } from './settingsView/settingsTree';
 import { PolicyStatusBar } from './statusBar';
 
@@ -28,10 +29,15 @@ export function activate(context: vscode.ExtensionContext): WhfbExtensionApi {
   output.info(`WHfB Policy Tools ${String(context.extension.packageJSON.version)} activated; no telemetry is collected.`);
 
   client = createLanguageClient(context, output);
-  const started = client.start();
-  const ready = started.then(() => output.info('The WHfB language server is running.'));
-  const policy = new ActivePolicyTracker(client, ready);
+  const started = client.start().then(() => output.info('The WHfB language server is running.'));
+  const server = new ServerRequests(client, started);
+  const policy = new ActivePolicyTracker(client, started);
   const controller = new ChecklistController(policy);
+  // The checklists are the guides' data, kept by the server: the client bundle holds none.
+  const ready = server.checklists().then((checklists) => {
+    if (!checklists) throw new Error('the server sent no deployment checklists (its log in the "WHfB Policy Tools" output says why)');
+    controller.setChecklists(checklists);
+  });
   const checklistTree = new ChecklistTreeProvider(controller);
   const settingsTree = new SettingsTreeProvider(policy);
   const statusBar = new PolicyStatusBar(controller, policy);
@@ -44,11 +50,11 @@ export function activate(context: vscode.ExtensionContext): WhfbExtensionApi {
     void vscode.window.showErrorMessage(message, vscode.l10n.t('Show output')).then((choice) => choice && output.show());
   });
 
-  const services: CommandServices = { controller, policy, output };
+  const services: CommandServices = { controller, policy, output, server, ready };
   const commands: [string, (...args: any[]) => unknown][] = [
     ['whfb.newPolicy', (options?) => newPolicy(services, options)],
-    ['whfb.insertSetting', () => insertSetting()],
-    ['whfb.openReference', (node?) => openReference(node)],
+    ['whfb.insertSetting', () => insertSetting(server)],
+    ['whfb.openReference', (node?) => openReference(server, node)],
     ['whfb.chooseDeploymentModel', () => chooseDeploymentModel(services)],
     ['whfb.resetChecklist', (options?) => resetChecklist(services, options)],
     ['whfb.exportChecklist', () => exportChecklist(services)],

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { ActivePolicyTracker } from './activePolicy';
 import type { ChecklistController } from './checklist/checklistController';
 import { modelProgress, progressText } from './checklist/checklistView';
-import { markdownText } from '../../server/src/features/markdownText';
+import { markdownText } from '../../shared/markdownText';
 
 export class PolicyStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('whfb.status', vscode.StatusBarAlignment.Left, 50);

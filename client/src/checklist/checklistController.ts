@@ -6,12 +6,11 @@
 import * as vscode from 'vscode';
 import { userInfo } from 'node:os';
 import { basename, dirname } from 'node:path';
-import type { DeploymentModelChecklist, DeploymentModelId } from '../../../server/src/checklists/types';
+import type { Checklists, DeploymentModelChecklist, DeploymentModelId } from '../../../shared/protocol';
 import type { ChecklistApi, ChecklistApiItem } from '../api';
 import type { ActivePolicyTracker } from '../activePolicy';
-import { checklists } from '../data';
-import type { ChecklistItem } from '../../../server/src/checklists/types';
-import { allItems, parentIds } from '../../../server/src/checklists/items';
+import type { ChecklistItem } from '../../../shared/protocol';
+import { allItems, parentIds } from '../../../shared/protocol';
 import { checkItemSettings, diagnosticPaths, isItemDone, itemProgress, pathTo, progressText, resolveActiveModel, ticksFor, type ActiveModel, type DocumentProblem, type ItemSettingsCheck } from './checklistView';
 import { MemoryStateFs } from './stateFs';
 import { resolveStateFilePath } from './stateFilePath';
@@ -36,6 +35,8 @@ export class ChecklistController implements vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<void>();
   private readonly disposables: vscode.Disposable[] = [this.emitter];
   readonly onDidChange = this.emitter.event;
+  /** The guides' checklists, from the language server (whfb/checklists); none until it has answered. */
+  private loadedChecklists: Checklists = { schemaVersion: 1, models: [] };
 
   constructor(private readonly policy: ActivePolicyTracker) {
     this.openStore();
@@ -54,9 +55,19 @@ export class ChecklistController implements vscode.Disposable {
     );
   }
 
+  get checklists(): Checklists {
+    return this.loadedChecklists;
+  }
+
+  /** Called once the server has sent the checklists: the views show the model from then on. */
+  setChecklists(checklists: Checklists): void {
+    this.loadedChecklists = checklists;
+    this.changed();
+  }
+
   /** The model shown and where it came from. */
   get active(): ActiveModel | undefined {
-    return resolveActiveModel(checklists, {
+    return resolveActiveModel(this.loadedChecklists, {
       policy: this.policy.current?.deploymentModel,
       chosen: this.store.model,
       setting: vscode.workspace.getConfiguration('whfb').get<string>('deploymentModel') || undefined,

@@ -4,8 +4,8 @@
  * who ticked the step and when come from the shared state file (anyone with commit access writes
  * it), problem messages quote the policy document.
  */
-import type { ChecklistItem } from '../../../server/src/checklists/types';
-import { markdownCode, markdownText } from '../../../server/src/features/markdownText';
+import type { ChecklistItem } from '../../../shared/protocol';
+import { markdownCode, markdownText } from '../../../shared/markdownText';
 import type { ItemSettingsCheck } from './checklistView';
 
 const STATE_TEXT = { ok: '$(pass) set', absent: '$(circle-large-outline) not set', problem: '$(warning) needs attention' } as const;

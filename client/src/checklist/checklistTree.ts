@@ -6,7 +6,7 @@
  * has them right.
  */
 import * as vscode from 'vscode';
-import type { ChecklistItem, ChecklistSection } from '../../../server/src/checklists/types';
+import type { ChecklistItem, ChecklistSection } from '../../../shared/protocol';
 import type { ChecklistController } from './checklistController';
 import { checklistItemTooltip } from './checklistTooltip';
 import { itemProgress, modelProgress, progressText, sectionProgress, type ItemSettingsCheck } from './checklistView';

@@ -3,9 +3,9 @@
  * for items that concern settings, whether the active policy file has them right. The client
  * never re-checks a rule itself: "right" means the server reported no error or warning on it.
  */
-import type { ChecklistItem, Checklists, DeploymentModelChecklist, DeploymentModelId } from '../../../server/src/checklists/types';
-import type { PolicySummary } from '../../../server/src/service/api';
-import { allItems } from '../../../server/src/checklists/items';
+import type { ChecklistItem, Checklists, DeploymentModelChecklist, DeploymentModelId } from '../../../shared/protocol';
+import type { PolicySummary } from '../../../shared/protocol';
+import { allItems } from '../../../shared/protocol';
 
 export interface Progress { done: number; total: number }
 

@@ -3,9 +3,9 @@
  * step nested under it, with its "done/total") with its state, who ticked it and when, the guide
  * link, and (when a policy is open) how the policy handles the settings.
  */
-import type { ChecklistItem, DeploymentModelChecklist } from '../../../server/src/checklists/types';
-import type { PolicySummary } from '../../../server/src/service/api';
-import { markdownCode, markdownText } from '../../../server/src/features/markdownText';
+import type { ChecklistItem, DeploymentModelChecklist } from '../../../shared/protocol';
+import type { PolicySummary } from '../../../shared/protocol';
+import { markdownCode, markdownText } from '../../../shared/markdownText';
 import type { ItemState } from './stateFile';
 import { checkItemSettings, itemProgress, modelProgress, progressText, sectionProgress, type DocumentProblem } from './checklistView';
 

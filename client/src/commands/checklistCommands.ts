@@ -3,16 +3,18 @@
  * `{ skipConfirmation: true }`), export a Markdown report, open an item's guide section.
  */
 import * as vscode from 'vscode';
-import type { DeploymentModelId } from '../../../server/src/checklists/types';
+import type { DeploymentModelId } from '../../../shared/protocol';
 import type { ChecklistNode } from '../checklist/checklistTree';
 import { checklistToMarkdown } from '../checklist/exportMarkdown';
 import { modelPicks } from './modelPicks';
 import { openInBrowser, type CommandServices } from './services';
 import { openUntitledDocument } from './untitledDocument';
 
-export async function chooseDeploymentModel({ controller, policy }: CommandServices): Promise<DeploymentModelId | undefined> {
+export async function chooseDeploymentModel({ controller, policy, ready }: CommandServices): Promise<DeploymentModelId | undefined> {
+  // The models come from the language server: wait for its answer.
+  await ready;
   const chosen = controller.active?.source === 'chosen' ? controller.active.checklist.id : undefined;
-  const pick = await vscode.window.showQuickPick(modelPicks(chosen), {
+  const pick = await vscode.window.showQuickPick(modelPicks(controller.checklists, chosen), {
     title: 'WHfB deployment model for the checklist',
     placeHolder: 'The checklist shows the prerequisites and steps of this model',
     matchOnDescription: true,

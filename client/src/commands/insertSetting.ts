@@ -1,51 +1,31 @@
 /**
  * WHfB: Insert setting: a searchable list of the catalog's settable nodes; inserts a correct
  * entry (type from the node's format, default value, tab stop on the value) where it belongs in a
- * policy file or custom profile, or the bare OMA-URI in any other document.
+ * policy file or custom profile, or the bare OMA-URI in any other document. The list and the entry
+ * come from the language server (whfb/catalogItems, whfb/planInsertSetting); this only shows and inserts.
  */
 import * as vscode from 'vscode';
-import type { CatalogNode } from '../../../server/src/catalog/types';
-import { catalogIndex } from '../data';
-import { indentRelativeToLine, planJsonOmaSettingInsertion, planYamlSettingInsertion, type Insertion } from './insertionPoint';
-import { isSettable, jsonOmaSettingSnippet, nodeDetail, snippetLiteral, tenantGuidInText, yamlFlowSettingSnippet, yamlSettingSnippet } from './settingEntry';
+import type { CatalogItem } from '../../../shared/protocol';
+import { documentText, type ServerRequests } from '../serverRequests';
 
-interface NodePick extends vscode.QuickPickItem { node: CatalogNode }
+interface NodePick extends vscode.QuickPickItem { item: CatalogItem }
 
-function nodePicks(): NodePick[] {
-  return catalogIndex().nodes
-    .filter(isSettable)
-    .slice()
-    .sort((a, b) => Number(Boolean(a.deprecated)) - Number(Boolean(b.deprecated)) || a.path.localeCompare(b.path))
-    .map((node) => ({
-      node,
-      label: node.deprecated ? `$(warning) ${node.name}` : node.name,
-      description: node.path,
-      detail: nodeDetail(node),
-    }));
+async function nodePicks(server: ServerRequests): Promise<NodePick[]> {
+  return (await server.catalogItems()).map((item) => ({
+    item,
+    label: item.deprecated ? `$(warning) ${item.name}` : item.name,
+    description: item.path,
+    detail: item.detail,
+  }));
 }
 
-/** Undefined when the policy file's `settings:` is no list an entry can join. */
-function snippetFor(document: vscode.TextDocument, offset: number, node: CatalogNode): { insertion: Insertion; body: string } | undefined {
-  const text = document.getText();
-  if (document.languageId === 'whfb-yaml') {
-    const insertion = planYamlSettingInsertion(text, offset);
-    if (!insertion) return undefined;
-    return { insertion, body: insertion.flow ? yamlFlowSettingSnippet(node) : yamlSettingSnippet(node, insertion.indent) };
-  }
-  if (document.languageId === 'json' || document.languageId === 'jsonc') {
-    const insertion = planJsonOmaSettingInsertion(text, offset);
-    return { insertion, body: jsonOmaSettingSnippet(node, insertion.indent, tenantGuidInText(text)) };
-  }
-  return { insertion: { start: offset, end: offset, indent: '', before: '', after: '' }, body: snippetLiteral(node.path) };
-}
-
-export async function insertSetting(): Promise<boolean> {
+export async function insertSetting(server: ServerRequests): Promise<boolean> {
   const editor = vscode.window.activeTextEditor;
   if (!editor) {
     void vscode.window.showErrorMessage('WHfB: open a policy file (*.whfb.yaml) or an Intune custom profile (JSON) to insert a setting into.');
     return false;
   }
-  const pick = await vscode.window.showQuickPick(nodePicks(), {
+  const pick = await vscode.window.showQuickPick(nodePicks(server), {
     title: 'Insert WHfB setting',
     placeHolder: 'Search by name, OMA-URI or description (UsePassportForWork, PINComplexity, Kerberos…)',
     matchOnDescription: true,
@@ -55,16 +35,18 @@ export async function insertSetting(): Promise<boolean> {
   // The editor may have changed while the list was open.
   const target = vscode.window.activeTextEditor ?? editor;
   const { document } = target;
-  const planned = snippetFor(document, document.offsetAt(target.selection.active), pick.node);
-  if (!planned) {
-    void vscode.window.showErrorMessage('WHfB: "settings:" in this policy file is not a list, so no entry can be added to it. Make it a list of omaUri/type/value entries (see the problems it reports), then insert again.');
+  const sent = documentText(document);
+  const planned = await server.planInsertSetting({ document: sent, offset: document.offsetAt(target.selection.active), path: pick.item.path });
+  if (!planned || 'error' in planned) {
+    void vscode.window.showErrorMessage(planned?.error ?? 'WHfB: the language server could not place the setting; the "WHfB Policy Tools" output says why.');
     return false;
   }
-  const { insertion, body } = planned;
-  const range = new vscode.Range(document.positionAt(insertion.start), document.positionAt(insertion.end));
-  const linePrefix = document.lineAt(range.start.line).text.slice(0, range.start.character);
-  const text = indentRelativeToLine(`${snippetLiteral(insertion.before)}${body}${snippetLiteral(insertion.after)}`, linePrefix);
-  const inserted = await target.insertSnippet(new vscode.SnippetString(text), range, { undoStopBefore: true, undoStopAfter: true });
+  if (document.version !== sent.version) {
+    void vscode.window.showErrorMessage('WHfB: the document changed while the setting was placed; insert it again.');
+    return false;
+  }
+  const range = new vscode.Range(document.positionAt(planned.start), document.positionAt(planned.end));
+  const inserted = await target.insertSnippet(new vscode.SnippetString(planned.snippet), range, { undoStopBefore: true, undoStopAfter: true });
   if (!inserted) void vscode.window.showErrorMessage('WHfB: the setting could not be inserted (the document is read-only or changed meanwhile).');
   return inserted;
 }

@@ -1,7 +1,6 @@
 /** The QuickPick of the six deployment models, shared by "New policy" and "Choose deployment model". */
 import * as vscode from 'vscode';
-import type { DeploymentModelChecklist, DeploymentModelId } from '../../../server/src/checklists/types';
-import { checklists } from '../data';
+import type { Checklists, DeploymentModelChecklist, DeploymentModelId } from '../../../shared/protocol';
 
 export interface ModelPick extends vscode.QuickPickItem {
   id: DeploymentModelId;
@@ -13,7 +12,7 @@ function firstSentence(markdown: string): string {
   return /^(.{0,200}?[.!?])(\s|$)/.exec(text)?.[1] ?? text.slice(0, 200);
 }
 
-export function modelPicks(current?: string): ModelPick[] {
+export function modelPicks(checklists: Checklists, current?: string): ModelPick[] {
   return checklists.models.map((checklist) => ({
     id: checklist.id,
     checklist,

@@ -5,7 +5,6 @@
  * An optional `{ model, tenantId, untitled }` argument answers those prompts for programmatic use.
  */
 import * as vscode from 'vscode';
-import { policyTemplates } from '../data';
 import { modelPicks, type ModelPick } from './modelPicks';
 import type { CommandServices } from './services';
 import { openUntitledDocument } from './untitledDocument';
@@ -13,7 +12,9 @@ import { parseNewPolicyOptions } from './newPolicyOptions';
 import { applyTenantId, normalizeTenantId, policyFileName, validateTenantIdInput, ZERO_GUID } from './newPolicyText';
 
 export async function newPolicy(services: CommandServices, arg?: unknown): Promise<vscode.TextEditor | undefined> {
-  const picks = modelPicks(services.controller.active?.checklist.id);
+  // The models and templates come from the language server: wait for it.
+  await services.ready;
+  const picks = modelPicks(services.controller.checklists, services.controller.active?.checklist.id);
   const parsed = parseNewPolicyOptions(arg, picks.map((pick) => pick.id));
   if (!parsed.ok) {
     void vscode.window.showErrorMessage(`WHfB: New policy: ${parsed.message}`);
@@ -30,7 +31,7 @@ export async function newPolicy(services: CommandServices, arg?: unknown): Promi
       ignoreFocusOut: true,
     });
   if (!model) return undefined;
-  const template = policyTemplates[model.id];
+  const template = await services.server.policyTemplate(model.id);
   if (!template) {
     void vscode.window.showErrorMessage(`WHfB: there is no policy template for "${model.label}" in this build of the extension.`);
     return undefined;

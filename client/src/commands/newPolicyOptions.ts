@@ -3,7 +3,7 @@
  * command links): `{ model?, tenantId?, untitled? }`. Each part given skips its prompt. Pure, so
  * the checks are unit-tested; the command turns a rejection into an error message.
  */
-import type { DeploymentModelId } from '../../../server/src/checklists/types';
+import type { DeploymentModelId } from '../../../shared/protocol';
 import { validateTenantIdInput } from './newPolicyText';
 
 export interface NewPolicyOptions {

@@ -1,6 +1,6 @@
 /** WHfB: Reveal setting: selects a setting of the active policy in its editor. */
 import * as vscode from 'vscode';
-import type { Range } from '../../../server/src/service/protocolTypes';
+import type { Range } from '../../../shared/protocol';
 import type { CommandServices } from './services';
 
 function toRange(range: Range): vscode.Range {

@@ -5,11 +5,15 @@
 import * as vscode from 'vscode';
 import type { ActivePolicyTracker } from '../activePolicy';
 import type { ChecklistController } from '../checklist/checklistController';
+import type { ServerRequests } from '../serverRequests';
 
 export interface CommandServices {
   controller: ChecklistController;
   policy: ActivePolicyTracker;
   output: vscode.OutputChannel;
+  server: ServerRequests;
+  /** Settles when the server has started and the checklists have arrived. */
+  ready: Promise<void>;
 }
 
 export function registerSafeCommand(id: string, output: vscode.OutputChannel, handler: (...args: any[]) => unknown): vscode.Disposable {

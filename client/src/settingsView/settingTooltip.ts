@@ -3,8 +3,8 @@
  * document (what is written, the value, problem messages that echo them) and is escaped, so a
  * crafted OMA-URI or value shows as text and never as an image, link or HTML.
  */
-import type { PolicySettingSummary } from '../../../server/src/service/api';
-import { markdownCode, markdownText } from '../../../server/src/features/markdownText';
+import type { PolicySettingSummary } from '../../../shared/protocol';
+import { markdownCode, markdownText } from '../../../shared/markdownText';
 
 export function settingTooltip(setting: PolicySettingSummary): string {
   const parts: string[] = [`**${markdownText(setting.label)}**`, ''];

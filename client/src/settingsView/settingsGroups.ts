@@ -2,8 +2,8 @@
  * The policy settings view's structure, without vscode: the active policy's settings grouped by
  * CSP area (PolicySettingSummary.group), each with its worst problem.
  */
-import type { PolicySettingSummary, PolicySummary } from '../../../server/src/service/api';
-import type { SeverityName } from '../../../server/src/service/protocolTypes';
+import type { PolicySettingSummary, PolicySummary } from '../../../shared/protocol';
+import type { SeverityName } from '../../../shared/protocol';
 
 export interface SettingsGroup {
   name: string;

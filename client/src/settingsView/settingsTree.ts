@@ -3,8 +3,8 @@
  * description, problems as icon and tooltip; selecting a setting reveals it in the editor.
  */
 import * as vscode from 'vscode';
-import type { PolicySettingSummary } from '../../../server/src/service/api';
-import type { SeverityName } from '../../../server/src/service/protocolTypes';
+import type { PolicySettingSummary } from '../../../shared/protocol';
+import type { SeverityName } from '../../../shared/protocol';
 import type { ActivePolicyTracker } from '../activePolicy';
 import { groupSettings, settingDescription, worstSeverity, type SettingsGroup } from './settingsGroups';
 import { settingTooltip } from './settingTooltip';

@@ -4,6 +4,11 @@ import type { Checklists, DeploymentModelChecklist } from '../checklists/types';
 
 const checklists = checklistsJson as unknown as Checklists;
 
+/** Every model's checklist, as the client's checklist view shows it. */
+export function allChecklists(): Checklists {
+  return checklists;
+}
+
 /** The checklists whose deployment block matches model (and trust, when given). */
 export function checklistsFor(model?: string, trust?: string): DeploymentModelChecklist[] {
   return checklists.models.filter((item) => (!model || item.deployment.model === model) && (!trust || item.deployment.trust === trust));

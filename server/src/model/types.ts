@@ -17,14 +17,9 @@ export interface Located<T> {
   keyRange?: OffsetRange;
 }
 
-export type SourceFormat =
-  | 'whfb-yaml'              // our policy file
-  | 'settings-catalog-json'  // Graph deviceManagementConfigurationPolicy
-  | 'settings-catalog-yaml'  // the same object as IntuneCD YAML
-  | 'custom-profile-json'    // Graph windows10CustomConfiguration (omaSettings[])
-  | 'custom-profile-yaml'    // the same as IntuneCD YAML
-  | 'syncml'                 // OMA-DM SyncML XML
-  | 'text';                  // OMA-URIs loose in Markdown, PowerShell or plain text
+/** Part of the protocol (the policy summary names it): defined in shared/. */
+import type { SourceFormat } from '../../../shared/protocol';
+export type { SourceFormat };
 
 export type DeploymentModel = 'cloud-only' | 'hybrid' | 'on-premises';
 export type TrustType = 'cloud-kerberos' | 'key' | 'certificate';

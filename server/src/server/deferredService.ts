@@ -5,6 +5,7 @@
  * whichever comes first. Loading is synchronous: a handler that needs the service simply has it.
  */
 import type { CancellationSignal, LanguageServiceSettings, TextDocumentInput, WhfbLanguageService } from '../service/api';
+import type { PlanInsertSettingParams } from '../../../shared/protocol';
 import type { Position, Range, Diagnostic } from '../service/protocolTypes';
 
 export class DeferredLanguageService implements WhfbLanguageService {
@@ -67,4 +68,10 @@ export class DeferredLanguageService implements WhfbLanguageService {
   documentLinks(doc: TextDocumentInput) { return this.service().documentLinks(doc); }
   foldingRanges(doc: TextDocumentInput) { return this.service().foldingRanges(doc); }
   policySummary(doc: TextDocumentInput) { return this.service().policySummary(doc); }
+  catalogItems() { return this.service().catalogItems(); }
+  planInsertSetting(params: PlanInsertSettingParams) { return this.service().planInsertSetting(params); }
+  referenceLinksAt(doc: TextDocumentInput, position: Position) { return this.service().referenceLinksAt(doc, position); }
+  referenceLinksForSetting(setting: { path?: string; written: string }) { return this.service().referenceLinksForSetting(setting); }
+  checklists() { return this.service().checklists(); }
+  policyTemplate(model: string) { return this.service().policyTemplate(model); }
 }

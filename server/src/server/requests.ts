@@ -10,7 +10,10 @@ import type { Diagnostic } from '../service/protocolTypes';
 import { runCancellable } from './cancellation';
 import { toInput } from './documentInput';
 import { guardRequest } from './guard';
-import { POLICY_SUMMARY_REQUEST, type PolicySummaryParams } from './protocol';
+import {
+  CATALOG_ITEMS_REQUEST, CHECKLISTS_REQUEST, PLAN_INSERT_SETTING_REQUEST, POLICY_SUMMARY_REQUEST, POLICY_TEMPLATE_REQUEST, REFERENCE_AT_REQUEST,
+  type DocumentText, type PlanInsertSettingParams, type PolicySummaryParams, type PolicyTemplateParams, type ReferenceAtParams,
+} from './protocol';
 
 export function registerRequests(connection: Connection, documents: TextDocuments<TextDocument>, service: WhfbLanguageService): void {
   const console = connection.console;
@@ -62,6 +65,39 @@ export function registerRequests(connection: Connection, documents: TextDocument
     if (!input) return null;
     return runCancellable(token, () => service.policySummary(input) ?? null);
   }));
+
+  // The commands' requests. Params come from another process: their shape is checked, never assumed.
+  connection.onRequest(CATALOG_ITEMS_REQUEST, guardRequest(console, CATALOG_ITEMS_REQUEST, [], async () => service.catalogItems()));
+
+  connection.onRequest(PLAN_INSERT_SETTING_REQUEST, guardRequest(console, PLAN_INSERT_SETTING_REQUEST, null, async (params: PlanInsertSettingParams) => {
+    if (!isDocumentText(params?.document) || typeof params.offset !== 'number' || typeof params.path !== 'string') return null;
+    return service.planInsertSetting(params);
+  }));
+
+  connection.onRequest(REFERENCE_AT_REQUEST, guardRequest(console, REFERENCE_AT_REQUEST, [], async (params: ReferenceAtParams) => {
+    if (params && 'setting' in params && typeof params.setting?.written === 'string') {
+      return service.referenceLinksForSetting({ written: params.setting.written, ...(typeof params.setting.path === 'string' ? { path: params.setting.path } : {}) });
+    }
+    if (!params || !('document' in params) || !isDocumentText(params.document) || typeof params.position?.line !== 'number' || typeof params.position.character !== 'number') return [];
+    const { document, position } = params;
+    try {
+      return service.referenceLinksAt(document, position);
+    } finally {
+      // A document the server does not synchronise is not kept in the parse cache.
+      if (!documents.get(document.uri)) service.forget(document.uri);
+    }
+  }));
+
+  connection.onRequest(CHECKLISTS_REQUEST, guardRequest(console, CHECKLISTS_REQUEST, null, async () => service.checklists()));
+
+  connection.onRequest(POLICY_TEMPLATE_REQUEST, guardRequest(console, POLICY_TEMPLATE_REQUEST, null, async (params: PolicyTemplateParams) => {
+    return typeof params?.model === 'string' ? service.policyTemplate(params.model) ?? null : null;
+  }));
+}
+
+function isDocumentText(value: unknown): value is DocumentText {
+  const document = value as Partial<DocumentText> | undefined;
+  return typeof document?.uri === 'string' && typeof document.languageId === 'string' && typeof document.version === 'number' && typeof document.text === 'string';
 }
 
 /** Quick fixes are the only actions offered; a client asking for other kinds gets none. */

@@ -34,34 +34,9 @@ export const DEFAULT_SETTINGS: LanguageServiceSettings = {
   maxFileSizeBytes: 5 * 1024 * 1024,
 };
 
-/** What the client's views need to know about a policy document. */
-export interface PolicySummary {
-  uri: string;
-  format: SourceFormat;
-  /** The checklist model the document's deployment block (or its settings) selects, if any. */
-  deploymentModel?: DeploymentModelId;
-  deployment?: { model?: string; trust?: string; authentication?: string; management?: string; range?: Range };
-  tenantId?: string;
-  settings: PolicySettingSummary[];
-}
-
-export interface PolicySettingSummary {
-  index: number;
-  /** Display label: the node name, or what was written when it resolves to nothing. */
-  label: string;
-  /** OMA-URI or settingDefinitionId as written. */
-  written: string;
-  /** Canonical catalog path when it resolves. */
-  path?: string;
-  csp?: string;
-  /** Grouping key for the view: "PassportForWork/Policies", "PassportForWork/PINComplexity", "Policy/Kerberos", "Unknown". */
-  group: string;
-  scope?: 'device' | 'user';
-  value?: string;
-  range: Range;
-  /** Codes of the diagnostics on this setting. */
-  problems: { code: string; severity: SeverityName; message: string }[];
-}
+/** The summary the client's views show travels over the protocol: its shape is defined there. */
+export type { PolicySettingSummary, PolicySummary } from '../../../shared/protocol';
+import type { CatalogItem, Checklists, PlanInsertSettingParams, PlanInsertSettingResult, PolicySummary, ReferenceLink } from '../../../shared/protocol';
 
 export interface WhfbLanguageService {
   configure(settings: Partial<LanguageServiceSettings>): void;
@@ -75,6 +50,18 @@ export interface WhfbLanguageService {
   documentLinks(doc: TextDocumentInput): DocumentLink[];
   foldingRanges(doc: TextDocumentInput): FoldingRange[];
   policySummary(doc: TextDocumentInput): PolicySummary | undefined;
+  /** Insert setting's pick list: every settable catalog node. */
+  catalogItems(): CatalogItem[];
+  /** The snippet Insert setting writes for a node, and where, in the text given. */
+  planInsertSetting(params: PlanInsertSettingParams): PlanInsertSettingResult;
+  /** Open reference: the links for what is at the position (the catalog's, else the hover's). */
+  referenceLinksAt(doc: TextDocumentInput, position: Position): ReferenceLink[];
+  /** Open reference from the settings view: the links of a summarized setting. */
+  referenceLinksForSetting(setting: { path?: string; written: string }): ReferenceLink[];
+  /** The deployment checklist of every model. */
+  checklists(): Checklists;
+  /** The policy skeleton of a deployment model (New policy), undefined when there is none. */
+  policyTemplate(model: string): string | undefined;
   /** Drop cached parses of a closed document. */
   forget(uri: string): void;
 }

@@ -12,6 +12,11 @@ import { documentSymbolsFor } from '../features/documentSymbols';
 import { foldingRangesFor } from '../features/foldingRanges';
 import { hoverAt } from '../features/hover';
 import { summarizePolicy } from '../features/policySummary';
+import { allChecklists } from '../features/checklistInfo';
+import { catalogItems, planInsertSetting } from '../features/insertSettingPlan';
+import { linksInMarkdown } from '../features/lineReferences';
+import { policyTemplate } from '../features/policyTemplates';
+import { referenceLinksForSetting, referenceLinksInLine } from '../features/referenceLinks';
 import type { FormatAdapter } from '../formats/adapter';
 import { describeFailure, detectFormat, type Detected } from '../formats/detect';
 import { renderFixes } from '../formats/fixRendering';
@@ -124,7 +129,7 @@ export function getLanguageService(settings?: Partial<LanguageServiceSettings>, 
     return rendered;
   }
 
-  return {
+  const service: WhfbLanguageService = {
     configure(next) {
       current = { ...current, ...next, ruleSeverity: { ...(next.ruleSeverity ?? current.ruleSeverity) } };
       generation += 1;
@@ -202,8 +207,40 @@ export function getLanguageService(settings?: Partial<LanguageServiceSettings>, 
       });
     },
 
+    catalogItems() {
+      return safely('catalogItems', [], () => catalogItems(getCatalogOnce()));
+    },
+
+    planInsertSetting(params) {
+      return safely('planInsertSetting', { error: 'WHfB: the setting could not be placed (an internal error; the details are in the WHfB output log).' }, () => planInsertSetting(getCatalogOnce(), params));
+    },
+
+    referenceLinksAt(doc, position) {
+      return safely('referenceLinksAt', [], () => {
+        const line = doc.text.split(/\r?\n|\r/)[position.line] ?? '';
+        const links = referenceLinksInLine(getCatalogOnce(), line, position.character);
+        if (links.length > 0) return links;
+        // The line names nothing the catalog knows: the links the hover there shows (a deployment value's guide, say).
+        const markdown = service.hover(doc, position)?.contents.value ?? '';
+        return linksInMarkdown(markdown).map((link) => ({ kind: 'hover' as const, ...link }));
+      });
+    },
+
+    referenceLinksForSetting(setting) {
+      return safely('referenceLinksForSetting', [], () => referenceLinksForSetting(getCatalogOnce(), setting));
+    },
+
+    checklists() {
+      return allChecklists();
+    },
+
+    policyTemplate(model) {
+      return safely('policyTemplate', undefined, () => policyTemplate(model));
+    },
+
     forget(uri) {
       cache.delete(uri);
     },
   };
+  return service;
 }

@@ -11,7 +11,7 @@ export interface Range { start: Position; end: Position }
 export const DiagnosticSeverity = { Error: 1, Warning: 2, Information: 3, Hint: 4 } as const;
 export type DiagnosticSeverity = (typeof DiagnosticSeverity)[keyof typeof DiagnosticSeverity];
 
-export type SeverityName = 'error' | 'warning' | 'information' | 'hint';
+export type { SeverityName } from '../../../shared/protocol';
 
 export interface DiagnosticRelatedInformation {
   location: { uri: string; range: Range };

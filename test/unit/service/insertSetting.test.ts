@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parse as parseYaml } from 'yaml';
-import { planYamlSettingInsertion } from '../../../client/src/commands/insertionPoint';
+import { planYamlSettingInsertion } from '../../../server/src/features/insertionPoint';
 import type { Diagnostic } from '../../../server/src/service/protocolTypes';
 import { applyEdits, service, TENANT } from './helpers';
 

@@ -5,10 +5,10 @@
  * the `settings:` list, as the YAML parser ends them (creating the list when missing). In a custom
  * profile, found on the text: at the end of the `omaSettings` array.
  */
-import { getCatalog } from '../../../server/src/catalog/catalog';
-import { parseJson, type AstNode, type AstObject } from '../../../server/src/formats/jsonAst';
-import { parsePolicyYaml } from '../../../server/src/formats/policyYamlParse';
-import { planSettingsInsertion } from '../../../server/src/formats/policyYamlInsert';
+import { getCatalog } from '../catalog/catalog';
+import { parseJson, type AstNode, type AstObject } from '../formats/jsonAst';
+import { parsePolicyYaml } from '../formats/policyYamlParse';
+import { planSettingsInsertion } from '../formats/policyYamlInsert';
 
 export interface Insertion {
   /** Offsets of the text to replace (start === end for a pure insertion). */

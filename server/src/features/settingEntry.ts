@@ -3,7 +3,7 @@
  * entry or an Intune custom-profile `omaSettings` object, as a snippet whose value is a tab stop
  * (a choice where the node has an enum). Type and default come from the catalog, never typed here.
  */
-import type { CatalogNode } from '../../../server/src/catalog/types';
+import type { CatalogNode } from '../catalog/types';
 
 export type PolicyValueType = 'bool' | 'int' | 'string';
 

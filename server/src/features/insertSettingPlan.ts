@@ -1,0 +1,45 @@
+/**
+ * "WHfB: Insert setting" on the server: the pick list of settable catalog nodes and the snippet
+ * for the node picked, placed where it belongs in the document the client sent (a policy file's
+ * `settings:` list, a custom profile's `omaSettings` array, or the bare OMA-URI elsewhere). The
+ * client only shows the list and inserts the snippet.
+ */
+import type { CatalogIndex } from '../catalog/index';
+import type { CatalogItem, PlanInsertSettingParams, PlanInsertSettingResult } from '../../../shared/protocol';
+import { indentRelativeToLine, planJsonOmaSettingInsertion, planYamlSettingInsertion, type Insertion } from './insertionPoint';
+import { isSettable, jsonOmaSettingSnippet, nodeDetail, snippetLiteral, tenantGuidInText, yamlFlowSettingSnippet, yamlSettingSnippet } from './settingEntry';
+
+/** Every settable node, deprecated ones last, then by path. */
+export function catalogItems(catalog: CatalogIndex): CatalogItem[] {
+  return catalog.nodes
+    .filter(isSettable)
+    .slice()
+    .sort((a, b) => Number(Boolean(a.deprecated)) - Number(Boolean(b.deprecated)) || a.path.localeCompare(b.path))
+    .map((node) => ({ path: node.path, name: node.name, detail: nodeDetail(node), deprecated: Boolean(node.deprecated) }));
+}
+
+const NOT_A_LIST = 'WHfB: "settings:" in this policy file is not a list, so no entry can be added to it. Make it a list of omaUri/type/value entries (see the problems it reports), then insert again.';
+
+export function planInsertSetting(catalog: CatalogIndex, params: PlanInsertSettingParams): PlanInsertSettingResult {
+  const node = catalog.byPath(params.path);
+  if (!node || !isSettable(node)) return { error: `WHfB: "${params.path}" is no setting this version of the extension knows.` };
+  const { text, languageId } = params.document;
+  const offset = Math.max(0, Math.min(params.offset, text.length));
+  let insertion: Insertion;
+  let body: string;
+  if (languageId === 'whfb-yaml') {
+    const planned = planYamlSettingInsertion(text, offset);
+    if (!planned) return { error: NOT_A_LIST };
+    insertion = planned;
+    body = planned.flow ? yamlFlowSettingSnippet(node) : yamlSettingSnippet(node, planned.indent);
+  } else if (languageId === 'json' || languageId === 'jsonc') {
+    insertion = planJsonOmaSettingInsertion(text, offset);
+    body = jsonOmaSettingSnippet(node, insertion.indent, tenantGuidInText(text));
+  } else {
+    insertion = { start: offset, end: offset, indent: '', before: '', after: '' };
+    body = snippetLiteral(node.path);
+  }
+  const linePrefix = text.slice(text.lastIndexOf('\n', insertion.start - 1) + 1, insertion.start);
+  const snippet = indentRelativeToLine(`${snippetLiteral(insertion.before)}${body}${snippetLiteral(insertion.after)}`, linePrefix);
+  return { start: insertion.start, end: insertion.end, snippet };
+}
