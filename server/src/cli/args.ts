@@ -1,7 +1,9 @@
 /** whfb-lint's command line, parsed by hand (no dependency for a handful of options). */
 import type { SeverityName } from '../service/protocolTypes';
 
-export type OutputFormat = 'text' | 'json' | 'sarif';
+/** The output formats, in the order --help lists them (runCli.ts renders each). */
+export const OUTPUT_FORMATS = ['text', 'json', 'sarif', 'junit', 'github'] as const;
+export type OutputFormat = typeof OUTPUT_FORMATS[number];
 
 export interface CliOptions {
   format: OutputFormat;
@@ -27,7 +29,12 @@ profile exports (JSON or IntuneCD YAML) and SyncML XML. Directories are searched
 only when named explicitly or matched by a glob.
 
 Options:
-  -f, --format text|json|sarif   Output format (default: text)
+  -f, --format FORMAT            Output format (default: text):
+                                   text    path:line:column severity CODE message, then a summary
+                                   json    one JSON report (version 1)
+                                   sarif   SARIF 2.1.0, for code-scanning uploads
+                                   junit   JUnit XML (Azure DevOps Publish Test Results, GitLab)
+                                   github  GitHub Actions workflow commands (annotations)
       --max-warnings N           Exit with status 1 when there are more than N warnings
       --quiet                    Report errors only (warnings still count for --max-warnings)
       --rule CODE=SEVERITY       Override a rule: error, warning, information, hint or off
@@ -41,7 +48,7 @@ Files larger than 5 MiB are not checked: each one a policy (or named here) gets 
 
 Exit status: 0 no errors, 1 errors (or too many warnings), 2 usage error or unreadable file.`;
 
-const FORMATS = new Set<string>(['text', 'json', 'sarif']);
+const FORMATS = new Set<string>(OUTPUT_FORMATS);
 const RULE_SEVERITIES = new Set<string>(['error', 'warning', 'information', 'info', 'hint', 'off']);
 
 export function parseArgs(argv: readonly string[]): CliOptions {
@@ -76,7 +83,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       case '--no-color': options.color = false; break;
       case '-f': case '--format': {
         const format = takeValue();
-        if (!FORMATS.has(format)) throw new UsageError(`--format must be text, json or sarif, not "${format}"`);
+        if (!FORMATS.has(format)) throw new UsageError(`--format must be ${OUTPUT_FORMATS.slice(0, -1).join(', ')} or ${OUTPUT_FORMATS[OUTPUT_FORMATS.length - 1]}, not "${format}"`);
         options.format = format as OutputFormat;
         break;
       }

@@ -8,6 +8,8 @@ import { collectFiles } from './collectFiles';
 import { formatJson } from './formatJson';
 import { formatSarif } from './formatSarif';
 import { formatText } from './formatText';
+import { formatJunit } from './formatJunit';
+import { formatGithub } from './formatGithub';
 import type { LintFilesResult } from './lintFiles';
 import type { LintJob } from './lintJob';
 import { countSeverity, type LintReport } from './results';
@@ -82,6 +84,8 @@ function render(report: LintReport, options: CliOptions, io: CliIo): string {
   switch (options.format) {
     case 'json': return formatJson(report);
     case 'sarif': return formatSarif(report, io.cwd);
+    case 'junit': return formatJunit(report);
+    case 'github': return formatGithub(report);
     case 'text': {
       const color = options.color ?? (io.isTty && io.env.NO_COLOR === undefined && io.env.TERM !== 'dumb');
       return formatText(report, color);
