@@ -8,6 +8,7 @@ import { collectFiles } from './collectFiles';
 import { formatJson } from './formatJson';
 import { formatSarif } from './formatSarif';
 import { formatText } from './formatText';
+import { formatFixes } from './formatFixes';
 import { formatJunit } from './formatJunit';
 import { formatGithub } from './formatGithub';
 import type { LintFilesResult } from './lintFiles';
@@ -56,6 +57,7 @@ export async function runCli(argv: readonly string[], io: CliIo, lint: LintRunne
     const collection = collectFiles(options.patterns, io.cwd, { followSymlinks: options.followSymlinks });
     const linted = await lint({
       candidates: collection.candidates, ruleSeverity: options.ruleSeverity, maxFileSizeBytes: DEFAULT_SETTINGS.maxFileSizeBytes,
+      ...(options.fix ? { fix: options.fix } : {}),
     });
     const files = options.quiet
       ? linted.files.map((file) => ({ ...file, diagnostics: file.diagnostics.filter((d) => d.severity === 'error') }))
@@ -66,6 +68,12 @@ export async function runCli(argv: readonly string[], io: CliIo, lint: LintRunne
       warnings: countSeverity(linted.files, 'warning'),
       problems: [...collection.problems, ...linted.problems],
     };
+    if (options.fix) {
+      // The text report shows the fixes with the findings; other formats keep stdout to their document.
+      const fixReport = formatFixes(report, options.fix);
+      if (options.format === 'text') io.stdout(fixReport);
+      else io.stderr(fixReport);
+    }
     io.stdout(render(report, options, io));
     for (const problem of report.problems) complain(problem);
     const tooManyWarnings = options.maxWarnings >= 0 && report.warnings > options.maxWarnings;
