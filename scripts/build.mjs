@@ -7,10 +7,12 @@
 // service with yaml, the catalog, the validators and the checklists), which server.js requires
 // on first use. The CLI stays one bundle: it needs the service at once.
 import * as esbuild from 'esbuild';
-import { chmodSync, statSync } from 'node:fs';
+import { chmodSync, statSync, writeFileSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+// --cli-out=FILE: only the CLI, written to FILE (the whfb-lint npm package, scripts/packCli.mjs).
+const cliOut = process.argv.find((arg) => arg.startsWith('--cli-out='))?.slice('--cli-out='.length);
 
 const common = {
   bundle: true,
@@ -57,12 +59,17 @@ function checkClientTalksLsp(result) {
   }
 }
 
-const builds = [
+const allBuilds = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], metafile: true, check: checkClientTalksLsp },
   { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', plugins: [serviceAsSeparateBundle], metafile: true, check: checkServerStaysSmall },
   { entryPoints: ['server/src/server/serviceEntry.ts'], outfile: 'dist/service.js' },
-  { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  {
+    entryPoints: ['server/src/cli.ts'], outfile: cliOut ?? 'dist/cli.js', banner: { js: '#!/usr/bin/env node' },
+    // The package lists the licences of what it bundles from this list of inputs (packCli.mjs).
+    ...(cliOut ? { metafile: true, check: (result) => writeFileSync(`${cliOut}.meta.json`, JSON.stringify(result.metafile)) } : {}),
+  },
 ];
+const builds = cliOut ? allBuilds.slice(-1) : allBuilds;
 
 if (watch) {
   for (const { check, ...options } of builds) {
@@ -74,7 +81,7 @@ if (watch) {
     const result = await esbuild.build({ ...common, ...options });
     check?.(result);
   }));
-  chmodSync('dist/cli.js', 0o755);
+  chmodSync(cliOut ?? 'dist/cli.js', 0o755);
   const sizes = builds.map(({ outfile }) => `${outfile} ${(statSync(outfile).size / 1024).toFixed(1)} KB`);
   console.log(`bundles${production ? ' (production, minified)' : ''}: ${sizes.join(', ')}`);
 }

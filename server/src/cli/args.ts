@@ -1,7 +1,10 @@
 /** whfb-lint's command line, parsed by hand (no dependency for a handful of options). */
 import type { SeverityName } from '../service/protocolTypes';
+import type { FixMode } from './lintFiles';
 
-export type OutputFormat = 'text' | 'json' | 'sarif';
+/** The output formats, in the order --help lists them (runCli.ts renders each). */
+export const OUTPUT_FORMATS = ['text', 'json', 'sarif', 'junit', 'github'] as const;
+export type OutputFormat = typeof OUTPUT_FORMATS[number];
 
 export interface CliOptions {
   format: OutputFormat;
@@ -13,6 +16,8 @@ export interface CliOptions {
   color: boolean | undefined;
   ruleSeverity: Record<string, SeverityName | 'off'>;
   patterns: string[];
+  /** --fix: write the safe quick fixes; --fix-dry-run: print them as a diff. */
+  fix: FixMode | undefined;
   help: boolean;
   version: boolean;
 }
@@ -27,7 +32,16 @@ profile exports (JSON or IntuneCD YAML) and SyncML XML. Directories are searched
 only when named explicitly or matched by a glob.
 
 Options:
-  -f, --format text|json|sarif   Output format (default: text)
+  -f, --format FORMAT            Output format (default: text):
+                                   text    path:line:column severity CODE message, then a summary
+                                   json    one JSON report (version 1)
+                                   sarif   SARIF 2.1.0, for code-scanning uploads
+                                   junit   JUnit XML (Azure DevOps Publish Test Results, GitLab)
+                                   github  GitHub Actions workflow commands (annotations)
+      --fix                      Apply the quick fixes that need no choice (the value type,
+                                 the casing of a name, a deprecated node's successor, {TenantId}
+                                 when the file declares tenantId), write the files, list them
+      --fix-dry-run              Print those fixes as a unified diff; write nothing
       --max-warnings N           Exit with status 1 when there are more than N warnings
       --quiet                    Report errors only (warnings still count for --max-warnings)
       --rule CODE=SEVERITY       Override a rule: error, warning, information, hint or off
@@ -39,14 +53,23 @@ Options:
 
 Files larger than 5 MiB are not checked: each one a policy (or named here) gets a WHFB003 warning.
 
-Exit status: 0 no errors, 1 errors (or too many warnings), 2 usage error or unreadable file.`;
+With --fix or --fix-dry-run, the findings and the exit status are those left after the fixes.
 
-const FORMATS = new Set<string>(['text', 'json', 'sarif']);
+Examples:
+  whfb-lint policies/
+  whfb-lint --format github 'intune/**/*.json'           annotations in a GitHub pull request
+  whfb-lint --format junit policies/ > whfb-lint.xml     Azure DevOps / GitLab test report
+  whfb-lint --format sarif policies/ > whfb-lint.sarif   code scanning
+  whfb-lint --fix-dry-run policies/                      what --fix would change
+
+Exit status: 0 no errors, 1 errors (or too many warnings), 2 usage error or unreadable or unwritable file.`;
+
+const FORMATS = new Set<string>(OUTPUT_FORMATS);
 const RULE_SEVERITIES = new Set<string>(['error', 'warning', 'information', 'info', 'hint', 'off']);
 
 export function parseArgs(argv: readonly string[]): CliOptions {
   const options: CliOptions = {
-    format: 'text', maxWarnings: -1, quiet: false, followSymlinks: false, color: undefined, ruleSeverity: {}, patterns: [], help: false, version: false,
+    format: 'text', maxWarnings: -1, quiet: false, followSymlinks: false, color: undefined, ruleSeverity: {}, patterns: [], fix: undefined, help: false, version: false,
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -72,11 +95,17 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       case '-v': case '--version': options.version = true; break;
       case '--quiet': options.quiet = true; break;
       case '--follow-symlinks': options.followSymlinks = true; break;
+      case '--fix': case '--fix-dry-run': {
+        const mode: FixMode = name === '--fix' ? 'write' : 'dry-run';
+        if (options.fix && options.fix !== mode) throw new UsageError('--fix and --fix-dry-run cannot be combined');
+        options.fix = mode;
+        break;
+      }
       case '--color': options.color = true; break;
       case '--no-color': options.color = false; break;
       case '-f': case '--format': {
         const format = takeValue();
-        if (!FORMATS.has(format)) throw new UsageError(`--format must be text, json or sarif, not "${format}"`);
+        if (!FORMATS.has(format)) throw new UsageError(`--format must be ${OUTPUT_FORMATS.slice(0, -1).join(', ')} or ${OUTPUT_FORMATS[OUTPUT_FORMATS.length - 1]}, not "${format}"`);
         options.format = format as OutputFormat;
         break;
       }

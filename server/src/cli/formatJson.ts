@@ -4,7 +4,8 @@ import { countTooLarge, type LintReport } from './results';
 export function formatJson(report: LintReport): string {
   const document = {
     version: 1,
-    files: report.files.map((file) => ({ path: file.path, diagnostics: file.diagnostics })),
+    // `fixes` only with --fix / --fix-dry-run: the fixes applied (or that would be).
+    files: report.files.map((file) => ({ path: file.path, diagnostics: file.diagnostics, ...(file.fixes ? { fixes: file.fixes } : {}) })),
     summary: { files: report.files.length, errors: report.errors, warnings: report.warnings, ...tooLarge(report) },
   };
   return `${JSON.stringify(document, null, 2)}\n`;

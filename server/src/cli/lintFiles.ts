@@ -17,6 +17,11 @@ import { fileUrlOf, fsPathOf, type Candidate } from './collectFiles';
 import { describeFsError } from './fsErrors';
 import { readPolicyFile } from './readPolicyFile';
 import type { FileResult, LintDiagnostic } from './results';
+import { readFileSync } from 'node:fs';
+import { applySafeFixes, MAX_ROUNDS } from './fix/applyFixes';
+import { unifiedDiff } from './fix/unifiedDiff';
+import { ChangedSinceReadError, encode, encodingOf, writeFileAtomically } from './fix/writeAtomically';
+import { decode } from './readPolicyFile';
 
 /** How much of an over-limit file is read to tell whether it is a policy (see above). */
 export const DETECTION_READ_BYTES = 64 * 1024 * 1024;
@@ -35,6 +40,9 @@ export function languageIdFor(path: string): string {
   return 'plaintext';
 }
 
+/** --fix writes the fixed files; --fix-dry-run only describes the changes (a diff). */
+export type FixMode = 'write' | 'dry-run';
+
 export interface LintFilesResult {
   files: FileResult[];
   problems: string[];
@@ -50,6 +58,7 @@ export function lintFiles(
   maxFileSizeBytes: number,
   takeServiceErrors: () => string[] = () => [],
   ruleSeverity: Record<string, SeverityName | 'off'> = {},
+  fixMode?: FixMode,
 ): LintFilesResult {
   const files: FileResult[] = [];
   const problems: string[] = [];
@@ -75,6 +84,10 @@ export function lintFiles(
         continue;
       }
       if (!isPolicy) continue;
+      if (fixMode) {
+        files.push(fixFile(candidate, input, service, fixMode, problems));
+        continue;
+      }
       const diagnostics = service.validate(input);
       files.push({ path: candidate.displayPath, diagnostics: diagnostics.map(toLintDiagnostic) });
     } catch (error) {
@@ -86,6 +99,38 @@ export function lintFiles(
     }
   }
   return { files, problems };
+}
+
+/**
+ * The safe quick fixes applied to one file (fix/applyFixes.ts), written or described, and the
+ * findings that remain: after the fixes when they were written (or would be, for a dry run),
+ * on the file as it is when writing failed.
+ */
+function fixFile(candidate: Candidate, input: { uri: string; languageId: string; version: number; text: string }, service: WhfbLanguageService, fixMode: FixMode, problems: string[]): FileResult {
+  const fixed = applySafeFixes(service, input);
+  let remainingText = input.text;
+  const result: FileResult = { path: candidate.displayPath, diagnostics: [] };
+  if (fixed.fixes.length > 0) {
+    if (fixMode === 'dry-run') {
+      result.diff = unifiedDiff(input.text, fixed.text, `a/${candidate.displayPath}`, `b/${candidate.displayPath}`);
+      result.fixes = fixed.fixes;
+      remainingText = fixed.text;
+    } else {
+      try {
+        const bytes = readFileSync(fsPathOf(candidate));
+        if (decode(bytes) !== input.text) throw new ChangedSinceReadError('changed while it was being checked');
+        writeFileAtomically(fsPathOf(candidate), bytes, encode(fixed.text, encodingOf(bytes)));
+        result.fixes = fixed.fixes;
+        remainingText = fixed.text;
+      } catch (error) {
+        const reason = error instanceof ChangedSinceReadError ? 'it changed while whfb-lint was fixing it' : describeFsError(error);
+        problems.push(`cannot write the fixes to ${candidate.displayPath}: ${reason}`);
+      }
+    }
+  }
+  const diagnostics = service.validate({ ...input, text: remainingText, version: input.version + MAX_ROUNDS + 1 });
+  result.diagnostics = diagnostics.map(toLintDiagnostic);
+  return result;
 }
 
 /** What the service reports for an over-limit file (inputGuards.ts), with the run's --rule applied. */

@@ -5,12 +5,13 @@
 import type { WhfbLanguageService } from '../service/api';
 import type { SeverityName } from '../service/protocolTypes';
 import type { Candidate } from './collectFiles';
-import { lintFiles, type LintFilesResult } from './lintFiles';
+import { lintFiles, type FixMode, type LintFilesResult } from './lintFiles';
 
 export interface LintJob {
   candidates: Candidate[];
   ruleSeverity: Record<string, SeverityName | 'off'>;
   maxFileSizeBytes: number;
+  fix?: FixMode;
 }
 
 /** `log` receives the service's reports of internal failures (it answers "nothing" then). */
@@ -20,5 +21,5 @@ export function runLintJob(job: LintJob, createService: ServiceFactory): LintFil
   const serviceErrors: string[] = [];
   const service = createService((message) => serviceErrors.push(message));
   service.configure({ ruleSeverity: job.ruleSeverity });
-  return lintFiles(job.candidates, service, job.maxFileSizeBytes, () => serviceErrors.splice(0), job.ruleSeverity);
+  return lintFiles(job.candidates, service, job.maxFileSizeBytes, () => serviceErrors.splice(0), job.ruleSeverity, job.fix);
 }

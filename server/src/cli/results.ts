@@ -1,5 +1,6 @@
 /** What a whfb-lint run found, before it is printed in one of the output formats. */
 import type { SeverityName } from '../service/protocolTypes';
+import type { AppliedFix } from './fix/applyFixes';
 
 export interface LintDiagnostic {
   /** 1-based, columns in UTF-16 code units as editors count them. */
@@ -18,6 +19,10 @@ export interface FileResult {
   diagnostics: LintDiagnostic[];
   /** Over the size limit, so not checked (WHFB003 says so unless --rule WHFB003=off). */
   tooLarge?: boolean;
+  /** --fix / --fix-dry-run: the fixes applied (or that would be), in order. */
+  fixes?: AppliedFix[];
+  /** --fix-dry-run: the changes as a unified diff. */
+  diff?: string;
 }
 
 export interface LintReport {

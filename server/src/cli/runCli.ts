@@ -8,6 +8,9 @@ import { collectFiles } from './collectFiles';
 import { formatJson } from './formatJson';
 import { formatSarif } from './formatSarif';
 import { formatText } from './formatText';
+import { formatFixes } from './formatFixes';
+import { formatJunit } from './formatJunit';
+import { formatGithub } from './formatGithub';
 import type { LintFilesResult } from './lintFiles';
 import type { LintJob } from './lintJob';
 import { countSeverity, type LintReport } from './results';
@@ -54,6 +57,7 @@ export async function runCli(argv: readonly string[], io: CliIo, lint: LintRunne
     const collection = collectFiles(options.patterns, io.cwd, { followSymlinks: options.followSymlinks });
     const linted = await lint({
       candidates: collection.candidates, ruleSeverity: options.ruleSeverity, maxFileSizeBytes: DEFAULT_SETTINGS.maxFileSizeBytes,
+      ...(options.fix ? { fix: options.fix } : {}),
     });
     const files = options.quiet
       ? linted.files.map((file) => ({ ...file, diagnostics: file.diagnostics.filter((d) => d.severity === 'error') }))
@@ -64,6 +68,12 @@ export async function runCli(argv: readonly string[], io: CliIo, lint: LintRunne
       warnings: countSeverity(linted.files, 'warning'),
       problems: [...collection.problems, ...linted.problems],
     };
+    if (options.fix) {
+      // The text report shows the fixes with the findings; other formats keep stdout to their document.
+      const fixReport = formatFixes(report, options.fix);
+      if (options.format === 'text') io.stdout(fixReport);
+      else io.stderr(fixReport);
+    }
     io.stdout(render(report, options, io));
     for (const problem of report.problems) complain(problem);
     const tooManyWarnings = options.maxWarnings >= 0 && report.warnings > options.maxWarnings;
@@ -82,6 +92,8 @@ function render(report: LintReport, options: CliOptions, io: CliIo): string {
   switch (options.format) {
     case 'json': return formatJson(report);
     case 'sarif': return formatSarif(report, io.cwd);
+    case 'junit': return formatJunit(report);
+    case 'github': return formatGithub(report);
     case 'text': {
       const color = options.color ?? (io.isTty && io.env.NO_COLOR === undefined && io.env.TERM !== 'dumb');
       return formatText(report, color);
