@@ -173,8 +173,3 @@ const PLAIN: Render = {
   tabStop: (_n, value) => value,
   choice: (_n, options) => options[0],
 };
-
-/** For tests and the README: how many snippets each generated file holds. */
-export function snippetCounts(files: GeneratedFile[]): Record<string, number> {
-  return Object.fromEntries(files.map((f) => [f.path, Object.keys(JSON.parse(f.content) as object).length]));
-}

@@ -3,7 +3,7 @@
  * for items that concern settings, whether the active policy file has them right. The client
  * never re-checks a rule itself: "right" means the server reported no error or warning on it.
  */
-import type { ChecklistItem, Checklists, DeploymentModelChecklist, DeploymentModelId } from '../../../server/src/checklists/types';
+import type { ChecklistItem, Checklists, DeploymentModelChecklist } from '../../../server/src/checklists/types';
 import type { PolicySummary } from '../../../server/src/service/api';
 import { allItems } from '../../../server/src/checklists/items';
 
@@ -164,8 +164,4 @@ export function resolveActiveModel(
     if (checklist) return { checklist, source };
   }
   return undefined;
-}
-
-export function findModel(checklists: Checklists, id: string | undefined): DeploymentModelChecklist | undefined {
-  return checklists.models.find((model) => model.id === (id as DeploymentModelId));
 }

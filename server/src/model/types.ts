@@ -26,9 +26,6 @@ export type SourceFormat =
   | 'syncml'                 // OMA-DM SyncML XML
   | 'text';                  // OMA-URIs loose in Markdown, PowerShell or plain text
 
-export type DeploymentModel = 'cloud-only' | 'hybrid' | 'on-premises';
-export type TrustType = 'cloud-kerberos' | 'key' | 'certificate';
-
 export interface Deployment {
   /** The whole `deployment:` block (or its key when the value is empty). */
   range: OffsetRange;
