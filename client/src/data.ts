@@ -4,7 +4,7 @@
  * server's pure getCatalog(), bundled the same way.
  */
 import type { Checklists, DeploymentModelId } from '../../server/src/checklists/types';
-import type { CatalogIndex } from '../../server/src/catalog/index';
+import type { CatalogIndex } from '../../server/src/catalog/catalogIndex';
 import { getCatalog } from '../../server/src/catalog/catalog';
 import checklistsJson from '../../data/generated/checklists.json';
 import policyTemplatesJson from '../../data/generated/policy-templates.json';

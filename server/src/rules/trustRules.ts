@@ -19,7 +19,7 @@
  * Findings about something missing stand on `deployment.trust` (or `deployment.model`); findings
  * about a contradiction stand on the setting or Group Policy entry that decides it.
  */
-import type { CatalogIndex } from '../catalog/index';
+import type { CatalogIndex } from '../catalog/catalogIndex';
 import { finding } from '../model/findings';
 import { insertSettingFix } from '../model/insertSetting';
 import { catalogNodeFor, catalogNodesFor, nodeMatches, NODES, settingsFor, type NodeRef } from '../model/settingLookup';

@@ -3,7 +3,7 @@
  * -> rules -> diagnostics, and the editor features on the same model. Every entry point catches
  * what goes wrong inside and answers "nothing" rather than crash the server or the CLI.
  */
-import type { CatalogIndex } from '../catalog/index';
+import type { CatalogIndex } from '../catalog/catalogIndex';
 import { getCatalog } from '../catalog/catalog';
 import { codeActionsFor } from '../features/codeActions';
 import { completionsAt } from '../features/completion';
