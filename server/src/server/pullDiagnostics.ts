@@ -27,7 +27,7 @@ export function registerPullDiagnostics(host: ValidationHost, quiet: QuietPeriod
       if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
       const items = host.validate(input);
       setImmediate(() => host.validated(input.uri));
-      return { kind: DocumentDiagnosticReportKind.Full, resultId, items: items as never };
+      return { kind: DocumentDiagnosticReportKind.Full, resultId, items };
     });
   }));
 }

@@ -27,7 +27,7 @@ import {
 } from './api';
 import { DocumentCache, lazyLines, type ParsedDocument } from './documentCache';
 import { guardInput } from './inputGuards';
-import type { CodeAction, CompletionList, Diagnostic, DocumentLink, DocumentSymbol, FoldingRange, Hover, Position, Range } from './protocolTypes';
+import type { ClientDiagnostic, CodeAction, CompletionList, Diagnostic, DocumentLink, DocumentSymbol, FoldingRange, Hover, Position, Range } from './protocolTypes';
 import { toDiagnostic } from './toProtocol';
 
 export interface LanguageServiceOptions {
@@ -159,7 +159,7 @@ export function getLanguageService(settings?: Partial<LanguageServiceSettings>, 
       });
     },
 
-    codeActions(doc, range: Range, diagnostics: Diagnostic[], signal): CodeAction[] {
+    codeActions(doc, range: Range, diagnostics: readonly ClientDiagnostic[], signal): CodeAction[] {
       return safely('codeActions', [], () => {
         const entry = parsed(doc);
         if (!entry.model || signal?.isCancellationRequested) return [];
