@@ -5,6 +5,7 @@
  */
 import type { CatalogNode } from '../../server/src/catalog/types';
 import type { DeploymentModelChecklist } from '../../server/src/checklists/types';
+import { OMA_SETTING_ODATA_TYPES, type PolicyFileType } from '../../server/src/vocabulary/valueTypes';
 import type { GroupPolicyRow, OmaRow } from './guideTables';
 
 export interface Render {
@@ -17,7 +18,7 @@ export interface Render {
 const ZERO_TENANT = '00000000-0000-0000-0000-000000000000';
 
 /** The policy file's `type` for a DDF format. */
-export function policyType(node: CatalogNode): 'bool' | 'int' | 'string' {
+export function policyType(node: CatalogNode): PolicyFileType {
   return node.format === 'bool' ? 'bool' : node.format === 'int' ? 'int' : 'string';
 }
 
@@ -73,12 +74,11 @@ export function groupPolicyEntriesYaml(rows: GroupPolicyRow[], render: Render, i
 export function omaEntriesJson(rows: OmaRow[], render: Render): string {
   const entries = rows.map((row) => {
     const type = policyType(row.node);
-    const odataType = type === 'bool' ? 'Boolean' : type === 'int' ? 'Integer' : 'String';
     const [before, after] = row.node.path.split('{TenantId}');
     const omaUri = after === undefined ? render.text(before) : `${render.text(before)}${render.tabStop(1, ZERO_TENANT)}${render.text(after)}`;
     return [
       '{',
-      `  "@odata.type": "#microsoft.graph.omaSetting${odataType}",`,
+      `  "@odata.type": "${OMA_SETTING_ODATA_TYPES[type]}",`,
       `  "displayName": ${render.text(JSON.stringify(displayName(row.node)))},`,
       `  "omaUri": "${omaUri}",`,
       `  "value": ${render.text(JSON.stringify(typedValue(row.node, row.value)))}`,

@@ -4,14 +4,9 @@
  * server's hover on `deployment` values read it.
  */
 
-/** Stable ids of the six deployment models the guides describe. */
-export type DeploymentModelId =
-  | 'hybrid-cloud-kerberos-trust'
-  | 'hybrid-key-trust'
-  | 'hybrid-certificate-trust'
-  | 'on-premises-key-trust'
-  | 'on-premises-certificate-trust'
-  | 'cloud-only';
+import type { DeploymentModel, DeploymentModelId, TrustType } from '../vocabulary/deployment';
+
+export type { DeploymentModelId };
 
 export interface ChecklistItem {
   /** Stable id, derived from the guide and heading (never from position), so saved ticks survive guide edits. */
@@ -46,7 +41,7 @@ export interface DeploymentModelChecklist {
   id: DeploymentModelId;
   title: string;
   /** The policy-file deployment block that selects this model. */
-  deployment: { model: 'cloud-only' | 'hybrid' | 'on-premises'; trust?: 'cloud-kerberos' | 'key' | 'certificate' };
+  deployment: { model: DeploymentModel; trust?: TrustType };
   /** Short summary from the guide, Markdown. */
   summary: string;
   /** Main guide of the model, and its URL. */

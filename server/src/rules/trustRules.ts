@@ -25,6 +25,7 @@ import { insertSettingFix } from '../model/insertSetting';
 import { catalogNodeFor, catalogNodesFor, nodeMatches, NODES, settingsFor, type NodeRef } from '../model/settingLookup';
 import type { Finding, FixData, GroupPolicyEntry, Located, OffsetRange, PolicyModel, PolicySetting } from '../model/types';
 import { asBoolean } from '../model/values';
+import type { TrustType } from '../vocabulary/deployment';
 import { innerRange, type Rule } from './rule';
 
 interface DeploymentFacts {
@@ -115,7 +116,6 @@ function flag(model: PolicyModel, catalog: CatalogIndex, ref: NodeRef): Flag {
   return { deciding, all, on: deciding?.on ?? false };
 }
 
-type TrustType = 'cloud-kerberos' | 'key' | 'certificate';
 
 /** The trust type Windows uses for on-premises authentication with these flags. */
 export function effectiveTrust(certificateOn: boolean, cloudOn: boolean): TrustType {
