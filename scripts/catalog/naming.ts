@@ -10,15 +10,6 @@ export function settingsCatalogIdOf(path: string): string {
   return path.replace(/^\.\//, '').toLowerCase().replace(/\//g, '_');
 }
 
-/** Learn turns a heading into an anchor by lowercasing, dropping punctuation and joining words with '-'. */
-export function learnAnchor(heading: string): string {
-  return heading
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}\s_-]/gu, '')
-    .trim()
-    .replace(/\s+/g, '-');
-}
-
 /** CSP reference anchors are the node's path after the CSP name, lowercased, punctuation removed. */
 function cspAnchor(relativePath: string): string {
   return relativePath.toLowerCase().replace(/[^a-z0-9]/g, '');

@@ -6,7 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import type { DeploymentModelChecklist, DeploymentModelId } from '../../server/src/checklists/types';
+import type { DeploymentModelChecklist } from '../../server/src/checklists/types';
+import { deploymentModelIdOf, type DeploymentModel, type DeploymentModelId, type TrustType } from '../../server/src/vocabulary/deployment';
 import type { Guide } from '../guides/markdown';
 import { stripInlineMarkdown } from '../guides/markdown';
 
@@ -63,12 +64,13 @@ export function appliesTo(guide: Guide): Map<string, string> {
   return facts;
 }
 
-const DEPLOYMENT_TYPES: Record<string, DeploymentModelChecklist['deployment']['model']> = {
+/** The guides' "applies to" words for each model and trust type of the vocabulary. */
+const DEPLOYMENT_TYPES: Record<string, DeploymentModel> = {
   cloud: 'cloud-only',
   hybrid: 'hybrid',
   'on-premises': 'on-premises',
 };
-const TRUST_TYPES: Record<string, NonNullable<DeploymentModelChecklist['deployment']['trust']>> = {
+const TRUST_TYPES: Record<string, TrustType> = {
   'cloud kerberos trust': 'cloud-kerberos',
   'key trust': 'key',
   'certificate trust': 'certificate',
@@ -84,8 +86,8 @@ export function discoverModels(root: string, guides: ReadonlyMap<string, Guide>)
     const model = DEPLOYMENT_TYPES[(facts.get('deployment type') ?? '').toLowerCase()];
     if (!model) continue;
     const trust = TRUST_TYPES[(facts.get('trust type') ?? '').toLowerCase()];
-    if (model !== 'cloud-only' && !trust) continue;
-    const id = (model === 'cloud-only' ? 'cloud-only' : `${model}-${trust}-trust`) as DeploymentModelId;
+    const id = deploymentModelIdOf(model, trust);
+    if (!id) continue;
     if (models.some((m) => m.id === id)) throw new Error(`Two main guides for ${id}: ${group.main}`);
     models.push({
       id,

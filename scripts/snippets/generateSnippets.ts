@@ -6,6 +6,7 @@
  * - data/generated/policy-templates.json: the model policy files with the all-zero tenant id.
  */
 import type { Catalog } from '../../server/src/catalog/types';
+import { AUTHENTICATION_METHODS } from '../../server/src/vocabulary/deployment';
 import type { Checklists, DeploymentModelChecklist } from '../../server/src/checklists/types';
 import type { GeneratedFile } from '../generatedFile';
 import { CatalogMatcher } from '../checklists/settingMentions';
@@ -120,7 +121,7 @@ function countSubsections(guide: Guide, index: number): number {
  */
 function authenticationChoices(model: DeploymentModelChecklist, guides: ReadonlyMap<string, Guide>): string[] | undefined {
   if (model.deployment.model !== 'hybrid') return undefined;
-  const all = ['password-hash-sync', 'pass-through', 'federated'];
+  const all: readonly string[] = AUTHENTICATION_METHODS;
   const trust = { 'cloud-kerberos': 'cloud kerberos', key: 'key', certificate: 'certificate' }[model.deployment.trust ?? 'key'];
   const found = new Set<string>();
   for (const item of model.sections.find((s) => s.id === 'prerequisites')?.items ?? []) {
@@ -138,7 +139,7 @@ function authenticationChoices(model: DeploymentModelChecklist, guides: Readonly
       }
     }
   }
-  return found.size > 0 ? all.filter((method) => found.has(method)) : all;
+  return found.size > 0 ? all.filter((method) => found.has(method)) : [...all];
 }
 
 function pageName(guide: Guide): string {
@@ -173,8 +174,3 @@ const PLAIN: Render = {
   tabStop: (_n, value) => value,
   choice: (_n, options) => options[0],
 };
-
-/** For tests and the README: how many snippets each generated file holds. */
-export function snippetCounts(files: GeneratedFile[]): Record<string, number> {
-  return Object.fromEntries(files.map((f) => [f.path, Object.keys(JSON.parse(f.content) as object).length]));
-}

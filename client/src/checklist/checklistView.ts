@@ -165,7 +165,3 @@ export function resolveActiveModel(
   }
   return undefined;
 }
-
-export function findModel(checklists: Checklists, id: string | undefined): DeploymentModelChecklist | undefined {
-  return checklists.models.find((model) => model.id === (id as DeploymentModelId));
-}

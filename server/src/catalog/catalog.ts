@@ -3,7 +3,7 @@
  * its lookups. Indexes are built once, on first use.
  */
 import catalogJson from '../../../data/generated/catalog.json';
-import type { CatalogIndex, ResolvedOmaUri, SegmentCompletion, TenantSegment } from './index';
+import type { CatalogIndex, ResolvedOmaUri, SegmentCompletion, TenantSegment } from './catalogIndex';
 import { splitOmaUri, tenantKindOf } from './omaUriSegments';
 import { buildSegmentTree, childFor, hasChildren, type SegmentTreeNode } from './segmentTree';
 import { buildSuggestPool, rankSuggestions, type SuggestPool } from './suggest';

@@ -4,7 +4,7 @@
  * settings of a covered CSP (PassportForWork, Policy/Config/<area the catalog has>, ...) become
  * model settings, so rules never judge a setting we know nothing about.
  */
-import type { CatalogIndex } from './index';
+import type { CatalogIndex } from './catalogIndex';
 import type { CatalogNode } from './types';
 
 export interface CspScope {

@@ -5,7 +5,7 @@
  * Fixes come from this version's findings, matched to the diagnostics the client sent back.
  */
 import type { Finding, OffsetRange } from '../model/types';
-import type { CodeAction, Diagnostic, Range, TextEdit } from '../service/protocolTypes';
+import type { ClientDiagnostic, CodeAction, Range, TextEdit } from '../service/protocolTypes';
 import { settingAt, type FeatureContext } from './context';
 
 function overlaps(a: OffsetRange, b: OffsetRange): boolean {
@@ -16,7 +16,7 @@ function sameRange(a: Range, b: Range): boolean {
   return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 }
 
-export function codeActionsFor(context: FeatureContext, range: Range, diagnostics: Diagnostic[], findings: readonly Finding[]): CodeAction[] {
+export function codeActionsFor(context: FeatureContext, range: Range, diagnostics: readonly ClientDiagnostic[], findings: readonly Finding[]): CodeAction[] {
   const { entry } = context;
   const lines = entry.lines();
   const model = entry.model;

@@ -4,7 +4,7 @@
  * entry's node, Group Policy names, and whole-setting snippets. Context comes from the line being
  * typed plus the model of this version (never a re-parse of the whole file).
  */
-import type { CatalogIndex } from '../catalog/index';
+import type { CatalogIndex } from '../catalog/catalogIndex';
 import type { CatalogNode } from '../catalog/types';
 import { isSettable, policyYamlEntry } from '../formats/settingEntry';
 import type { PolicyModel } from '../model/types';

@@ -1,5 +1,5 @@
 /** What every feature gets: the parsed document of this version and the catalog. */
-import type { CatalogIndex } from '../catalog/index';
+import type { CatalogIndex } from '../catalog/catalogIndex';
 import type { OffsetRange, PolicyModel, PolicySetting } from '../model/types';
 import type { ParsedDocument } from '../service/documentCache';
 

@@ -1,5 +1,5 @@
 /** Links: each resolved OMA-URI to its CSP reference section; rule codes in whfb-ignore comments to the rule's source. */
-import type { CatalogIndex } from '../catalog/index';
+import type { CatalogIndex } from '../catalog/catalogIndex';
 import type { PolicyModel } from '../model/types';
 import { RULES_BY_CODE } from '../rules/codes';
 import type { LineIndex } from '../service/lineIndex';

@@ -4,7 +4,7 @@
  * `settings:` list, a custom profile's `omaSettings` array, or the bare OMA-URI elsewhere). The
  * client only shows the list and inserts the snippet.
  */
-import type { CatalogIndex } from '../catalog/index';
+import type { CatalogIndex } from '../catalog/catalogIndex';
 import type { CatalogItem, PlanInsertSettingParams, PlanInsertSettingResult } from '../../../shared/protocol';
 import { indentRelativeToLine, planJsonOmaSettingInsertion, planYamlSettingInsertion, type Insertion } from './insertionPoint';
 import { isSettable, jsonOmaSettingSnippet, nodeDetail, snippetLiteral, tenantGuidInText, yamlFlowSettingSnippet, yamlSettingSnippet } from './settingEntry';

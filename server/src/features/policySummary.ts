@@ -3,7 +3,7 @@
  * setting with a group, its value and its problems.
  */
 import type { CatalogNode } from '../catalog/types';
-import type { DeploymentModelId } from '../checklists/types';
+import { deploymentModelIdOf, type DeploymentModelId } from '../vocabulary/deployment';
 import { NODES, settingsFor } from '../model/settingLookup';
 import type { Finding, PolicyModel, PolicySetting } from '../model/types';
 import { asBoolean, valueText } from '../model/values';
@@ -11,20 +11,11 @@ import type { PolicySettingSummary, PolicySummary } from '../service/api';
 import type { LineIndex } from '../service/lineIndex';
 import { settingAt } from './context';
 
-const MODEL_IDS: Record<string, DeploymentModelId> = {
-  'hybrid/cloud-kerberos': 'hybrid-cloud-kerberos-trust',
-  'hybrid/key': 'hybrid-key-trust',
-  'hybrid/certificate': 'hybrid-certificate-trust',
-  'on-premises/key': 'on-premises-key-trust',
-  'on-premises/certificate': 'on-premises-certificate-trust',
-};
-
 export function deploymentModelId(model: PolicyModel): DeploymentModelId | undefined {
   const deployment = model.deployment;
   const kind = deployment?.model?.value.trim().toLowerCase();
   const trust = deployment?.trust?.value.trim().toLowerCase();
-  if (kind === 'cloud-only') return 'cloud-only';
-  if (kind && trust) return MODEL_IDS[`${kind}/${trust}`];
+  if (kind) return deploymentModelIdOf(kind, trust);
   if (deployment) return undefined;
   // No deployment block (an export): what the trust flags imply. Intune-delivered trust is hybrid.
   const on = (settings: PolicySetting[]) => settings.some((setting) => asBoolean(setting.value?.value) === true);

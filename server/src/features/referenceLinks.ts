@@ -4,7 +4,7 @@
  * catalog) or of a setting of the settings view. The client shows the links and opens the one
  * chosen; when the line names nothing the catalog knows, the caller falls back to the hover's links.
  */
-import type { CatalogIndex } from '../catalog/index';
+import type { CatalogIndex } from '../catalog/catalogIndex';
 import type { CatalogNode } from '../catalog/types';
 import type { ReferenceLink } from '../../../shared/protocol';
 import { referenceAt, settingIdCandidates, type LineReference } from './lineReferences';

@@ -4,8 +4,9 @@
  * (a choice where the node has an enum). Type and default come from the catalog, never typed here.
  */
 import type { CatalogNode } from '../catalog/types';
+import { OMA_SETTING_ODATA_TYPES, type PolicyFileType } from '../vocabulary/valueTypes';
 
-export type PolicyValueType = 'bool' | 'int' | 'string';
+export type PolicyValueType = PolicyFileType;
 
 export function policyValueType(node: CatalogNode): PolicyValueType {
   if (node.format === 'bool') return 'bool';
@@ -73,12 +74,6 @@ export function yamlFlowSettingSnippet(node: CatalogNode): string {
   return `${snippetLiteral(`{ omaUri: ${JSON.stringify(node.path)}, type: ${type}, value: `)}${value}${snippetLiteral(' }')}`;
 }
 
-const ODATA_TYPES: Record<PolicyValueType, string> = {
-  bool: '#microsoft.graph.omaSettingBoolean',
-  int: '#microsoft.graph.omaSettingInteger',
-  string: '#microsoft.graph.omaSettingString',
-};
-
 function jsonValue(value: string, type: PolicyValueType): string {
   if (type === 'bool') return value === 'true' || value === 'false' ? value : 'true';
   if (type === 'int') return /^-?\d+$/.test(value) ? value : '0';
@@ -98,7 +93,7 @@ export function jsonOmaSettingSnippet(node: CatalogNode, indent: string, tenantG
   const inner = `${indent}  `;
   return [
     `${indent}{`,
-    `${inner}"@odata.type": "${ODATA_TYPES[type]}",`,
+    `${inner}"@odata.type": "${OMA_SETTING_ODATA_TYPES[type]}",`,
     `${inner}"displayName": ${snippetLiteral(JSON.stringify(node.title ?? node.name))},`,
     `${inner}"omaUri": ${omaUri},`,
     `${inner}"value": ${value}`,

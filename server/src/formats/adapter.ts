@@ -3,7 +3,7 @@
  * of adapters and picks the one that claims a document (or none: then the document gets no
  * diagnostics at all). Adapters know text; they never judge WHfB (that is rules/).
  */
-import type { CatalogIndex } from '../catalog/index';
+import type { CatalogIndex } from '../catalog/catalogIndex';
 import type { Fix, FixData, PolicyModel, SourceFormat } from '../model/types';
 
 export interface DetectInput {

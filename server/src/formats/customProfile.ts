@@ -3,7 +3,7 @@
  * omaSettings[] of { @odata.type, displayName, omaUri, value }, as exported JSON or IntuneCD YAML,
  * one profile, a Graph list response or a list of profiles (settingsCatalogAndProfileList.ts).
  */
-import type { CatalogIndex } from '../catalog/index';
+import type { CatalogIndex } from '../catalog/catalogIndex';
 import type { PolicyModel, SourceFormat } from '../model/types';
 import type { DetectInput, FormatAdapter } from './adapter';
 import { renderCustomProfileFix } from './fixRendering';

@@ -3,7 +3,7 @@
  * tree, JSON or YAML alike: omaSettings[] of { @odata.type, displayName, omaUri, value }.
  * Encrypted values come back from Graph as "****"; they are kept as written (a rule flags them).
  */
-import type { CatalogIndex } from '../catalog/index';
+import type { CatalogIndex } from '../catalog/catalogIndex';
 import { finding } from '../model/findings';
 import type { Finding, Located, PolicySetting, ValueType } from '../model/types';
 import { normalizeValueType } from '../model/values';

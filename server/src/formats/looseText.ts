@@ -3,7 +3,7 @@
  * becomes a path-only setting (no type, no value): the OMA-URI is validated and hovers work, nothing
  * else. A document that mentions no covered CSP is not claimed, so ordinary notes stay silent.
  */
-import type { CatalogIndex } from '../catalog/index';
+import type { CatalogIndex } from '../catalog/catalogIndex';
 import type { PolicyModel, SourceFormat } from '../model/types';
 import { RULES } from '../rules/codes';
 import type { DetectInput, FormatAdapter } from './adapter';

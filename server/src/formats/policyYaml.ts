@@ -1,7 +1,7 @@
 /**
  * The adapter for our own policy file (`*.whfb.yaml`, `*.whfb.yml`, language id `whfb-yaml`).
  */
-import type { CatalogIndex } from '../catalog/index';
+import type { CatalogIndex } from '../catalog/catalogIndex';
 import type { PolicyModel, SourceFormat } from '../model/types';
 import type { DetectInput, FormatAdapter } from './adapter';
 import { renderPolicyYamlFix } from './fixRendering';

@@ -100,9 +100,3 @@ export function locatedValue(pair: Pair | undefined, doc: Document, map: OffsetM
   else if (isMap(valueNode) || isSeq(valueNode)) value = valueNode.toJS(doc, { maxAliasCount: MAX_ALIAS_COUNT });
   return { value, range, keyRange };
 }
-
-/** The value of a quoted scalar starts after its quote. */
-export function contentStart(text: string, range: OffsetRange): number {
-  const first = text.charCodeAt(range.start);
-  return first === 34 || first === 39 ? range.start + 1 : range.start;
-}

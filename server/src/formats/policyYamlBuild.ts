@@ -5,7 +5,7 @@
  */
 import { resolveOmaUri } from '../model/resolveOmaUri';
 import { isMap, isScalar, isSeq, type Document, type Node, type YAMLMap } from 'yaml';
-import type { CatalogIndex } from '../catalog/index';
+import type { CatalogIndex } from '../catalog/catalogIndex';
 import type { Deployment, GroupPolicyEntry, Located, OffsetRange, PolicySetting } from '../model/types';
 import { normalizeValueType } from '../model/values';
 import { findPair, locatedText, locatedValue, nodeRange, pairRange, type OffsetMap } from './policyYamlAst';

@@ -9,7 +9,7 @@
  * that entries could share, a flow-style list) takes the full path. Both paths build identical models.
  */
 import { isNode, isSeq, parseDocument, type Document, type Node } from 'yaml';
-import type { CatalogIndex } from '../catalog/index';
+import type { CatalogIndex } from '../catalog/catalogIndex';
 import { finding } from '../model/findings';
 import type { Finding, OffsetRange, PolicyModel, PolicySetting } from '../model/types';
 import { MAX_ALIAS_COUNT, isAliasBombError, shiftBy, type OffsetMap } from './policyYamlAst';

@@ -3,7 +3,7 @@
  * as exported JSON or as IntuneCD YAML: one policy, a Graph list response or a list of policies
  * (settingsCatalogAndProfileList.ts).
  */
-import type { CatalogIndex } from '../catalog/index';
+import type { CatalogIndex } from '../catalog/catalogIndex';
 import type { PolicyModel, SourceFormat } from '../model/types';
 import type { DetectInput, FormatAdapter } from './adapter';
 import { renderSettingsCatalogFix } from './fixRendering';

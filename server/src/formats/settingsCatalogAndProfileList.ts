@@ -9,7 +9,7 @@
  * Settings of all policies land in one model: Intune applies every assigned policy together, so
  * the same setting with two values in two policies is a real conflict (WHFB150).
  */
-import type { CatalogIndex } from '../catalog/index';
+import type { CatalogIndex } from '../catalog/catalogIndex';
 import { finding } from '../model/findings';
 import type { Finding, Located, PolicyModel, PolicySetting, SourceFormat } from '../model/types';
 import { astErrorFindings, emptyModel, graphPolicyItems, ignoredCodesAbove } from './adapterSupport';

@@ -7,7 +7,7 @@
  * whose children are instances again. Group instances are containers (the PassportForWork tenant
  * node) and become no setting; their children do.
  */
-import type { CatalogIndex } from '../catalog/index';
+import type { CatalogIndex } from '../catalog/catalogIndex';
 import type { CatalogNode } from '../catalog/types';
 import { finding } from '../model/findings';
 import type { Finding, Located, PolicySetting, ValueType } from '../model/types';

@@ -2,7 +2,7 @@
  * OMA-DM SyncML: <SyncML><SyncBody> with Add/Replace/Get/Delete/Exec commands (possibly inside
  * Atomic or Sequence), each <Item> with <Target><LocURI>, <Meta><Format> and <Data>.
  */
-import type { CatalogIndex } from '../catalog/index';
+import type { CatalogIndex } from '../catalog/catalogIndex';
 import { finding } from '../model/findings';
 import type { Finding, PolicyModel, PolicySetting, SourceFormat } from '../model/types';
 import { normalizeValueType } from '../model/values';

@@ -11,7 +11,7 @@
  * (*.whfb.yaml) is a WHfB policy by name.
  */
 import { getCatalog } from '../catalog/catalog';
-import type { CatalogIndex } from '../catalog/index';
+import type { CatalogIndex } from '../catalog/catalogIndex';
 import type { CatalogNode } from '../catalog/types';
 
 interface WhfbMarkers {

@@ -3,7 +3,7 @@
  * catalog node, and each setting's tenant segment. Cross-entry rules (duplicates, PIN lengths, trust
  * flags) stay cheap on a 10,000-setting file because they read these maps instead of re-resolving.
  */
-import type { CatalogIndex, TenantSegment } from '../catalog/index';
+import type { CatalogIndex, TenantSegment } from '../catalog/catalogIndex';
 import type { CatalogNode } from '../catalog/types';
 import { resolveOmaUri } from './resolveOmaUri';
 import type { PolicyModel, PolicySetting } from './types';

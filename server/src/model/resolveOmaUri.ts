@@ -2,7 +2,7 @@
  * catalog.resolve with a memo: several rules ask about the same OMA-URI on every validation, and a
  * 10,000-setting file is validated on every keystroke.
  */
-import type { CatalogIndex, ResolvedOmaUri } from '../catalog/index';
+import type { CatalogIndex, ResolvedOmaUri } from '../catalog/catalogIndex';
 
 const MAX_ENTRIES = 50_000;
 const memos = new WeakMap<CatalogIndex, Map<string, ResolvedOmaUri>>();

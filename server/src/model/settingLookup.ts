@@ -2,7 +2,7 @@
  * Finding settings and catalog nodes by what a rule means ("the device UseCloudTrustForOnPremAuth
  * of PassportForWork"), never by a typed OMA-URI: paths always come from the catalog.
  */
-import type { CatalogIndex } from '../catalog/index';
+import type { CatalogIndex } from '../catalog/catalogIndex';
 import type { CatalogNode, Scope } from '../catalog/types';
 import { modelIndex } from './modelIndex';
 import type { PolicyModel, PolicySetting } from './types';

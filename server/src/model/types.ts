@@ -21,9 +21,6 @@ export interface Located<T> {
 import type { SourceFormat } from '../../../shared/protocol';
 export type { SourceFormat };
 
-export type DeploymentModel = 'cloud-only' | 'hybrid' | 'on-premises';
-export type TrustType = 'cloud-kerberos' | 'key' | 'certificate';
-
 export interface Deployment {
   /** The whole `deployment:` block (or its key when the value is empty). */
   range: OffsetRange;

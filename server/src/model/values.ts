@@ -4,6 +4,7 @@
  */
 import type { CatalogNode, DdfFormat } from '../catalog/types';
 import type { ValueType } from './types';
+import { OMA_SETTING_VALUE_TYPES, withoutGraphNamespace } from '../vocabulary/valueTypes';
 
 const TYPE_ALIASES: Record<string, ValueType> = {
   bool: 'bool',
@@ -18,20 +19,12 @@ const TYPE_ALIASES: Record<string, ValueType> = {
   float: 'float',
   date: 'date',
   datetime: 'date',
-  // Graph custom-profile @odata.type suffixes (#microsoft.graph.omaSetting<Suffix>).
-  omasettingboolean: 'bool',
-  omasettinginteger: 'int',
-  omasettingstring: 'string',
-  omasettingstringxml: 'xml',
-  omasettingbase64: 'base64',
-  omasettingfloatingpoint: 'float',
-  omasettingdatetime: 'date',
+  ...OMA_SETTING_VALUE_TYPES,
 };
 
 /** Normalises a written type ("boolean", "chr", "#microsoft.graph.omaSettingInteger"); undefined when unknown. */
 export function normalizeValueType(raw: string): ValueType | undefined {
-  const key = raw.trim().toLowerCase().replace(/^#?microsoft\.graph\./, '');
-  return TYPE_ALIASES[key];
+  return TYPE_ALIASES[withoutGraphNamespace(raw)];
 }
 
 /** The policy-file type that carries a node of this DDF format. */

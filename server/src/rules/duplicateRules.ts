@@ -7,7 +7,7 @@
  * placeholder and that GUID name the same setting on the device.
  */
 import { modelIndex } from '../model/modelIndex';
-import type { TenantSegment } from '../catalog/index';
+import type { TenantSegment } from '../catalog/catalogIndex';
 import type { CatalogNode } from '../catalog/types';
 import { finding } from '../model/findings';
 import type { Finding, PolicyModel, PolicySetting } from '../model/types';

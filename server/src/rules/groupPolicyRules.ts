@@ -9,7 +9,7 @@
  * when ControlPolicyConflict/MDMWinsOverGP is 1 (DDF: "The MDM policy is used and the GP policy is
  * blocked"), and Group Policy wins otherwise.
  */
-import type { CatalogIndex } from '../catalog/index';
+import type { CatalogIndex } from '../catalog/catalogIndex';
 import { finding } from '../model/findings';
 import { catalogNodeFor, NODES, settingsFor } from '../model/settingLookup';
 import type { Finding, PolicyModel, PolicySetting } from '../model/types';

@@ -4,7 +4,7 @@
  * newer than the oldest build in scope (WHFB170), is it deprecated (WHFB171).
  */
 import { resolveOmaUri } from '../model/resolveOmaUri';
-import type { CatalogIndex } from '../catalog/index';
+import type { CatalogIndex } from '../catalog/catalogIndex';
 import { cspScopeOf } from '../catalog/cspScope';
 import type { AllowedValues, CatalogNode } from '../catalog/types';
 import { finding } from '../model/findings';

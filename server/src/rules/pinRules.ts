@@ -11,7 +11,7 @@
  * value, and the device-scoped one for what the user scope leaves unset; everyone else gets the device pair.
  */
 import { modelIndex } from '../model/modelIndex';
-import type { CatalogIndex } from '../catalog/index';
+import type { CatalogIndex } from '../catalog/catalogIndex';
 import { finding } from '../model/findings';
 import { NODES, settingsFor } from '../model/settingLookup';
 import type { Finding, PolicyModel, PolicySetting } from '../model/types';

@@ -2,7 +2,7 @@
  * A rule: one code from rules/codes.ts and a check over the policy model. Severity and link come
  * from codes.ts (through model/findings.ts `finding()`), so they are stated once.
  */
-import type { CatalogIndex } from '../catalog/index';
+import type { CatalogIndex } from '../catalog/catalogIndex';
 import type { Finding, PolicyModel } from '../model/types';
 
 export interface Rule {

@@ -4,7 +4,7 @@
  * A finding that stands on a settings entry is linked to that entry's catalog path here, once for
  * every rule and the adapters' own findings (Finding.paths).
  */
-import type { CatalogIndex } from '../catalog/index';
+import type { CatalogIndex } from '../catalog/catalogIndex';
 import type { Finding, OffsetRange, PolicyModel, PolicySetting } from '../model/types';
 import type { SeverityName } from '../service/protocolTypes';
 import { ALL_RULES } from './registry';

@@ -3,9 +3,9 @@
  * {TenantId} placeholder needs a tenantId to stand for, and a GUID segment must be that tenant (WHFB105).
  */
 import { modelIndex } from '../model/modelIndex';
-import type { TenantSegment } from '../catalog/index';
+import type { TenantSegment } from '../catalog/catalogIndex';
 import { finding } from '../model/findings';
-import type { CatalogIndex } from '../catalog/index';
+import type { CatalogIndex } from '../catalog/catalogIndex';
 import { substringRange } from '../model/located';
 import type { Finding, Fix, OffsetRange, PolicyModel, PolicySetting } from '../model/types';
 import { isGuid } from '../model/values';

@@ -19,12 +19,13 @@
  * Findings about something missing stand on `deployment.trust` (or `deployment.model`); findings
  * about a contradiction stand on the setting or Group Policy entry that decides it.
  */
-import type { CatalogIndex } from '../catalog/index';
+import type { CatalogIndex } from '../catalog/catalogIndex';
 import { finding } from '../model/findings';
 import { catalogNodeFor, catalogNodesFor, nodeMatches, NODES, settingsFor, type NodeRef } from '../model/settingLookup';
 import type { Finding, Fix, GroupPolicyEntry, Located, OffsetRange, PolicyModel, PolicySetting } from '../model/types';
 import { asBoolean } from '../model/values';
 import type { Rule } from './rule';
+import type { TrustType } from '../vocabulary/deployment';
 
 interface DeploymentFacts {
   trust?: Located<string>;
@@ -114,7 +115,6 @@ function flag(model: PolicyModel, catalog: CatalogIndex, ref: NodeRef): Flag {
   return { deciding, all, on: deciding?.on ?? false };
 }
 
-type TrustType = 'cloud-kerberos' | 'key' | 'certificate';
 
 /** The trust type Windows uses for on-premises authentication with these flags. */
 export function effectiveTrust(certificateOn: boolean, cloudOn: boolean): TrustType {

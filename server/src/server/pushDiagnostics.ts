@@ -68,7 +68,7 @@ export class PushDiagnostics {
     try {
       const diagnostics = this.host.validate(toInput(document));
       if (this.host.documents.get(uri)?.version !== version) return;
-      await this.host.connection.sendDiagnostics({ uri, version, diagnostics: diagnostics as never });
+      await this.host.connection.sendDiagnostics({ uri, version, diagnostics });
       this.host.validated(uri);
     } catch (error) {
       this.host.connection.console.error(`whfb: validation of ${uri} failed: ${describeError(error)}`);

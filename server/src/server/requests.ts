@@ -6,7 +6,6 @@
 import { CodeActionKind, type Connection, type TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextDocumentInput, WhfbLanguageService } from '../service/api';
-import type { Diagnostic } from '../service/protocolTypes';
 import { runCancellable } from './cancellation';
 import { toInput } from './documentInput';
 import { guardRequest } from './guard';
@@ -17,7 +16,7 @@ import {
 
 export function registerRequests(connection: Connection, documents: TextDocuments<TextDocument>, service: WhfbLanguageService): void {
   const console = connection.console;
-  /** The service's result types are structurally the LSP ones; `never` lets them through unchanged. */
+  /** The service's result types are LSP types (service/protocolTypes.ts): tsc checks each handler's answer. */
   const snapshot = (uri: string): TextDocumentInput | undefined => {
     const document = documents.get(uri);
     return document ? toInput(document) : undefined;
@@ -26,38 +25,38 @@ export function registerRequests(connection: Connection, documents: TextDocument
   connection.onCompletion(guardRequest(console, 'completion', null, async (params, token) => {
     const input = snapshot(params.textDocument.uri);
     if (!input) return null;
-    return runCancellable(token, (signal) => service.complete(input, params.position, signal) as never);
+    return runCancellable(token, (signal) => service.complete(input, params.position, signal));
   }));
 
   connection.onHover(guardRequest(console, 'hover', null, async (params, token) => {
     const input = snapshot(params.textDocument.uri);
     if (!input) return null;
-    return runCancellable(token, (signal) => service.hover(input, params.position, signal) as never);
+    return runCancellable(token, (signal) => service.hover(input, params.position, signal));
   }));
 
   connection.onCodeAction(guardRequest(console, 'codeAction', [], async (params, token) => {
     const input = snapshot(params.textDocument.uri);
     if (!input || !wantsQuickFixes(params.context.only)) return [];
-    const ours = params.context.diagnostics.filter((diagnostic) => diagnostic.source === 'whfb') as unknown as Diagnostic[];
-    return runCancellable(token, (signal) => service.codeActions(input, params.range, ours, signal) as never);
+    const ours = params.context.diagnostics.filter((diagnostic) => diagnostic.source === 'whfb');
+    return runCancellable(token, (signal) => service.codeActions(input, params.range, ours, signal));
   }));
 
   connection.onDocumentSymbol(guardRequest(console, 'documentSymbol', [], async (params, token) => {
     const input = snapshot(params.textDocument.uri);
     if (!input) return [];
-    return runCancellable(token, () => service.documentSymbols(input) as never);
+    return runCancellable(token, () => service.documentSymbols(input));
   }));
 
   connection.onDocumentLinks(guardRequest(console, 'documentLink', [], async (params, token) => {
     const input = snapshot(params.textDocument.uri);
     if (!input) return [];
-    return runCancellable(token, () => service.documentLinks(input) as never);
+    return runCancellable(token, () => service.documentLinks(input));
   }));
 
   connection.onFoldingRanges(guardRequest(console, 'foldingRange', [], async (params, token) => {
     const input = snapshot(params.textDocument.uri);
     if (!input) return [];
-    return runCancellable(token, () => service.foldingRanges(input) as never);
+    return runCancellable(token, () => service.foldingRanges(input));
   }));
 
   connection.onRequest(POLICY_SUMMARY_REQUEST, guardRequest(console, POLICY_SUMMARY_REQUEST, null, async (params: PolicySummaryParams, token) => {

@@ -16,6 +16,7 @@ import { markShutdownRequested } from './lifecycle';
 import { POLICY_SUMMARY_CHANGED_NOTIFICATION, type PolicySummaryParams } from './protocol';
 import { registerPullDiagnostics } from './pullDiagnostics';
 import { PushDiagnostics, type ValidationHost } from './pushDiagnostics';
+import { QuietPeriod } from './quietPeriod';
 import { registerRequests } from './requests';
 import { settingsFromInitializationOptions, toServerSettings, type ServerSettings } from './settings';
 import { SettingsStore } from './settingsStore';
@@ -62,6 +63,7 @@ export function startServer(connection: Connection, service: WhfbLanguageService
     },
   };
   const push = new PushDiagnostics(host);
+  const quiet = new QuietPeriod();
 
   const fetchSettings = async (): Promise<ServerSettings> => toServerSettings(await connection.workspace.getConfiguration('whfb'));
   const logSettingsError = (error: unknown) => connection.console.error(`whfb: reading settings failed: ${describeError(error)}`);
@@ -74,7 +76,7 @@ export function startServer(connection: Connection, service: WhfbLanguageService
   connection.onInitialize((params): InitializeResult => {
     support = clientSupport(params.capabilities);
     void settings.update(Promise.resolve(settingsFromInitializationOptions(params.initializationOptions)), logSettingsError);
-    if (support.pullDiagnostics) registerPullDiagnostics(host);
+    if (support.pullDiagnostics) registerPullDiagnostics(host, quiet);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -113,12 +115,15 @@ export function startServer(connection: Connection, service: WhfbLanguageService
     if (await settings.update(pending, logSettingsError)) revalidateOpenDocuments();
   }));
 
+  documents.onDidOpen(guardNotification(connection.console, 'didOpen', (event) => quiet.opened(event.document.uri)));
   // TextDocuments reports an open as a content change too: one schedule covers both.
   documents.onDidChangeContent(guardNotification(connection.console, 'didChange', (event) => {
+    quiet.changed(event.document.uri);
     if (!support.pullDiagnostics) void push.schedule(event.document.uri);
   }));
   documents.onDidClose(guardNotification(connection.console, 'didClose', (event) => {
     if (!support.pullDiagnostics) push.clear(event.document.uri);
+    quiet.closed(event.document.uri);
     service.forget(event.document.uri);
   }));
 

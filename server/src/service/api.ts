@@ -5,7 +5,7 @@
 import type { DeploymentModelId } from '../checklists/types';
 import type { SourceFormat } from '../model/types';
 import type {
-  CodeAction, CompletionList, Diagnostic, DocumentLink, DocumentSymbol, FoldingRange, Hover, Position, Range, SeverityName,
+  ClientDiagnostic, CodeAction, CompletionList, Diagnostic, DocumentLink, DocumentSymbol, FoldingRange, Hover, Position, Range, SeverityName,
 } from './protocolTypes';
 
 export interface TextDocumentInput {
@@ -45,7 +45,7 @@ export interface WhfbLanguageService {
   validate(doc: TextDocumentInput, signal?: CancellationSignal): Diagnostic[];
   complete(doc: TextDocumentInput, position: Position, signal?: CancellationSignal): CompletionList;
   hover(doc: TextDocumentInput, position: Position, signal?: CancellationSignal): Hover | null;
-  codeActions(doc: TextDocumentInput, range: Range, diagnostics: Diagnostic[], signal?: CancellationSignal): CodeAction[];
+  codeActions(doc: TextDocumentInput, range: Range, diagnostics: readonly ClientDiagnostic[], signal?: CancellationSignal): CodeAction[];
   documentSymbols(doc: TextDocumentInput): DocumentSymbol[];
   documentLinks(doc: TextDocumentInput): DocumentLink[];
   foldingRanges(doc: TextDocumentInput): FoldingRange[];

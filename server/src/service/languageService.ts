@@ -3,7 +3,7 @@
  * -> rules -> diagnostics, and the editor features on the same model. Every entry point catches
  * what goes wrong inside and answers "nothing" rather than crash the server or the CLI.
  */
-import type { CatalogIndex } from '../catalog/index';
+import type { CatalogIndex } from '../catalog/catalogIndex';
 import { getCatalog } from '../catalog/catalog';
 import { codeActionsFor } from '../features/codeActions';
 import { completionsAt } from '../features/completion';
@@ -33,7 +33,7 @@ import {
 } from './api';
 import { DocumentCache, lazyLines, type ParsedDocument } from './documentCache';
 import { guardInput } from './inputGuards';
-import type { CodeAction, CompletionList, Diagnostic, DocumentLink, DocumentSymbol, FoldingRange, Hover, Position, Range } from './protocolTypes';
+import type { ClientDiagnostic, CodeAction, CompletionList, Diagnostic, DocumentLink, DocumentSymbol, FoldingRange, Hover, Position, Range } from './protocolTypes';
 import { toDiagnostic } from './toProtocol';
 
 export interface LanguageServiceOptions {
@@ -168,7 +168,7 @@ export function getLanguageService(settings?: Partial<LanguageServiceSettings>, 
       });
     },
 
-    codeActions(doc, range: Range, diagnostics: Diagnostic[], signal): CodeAction[] {
+    codeActions(doc, range: Range, diagnostics: readonly ClientDiagnostic[], signal): CodeAction[] {
       return safely('codeActions', [], () => {
         const entry = parsed(doc);
         if (!entry.model || signal?.isCancellationRequested) return [];

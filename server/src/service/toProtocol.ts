@@ -10,10 +10,6 @@ const SEVERITY: Record<SeverityName, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-export function severityNumber(name: SeverityName): DiagnosticSeverity {
-  return SEVERITY[name];
-}
-
 export function toDiagnostic(item: Finding, uri: string, lines: LineIndex): Diagnostic {
   const diagnostic: Diagnostic = {
     range: lines.range(item.range),
