@@ -10,6 +10,7 @@ import { dirname, join, resolve } from 'node:path';
 import { buildCatalog } from './catalog/generateCatalog';
 import { buildChecklists } from './checklists/generateChecklists';
 import { buildRuleDocs } from './rules/generateRuleDocs';
+import { buildConfigSchema } from './schema/generateConfigSchema';
 import { buildSchema } from './schema/generateSchema';
 import { buildValidators } from './schema/generateValidator';
 import { buildSnippets } from './snippets/generateSnippets';
@@ -32,6 +33,7 @@ const files: GeneratedFile[] = [
   buildValidators(schema),
   ...buildSnippets(root, catalog, checklists),
   buildRuleDocs(root),
+  buildConfigSchema(),
 ];
 
 const stale: string[] = [];
