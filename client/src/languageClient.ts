@@ -13,6 +13,9 @@ export const DOCUMENT_SELECTOR = POLICY_LANGUAGES.flatMap((language) => [
   { scheme: 'untitled', language },
 ]);
 
+/** The repository configuration files the server reads (server/src/config/repoConfig.ts). */
+export const REPO_CONFIG_GLOB = '**/{.whfbrc.json,whfb.config.json}';
+
 export function createLanguageClient(context: vscode.ExtensionContext, output: vscode.OutputChannel): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
@@ -22,7 +25,8 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
   const clientOptions: LanguageClientOptions = {
     documentSelector: DOCUMENT_SELECTOR,
     // The server pulls `workspace/configuration` for the `whfb` section; this makes it hear about changes.
-    synchronize: { configurationSection: 'whfb' },
+    // ...and watching the repository configuration makes it re-read .whfbrc.json / whfb.config.json.
+    synchronize: { configurationSection: 'whfb', fileEvents: vscode.workspace.createFileSystemWatcher(REPO_CONFIG_GLOB) },
     outputChannel: output,
     // `whfb.trace.server` is read by the client itself (id "whfb").
     initializationOptions: { whfb: JSON.parse(JSON.stringify(vscode.workspace.getConfiguration('whfb'))) as unknown },
