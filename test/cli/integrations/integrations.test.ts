@@ -86,6 +86,14 @@ describe('GitHub Action (action.yml + scripts/action/run.sh)', () => {
     assert.equal(strict.status, 1);
   });
 
+  it('passes the config input to whfb-lint as --config', () => {
+    const config = join(mkdtempSync(join(tmpdir(), 'whfb-action-config-')), 'strict.json');
+    writeFileSync(config, JSON.stringify({ rules: { WHFB160: 'error' } }));
+    const run = runner({ paths: 'warnings', format: 'json', config, WHFB_CLI: CLI_BUNDLE });
+    assert.equal(run.status, 1, run.stderr);
+    assert.equal(JSON.parse(run.stdout).summary.errors, 1);
+  });
+
   it('writes SARIF for the upload step next to the log output', () => {
     const sarifFile = join(mkdtempSync(join(tmpdir(), 'whfb-sarif-')), 'out.sarif');
     const run = runner({ paths: 'errors', format: 'text', sarif: 'true', 'sarif-file': sarifFile, WHFB_CLI: CLI_BUNDLE });
