@@ -14,6 +14,7 @@ import { buildChecklists } from './checklists/generateChecklists';
 import { buildL10nBundle } from './manifest/generateL10nBundle';
 import { buildReadmeSettings } from './manifest/generateSettingsTable';
 import { buildRuleDocs } from './rules/generateRuleDocs';
+import { buildConfigSchema } from './schema/generateConfigSchema';
 import { buildSchema } from './schema/generateSchema';
 import { buildValidators } from './schema/generateValidator';
 import { buildSnippets } from './snippets/generateSnippets';
@@ -38,6 +39,7 @@ const files: GeneratedFile[] = [
   buildRuleDocs(root),
   buildL10nBundle(root),
   buildReadmeSettings(root),
+  buildConfigSchema(),
 ];
 
 const stale: string[] = [];

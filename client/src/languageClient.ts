@@ -14,6 +14,9 @@ export const DOCUMENT_SELECTOR = POLICY_LANGUAGES.flatMap((language) => [
   { scheme: 'untitled', language },
 ]);
 
+/** The repository configuration files the server reads (server/src/config/repoConfig.ts). */
+export const REPO_CONFIG_GLOB = '**/{.whfbrc.json,whfb.config.json}';
+
 export function createLanguageClient(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): LanguageClient {
   // One channel for the client's messages, the server's window/logMessage and the protocol trace.
   const output = levelledClientOutput(log) as vscode.OutputChannel;
@@ -25,7 +28,8 @@ export function createLanguageClient(context: vscode.ExtensionContext, log: vsco
   const clientOptions: LanguageClientOptions = {
     documentSelector: DOCUMENT_SELECTOR,
     // The server pulls `workspace/configuration` for the `whfb` section; this makes it hear about changes.
-    synchronize: { configurationSection: 'whfb' },
+    // ...and watching the repository configuration makes it re-read .whfbrc.json / whfb.config.json.
+    synchronize: { configurationSection: 'whfb', fileEvents: vscode.workspace.createFileSystemWatcher(REPO_CONFIG_GLOB) },
     outputChannel: output,
     // `whfb.trace.server` (off | messages | verbose) is read by the client itself (id "whfb"): the
     // standard LSP trace setting, written to the same channel so a bug report is one copy.

@@ -31,6 +31,8 @@ export interface StartOptions {
   settings?: () => unknown;
   /** Another server bundle than dist/server.js (a copy without dist/service.js, for example). */
   serverBundle?: string;
+  /** Workspace folder URIs sent with initialize (none by default). */
+  workspaceFolders?: string[];
 }
 
 type Waiter = { accept: (message: Message) => boolean; resolve: (message: Message) => void };
@@ -81,6 +83,7 @@ export class LspTestClient {
     const initializeResult = await connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: null,
+      ...(options.workspaceFolders ? { workspaceFolders: options.workspaceFolders.map((uri) => ({ uri, name: uri.slice(uri.lastIndexOf('/') + 1) })) } : {}),
       capabilities: options.capabilities,
       initializationOptions: options.initializationOptions,
     });
@@ -114,6 +117,11 @@ export class LspTestClient {
 
   waitForNotification(method: string, accept: (params: any) => boolean = () => true): Promise<any> {
     return this.waitForMessage((m) => m.method === method && m.id === undefined && accept(m.params)).then((m) => m.params);
+  }
+
+  /** The messages received since a mark. */
+  messagesSince(from: number): readonly any[] {
+    return this.messages.slice(from);
   }
 
   /** Position in the message log: pass it as `from` to wait only for what comes later. */

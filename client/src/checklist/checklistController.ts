@@ -15,6 +15,7 @@ import { checkItemSettings, diagnosticPaths, isItemDone, itemProgress, pathTo, p
 import { MemoryStateFs } from './stateFs';
 import { resolveStateFilePath } from './stateFilePath';
 import { ChecklistStateStore, type StoreStatus } from './stateStore';
+import { RepoDeploymentModel } from './repoDeploymentModel';
 
 function authorName(): string | undefined {
   if (!vscode.workspace.getConfiguration('whfb').get<boolean>('checklist.recordAuthor', true)) return undefined;
@@ -33,7 +34,9 @@ export class ChecklistController implements vscode.Disposable {
   private storeSubscription: vscode.Disposable | undefined;
   private lastReportedStatus = '';
   private readonly emitter = new vscode.EventEmitter<void>();
-  private readonly disposables: vscode.Disposable[] = [this.emitter];
+  /** deploymentModel of the repository's .whfbrc.json, under the whfb.deploymentModel setting. */
+  private readonly repoModel = new RepoDeploymentModel();
+  private readonly disposables: vscode.Disposable[] = [this.emitter, this.repoModel];
   readonly onDidChange = this.emitter.event;
   /** The guides' checklists, from the language server (whfb/checklists); none until it has answered. */
   private loadedChecklists: Checklists = { schemaVersion: 1, models: [] };
@@ -41,6 +44,7 @@ export class ChecklistController implements vscode.Disposable {
   constructor(private readonly policy: ActivePolicyTracker) {
     this.openStore();
     this.disposables.push(
+      this.repoModel.onDidChange(() => this.changed()),
       policy.onDidChange(() => this.changed()),
       // Items about settings show the policy's findings, which arrive as diagnostics.
       vscode.languages.onDidChangeDiagnostics((event) => {
@@ -70,7 +74,7 @@ export class ChecklistController implements vscode.Disposable {
     return resolveActiveModel(this.loadedChecklists, {
       policy: this.policy.current?.deploymentModel,
       chosen: this.store.model,
-      setting: vscode.workspace.getConfiguration('whfb').get<string>('deploymentModel') || undefined,
+      setting: vscode.workspace.getConfiguration('whfb').get<string>('deploymentModel') || this.repoModel.model,
     });
   }
 

@@ -15,6 +15,10 @@ export interface CliOptions {
   followSymlinks: boolean;
   color: boolean | undefined;
   ruleSeverity: Record<string, SeverityName | 'off'>;
+  /** --config: one configuration file for every file (instead of the nearest .whfbrc.json). */
+  config?: string;
+  /** --no-config: no configuration file at all. */
+  noConfig: boolean;
   patterns: string[];
   /** --fix: write the safe quick fixes; --fix-dry-run: print them as a diff. */
   fix: FixMode | undefined;
@@ -45,7 +49,11 @@ Options:
       --max-warnings N           Exit with status 1 when there are more than N warnings
       --quiet                    Report errors only (warnings still count for --max-warnings)
       --rule CODE=SEVERITY       Override a rule: error, warning, information, hint or off
-                                 (repeatable, e.g. --rule WHFB190=off)
+                                 (repeatable, e.g. --rule WHFB190=off; wins over the configuration file)
+      --config FILE              Use this configuration file (.whfbrc.json format) for every file
+      --no-config                Use no configuration file (default: the nearest .whfbrc.json or
+                                 whfb.config.json in each file's folder or above, up to the
+                                 repository root)
       --follow-symlinks          Also walk symbolic links to directories (a link loop is skipped)
       --color / --no-color       Force or disable colors (default: colors on a terminal)
   -h, --help                     Show this help
@@ -69,7 +77,7 @@ const RULE_SEVERITIES = new Set<string>(['error', 'warning', 'information', 'inf
 
 export function parseArgs(argv: readonly string[]): CliOptions {
   const options: CliOptions = {
-    format: 'text', maxWarnings: -1, quiet: false, followSymlinks: false, color: undefined, ruleSeverity: {}, patterns: [], fix: undefined, help: false, version: false,
+    format: 'text', maxWarnings: -1, quiet: false, followSymlinks: false, color: undefined, ruleSeverity: {}, noConfig: false, patterns: [], fix: undefined, help: false, version: false,
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -115,6 +123,8 @@ export function parseArgs(argv: readonly string[]): CliOptions {
         options.maxWarnings = Number(value);
         break;
       }
+      case '--config': options.config = takeValue(); break;
+      case '--no-config': options.noConfig = true; break;
       case '--rule': {
         const value = takeValue();
         const match = /^([A-Za-z]+\d+)\s*[=:]\s*([a-z]+)$/.exec(value);
@@ -128,6 +138,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
         throw new UsageError(`unknown option ${name}`);
     }
   }
+  if (options.config !== undefined && options.noConfig) throw new UsageError('--config and --no-config exclude each other');
   if (!options.help && !options.version && options.patterns.length === 0) throw new UsageError('no files, directories or globs given');
   return options;
 }

@@ -5,6 +5,7 @@
 import { DEFAULT_SETTINGS } from '../service/api';
 import { parseArgs, USAGE, UsageError, type CliOptions } from './args';
 import { collectFiles } from './collectFiles';
+import { inCollectedOrder, planWithConfig } from './configPlan';
 import { formatJson } from './formatJson';
 import { formatSarif } from './formatSarif';
 import { formatText } from './formatText';
@@ -55,10 +56,18 @@ export async function runCli(argv: readonly string[], io: CliIo, lint: LintRunne
 
   try {
     const collection = collectFiles(options.patterns, io.cwd, { followSymlinks: options.followSymlinks });
-    const linted = await lint({
-      candidates: collection.candidates, ruleSeverity: options.ruleSeverity, maxFileSizeBytes: DEFAULT_SETTINGS.maxFileSizeBytes,
-      ...(options.fix ? { fix: options.fix } : {}),
-    });
+    // The repository's .whfbrc.json files: ignored files dropped, one job per set of rule severities.
+    const plan = planWithConfig(collection.candidates, options, io.cwd);
+    const linted: LintFilesResult = { files: [], problems: [] };
+    for (const group of plan.groups) {
+      const result = await lint({
+        candidates: group.candidates, ruleSeverity: group.ruleSeverity, maxFileSizeBytes: DEFAULT_SETTINGS.maxFileSizeBytes,
+        ...(options.fix ? { fix: options.fix } : {}),
+      });
+      linted.files.push(...result.files);
+      linted.problems.push(...result.problems);
+    }
+    if (plan.groups.length > 1) linted.files = inCollectedOrder(linted.files, collection.candidates);
     const files = options.quiet
       ? linted.files.map((file) => ({ ...file, diagnostics: file.diagnostics.filter((d) => d.severity === 'error') }))
       : linted.files;
@@ -66,7 +75,7 @@ export async function runCli(argv: readonly string[], io: CliIo, lint: LintRunne
       files,
       errors: countSeverity(linted.files, 'error'),
       warnings: countSeverity(linted.files, 'warning'),
-      problems: [...collection.problems, ...linted.problems],
+      problems: [...collection.problems, ...plan.problems, ...linted.problems],
     };
     if (options.fix) {
       // The text report shows the fixes with the findings; other formats keep stdout to their document.

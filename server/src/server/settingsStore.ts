@@ -12,14 +12,22 @@ export class SettingsStore {
   private applied: string;
   private requests = 0;
   private changes = 0;
+  private latest: ServerSettings;
 
   constructor(private readonly service: WhfbLanguageService, initial: ServerSettings = DEFAULT_SERVER_SETTINGS) {
     service.configure(initial.service);
     this.applied = JSON.stringify(initial);
+    this.latest = initial;
     this.current = Promise.resolve(initial);
   }
 
   get generation(): number { return this.changes; }
+
+  /** The settings in force now (the editor's `whfb.rules` win over the repository configuration). */
+  get inForce(): ServerSettings { return this.latest; }
+
+  /** Something else that decides diagnostics changed (a .whfbrc.json): pull results are stale. */
+  invalidate(): void { this.changes++; }
 
   ready(): Promise<ServerSettings> { return this.current; }
 
@@ -37,6 +45,7 @@ export class SettingsStore {
         const json = JSON.stringify(settings);
         if (json !== this.applied) {
           this.applied = json;
+          this.latest = settings;
           this.changes++;
           changed = true;
           this.service.configure(settings.service);

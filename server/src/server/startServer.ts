@@ -20,6 +20,10 @@ import { QuietPeriod } from './quietPeriod';
 import { registerRequests } from './requests';
 import { settingsFromInitializationOptions, toServerSettings, type ServerSettings } from './settings';
 import { SettingsStore } from './settingsStore';
+import { RepoConfigs } from './repoConfigs';
+import { applyFileRules, isIgnored } from '../config/repoConfig';
+import { relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 export const COMPLETION_TRIGGER_CHARACTERS = ['/', ':', ' ', '"'];
 
@@ -47,6 +51,7 @@ export interface ServerHooks {
 export function startServer(connection: Connection, service: WhfbLanguageService, hooks: ServerHooks = {}): void {
   const documents = new TextDocuments(TextDocument);
   const settings = new SettingsStore(service);
+  const repoConfigs = new RepoConfigs((message) => connection.console.warn(message));
   let support: ClientSupport = { configuration: false, configurationChangeRegistration: false, pullDiagnostics: false, diagnosticsRefresh: false };
 
   const host: ValidationHost = {
@@ -55,7 +60,12 @@ export function startServer(connection: Connection, service: WhfbLanguageService
     settings,
     validate(input: TextDocumentInput): Diagnostic[] {
       if (service.detectFormat(input) === undefined) return [];
-      return service.validate(input);
+      // The repository's .whfbrc.json: ignored files have no diagnostics; its severities apply
+      // under the editor's whfb.rules (which the service already applied).
+      const repo = repoConfigs.forDocument(input.uri);
+      if (repo && repo.config.ignore.length > 0 && isIgnored(repo.config, relative(repo.dir, documentPath(input.uri)))) return [];
+      const diagnostics = service.validate(input);
+      return repo ? applyFileRules(diagnostics, repo.config.rules, settings.inForce.service.ruleSeverity) : diagnostics;
     },
     validated(uri: string): void {
       const params: PolicySummaryParams = { uri };
@@ -75,6 +85,7 @@ export function startServer(connection: Connection, service: WhfbLanguageService
 
   connection.onInitialize((params): InitializeResult => {
     support = clientSupport(params.capabilities);
+    repoConfigs.setWorkspaceFolders(params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []));
     void settings.update(Promise.resolve(settingsFromInitializationOptions(params.initializationOptions)), logSettingsError);
     if (support.pullDiagnostics) registerPullDiagnostics(host, quiet);
     return {
@@ -115,6 +126,14 @@ export function startServer(connection: Connection, service: WhfbLanguageService
     if (await settings.update(pending, logSettingsError)) revalidateOpenDocuments();
   }));
 
+  // The client watches .whfbrc.json / whfb.config.json (client/src/languageClient.ts).
+  connection.onDidChangeWatchedFiles(guardNotification(connection.console, 'didChangeWatchedFiles', (params) => {
+    if (!params.changes.some((change) => RepoConfigs.isConfigFile(change.uri))) return;
+    repoConfigs.changed();
+    settings.invalidate();
+    revalidateOpenDocuments();
+  }));
+
   documents.onDidOpen(guardNotification(connection.console, 'didOpen', (event) => quiet.opened(event.document.uri)));
   // TextDocuments reports an open as a content change too: one schedule covers both.
   documents.onDidChangeContent(guardNotification(connection.console, 'didChange', (event) => {
@@ -133,4 +152,12 @@ export function startServer(connection: Connection, service: WhfbLanguageService
   registerRequests(connection, documents, service);
   documents.listen(connection);
   connection.listen();
+}
+
+function documentPath(uri: string): string {
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return '';
+  }
 }

@@ -15,6 +15,7 @@ import './tests/languageFeatures';
 import './tests/checklist';
 import './tests/commands';
 import './tests/commandArguments';
+import './tests/repoConfig';
 
 export async function run(): Promise<void> {
   const reporter = await connectReporter();
