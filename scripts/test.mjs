@@ -50,6 +50,7 @@ if (!only) {
   run('generated files are up to date', npx, ['tsx', 'scripts/generate.ts', '--check']);
   run('layer arrows', npx, ['tsx', 'scripts/checkLayers.ts']);
   run('type check', npx, ['tsc', '-p', '.', '--noEmit']);
+  run('lint', npx, ['eslint', 'server/src', 'client/src', 'scripts', 'test', 'bench']);
 }
 if (!only || only !== 'unit') run('build bundles', 'node', ['scripts/build.mjs']);
 
