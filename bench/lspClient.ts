@@ -149,8 +149,8 @@ export class LspClient {
     });
     const startupMs = performance.now() - started;
     client.capabilities = result?.capabilities ?? {};
-    client.connection.sendNotification('initialized', {});
-    client.connection.sendNotification('workspace/didChangeConfiguration', { settings: server.settings });
+    void client.connection.sendNotification('initialized', {});
+    void client.connection.sendNotification('workspace/didChangeConfiguration', { settings: server.settings });
     return { client, startupMs };
   }
 

@@ -52,7 +52,7 @@ export function loadCatalog(path: string): Catalog {
   try {
     return JSON.parse(readFileSync(path, 'utf8')) as Catalog;
   } catch (error) {
-    throw new Error(`cannot read the catalog at ${path} (run "npm run generate" first): ${(error as Error).message}`);
+    throw new Error(`cannot read the catalog at ${path} (run "npm run generate" first): ${(error as Error).message}`, { cause: error });
   }
 }
 

@@ -48,7 +48,9 @@ const groups = only ? [only] : ['unit', 'protocol', 'cli', 'robustness', 'integr
 
 if (!only) {
   run('generated files are up to date', npx, ['tsx', 'scripts/generate.ts', '--check']);
+  run('layer arrows', npx, ['tsx', 'scripts/checkLayers.ts']);
   run('type check', npx, ['tsc', '-p', '.', '--noEmit']);
+  run('lint', npx, ['eslint', 'server/src', 'client/src', 'scripts', 'test', 'bench']);
 }
 if (!only || only !== 'unit') run('build bundles', 'node', ['scripts/build.mjs']);
 

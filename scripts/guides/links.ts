@@ -35,11 +35,11 @@ export function absolutizeLinks(markdown: string, fromGuide: string, definitions
   const absolute = (target: string): string => resolveLink(fromGuide, target, known).url;
   return markdown
     .replace(/:::image[^\n]*?:::/g, '')
-    .replace(/\[([^\]]+)\]\[([^\]]+)\]/g, (whole, text: string, id: string) => {
+    .replace(/\[([^\]]+)\]\[([^\]]+)\]/g, (_whole, text: string, id: string) => {
       const target = definitions.get(id.toLowerCase());
       return target ? `[${text}](${absolute(target)})` : text;
     })
-    .replace(/(!?)\[([^\]]*)\]\(([^)\s]+)((?:\s+"[^"]*")?)\)/g, (whole, bang: string, text: string, target: string, title: string) =>
+    .replace(/(!?)\[([^\]]*)\]\(([^)\s]+)((?:\s+"[^"]*")?)\)/g, (_whole, bang: string, text: string, target: string, title: string) =>
       bang ? '' : `[${text}](${absolute(target)}${title})`,
     );
 }

@@ -128,8 +128,8 @@ function rebaseLinks(text: string, from: string, into: string): string {
     return [relative, ...anchor].join('#');
   };
   return text
-    .replace(/(\]\()([^)\s]+)/g, (whole, open: string, target: string) => `${open}${rebase(target)}`)
-    .replace(/^(\s*\[[^\]]+\]:\s*)(\S+)/gm, (whole, open: string, target: string) => `${open}${rebase(target)}`);
+    .replace(/(\]\()([^)\s]+)/g, (_whole, open: string, target: string) => `${open}${rebase(target)}`)
+    .replace(/^(\s*\[[^\]]+\]:\s*)(\S+)/gm, (_whole, open: string, target: string) => `${open}${rebase(target)}`);
 }
 
 function findInclude(base: string, including: string, target: string): string | undefined {

@@ -21,6 +21,7 @@ installProcessGuards(log);
 
 function loadLanguageService(): WhfbLanguageService {
   // The build turns this path into require('./service.js'), next to dist/server.js; under tsx it is the source.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, see the file comment
   const { getLanguageService } = require('./server/serviceEntry') as typeof import('./server/serviceEntry');
   return getLanguageService(undefined, { log });
 }

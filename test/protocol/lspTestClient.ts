@@ -52,6 +52,7 @@ export class LspTestClient {
     ensureBuilt();
     const child = spawn(process.execPath, [options.serverBundle ?? SERVER_BUNDLE, '--stdio'], { stdio: 'pipe' });
     const reader = new StreamMessageReader(child.stdout);
+    // eslint-disable-next-line prefer-const -- teeReader's closure reads it and is built before the client
     let client: LspTestClient | undefined;
     // Tee every incoming message so tests can see raw responses too (for requests written by hand).
     const teeReader: MessageReader = {

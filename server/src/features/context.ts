@@ -40,7 +40,7 @@ export function settingAt(model: PolicyModel, offset: number): PolicySetting | u
 
 /** The OMA-URI-like token around `offset` (text starting with "./" or "/Vendor" up to whitespace or a quote). */
 export function omaUriTokenAt(text: string, offset: number): OffsetRange | undefined {
-  const stop = /[\s"'`<>,;|()\[\]{}]/;
+  const stop = /[\s"'`<>,;|()[\]{}]/;
   let start = offset;
   // Walk back over the token; braces are allowed inside ({TenantId}).
   while (start > 0 && (!stop.test(text[start - 1]) || text[start - 1] === '{' || text[start - 1] === '}')) start -= 1;

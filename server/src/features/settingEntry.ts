@@ -23,7 +23,7 @@ export function isSettable(node: CatalogNode): boolean {
 export function proposedValues(node: CatalogNode): string[] {
   const type = policyValueType(node);
   const first = node.defaultValue ?? node.defaults[0]?.value;
-  let values: string[] = [];
+  let values: string[];
   if (type === 'bool') values = ['true', 'false'];
   else if (node.allowed?.kind === 'enum') values = node.allowed.values.map((v) => v.value);
   else if (node.allowed?.kind === 'range') values = [String(node.allowed.min)];

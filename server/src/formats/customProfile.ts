@@ -23,7 +23,7 @@ export const customProfileAdapter: FormatAdapter = {
     if (!text.includes('omaSettings')) return undefined;
     // Custom profiles for other areas (Defender, Edge, ...) are not ours.
     const scope = defaultCspScope();
-    if (!scope || !containsOmaUri(text, scope.coversOmaUri)) return undefined;
+    if (!scope || !containsOmaUri(text, (uri) => scope.coversOmaUri(uri))) return undefined;
     return serialisation === 'json' ? 'custom-profile-json' : 'custom-profile-yaml';
   },
 

@@ -32,7 +32,7 @@ export const looseTextAdapter: FormatAdapter = {
     const isText = (input.languageId !== undefined && TEXT_LANGUAGES.has(input.languageId)) || TEXT_EXTENSIONS.test(path);
     if (!isText) return undefined;
     const scope = defaultCspScope();
-    return scope && containsOmaUri(input.text, scope.coversOmaUri) ? 'text' : undefined;
+    return scope && containsOmaUri(input.text, (uri) => scope.coversOmaUri(uri)) ? 'text' : undefined;
   },
 
   parse(text: string, _format: SourceFormat, catalog: CatalogIndex): PolicyModel {

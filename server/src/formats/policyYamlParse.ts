@@ -222,7 +222,7 @@ function parseEntry(text: string, start: number, end: number, index: number, cat
   const item = isSeq(contents) ? (contents.items[0] as Node | undefined) : undefined;
   const setting = buildSetting(item, doc, text, map, index, catalog);
   if (findings.length === 0) {
-    const value = isNode(item) ? item.toJS(doc, { maxAliasCount: MAX_ALIAS_COUNT }) : null;
+    const value: unknown = isNode(item) ? item.toJS(doc, { maxAliasCount: MAX_ALIAS_COUNT }) : null;
     findings.push(...checkSettingsEntryShape(value, item ?? null, map, entryFallbackRange(text, start)));
   }
   return { start, end, setting, findings: findings.length > 0 ? findings : NO_FINDINGS };
@@ -240,7 +240,7 @@ function parseWhole(text: string, catalog: CatalogIndex): PolicyModel {
   const settings: PolicySetting[] = [];
   const items = top.settingsNode && isSeq(top.settingsNode) ? top.settingsNode.items : [];
   if (findings.length === 0) {
-    const value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    const value: unknown = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     findings.push(...checkDocumentShape(value, doc.contents, identity, firstContentLine(text), Array.isArray((value as { settings?: unknown } | null)?.settings)));
   }
   items.forEach((item, index) => {

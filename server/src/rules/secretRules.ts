@@ -38,7 +38,7 @@ function entropy(text: string): number {
   return bits;
 }
 
-const GUID_OR_HEX_LIST = /^[{}\[\]0-9a-f,;+\s-]+$/i;
+const GUID_OR_HEX_LIST = /^[{}[\]0-9a-f,;+\s-]+$/i;
 const NUMBER_OR_FLAG = /^(?:[-+]?\d+(?:\.\d+)?|true|false|enabled|disabled)$/i;
 const PATH_OR_URI = /^(?:\.{0,2}[\\/]|[a-z][a-z0-9+.-]*:|[a-z]:\\|%[a-z_]+%|~[\\/])/i;
 const MARKUP = /^</;

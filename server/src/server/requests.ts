@@ -3,7 +3,7 @@
  * the document it names. Unknown documents and failures answer empty; cancellation answers the
  * LSP cancellation error.
  */
-import { CodeActionKind, type Connection, type TextDocuments } from 'vscode-languageserver/node';
+import { CodeActionKind, type CancellationToken, type Connection, type TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextDocumentInput, WhfbLanguageService } from '../service/api';
 import { runCancellable } from './cancellation';
@@ -59,7 +59,7 @@ export function registerRequests(connection: Connection, documents: TextDocument
     return runCancellable(token, () => service.foldingRanges(input));
   }));
 
-  connection.onRequest(POLICY_SUMMARY_REQUEST, guardRequest(console, POLICY_SUMMARY_REQUEST, null, async (params: PolicySummaryParams, token) => {
+  connection.onRequest(POLICY_SUMMARY_REQUEST, guardRequest(console, POLICY_SUMMARY_REQUEST, null, async (params: PolicySummaryParams, token: CancellationToken) => {
     const input = typeof params?.uri === 'string' ? snapshot(params.uri) : undefined;
     if (!input) return null;
     return runCancellable(token, () => service.policySummary(input) ?? null);

@@ -69,7 +69,7 @@ export function startServer(connection: Connection, service: WhfbLanguageService
     },
     validated(uri: string): void {
       const params: PolicySummaryParams = { uri };
-      connection.sendNotification(POLICY_SUMMARY_CHANGED_NOTIFICATION, params);
+      void connection.sendNotification(POLICY_SUMMARY_CHANGED_NOTIFICATION, params);
     },
   };
   const push = new PushDiagnostics(host);

@@ -1,0 +1,46 @@
+/**
+ * Layer violations that existed when the arrows became a build check (issue 14 point 1), each
+ * with the change that removes it. This list only shrinks: `npm test` fails on any violation
+ * not listed here, and on any entry whose import is gone (delete the entry then).
+ * Never add an entry to make a new import pass: fix the import (docs/architecture.md).
+ */
+import type { KnownViolation } from './checkArrows';
+
+export const KNOWN_VIOLATIONS: readonly KnownViolation[] = [
+  { from: 'client/src/activePolicy.ts', to: 'server/src/service/api.ts', rule: 'client-talks-protocol', removedBy: 'point 2: the client talks LSP' },
+  { from: 'client/src/api.ts', to: 'server/src/service/api.ts', rule: 'client-talks-protocol', removedBy: 'point 2: the client talks LSP' },
+  { from: 'client/src/checklist/checklistView.ts', to: 'server/src/service/api.ts', rule: 'client-talks-protocol', removedBy: 'point 2: the client talks LSP' },
+  { from: 'client/src/checklist/exportMarkdown.ts', to: 'server/src/service/api.ts', rule: 'client-talks-protocol', removedBy: 'point 2: the client talks LSP' },
+  { from: 'client/src/commands/insertSetting.ts', to: 'server/src/catalog/types.ts', rule: 'client-talks-protocol', removedBy: 'point 2: the client talks LSP' },
+  { from: 'client/src/commands/insertionPoint.ts', to: 'server/src/catalog/catalog.ts', rule: 'client-talks-protocol', removedBy: 'point 2: the client talks LSP' },
+  { from: 'client/src/commands/insertionPoint.ts', to: 'server/src/formats/jsonAst.ts', rule: 'client-talks-protocol', removedBy: 'point 2: the client talks LSP' },
+  { from: 'client/src/commands/insertionPoint.ts', to: 'server/src/formats/policyYamlParse.ts', rule: 'client-talks-protocol', removedBy: 'point 2: the client talks LSP' },
+  { from: 'client/src/commands/insertionPoint.ts', to: 'server/src/model/insertSetting.ts', rule: 'client-talks-protocol', removedBy: 'point 2: the client talks LSP' },
+  { from: 'client/src/commands/openReference.ts', to: 'server/src/catalog/types.ts', rule: 'client-talks-protocol', removedBy: 'point 2: the client talks LSP' },
+  { from: 'client/src/commands/revealSetting.ts', to: 'server/src/service/protocolTypes.ts', rule: 'client-talks-protocol', removedBy: 'point 2: the client talks LSP' },
+  { from: 'client/src/commands/settingEntry.ts', to: 'server/src/catalog/types.ts', rule: 'client-talks-protocol', removedBy: 'point 2: the client talks LSP' },
+  { from: 'client/src/data.ts', to: 'server/src/catalog/catalog.ts', rule: 'client-talks-protocol', removedBy: 'point 2: the client talks LSP' },
+  { from: 'client/src/data.ts', to: 'server/src/catalog/index.ts', rule: 'client-talks-protocol', removedBy: 'point 2: the client talks LSP' },
+  { from: 'client/src/settingsView/settingTooltip.ts', to: 'server/src/service/api.ts', rule: 'client-talks-protocol', removedBy: 'point 2: the client talks LSP' },
+  { from: 'client/src/settingsView/settingsGroups.ts', to: 'server/src/service/api.ts', rule: 'client-talks-protocol', removedBy: 'point 2: the client talks LSP' },
+  { from: 'client/src/settingsView/settingsGroups.ts', to: 'server/src/service/protocolTypes.ts', rule: 'client-talks-protocol', removedBy: 'point 2: the client talks LSP' },
+  { from: 'client/src/settingsView/settingsTree.ts', to: 'server/src/service/api.ts', rule: 'client-talks-protocol', removedBy: 'point 2: the client talks LSP' },
+  { from: 'client/src/settingsView/settingsTree.ts', to: 'server/src/service/protocolTypes.ts', rule: 'client-talks-protocol', removedBy: 'point 2: the client talks LSP' },
+  { from: 'server/src/features/codeActions.ts', to: 'server/src/service/protocolTypes.ts', rule: 'layer-downward', removedBy: 'point 5: real LSP types replace service/protocolTypes' },
+  { from: 'server/src/features/completion.ts', to: 'server/src/service/protocolTypes.ts', rule: 'layer-downward', removedBy: 'point 5: real LSP types replace service/protocolTypes' },
+  { from: 'server/src/features/context.ts', to: 'server/src/service/documentCache.ts', rule: 'layer-downward', removedBy: 'point 1 follow-up: lineIndex, documentCache and the summary types move below service once the point 5 rewrite of service/ has merged' },
+  { from: 'server/src/features/documentLinks.ts', to: 'server/src/service/lineIndex.ts', rule: 'layer-downward', removedBy: 'point 1 follow-up: lineIndex, documentCache and the summary types move below service once the point 5 rewrite of service/ has merged' },
+  { from: 'server/src/features/documentLinks.ts', to: 'server/src/service/protocolTypes.ts', rule: 'layer-downward', removedBy: 'point 5: real LSP types replace service/protocolTypes' },
+  { from: 'server/src/features/documentSymbols.ts', to: 'server/src/service/lineIndex.ts', rule: 'layer-downward', removedBy: 'point 1 follow-up: lineIndex, documentCache and the summary types move below service once the point 5 rewrite of service/ has merged' },
+  { from: 'server/src/features/documentSymbols.ts', to: 'server/src/service/protocolTypes.ts', rule: 'layer-downward', removedBy: 'point 5: real LSP types replace service/protocolTypes' },
+  { from: 'server/src/features/foldingRanges.ts', to: 'server/src/service/lineIndex.ts', rule: 'layer-downward', removedBy: 'point 1 follow-up: lineIndex, documentCache and the summary types move below service once the point 5 rewrite of service/ has merged' },
+  { from: 'server/src/features/foldingRanges.ts', to: 'server/src/service/protocolTypes.ts', rule: 'layer-downward', removedBy: 'point 5: real LSP types replace service/protocolTypes' },
+  { from: 'server/src/features/hover.ts', to: 'server/src/service/protocolTypes.ts', rule: 'layer-downward', removedBy: 'point 5: real LSP types replace service/protocolTypes' },
+  { from: 'server/src/features/policySummary.ts', to: 'server/src/service/api.ts', rule: 'layer-downward', removedBy: 'point 1 follow-up: lineIndex, documentCache and the summary types move below service once the point 5 rewrite of service/ has merged' },
+  { from: 'server/src/features/policySummary.ts', to: 'server/src/service/lineIndex.ts', rule: 'layer-downward', removedBy: 'point 1 follow-up: lineIndex, documentCache and the summary types move below service once the point 5 rewrite of service/ has merged' },
+  { from: 'server/src/formats/looseText.ts', to: 'server/src/rules/codes.ts', rule: 'siblings-apart', removedBy: 'point 1 follow-up: the rule table moves to model/ruleCodes.ts once the rules branches have merged' },
+  { from: 'server/src/model/findings.ts', to: 'server/src/rules/codes.ts', rule: 'layer-downward', removedBy: 'point 1 follow-up: the rule table moves to model/ruleCodes.ts once the rules branches have merged' },
+  { from: 'server/src/model/types.ts', to: 'server/src/service/protocolTypes.ts', rule: 'layer-downward', removedBy: 'point 5: real LSP types replace service/protocolTypes' },
+  { from: 'server/src/rules/codes.ts', to: 'server/src/service/protocolTypes.ts', rule: 'layer-downward', removedBy: 'point 5: real LSP types replace service/protocolTypes' },
+  { from: 'server/src/rules/runRules.ts', to: 'server/src/service/protocolTypes.ts', rule: 'layer-downward', removedBy: 'point 5: real LSP types replace service/protocolTypes' },
+];
