@@ -44,7 +44,9 @@ export function violationsOf(edges: readonly ImportEdge[]): Violation[] {
       const pkg = edge.to.slice('package:'.length);
       const belowTransport = fromLayer.tier < 4;
       const transport = fromLayer.name === 'server' || fromLayer.name === 'cli';
-      if (isClientShared(edge.from) && !pkg.startsWith('node:')) {
+      // A shared module may name LSP types (`import type`: erased, nothing reaches the client bundle).
+      const lspTypesOnly = pkg === LSP_TYPES_PACKAGE && edge.typeOnly;
+      if (isClientShared(edge.from) && !pkg.startsWith('node:') && !lspTypesOnly) {
         out.push({ edge, rule: 'shared-imports-only-shared', detail: `shared module imports package ${pkg}` });
       }
       if ((EDITOR_PACKAGES as readonly string[]).includes(pkg)) {
@@ -52,7 +54,7 @@ export function violationsOf(edges: readonly ImportEdge[]): Violation[] {
         else if (transport && (pkg === 'vscode' || pkg === 'vscode-languageclient')) out.push({ edge, rule: 'no-editor-api-below-transport', detail: `${fromLayer.name} runs outside the editor but imports ${pkg}` });
         else if (fromLayer.name === 'cli' && pkg !== 'vscode-languageserver-textdocument') out.push({ edge, rule: 'no-editor-api-below-transport', detail: `the CLI has no LSP connection but imports ${pkg}` });
       }
-      if (pkg === LSP_TYPES_PACKAGE && fromLayer.name !== 'client') {
+      if (pkg === LSP_TYPES_PACKAGE && fromLayer.name !== 'client' && !(fromLayer.name === 'shared' && edge.typeOnly)) {
         if (fromLayer.tier < 3) out.push({ edge, rule: 'lsp-types-only-in-service', detail: `${fromLayer.name} imports ${pkg}` });
         else if (fromLayer.name === 'service' && !edge.typeOnly) out.push({ edge, rule: 'lsp-types-only-in-service', detail: 'the service imports a value from it; use `import type`' });
       }

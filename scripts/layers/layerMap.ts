@@ -9,11 +9,16 @@ export const LAYERS = [
   { name: 'catalog', tier: 0, paths: ['server/src/catalog/'] },
   { name: 'checklists', tier: 0, paths: ['server/src/checklists/'] },
   { name: 'generated', tier: 0, paths: ['server/src/generated/'] },
+  // The client/server protocol and import-free modules both sides use (shared/), and the one vocabulary.
+  { name: 'shared', tier: 0, paths: ['shared/'] },
+  { name: 'vocabulary', tier: 0, paths: ['server/src/vocabulary/'] },
   { name: 'model', tier: 1, paths: ['server/src/model/'] },
   { name: 'formats', tier: 2, paths: ['server/src/formats/'] },
   { name: 'rules', tier: 2, paths: ['server/src/rules/'] },
   { name: 'features', tier: 2, paths: ['server/src/features/'] },
   { name: 'service', tier: 3, paths: ['server/src/service/'] },
+  // The repository configuration (.whfbrc.json): read by both transports, on top of the service's types.
+  { name: 'config', tier: 3, paths: ['server/src/config/'] },
   { name: 'server', tier: 4, paths: ['server/src/server/', 'server/src/server.ts'] },
   { name: 'cli', tier: 4, paths: ['server/src/cli/', 'server/src/cli.ts'] },
   { name: 'client', tier: 5, paths: ['client/src/'] },

@@ -1,11 +1,11 @@
 /**
- * The glob matcher of whfb-lint (server/src/cli/glob.ts): the same answers as a plain regular
+ * The glob matcher of whfb-lint (server/src/config/glob.ts): the same answers as a plain regular
  * expression on ordinary patterns, and polynomial work on adversarial ones. Work is bounded by
  * counting comparisons, not by timing; the timeout only guards against a hang.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { GlobMatcher, matchSegment, type WorkCounter } from '../../server/src/cli/glob';
+import { GlobMatcher, matchSegment, type WorkCounter } from '../../server/src/config/glob';
 
 /** What the matcher must agree with: `*` = [^/]*, `?` = [^/], `**` = zero or more directories (anything at the end). */
 function referenceRegExp(pattern: string): RegExp {

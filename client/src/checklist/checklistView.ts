@@ -3,7 +3,7 @@
  * for items that concern settings, whether the active policy file has them right. The client
  * never re-checks a rule itself: "right" means the server reported no error or warning on it.
  */
-import type { ChecklistItem, Checklists, DeploymentModelChecklist, DeploymentModelId } from '../../../shared/protocol';
+import type { ChecklistItem, Checklists, DeploymentModelChecklist } from '../../../shared/protocol';
 import type { PolicySummary } from '../../../shared/protocol';
 import { allItems } from '../../../shared/protocol';
 

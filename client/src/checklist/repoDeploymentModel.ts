@@ -5,8 +5,8 @@
  * setting wins). Read as JSON data through vscode.workspace.fs, again whenever a file changes.
  */
 import * as vscode from 'vscode';
-import type { DeploymentModelId } from '../../../server/src/checklists/types';
-import { CONFIG_FILE_NAMES, parseRepoConfig } from '../../../server/src/config/repoConfig';
+import type { DeploymentModelId } from '../../../shared/checklists';
+import { CONFIG_FILE_NAMES, deploymentModelInConfig } from '../../../shared/repoConfigFile';
 import { REPO_CONFIG_GLOB } from '../languageClient';
 
 export class RepoDeploymentModel implements vscode.Disposable {
@@ -40,7 +40,7 @@ export class RepoDeploymentModel implements vscode.Disposable {
         } catch {
           continue; // no such file: the next name or folder
         }
-        found = parseRepoConfig(text).config.deploymentModel;
+        found = deploymentModelInConfig(text);
         if (found) break search;
         break; // the folder's first file is its configuration, with or without a model
       }

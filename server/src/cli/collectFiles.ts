@@ -16,7 +16,7 @@
 import { readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { GlobMatcher, hasGlobCharacters, toSlashes, type GlobState } from './glob';
+import { GlobMatcher, hasGlobCharacters, toSlashes, type GlobState } from '../config/glob';
 import { describeFsError } from './fsErrors';
 
 export interface Candidate {

@@ -8,11 +8,13 @@
  * wins over the rules' defaults.
  */
 import type { DeploymentModelId } from '../checklists/types';
+import { CONFIG_FILE_NAMES, DEPLOYMENT_MODELS } from '../../../shared/repoConfigFile';
 import type { Diagnostic, SeverityName } from '../service/protocolTypes';
-import { GlobMatcher, toSlashes } from '../cli/glob';
+import { GlobMatcher, toSlashes } from './glob';
 
 /** Looked for in this order in each folder. */
-export const CONFIG_FILE_NAMES = ['.whfbrc.json', 'whfb.config.json'] as const;
+// The file names and the model list are shared with the client (shared/repoConfigFile.ts).
+export { CONFIG_FILE_NAMES, DEPLOYMENT_MODELS };
 
 export type RuleSetting = SeverityName | 'off';
 
@@ -33,10 +35,6 @@ export const EMPTY_REPO_CONFIG: RepoConfig = { rules: {}, ignore: [] };
 
 const RULE_CODE = /^WHFB\d{3}$/i;
 const RULE_SETTINGS = new Set<string>(['error', 'warning', 'information', 'hint', 'off']);
-export const DEPLOYMENT_MODELS: readonly DeploymentModelId[] = [
-  'cloud-only', 'hybrid-cloud-kerberos-trust', 'hybrid-key-trust', 'hybrid-certificate-trust',
-  'on-premises-key-trust', 'on-premises-certificate-trust',
-];
 const KNOWN_KEYS = new Set(['$schema', 'rules', 'ignore', 'deploymentModel']);
 
 export function parseRepoConfig(text: string): ParsedRepoConfig {

@@ -2,7 +2,6 @@
  * The language service's public face: plain text in, plain results out. The LSP server and the
  * whfb-lint CLI are thin wrappers around an object of this interface.
  */
-import type { DeploymentModelId } from '../checklists/types';
 import type { SourceFormat } from '../model/types';
 import type {
   ClientDiagnostic, CodeAction, CompletionList, Diagnostic, DocumentLink, DocumentSymbol, FoldingRange, Hover, Position, Range, SeverityName,
