@@ -81,7 +81,7 @@ function myers(a: readonly string[], b: readonly string[]): Op[] {
   const max = n + m;
   const offset = max + 1;
   const trace: Int32Array[] = [];
-  let v = new Int32Array(2 * max + 3);
+  const v = new Int32Array(2 * max + 3);
   let found = max === 0;
   for (let d = 0; d <= max && !found; d++) {
     trace.push(v.slice());
@@ -105,7 +105,10 @@ function myers(a: readonly string[], b: readonly string[]): Op[] {
     const prevK = down ? k + 1 : k - 1;
     const prevX = previous[offset + prevK]!;
     const prevY = prevX - prevK;
-    while (x > prevX && y > prevY) ops.push({ kind: ' ', line: a[--x]! }), y--;
+    while (x > prevX && y > prevY) {
+      ops.push({ kind: ' ', line: a[--x]! });
+      y--;
+    }
     if (d === 0) break;
     if (down) ops.push({ kind: '+', line: b[--y]! });
     else ops.push({ kind: '-', line: a[--x]! });
