@@ -178,17 +178,22 @@ export class ChecklistStateStore {
     return { dispose: () => this.listeners.delete(listener) };
   }
 
+  /** The state file's real path, or undefined once the status says why it cannot be used (a link out of the workspace...). */
+  private async locateOrReport(): Promise<string | undefined> {
+    try {
+      return await this.locate();
+    } catch (error) {
+      this.currentStatus = this.cannotRead(error);
+      this.emit();
+      return undefined;
+    }
+  }
+
   /** Reads the file again (after a change outside the editor, e.g. git pull). */
   reload(): Promise<StoreStatus> {
     return this.enqueue(async () => {
-      let target: string;
-      try {
-        target = await this.locate();
-      } catch (error) {
-        this.currentStatus = this.cannotRead(error);
-        this.emit();
-        return this.currentStatus;
-      }
+      const target = await this.locateOrReport();
+      if (target === undefined) return this.currentStatus;
       await this.removeStaleTempFiles(target);
       const read = await this.readDisk(target);
       // A file readable again (fixed, a link removed) clears the problem; with changes still
@@ -227,14 +232,8 @@ export class ChecklistStateStore {
    */
   resetCorrupt(): Promise<{ status: StoreStatus; backupPath?: string }> {
     return this.enqueue(async () => {
-      let target: string;
-      try {
-        target = await this.locate();
-      } catch (error) {
-        this.currentStatus = this.cannotRead(error);
-        this.emit();
-        return { status: this.currentStatus };
-      }
+      const target = await this.locateOrReport();
+      if (target === undefined) return { status: this.currentStatus };
       const read = await this.readDisk(target);
       if (read.kind !== 'corrupt') {
         this.emit();

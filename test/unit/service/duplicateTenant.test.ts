@@ -9,18 +9,23 @@ import { TENANT, validate } from './helpers';
 
 const PFW = './Device/Vendor/MSFT/PassportForWork';
 
+/** A hybrid key trust policy for the test tenant that enables WHfB; the test's settings follow. */
+const POLICY_HEAD = [
+  'whfb: 1',
+  `tenantId: ${TENANT}`,
+  'deployment:',
+  '  model: hybrid',
+  '  trust: key',
+  '  management: intune',
+  'settings:',
+  `  - omaUri: ${PFW}/{TenantId}/Policies/UsePassportForWork`,
+  '    type: bool',
+  '    value: true',
+];
+
 function policy(secondTenant: string, secondValue: string): string {
   return [
-    'whfb: 1',
-    `tenantId: ${TENANT}`,
-    'deployment:',
-    '  model: hybrid',
-    '  trust: key',
-    '  management: intune',
-    'settings:',
-    `  - omaUri: ${PFW}/{TenantId}/Policies/UsePassportForWork`,
-    '    type: bool',
-    '    value: true',
+    ...POLICY_HEAD,
     `  - omaUri: ${PFW}/{TenantId}/Policies/RequireSecurityDevice`,
     '    type: bool',
     '    value: true',
@@ -79,16 +84,7 @@ test('two instances of a dynamic node ({UniqueID}) are two settings, the same in
     `    value: ${value}`,
   ];
   const file = (second: string) => [
-    'whfb: 1',
-    `tenantId: ${TENANT}`,
-    'deployment:',
-    '  model: hybrid',
-    '  trust: key',
-    '  management: intune',
-    'settings:',
-    `  - omaUri: ${PFW}/{TenantId}/Policies/UsePassportForWork`,
-    '    type: bool',
-    '    value: true',
+    ...POLICY_HEAD,
     ...install('pilot', '1'),
     ...install(second, '2'),
     '',
