@@ -16,7 +16,8 @@ import { safeFixes } from '../../server/src/cli/fix/safeFixes';
 import { unifiedDiff } from '../../server/src/cli/fix/unifiedDiff';
 import { ChangedSinceReadError, writeFileAtomically } from '../../server/src/cli/fix/writeAtomically';
 import type { CodeAction, Diagnostic } from '../../server/src/service/protocolTypes';
-import { REPO_ROOT } from '../protocol/ensureBuilt';
+import { CLI_BUNDLE, ensureBuilt, REPO_ROOT } from '../protocol/ensureBuilt';
+import { stagedCopy } from '../robustness/support/stageForNobody';
 import { whfbLint } from './runWhfbLint';
 
 const SOURCE = join(REPO_ROOT, 'test', 'fixtures', 'cli-fix');
@@ -217,12 +218,22 @@ test('--fix keeps a UTF-16 file UTF-16 with its byte-order mark, and writes thro
   assert.equal(spawnSync('readlink', [join(dir, 'link.whfb.yaml')], { encoding: 'utf8' }).stdout.trim(), 'utf16.whfb.yaml', 'the link is still a link');
 });
 
-test('--fix in a read-only folder: exit 2 with a message, the file untouched, the findings still reported', { skip: process.getuid?.() === 0 ? 'root ignores permissions' : false }, () => {
+test('--fix in a read-only folder: exit 2 with a message, the file untouched, the findings still reported (as root, run as the unprivileged user "nobody")', () => {
   const dir = copyFixtures();
   chmodSync(dir, 0o555);
   try {
-    const run = whfbLint(['--fix', 'fixable.whfb.yaml'], dir);
-    assert.equal(run.status, 2);
+    let run: { status: number | null; stdout: string; stderr: string };
+    if (process.getuid?.() === 0) {
+      // Root writes anywhere: "nobody" runs a staged, world-readable copy of the bundle in the read-only folder.
+      ensureBuilt();
+      const result = spawnSync(process.execPath, [stagedCopy(CLI_BUNDLE), '--fix', 'fixable.whfb.yaml'], {
+        cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 60_000, uid: 65534, gid: 65534,
+      });
+      run = { status: result.status, stdout: result.stdout, stderr: result.stderr };
+    } else {
+      run = whfbLint(['--fix', 'fixable.whfb.yaml'], dir);
+    }
+    assert.equal(run.status, 2, run.stderr);
     assert.match(run.stderr, /cannot write the fixes to fixable\.whfb\.yaml/);
     assert.match(run.stdout, /error WHFB102/, 'not written, so the type problem is still there');
   } finally {
