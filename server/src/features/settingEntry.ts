@@ -4,7 +4,8 @@
  * (a choice where the node has an enum). Type and default come from the catalog, never typed here.
  */
 import type { CatalogNode } from '../catalog/types';
-import { OMA_SETTING_ODATA_TYPES, type PolicyFileType } from '../vocabulary/valueTypes';
+import { entrySnippetFor } from '../formats/settingEntry';
+import type { PolicyFileType } from '../vocabulary/valueTypes';
 
 export type PolicyValueType = PolicyFileType;
 
@@ -41,43 +42,27 @@ export function snippetLiteral(text: string): string {
   return text.replace(/[\\$}]/g, '\\$&');
 }
 
-function choiceOrPlaceholder(values: string[], render: (value: string) => string): string {
-  if (values.length > 1) {
-    // Inside a choice, commas and pipes are escaped too.
-    return `\${1|${values.map((v) => render(v).replace(/[\\$}|,]/g, '\\$&')).join(',')}|}`;
-  }
-  return `\${1:${snippetLiteral(render(values[0] ?? ''))}}`;
-}
-
-function yamlScalar(value: string, type: PolicyValueType): string {
-  if (type !== 'string') return value;
-  // Single-quoted YAML keeps <enabled/>, colons and '#' literal.
-  return `'${value.replace(/'/g, "''")}'`;
+/**
+ * The Insert setting snippets are the one entry writer's (formats/settingEntry.ts `entrySnippetFor`):
+ * the same type map and layout as the fixes, completion and the generated snippets. `indent` is the
+ * list's indentation as text (spaces).
+ */
+function entrySnippet(node: CatalogNode, format: 'whfb-yaml' | 'custom-profile-json', layout: { indent?: string; flow?: boolean; tenantGuid?: string }): string {
+  return entrySnippetFor(node, format, {
+    indent: layout.indent?.length ?? 0,
+    ...(layout.flow ? { flow: true } : {}),
+    ...(layout.tenantGuid ? { tenantGuid: layout.tenantGuid } : {}),
+  }) ?? '';
 }
 
 /** A policy-file settings entry, indented for a list at `indent`, ending with a newline. */
 export function yamlSettingSnippet(node: CatalogNode, indent: string): string {
-  const type = policyValueType(node);
-  const value = choiceOrPlaceholder(proposedValues(node), (v) => yamlScalar(v, type));
-  return [
-    `${indent}- omaUri: ${snippetLiteral(node.path)}`,
-    `${indent}  type: ${type}`,
-    `${indent}  value: ${value}`,
-    '',
-  ].join('\n');
+  return entrySnippet(node, 'whfb-yaml', { indent });
 }
 
 /** A policy-file entry as one element of a flow list (`settings: [{...}]`); the OMA-URI is quoted, `{` `}` being syntax there. */
 export function yamlFlowSettingSnippet(node: CatalogNode): string {
-  const type = policyValueType(node);
-  const value = choiceOrPlaceholder(proposedValues(node), (v) => yamlScalar(v, type));
-  return `${snippetLiteral(`{ omaUri: ${JSON.stringify(node.path)}, type: ${type}, value: `)}${value}${snippetLiteral(' }')}`;
-}
-
-function jsonValue(value: string, type: PolicyValueType): string {
-  if (type === 'bool') return value === 'true' || value === 'false' ? value : 'true';
-  if (type === 'int') return /^-?\d+$/.test(value) ? value : '0';
-  return JSON.stringify(value);
+  return entrySnippet(node, 'whfb-yaml', { flow: true });
 }
 
 /**
@@ -86,19 +71,7 @@ function jsonValue(value: string, type: PolicyValueType): string {
  * replace.
  */
 export function jsonOmaSettingSnippet(node: CatalogNode, indent: string, tenantGuid?: string): string {
-  const type = policyValueType(node);
-  const tenantStop = tenantGuid ? snippetLiteral(tenantGuid) : '${2:{TenantId\\}}';
-  const omaUri = snippetLiteral(JSON.stringify(node.path)).replace(/\{TenantId\\\}/i, () => tenantStop);
-  const value = choiceOrPlaceholder(proposedValues(node), (v) => jsonValue(v, type));
-  const inner = `${indent}  `;
-  return [
-    `${indent}{`,
-    `${inner}"@odata.type": "${OMA_SETTING_ODATA_TYPES[type]}",`,
-    `${inner}"displayName": ${snippetLiteral(JSON.stringify(node.title ?? node.name))},`,
-    `${inner}"omaUri": ${omaUri},`,
-    `${inner}"value": ${value}`,
-    `${indent}\\}`,
-  ].join('\n');
+  return entrySnippet(node, 'custom-profile-json', { indent, ...(tenantGuid ? { tenantGuid } : {}) });
 }
 
 /** The tenant GUID a custom profile already uses in a PassportForWork OMA-URI, if any. */
