@@ -8,6 +8,10 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Catalog, CatalogNode } from '../../server/src/catalog/types';
+import {
+  AUTHENTICATION_METHODS, DEPLOYMENT_MODELS, JOIN_TYPES, MANAGEMENT_CHANNELS, TRUST_TYPES,
+  type AuthenticationMethod, type DeploymentModel, type JoinType, type ManagementChannel, type TrustType,
+} from '../../server/src/vocabulary/deployment';
 
 const TOOLTIPS_DIR = 'data/guides/hello-for-business/deploy/includes';
 
@@ -116,8 +120,39 @@ export function buildSchema(catalog: Catalog, root: string = resolve(__dirname, 
   };
 }
 
+/** One choice per word of the vocabulary: a Record over the word type, so a new word without a description fails the type check. */
+function vocabularyChoices<Word extends string>(words: readonly Word[], describe: Record<Word, string>) {
+  return choices(words.map((value) => ({ value, description: describe[value] })));
+}
+
 function deploymentSchema(root: string): object {
   const guide = (file: string) => tooltip(root, file);
+  const models: Record<DeploymentModel, string> = {
+    'cloud-only': withGuide(guide('tooltip-deployment-cloud.md'), 'Cloud-only deployment.'),
+    hybrid: withGuide(guide('tooltip-deployment-hybrid.md'), 'Hybrid deployment.'),
+    'on-premises': withGuide(guide('tooltip-deployment-onpremises.md'), 'On-premises deployment.'),
+  };
+  const trusts: Record<TrustType, string> = {
+    'cloud-kerberos': withGuide(guide('tooltip-trust-cloud-kerberos.md'), 'Cloud Kerberos trust.'),
+    key: withGuide(guide('tooltip-trust-key.md'), 'Key trust.'),
+    certificate: withGuide(guide('tooltip-trust-cert.md'), 'Certificate trust.'),
+  };
+  const joins: Record<JoinType, string> = {
+    entra: withGuide(guide('tooltip-join-entra.md'), 'Microsoft Entra join.'),
+    hybrid: withGuide(guide('tooltip-join-hybrid.md'), 'Microsoft Entra hybrid join.'),
+    domain: withGuide(guide('tooltip-join-domain.md'), 'Active Directory domain join.'),
+  };
+  const authentications: Record<AuthenticationMethod, string> = {
+    'password-hash-sync': 'Password hash synchronization (managed authentication).',
+    'pass-through': 'Pass-through authentication (managed authentication).',
+    federated: 'Federated authentication, for example with AD FS. Hybrid certificate trust requires it.',
+  };
+  const channels: Record<ManagementChannel, string> = {
+    intune: 'Intune or another MDM: the settings below.',
+    'group-policy': 'Group Policy: the groupPolicy entries.',
+    both: 'Both. Where both configure a setting, Group Policy wins and the Intune value is ignored.',
+  };
+  const needTrust = DEPLOYMENT_MODELS.filter((model) => model !== 'cloud-only');
   return {
     description: 'The deployment model the organisation chose, as the Windows Hello for Business deployment guides describe it.',
     type: 'object',
@@ -127,47 +162,27 @@ function deploymentSchema(root: string): object {
       model: {
         description: 'Deployment model: where the identities live.',
         type: 'string',
-        ...choices([
-          { value: 'cloud-only', description: withGuide(guide('tooltip-deployment-cloud.md'), 'Cloud-only deployment.') },
-          { value: 'hybrid', description: withGuide(guide('tooltip-deployment-hybrid.md'), 'Hybrid deployment.') },
-          { value: 'on-premises', description: withGuide(guide('tooltip-deployment-onpremises.md'), 'On-premises deployment.') },
-        ]),
+        ...vocabularyChoices(DEPLOYMENT_MODELS, models),
       },
       trust: {
         description: 'Trust type: how users authenticate to Active Directory. Required for hybrid and on-premises deployments; absent for cloud-only.',
         type: 'string',
-        ...choices([
-          { value: 'cloud-kerberos', description: withGuide(guide('tooltip-trust-cloud-kerberos.md'), 'Cloud Kerberos trust.') },
-          { value: 'key', description: withGuide(guide('tooltip-trust-key.md'), 'Key trust.') },
-          { value: 'certificate', description: withGuide(guide('tooltip-trust-cert.md'), 'Certificate trust.') },
-        ]),
+        ...vocabularyChoices(TRUST_TYPES, trusts),
       },
       join: {
         description: 'Optional: how the devices are joined.',
         type: 'string',
-        ...choices([
-          { value: 'entra', description: withGuide(guide('tooltip-join-entra.md'), 'Microsoft Entra join.') },
-          { value: 'hybrid', description: withGuide(guide('tooltip-join-hybrid.md'), 'Microsoft Entra hybrid join.') },
-          { value: 'domain', description: withGuide(guide('tooltip-join-domain.md'), 'Active Directory domain join.') },
-        ]),
+        ...vocabularyChoices(JOIN_TYPES, joins),
       },
       authentication: {
         description: 'Hybrid deployments only: how users authenticate to Microsoft Entra ID.',
         type: 'string',
-        ...choices([
-          { value: 'password-hash-sync', description: 'Password hash synchronization (managed authentication).' },
-          { value: 'pass-through', description: 'Pass-through authentication (managed authentication).' },
-          { value: 'federated', description: 'Federated authentication, for example with AD FS. Hybrid certificate trust requires it.' },
-        ]),
+        ...vocabularyChoices(AUTHENTICATION_METHODS, authentications),
       },
       management: {
         description: 'How the settings reach the devices.',
         type: 'string',
-        ...choices([
-          { value: 'intune', description: 'Intune or another MDM: the settings below.' },
-          { value: 'group-policy', description: 'Group Policy: the groupPolicy entries.' },
-          { value: 'both', description: 'Both. Where both configure a setting, Group Policy wins and the Intune value is ignored.' },
-        ]),
+        ...vocabularyChoices(MANAGEMENT_CHANNELS, channels),
       },
       minimumOsBuild: {
         description: 'Optional: the oldest Windows build in scope, for example 10.0.19044.1566. Settings that need a newer build are reported.',
@@ -176,7 +191,7 @@ function deploymentSchema(root: string): object {
         examples: ['10.0.19044.1566', '10.0.22000.527', '10.0.22621'],
       },
     },
-    if: { properties: { model: { enum: ['hybrid', 'on-premises'] } }, required: ['model'] },
+    if: { properties: { model: { enum: needTrust } }, required: ['model'] },
     then: { required: ['model', 'trust', 'management'] },
   };
 }

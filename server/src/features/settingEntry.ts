@@ -5,42 +5,9 @@
  */
 import type { CatalogNode } from '../catalog/types';
 import { entrySnippetFor } from '../formats/settingEntry';
-import type { PolicyFileType } from '../vocabulary/valueTypes';
 
-export type PolicyValueType = PolicyFileType;
-
-export function policyValueType(node: CatalogNode): PolicyValueType {
-  if (node.format === 'bool') return 'bool';
-  if (node.format === 'int') return 'int';
-  return 'string';
-}
-
-/** Settable: a leaf the MDM server may Add or Replace. */
-export function isSettable(node: CatalogNode): boolean {
-  return !node.interior && node.accessTypes.some((access) => access === 'Add' || access === 'Replace');
-}
-
-/** Candidate values, the one to propose first. */
-export function proposedValues(node: CatalogNode): string[] {
-  const type = policyValueType(node);
-  const first = node.defaultValue ?? node.defaults[0]?.value;
-  let values: string[];
-  if (type === 'bool') values = ['true', 'false'];
-  else if (node.allowed?.kind === 'enum') values = node.allowed.values.map((v) => v.value);
-  else if (node.allowed?.kind === 'range') values = [String(node.allowed.min)];
-  else if (node.allowed?.kind === 'admx') values = ['<enabled/>', '<disabled/>'];
-  else values = [type === 'int' ? '0' : ''];
-  if (first !== undefined) {
-    const normalized = type === 'bool' ? String(first).toLowerCase() : String(first);
-    values = [normalized, ...values.filter((v) => v !== normalized)];
-  }
-  return values;
-}
-
-/** Escapes text so a snippet inserts it literally. */
-export function snippetLiteral(text: string): string {
-  return text.replace(/[\\$}]/g, '\\$&');
-}
+// One writer: settability, candidate values and snippet escaping are the formats' (formats/settingEntry.ts).
+export { isSettable, snippetLiteral } from '../formats/settingEntry';
 
 /**
  * The Insert setting snippets are the one entry writer's (formats/settingEntry.ts `entrySnippetFor`):

@@ -7,22 +7,13 @@
 import type { CatalogNode } from '../catalog/types';
 import type { SourceFormat, ValueType } from '../model/types';
 import { entryTypeOf, policyFileTypeName } from '../model/values';
+import { omaSettingOdataType } from '../vocabulary/valueTypes';
 
 export type EntryValue = string | boolean | number;
 
-/** Graph's custom-profile `@odata.type` for each value type (#microsoft.graph.omaSetting<Suffix>). */
-const ODATA_SUFFIX: Record<ValueType, string> = {
-  bool: 'Boolean',
-  int: 'Integer',
-  string: 'String',
-  xml: 'StringXml',
-  base64: 'Base64',
-  float: 'FloatingPoint',
-  date: 'DateTime',
-};
-
+/** Graph's custom-profile `@odata.type` for each value type (the vocabulary's one table). */
 export function odataTypeOf(type: ValueType): string {
-  return `#microsoft.graph.omaSetting${ODATA_SUFFIX[type]}`;
+  return omaSettingOdataType(type);
 }
 
 /** Settable: a leaf the MDM server may Add or Replace. */

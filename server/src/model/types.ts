@@ -32,8 +32,9 @@ export interface Deployment {
   minimumOsBuild?: Located<string>;
 }
 
-/** Value types as a policy file or export writes them, normalised. */
-export type ValueType = 'bool' | 'int' | 'string' | 'xml' | 'base64' | 'float' | 'date';
+/** Value types as a policy file or export writes them, normalised (spelled once, in the vocabulary). */
+import type { VocabularyValueType } from '../vocabulary/valueTypes';
+export type ValueType = VocabularyValueType;
 
 export interface PolicySetting {
   /** Position in the file's list of settings (stable id within one parse). */

@@ -15,6 +15,10 @@ export type DeploymentModel = (typeof DEPLOYMENT_MODELS)[number];
 export const TRUST_TYPES = ['cloud-kerberos', 'key', 'certificate'] as const;
 export type TrustType = (typeof TRUST_TYPES)[number];
 
+/** `deployment.join`: how the devices are joined. */
+export const JOIN_TYPES = ['entra', 'hybrid', 'domain'] as const;
+export type JoinType = (typeof JOIN_TYPES)[number];
+
 /** `deployment.authentication`: how users authenticate to Microsoft Entra ID (hybrid only). */
 export const AUTHENTICATION_METHODS = ['password-hash-sync', 'pass-through', 'federated'] as const;
 export type AuthenticationMethod = (typeof AUTHENTICATION_METHODS)[number];

@@ -9,7 +9,8 @@ import { parse as parseYaml } from 'yaml';
 import { getCatalog } from '../../../server/src/catalog/catalog';
 import { indentRelativeToLine, planJsonOmaSettingInsertion, planYamlSettingInsertion, type Insertion } from '../../../server/src/features/insertionPoint';
 import { linksInMarkdown, referenceAt, settingIdCandidates } from '../../../server/src/features/lineReferences';
-import { isSettable, jsonOmaSettingSnippet, nodeDetail, proposedValues, snippetLiteral, yamlSettingSnippet } from '../../../server/src/features/settingEntry';
+import { jsonOmaSettingSnippet, nodeDetail, yamlSettingSnippet } from '../../../server/src/features/settingEntry';
+import { candidateValues, isSettable, snippetLiteral } from '../../../server/src/formats/settingEntry';
 
 const catalog = getCatalog();
 const USE = './Device/Vendor/MSFT/PassportForWork/{TenantId}/Policies/UsePassportForWork';
@@ -48,7 +49,7 @@ test('inserted policy-file entries carry the DDF type and a value the node allow
   assert.match(bool, /\$\{1\|true,false\|\}/, 'a choice, DDF default ("True") first');
   assert.equal(expandSnippet(yamlSettingSnippet(node(MIN_PIN), '- '.slice(2))), `- omaUri: ${MIN_PIN}\n  type: int\n  value: 4\n`);
   assert.match(yamlSettingSnippet(node(KERBEROS), '  '), /type: int\n {4}value: \$\{1\|0,1\|\}/);
-  assert.deepEqual(proposedValues(node(KERBEROS)), ['0', '1']);
+  assert.deepEqual(candidateValues(node(KERBEROS)), ['0', '1']);
   const settable = catalog.nodes.filter(isSettable);
   assert.ok(settable.length > 100 && settable.every((n) => !n.interior));
   assert.ok(nodeDetail(node(MIN_PIN)).startsWith('Minimum PIN length configures'));
