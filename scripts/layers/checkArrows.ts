@@ -55,8 +55,8 @@ export function violationsOf(edges: readonly ImportEdge[]): Violation[] {
         else if (fromLayer.name === 'cli' && pkg !== 'vscode-languageserver-textdocument') out.push({ edge, rule: 'no-editor-api-below-transport', detail: `the CLI has no LSP connection but imports ${pkg}` });
       }
       if (pkg === LSP_TYPES_PACKAGE && fromLayer.name !== 'client' && !(fromLayer.name === 'shared' && edge.typeOnly)) {
-        if (fromLayer.tier < 3) out.push({ edge, rule: 'lsp-types-only-in-service', detail: `${fromLayer.name} imports ${pkg}` });
-        else if (fromLayer.name === 'service' && !edge.typeOnly) out.push({ edge, rule: 'lsp-types-only-in-service', detail: 'the service imports a value from it; use `import type`' });
+        if (fromLayer.tier < 3 && fromLayer.name !== 'lsp') out.push({ edge, rule: 'lsp-types-only-in-service', detail: `${fromLayer.name} imports ${pkg}` });
+        else if ((fromLayer.name === 'service' || fromLayer.name === 'lsp') && !edge.typeOnly) out.push({ edge, rule: 'lsp-types-only-in-service', detail: `${fromLayer.name} imports a value from it; use \`import type\`` });
       }
       continue;
     }

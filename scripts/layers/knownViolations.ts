@@ -7,21 +7,6 @@
 import type { KnownViolation } from './checkArrows';
 
 export const KNOWN_VIOLATIONS: readonly KnownViolation[] = [
-  { from: 'server/src/features/codeActions.ts', to: 'server/src/service/protocolTypes.ts', rule: 'layer-downward', removedBy: 'point 5: real LSP types replace service/protocolTypes' },
-  { from: 'server/src/features/completion.ts', to: 'server/src/service/protocolTypes.ts', rule: 'layer-downward', removedBy: 'point 5: real LSP types replace service/protocolTypes' },
-  { from: 'server/src/features/context.ts', to: 'server/src/service/documentCache.ts', rule: 'layer-downward', removedBy: 'point 1 follow-up: lineIndex, documentCache and the summary types move below service once the point 5 rewrite of service/ has merged' },
-  { from: 'server/src/features/documentLinks.ts', to: 'server/src/service/lineIndex.ts', rule: 'layer-downward', removedBy: 'point 1 follow-up: lineIndex, documentCache and the summary types move below service once the point 5 rewrite of service/ has merged' },
-  { from: 'server/src/features/documentLinks.ts', to: 'server/src/service/protocolTypes.ts', rule: 'layer-downward', removedBy: 'point 5: real LSP types replace service/protocolTypes' },
-  { from: 'server/src/features/documentSymbols.ts', to: 'server/src/service/lineIndex.ts', rule: 'layer-downward', removedBy: 'point 1 follow-up: lineIndex, documentCache and the summary types move below service once the point 5 rewrite of service/ has merged' },
-  { from: 'server/src/features/documentSymbols.ts', to: 'server/src/service/protocolTypes.ts', rule: 'layer-downward', removedBy: 'point 5: real LSP types replace service/protocolTypes' },
-  { from: 'server/src/features/foldingRanges.ts', to: 'server/src/service/lineIndex.ts', rule: 'layer-downward', removedBy: 'point 1 follow-up: lineIndex, documentCache and the summary types move below service once the point 5 rewrite of service/ has merged' },
-  { from: 'server/src/features/foldingRanges.ts', to: 'server/src/service/protocolTypes.ts', rule: 'layer-downward', removedBy: 'point 5: real LSP types replace service/protocolTypes' },
-  { from: 'server/src/features/hover.ts', to: 'server/src/service/protocolTypes.ts', rule: 'layer-downward', removedBy: 'point 5: real LSP types replace service/protocolTypes' },
-  { from: 'server/src/features/policySummary.ts', to: 'server/src/service/api.ts', rule: 'layer-downward', removedBy: 'point 1 follow-up: lineIndex, documentCache and the summary types move below service once the point 5 rewrite of service/ has merged' },
-  { from: 'server/src/features/policySummary.ts', to: 'server/src/service/lineIndex.ts', rule: 'layer-downward', removedBy: 'point 1 follow-up: lineIndex, documentCache and the summary types move below service once the point 5 rewrite of service/ has merged' },
   { from: 'server/src/formats/looseText.ts', to: 'server/src/rules/codes.ts', rule: 'siblings-apart', removedBy: 'point 1 follow-up: the rule table moves to model/ruleCodes.ts once the rules branches have merged' },
   { from: 'server/src/model/findings.ts', to: 'server/src/rules/codes.ts', rule: 'layer-downward', removedBy: 'point 1 follow-up: the rule table moves to model/ruleCodes.ts once the rules branches have merged' },
-  { from: 'server/src/model/types.ts', to: 'server/src/service/protocolTypes.ts', rule: 'layer-downward', removedBy: 'point 5: real LSP types replace service/protocolTypes' },
-  { from: 'server/src/rules/codes.ts', to: 'server/src/service/protocolTypes.ts', rule: 'layer-downward', removedBy: 'point 5: real LSP types replace service/protocolTypes' },
-  { from: 'server/src/rules/runRules.ts', to: 'server/src/service/protocolTypes.ts', rule: 'layer-downward', removedBy: 'point 5: real LSP types replace service/protocolTypes' },
 ];

@@ -12,6 +12,9 @@ export const LAYERS = [
   // The client/server protocol and import-free modules both sides use (shared/), and the one vocabulary.
   { name: 'shared', tier: 0, paths: ['shared/'] },
   { name: 'vocabulary', tier: 0, paths: ['server/src/vocabulary/'] },
+  // The LSP result shapes the service and the features answer in (types of vscode-languageserver-types,
+  // with the few numeric enums spelled out): data shapes, no LSP runtime, so every layer may use them.
+  { name: 'lsp', tier: 0, paths: ['server/src/lsp/'] },
   { name: 'model', tier: 1, paths: ['server/src/model/'] },
   { name: 'formats', tier: 2, paths: ['server/src/formats/'] },
   { name: 'rules', tier: 2, paths: ['server/src/rules/'] },
@@ -63,7 +66,7 @@ export const EDITOR_PACKAGES = [
   'vscode-jsonrpc',
 ] as const;
 
-/** The LSP data types package: types only, and only from the service up (it speaks LSP shapes). */
+/** The LSP data types package: types only, through the lsp layer (server/src/lsp) or from the service up. */
 export const LSP_TYPES_PACKAGE = 'vscode-languageserver-types';
 
 export type RuleId =
@@ -79,7 +82,7 @@ export const RULE_TEXT: Record<RuleId, string> = {
   'layer-downward': 'imports point down: catalog <- model <- formats/rules/features <- service <- server/cli',
   'siblings-apart': 'these same-tier layers do not import each other',
   'no-editor-api-below-transport': 'nothing below server/src/server and server/src/cli imports vscode or the LSP libraries; the CLI and the server process never import vscode or the LSP client',
-  'lsp-types-only-in-service': `only service, server and cli may import ${LSP_TYPES_PACKAGE}, and below the server only with \`import type\``,
+  'lsp-types-only-in-service': `only the lsp layer (server/src/lsp), service, server and cli may import ${LSP_TYPES_PACKAGE}, and below the server only with \`import type\``,
   'client-talks-protocol': `the client imports from server/src only the protocol and import-free shared modules (${CLIENT_SHARED.join(', ')}), and never ${CLIENT_FORBIDDEN_DATA.join(', ')}`,
   'shared-imports-only-shared': 'a module the client shares imports only other shared modules, so the client bundle stays free of server code',
   'file-in-a-layer': 'every source file belongs to a layer: add its folder to LAYERS in scripts/layers/layerMap.ts and docs/architecture.md',

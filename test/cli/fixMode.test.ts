@@ -15,7 +15,7 @@ import { applySafeFixes } from '../../server/src/cli/fix/applyFixes';
 import { safeFixes } from '../../server/src/cli/fix/safeFixes';
 import { unifiedDiff } from '../../server/src/cli/fix/unifiedDiff';
 import { ChangedSinceReadError, writeFileAtomically } from '../../server/src/cli/fix/writeAtomically';
-import type { CodeAction, Diagnostic } from '../../server/src/service/protocolTypes';
+import type { CodeAction, Diagnostic } from '../../server/src/lsp/protocolTypes';
 import { CLI_BUNDLE, ensureBuilt, REPO_ROOT } from '../protocol/ensureBuilt';
 import { stagedCopy } from '../robustness/support/stageForNobody';
 import { whfbLint } from './runWhfbLint';

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getLanguageService } from '../../server/src/service/languageService';
 import type { TextDocumentInput } from '../../server/src/service/api';
-import type { Diagnostic } from '../../server/src/service/protocolTypes';
+import type { Diagnostic } from '../../server/src/lsp/protocolTypes';
 import { diagnosticProblems, EditorLines } from './support/checks';
 import { REPO_ROOT } from './support/corpus';
 import { ownCpuMs } from './support/cpuTime';

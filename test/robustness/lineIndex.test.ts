@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { LineIndex } from '../../server/src/service/lineIndex';
+import { LineIndex } from '../../server/src/model/lineIndex';
 import { fuzzConfig, Prng } from './support/prng';
 
 test('LineIndex agrees with LSP TextDocument on random texts of \\n, \\r\\n and lone \\r (offsets both ways)', () => {

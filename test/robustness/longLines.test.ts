@@ -11,8 +11,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getLanguageService } from '../../server/src/service/languageService';
-import { LineIndex } from '../../server/src/service/lineIndex';
-import type { Range } from '../../server/src/service/protocolTypes';
+import { LineIndex } from '../../server/src/model/lineIndex';
+import type { Range } from '../../server/src/lsp/protocolTypes';
 import { editedText, oneLineSettingsCatalog, oneLineSyncml, type LongLineDocument } from '../../bench/longLinePolicies';
 import { countScannedCharacters } from './support/scanCounter';
 

@@ -1,5 +1,5 @@
 /** whfb-lint's command line, parsed by hand (no dependency for a handful of options). */
-import type { SeverityName } from '../service/protocolTypes';
+import type { SeverityName } from '../lsp/protocolTypes';
 import type { FixMode } from './lintFiles';
 
 /** The output formats, in the order --help lists them (runCli.ts renders each). */

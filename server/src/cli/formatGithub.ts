@@ -4,7 +4,7 @@
  * upload needed. Escaping as the runner's toolkit does it (@actions/core, command.ts):
  * in the message %, CR and LF; in a property also ':' and ',' (they separate properties).
  */
-import type { SeverityName } from '../service/protocolTypes';
+import type { SeverityName } from '../lsp/protocolTypes';
 import type { LintReport } from './results';
 import { escapeForTerminal } from './terminalText';
 

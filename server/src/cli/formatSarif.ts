@@ -8,7 +8,7 @@
 import { pathToFileURL } from 'node:url';
 import { RULES, ruleDocsUrl, type RuleInfo } from '../rules/codes';
 import { RULE_EVIDENCE } from '../rules/evidence';
-import type { SeverityName } from '../service/protocolTypes';
+import type { SeverityName } from '../lsp/protocolTypes';
 import type { LintReport } from './results';
 import { TOOL_INFORMATION_URI, TOOL_NAME, TOOL_VERSION } from './toolInfo';
 

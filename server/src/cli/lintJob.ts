@@ -3,7 +3,7 @@
  * hands to a worker thread. Plain data in and out, so it crosses threads unchanged.
  */
 import type { WhfbLanguageService } from '../service/api';
-import type { SeverityName } from '../service/protocolTypes';
+import type { SeverityName } from '../lsp/protocolTypes';
 import type { Candidate } from './collectFiles';
 import { lintFiles, type FixMode, type LintFilesResult } from './lintFiles';
 

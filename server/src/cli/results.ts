@@ -1,5 +1,5 @@
 /** What a whfb-lint run found, before it is printed in one of the output formats. */
-import type { SeverityName } from '../service/protocolTypes';
+import type { SeverityName } from '../lsp/protocolTypes';
 import type { AppliedFix } from './fix/applyFixes';
 
 export interface LintDiagnostic {

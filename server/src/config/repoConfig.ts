@@ -9,7 +9,7 @@
  */
 import type { DeploymentModelId } from '../checklists/types';
 import { CONFIG_FILE_NAMES, DEPLOYMENT_MODELS } from '../../../shared/repoConfigFile';
-import type { Diagnostic, SeverityName } from '../service/protocolTypes';
+import type { Diagnostic, SeverityName } from '../lsp/protocolTypes';
 import { GlobMatcher, toSlashes } from './glob';
 
 /** Looked for in this order in each folder. */

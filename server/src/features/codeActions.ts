@@ -5,7 +5,7 @@
  * Fixes come from this version's findings, matched to the diagnostics the client sent back.
  */
 import type { Finding, OffsetRange } from '../model/types';
-import type { ClientDiagnostic, CodeAction, Range, TextEdit } from '../service/protocolTypes';
+import type { ClientDiagnostic, CodeAction, Range, TextEdit } from '../lsp/protocolTypes';
 import { settingAt, type FeatureContext } from './context';
 
 function overlaps(a: OffsetRange, b: OffsetRange): boolean {

@@ -9,7 +9,7 @@ import type { CatalogNode } from '../catalog/types';
 import { isSettable, policyYamlEntry } from '../formats/settingEntry';
 import type { PolicyModel } from '../model/types';
 import { policyFileTypeName, valueTypeForFormat } from '../model/values';
-import { CompletionItemKind, InsertTextFormat, type CompletionItem, type CompletionList, type Position, type Range } from '../service/protocolTypes';
+import { CompletionItemKind, InsertTextFormat, type CompletionItem, type CompletionList, type Position, type Range } from '../lsp/protocolTypes';
 import { settingAt, type FeatureContext } from './context';
 import { nodeMarkdown } from './nodeDocs';
 import { schemaProperties, type SchemaScope } from './policySchemaInfo';

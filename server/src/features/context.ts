@@ -1,7 +1,7 @@
 /** What every feature gets: the parsed document of this version and the catalog. */
 import type { CatalogIndex } from '../catalog/catalogIndex';
 import type { OffsetRange, PolicyModel, PolicySetting } from '../model/types';
-import type { ParsedDocument } from '../service/documentCache';
+import type { ParsedDocument } from '../formats/parsedDocument';
 
 export interface FeatureContext {
   entry: ParsedDocument;

@@ -2,8 +2,8 @@
 import type { CatalogIndex } from '../catalog/catalogIndex';
 import type { PolicyModel } from '../model/types';
 import { RULES_BY_CODE } from '../rules/codes';
-import type { LineIndex } from '../service/lineIndex';
-import type { DocumentLink } from '../service/protocolTypes';
+import type { LineIndex } from '../model/lineIndex';
+import type { DocumentLink } from '../lsp/protocolTypes';
 
 const IGNORE_COMMENT = /#\s*whfb-ignore(?:-file)?\b([^\r\n]*)/g;
 const CODE = /WHFB\d{3}/gi;

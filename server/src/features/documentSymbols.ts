@@ -1,8 +1,8 @@
 /** The outline: tenantId, deployment and its keys, each setting by node name, Group Policy entries. */
 import type { Located, OffsetRange, PolicyModel } from '../model/types';
 import { valueText } from '../model/values';
-import type { LineIndex } from '../service/lineIndex';
-import { SymbolKind, type DocumentSymbol } from '../service/protocolTypes';
+import type { LineIndex } from '../model/lineIndex';
+import { SymbolKind, type DocumentSymbol } from '../lsp/protocolTypes';
 
 function symbol(lines: LineIndex, name: string, kind: SymbolKind, range: OffsetRange, selection: OffsetRange, detail?: string, children?: DocumentSymbol[]): DocumentSymbol {
   const full = { start: Math.min(range.start, selection.start), end: Math.max(range.end, selection.end) };

@@ -1,7 +1,7 @@
 /** Folding: the deployment block, the settings list, and each entry of more than one line. */
 import type { OffsetRange, PolicyModel } from '../model/types';
-import type { LineIndex } from '../service/lineIndex';
-import type { FoldingRange } from '../service/protocolTypes';
+import type { LineIndex } from '../model/lineIndex';
+import type { FoldingRange } from '../lsp/protocolTypes';
 
 export function foldingRangesFor(model: PolicyModel, lines: LineIndex): FoldingRange[] {
   const ranges: FoldingRange[] = [];

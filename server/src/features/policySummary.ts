@@ -7,8 +7,8 @@ import { deploymentModelIdOf, type DeploymentModelId } from '../vocabulary/deplo
 import { NODES, settingsFor } from '../model/settingLookup';
 import type { Finding, PolicyModel, PolicySetting } from '../model/types';
 import { asBoolean, valueText } from '../model/values';
-import type { PolicySettingSummary, PolicySummary } from '../service/api';
-import type { LineIndex } from '../service/lineIndex';
+import type { PolicySettingSummary, PolicySummary } from '../../../shared/protocol';
+import type { LineIndex } from '../model/lineIndex';
 import { settingAt } from './context';
 
 export function deploymentModelId(model: PolicyModel): DeploymentModelId | undefined {

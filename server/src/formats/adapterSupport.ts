@@ -9,7 +9,7 @@ import type { Finding, OffsetRange, PolicyModel, SourceFormat } from '../model/t
 import { finding } from '../model/findings';
 import { propertyEntry, type AstError, type AstNode } from './jsonAst';
 import { cspScopeOf, type CspScope } from '../catalog/cspScope';
-import { lineContentEnd, lineOfOffset, lineStartsOf, type LineStarts } from './lineStarts';
+import { lineContentEnd, lineOfOffset, lineStartsOf, type LineStarts } from '../model/lineStarts';
 
 export type Serialisation = 'json' | 'yaml' | 'xml';
 

@@ -4,7 +4,7 @@
  * entry. This is what lets the adapter parse the settings one entry at a time and re-parse only
  * the entries an edit touched.
  */
-import { lineContentEnd, lineOfOffset, lineStartsOf, type LineStarts } from './lineStarts';
+import { lineContentEnd, lineOfOffset, lineStartsOf, type LineStarts } from '../model/lineStarts';
 
 export interface LineInfo {
   start: number;
@@ -172,7 +172,7 @@ export function fileIgnoredCodes(text: string): string[] {
 }
 
 /** Line-start offset of the line containing `offset`: a binary search, whatever the line's length. */
-export { lineStartOf } from './lineStarts';
+export { lineStartOf } from '../model/lineStarts';
 
 /** Deeper than this, a policy file is not a policy file: the YAML parser would recurse until the stack runs out. */
 export const MAX_NESTING = 64;

@@ -15,7 +15,7 @@ import type { Finding, OffsetRange, PolicyModel, PolicySetting } from '../model/
 import { MAX_ALIAS_COUNT, isAliasBombError, shiftBy, type OffsetMap } from './policyYamlAst';
 import { buildSetting, buildTop, type PolicyTop } from './policyYamlBuild';
 import { excessiveNesting, fileIgnoredCodes, findSettingsBlock, lineAt, MAX_NESTING, splitEntries, type SettingsBlockLayout } from './policyYamlLayout';
-import { lineSpanAt } from './lineStarts';
+import { lineSpanAt } from '../model/lineStarts';
 import { checkDocumentShape, checkSettingsEntryShape } from './policyYamlSchema';
 import { shiftFinding, shiftGroupPolicyEntry, shiftLocated, shiftRange, shiftSetting } from './policyYamlShift';
 

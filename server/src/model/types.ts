@@ -4,7 +4,7 @@
  * computed once by the adapter; conversion to line/character happens at the service edge.
  */
 import type { CatalogNode } from '../catalog/types';
-import type { SeverityName } from '../service/protocolTypes';
+import type { SeverityName } from '../../../shared/protocol';
 
 export interface OffsetRange { start: number; end: number }
 

@@ -3,7 +3,7 @@
  * One table, so the server, the CLI's SARIF rules, the docs and the tests agree. A rule module
  * in rules/ implements each code; tests assert that every code here has a module and fixtures.
  */
-import type { SeverityName } from '../service/protocolTypes';
+import type { SeverityName } from '../../../shared/protocol';
 
 export interface RuleInfo {
   code: string;

@@ -6,7 +6,7 @@
  */
 import type { CatalogIndex } from '../catalog/catalogIndex';
 import type { Finding, OffsetRange, PolicyModel, PolicySetting } from '../model/types';
-import type { SeverityName } from '../service/protocolTypes';
+import type { SeverityName } from '../../../shared/protocol';
 import { ALL_RULES } from './registry';
 
 export interface RuleOptions {

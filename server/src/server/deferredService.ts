@@ -6,7 +6,7 @@
  */
 import type { CancellationSignal, LanguageServiceSettings, TextDocumentInput, WhfbLanguageService } from '../service/api';
 import type { PlanInsertSettingParams } from '../../../shared/protocol';
-import type { Position, Range, Diagnostic } from '../service/protocolTypes';
+import type { Position, Range, Diagnostic } from '../lsp/protocolTypes';
 
 export class DeferredLanguageService implements WhfbLanguageService {
   private loaded: WhfbLanguageService | undefined;

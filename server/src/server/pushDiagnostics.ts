@@ -5,7 +5,7 @@
 import type { Connection, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextDocumentInput } from '../service/api';
-import type { Diagnostic } from '../service/protocolTypes';
+import type { Diagnostic } from '../lsp/protocolTypes';
 import { yieldToEventLoop } from './cancellation';
 import { toInput } from './documentInput';
 import { describeError } from './guard';

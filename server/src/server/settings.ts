@@ -5,7 +5,7 @@
  */
 import { contributes } from '../../../package.json';
 import { DEFAULT_SETTINGS, type LanguageServiceSettings } from '../service/api';
-import type { SeverityName } from '../service/protocolTypes';
+import type { SeverityName } from '../lsp/protocolTypes';
 
 export interface ServerSettings {
   service: LanguageServiceSettings;

@@ -10,7 +10,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { version } from '../../../package.json';
 import type { TextDocumentInput, WhfbLanguageService } from '../service/api';
-import type { Diagnostic } from '../service/protocolTypes';
+import type { Diagnostic } from '../lsp/protocolTypes';
 import { describeError, guardNotification } from './guard';
 import { markShutdownRequested } from './lifecycle';
 import { POLICY_SUMMARY_CHANGED_NOTIFICATION, type PolicySummaryParams } from './protocol';

@@ -5,7 +5,7 @@
 import type { SourceFormat } from '../model/types';
 import type {
   ClientDiagnostic, CodeAction, CompletionList, Diagnostic, DocumentLink, DocumentSymbol, FoldingRange, Hover, Position, Range, SeverityName,
-} from './protocolTypes';
+} from '../lsp/protocolTypes';
 
 export interface TextDocumentInput {
   uri: string;

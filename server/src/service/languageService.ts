@@ -31,9 +31,10 @@ import {
   type TextDocumentInput,
   type WhfbLanguageService,
 } from './api';
-import { DocumentCache, lazyLines, type ParsedDocument } from './documentCache';
+import { DocumentCache } from './documentCache';
+import { lazyLines, type ParsedDocument } from '../formats/parsedDocument';
 import { guardInput } from './inputGuards';
-import type { ClientDiagnostic, CodeAction, CompletionList, Diagnostic, DocumentLink, DocumentSymbol, FoldingRange, Hover, Position, Range } from './protocolTypes';
+import type { ClientDiagnostic, CodeAction, CompletionList, Diagnostic, DocumentLink, DocumentSymbol, FoldingRange, Hover, Position, Range } from '../lsp/protocolTypes';
 import { toDiagnostic } from './toProtocol';
 
 export interface LanguageServiceOptions {

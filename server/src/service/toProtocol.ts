@@ -1,7 +1,7 @@
 /** Findings (offsets) to Diagnostics (line/character), at the service edge. */
 import type { Finding } from '../model/types';
-import type { LineIndex } from './lineIndex';
-import { DiagnosticSeverity, type Diagnostic, type SeverityName } from './protocolTypes';
+import type { LineIndex } from '../model/lineIndex';
+import { DiagnosticSeverity, type Diagnostic, type SeverityName } from '../lsp/protocolTypes';
 
 const SEVERITY: Record<SeverityName, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,

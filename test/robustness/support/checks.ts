@@ -7,7 +7,7 @@
 import { RULES_BY_CODE } from '../../../server/src/rules/codes';
 import type {
   CodeAction, CompletionList, Diagnostic, DocumentLink, DocumentSymbol, FoldingRange, Hover, Position, Range, TextEdit,
-} from '../../../server/src/service/protocolTypes';
+} from '../../../server/src/lsp/protocolTypes';
 
 /** Line lengths as LSP counts them (vscode-languageserver-textdocument splits on \r\n, \r and \n). */
 export class EditorLines {

@@ -12,7 +12,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { getLanguageService } from '../../../server/src/service/languageService';
 import type { TextDocumentInput, WhfbLanguageService } from '../../../server/src/service/api';
-import type { Diagnostic, Range } from '../../../server/src/service/protocolTypes';
+import type { Diagnostic, Range } from '../../../server/src/lsp/protocolTypes';
 import {
   applyEdits, codeActionProblems, completionProblems, diagnosticProblems, EditorLines, foldingProblems, hoverProblems, linkProblems, symbolProblems,
 } from './checks';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import Ajv from 'ajv';
 import { applyFileRules, isIgnored, parseRepoConfig } from '../../../server/src/config/repoConfig';
-import type { Diagnostic } from '../../../server/src/service/protocolTypes';
+import type { Diagnostic } from '../../../server/src/lsp/protocolTypes';
 import { RULES } from '../../../server/src/rules/codes';
 
 const ROOT = join(__dirname, '..', '..', '..');

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { getLanguageService } from '../../../server/src/service/languageService';
-import { DiagnosticSeverity } from '../../../server/src/service/protocolTypes';
+import { DiagnosticSeverity } from '../../../server/src/lsp/protocolTypes';
 import { FIXTURES, fixture } from './fixtures';
 
 const service = getLanguageService();

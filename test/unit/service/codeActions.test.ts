@@ -1,7 +1,7 @@
 /** Quick fixes: applying each one and validating again shows the problem gone. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Diagnostic } from '../../../server/src/service/protocolTypes';
+import type { Diagnostic } from '../../../server/src/lsp/protocolTypes';
 import { applyEdits, fixture, service } from './helpers';
 
 const URI = 'file:///work/fix.whfb.yaml';

@@ -1,7 +1,7 @@
 /** Completion with a `|` caret: keys, enum values, OMA-URI segments, type/value from the node, snippets. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { CompletionItemKind, DiagnosticSeverity, InsertTextFormat, type CompletionList } from '../../../server/src/service/protocolTypes';
+import { CompletionItemKind, DiagnosticSeverity, InsertTextFormat, type CompletionList } from '../../../server/src/lsp/protocolTypes';
 import { applyEdits, caret, P, service, TENANT } from './helpers';
 
 function complete(marked: string, uri = 'file:///work/c.whfb.yaml', languageId?: string): CompletionList {

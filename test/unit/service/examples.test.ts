@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { DiagnosticSeverity } from '../../../server/src/service/protocolTypes';
+import { DiagnosticSeverity } from '../../../server/src/lsp/protocolTypes';
 import { example, ROOT, service } from './helpers';
 
 const MODELS = ['cloud-only', 'hybrid-cloud-kerberos-trust', 'hybrid-key-trust', 'hybrid-certificate-trust', 'on-premises-key-trust', 'on-premises-certificate-trust'];

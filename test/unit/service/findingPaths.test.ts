@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import type { Diagnostic, Position, Range } from '../../../server/src/service/protocolTypes';
+import type { Diagnostic, Position, Range } from '../../../server/src/lsp/protocolTypes';
 import { fixture, ROOT, service, TENANT } from './helpers';
 
 const POLICIES = './Device/Vendor/MSFT/PassportForWork/{TenantId}/Policies';

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getLanguageService } from '../../../server/src/service/languageService';
 import type { WhfbLanguageService } from '../../../server/src/service/api';
-import type { Diagnostic, Position, TextEdit } from '../../../server/src/service/protocolTypes';
+import type { Diagnostic, Position, TextEdit } from '../../../server/src/lsp/protocolTypes';
 
 export const ROOT = join(__dirname, '..', '..', '..');
 export const TENANT = '3f2504e0-4f89-11d3-9a0c-0305e82c3301';

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parse as parseYaml } from 'yaml';
 import { planYamlSettingInsertion } from '../../../server/src/features/insertionPoint';
-import type { Diagnostic } from '../../../server/src/service/protocolTypes';
+import type { Diagnostic } from '../../../server/src/lsp/protocolTypes';
 import { applyEdits, service, TENANT } from './helpers';
 
 const URI = 'file:///work/insert.whfb.yaml';

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { getLanguageService } from '../../../server/src/service/languageService';
-import { DiagnosticSeverity } from '../../../server/src/service/protocolTypes';
+import { DiagnosticSeverity } from '../../../server/src/lsp/protocolTypes';
 import { fixture } from './helpers';
 
 const input = (text: string, version = 1) => ({ uri: 'file:///s.whfb.yaml', version, text });

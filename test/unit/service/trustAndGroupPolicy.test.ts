@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import { getCatalog } from '../../../server/src/catalog/catalog';
 import { RETIRED_RULES, RULES } from '../../../server/src/rules/codes';
 import { effectiveTrust } from '../../../server/src/rules/trustRules';
-import type { Diagnostic } from '../../../server/src/service/protocolTypes';
+import type { Diagnostic } from '../../../server/src/lsp/protocolTypes';
 import { brief, caret, service, TENANT, validate } from './helpers';
 
 const P = './Device/Vendor/MSFT/PassportForWork/{TenantId}/Policies';

@@ -7,9 +7,9 @@
  * each other cannot spin).
  */
 import type { WhfbLanguageService } from '../../service/api';
-import { LineIndex } from '../../service/lineIndex';
+import { LineIndex } from '../../model/lineIndex';
 import type { TextDocumentInput } from '../../service/api';
-import type { Range } from '../../service/protocolTypes';
+import type { Range } from '../../lsp/protocolTypes';
 import { editsOf, safeFixes } from './safeFixes';
 
 export const MAX_ROUNDS = 10;

@@ -17,7 +17,7 @@
  * settings or a tenantId adds facts the admin has not stated; `whfb-ignore` silences a finding.
  * A finding with more than one fix offered is a choice, so none of its fixes is safe.
  */
-import type { ClientDiagnostic as Diagnostic, CodeAction, TextEdit } from '../../service/protocolTypes';
+import type { ClientDiagnostic as Diagnostic, CodeAction, TextEdit } from '../../lsp/protocolTypes';
 
 /** Reads the replaced text of an edit from the document the fix was offered for. */
 export type TextOf = (edit: TextEdit) => string;

@@ -9,9 +9,9 @@
  * Lines end at "\r\n", "\n" or a lone "\r", as in the editor and LSP's TextDocument; characters
  * are UTF-16 code units, like the text and LSP's default position encoding.
  */
-import { buildLineStarts, lineContentEnd, lineOfOffset, type LineStarts } from '../formats/lineStarts';
-import type { OffsetRange } from '../model/types';
-import type { Position, Range } from './protocolTypes';
+import { buildLineStarts, lineContentEnd, lineOfOffset, type LineStarts } from './lineStarts';
+import type { OffsetRange } from './types';
+import type { Position, Range } from '../lsp/protocolTypes';
 
 export class LineIndex {
   private readonly table: LineStarts;
