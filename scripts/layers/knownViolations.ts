@@ -6,7 +6,4 @@
  */
 import type { KnownViolation } from './checkArrows';
 
-export const KNOWN_VIOLATIONS: readonly KnownViolation[] = [
-  { from: 'server/src/formats/looseText.ts', to: 'server/src/rules/codes.ts', rule: 'siblings-apart', removedBy: 'point 1 follow-up: the rule table moves to model/ruleCodes.ts once the rules branches have merged' },
-  { from: 'server/src/model/findings.ts', to: 'server/src/rules/codes.ts', rule: 'layer-downward', removedBy: 'point 1 follow-up: the rule table moves to model/ruleCodes.ts once the rules branches have merged' },
-];
+export const KNOWN_VIOLATIONS: readonly KnownViolation[] = [];

@@ -1,10 +1,10 @@
 /**
  * schemas/whfbrc.schema.json: the JSON Schema of .whfbrc.json / whfb.config.json, from the rule
- * table (server/src/rules/codes.ts) and the deployment models, so completion in VS Code offers
+ * table (server/src/model/ruleCodes.ts) and the deployment models, so completion in VS Code offers
  * every rule code with its summary and default severity.
  */
 import { DEPLOYMENT_MODELS } from '../../server/src/config/repoConfig';
-import { RULES } from '../../server/src/rules/codes';
+import { RULES } from '../../server/src/model/ruleCodes';
 import type { GeneratedFile } from '../generatedFile';
 
 const SEVERITY = { type: 'string', enum: ['error', 'warning', 'information', 'hint', 'off'] };

@@ -1,7 +1,7 @@
 /** whfb-lint's three output formats on the fixtures: text lines, the JSON report, SARIF 2.1.0. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { RULES } from '../../server/src/rules/codes';
+import { RULES } from '../../server/src/model/ruleCodes';
 import { whfbLint, whfbLintJson } from './runWhfbLint';
 
 // errors/unknown-node.whfb.yaml: the misspelt OMA-URI is on line 12 (1-based), its value starts at column 13.

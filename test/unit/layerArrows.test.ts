@@ -12,7 +12,7 @@ const files = new Set([
   'server/src/catalog/types.ts',
   'server/src/model/types.ts',
   'server/src/formats/jsonAst.ts',
-  'server/src/rules/codes.ts',
+  'server/src/rules/registry.ts',
   'server/src/service/api.ts',
   'server/src/server/protocol.ts',
   'server/src/features/markdownText.ts',
@@ -34,8 +34,8 @@ test('an upward import is named with its line, target and rule', () => {
 
 test('rules and formats do not import each other; features may use both', () => {
   assert.deepEqual(planted('server/src/rules/pinRules.ts', "import { parse } from '../formats/jsonAst';"), ['1 siblings-apart server/src/formats/jsonAst.ts']);
-  assert.deepEqual(planted('server/src/formats/syncml.ts', "export { RULES } from '../rules/codes';"), ['1 siblings-apart server/src/rules/codes.ts']);
-  assert.deepEqual(planted('server/src/features/hover.ts', "import { parse } from '../formats/jsonAst';\nimport { RULES } from '../rules/codes';"), []);
+  assert.deepEqual(planted('server/src/formats/syncml.ts', "export { RULES } from '../rules/registry';"), ['1 siblings-apart server/src/rules/registry.ts']);
+  assert.deepEqual(planted('server/src/features/hover.ts', "import { parse } from '../formats/jsonAst';\nimport { RULES } from '../rules/registry';"), []);
 });
 
 test('no editor or LSP library below the transports; the service may take LSP types only as types', () => {

@@ -1,5 +1,5 @@
 /**
- * Every link the product shows goes where it says: rule links (server/src/rules/codes.ts), hovers
+ * Every link the product shows goes where it says: rule links (server/src/model/ruleCodes.ts), hovers
  * and node docs (the catalog), checklist items and summaries, snippets and templates, links written
  * in the source, the README, docs and walkthrough pages.
  *
@@ -15,7 +15,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Catalog } from '../../server/src/catalog/types';
-import { RULES } from '../../server/src/rules/codes';
+import { RULES } from '../../server/src/model/ruleCodes';
 import { RULE_EVIDENCE } from '../../server/src/rules/evidence';
 import { loadGuides } from '../../scripts/guides/markdown';
 
@@ -84,8 +84,8 @@ function filesUnder(dir: string, ext: RegExp): string[] {
 
 function allLinks(): Found[] {
   const found: Found[] = [];
-  // codes.ts builds its links from constants: the rule hrefs are what diagnostics show.
-  for (const rule of RULES) found.push({ url: rule.href, where: `codes.ts ${rule.code}` });
+  // ruleCodes.ts builds its links from constants: the rule hrefs are what diagnostics show.
+  for (const rule of RULES) found.push({ url: rule.href, where: `ruleCodes.ts ${rule.code}` });
   // evidence.ts likewise: each quote's href is what the rule reference and SARIF help show.
   for (const [code, entry] of Object.entries(RULE_EVIDENCE)) {
     for (const quote of entry.evidence) found.push({ url: quote.href, where: `evidence.ts ${code}` });
@@ -95,7 +95,7 @@ function allLinks(): Found[] {
     'snippets/whfb-yaml.json', 'snippets/intune-custom-profile.json', 'package.json', 'package.nls.json', 'README.md', 'CHANGELOG.md',
     ...filesUnder('docs', /\.md$/).map((f) => relative(root, f)),
     ...filesUnder('media/walkthrough', /\.md$/).map((f) => relative(root, f)),
-    ...filesUnder('server/src', /\.ts$/).map((f) => relative(root, f)).filter((f) => !f.endsWith('rules/codes.ts') && !f.endsWith('rules/evidence.ts')),
+    ...filesUnder('server/src', /\.ts$/).map((f) => relative(root, f)).filter((f) => !f.endsWith('model/ruleCodes.ts') && !f.endsWith('rules/evidence.ts')),
     ...filesUnder('client/src', /\.ts$/).map((f) => relative(root, f)),
   ];
   for (const file of files) found.push(...urlsIn(readFileSync(join(root, file), 'utf8'), file));

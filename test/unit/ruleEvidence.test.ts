@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { RULE_DOCS_PATH, RULES, RULES_BY_CODE, ruleDocsUrl } from '../../server/src/rules/codes';
+import { RULE_DOCS_PATH, RULES, RULES_BY_CODE, ruleDocsUrl } from '../../server/src/model/ruleCodes';
 import { RULE_EVIDENCE, type EvidenceQuote } from '../../server/src/rules/evidence';
 import { evidenceProblem, normaliseMarkdown } from '../../scripts/rules/evidenceSources';
 import { buildRuleDocs } from '../../scripts/rules/generateRuleDocs';

@@ -1,12 +1,12 @@
 /**
- * SARIF 2.1.0 for code-scanning uploads: one run, every rule of rules/codes.ts with its help
+ * SARIF 2.1.0 for code-scanning uploads: one run, every rule of model/ruleCodes.ts with its help
  * link, one result per finding with a location relative to the working directory.
  * A rule's help carries its rule reference entry (what it checks, why its severity, the guide or
  * DDF sentences it rests on), since code-scanning shows help.markdown but cannot open docs/rules.md:
  * helpUri stays the guide section, the only absolute URL a rule has.
  */
 import { pathToFileURL } from 'node:url';
-import { RULES, ruleDocsUrl, type RuleInfo } from '../rules/codes';
+import { RULES, ruleDocsUrl, type RuleInfo } from '../model/ruleCodes';
 import { RULE_EVIDENCE } from '../rules/evidence';
 import type { SeverityName } from '../lsp/protocolTypes';
 import type { LintReport } from './results';

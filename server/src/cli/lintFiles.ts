@@ -12,7 +12,7 @@
 import type { WhfbLanguageService } from '../service/api';
 import { isTooLarge, tooLargeMessage } from '../service/inputGuards';
 import type { Diagnostic, SeverityName } from '../lsp/protocolTypes';
-import { RULES_BY_CODE } from '../rules/codes';
+import { RULES_BY_CODE } from '../model/ruleCodes';
 import { fileUrlOf, fsPathOf, type Candidate } from './collectFiles';
 import { describeFsError } from './fsErrors';
 import { readPolicyFile } from './readPolicyFile';

@@ -1,7 +1,7 @@
 /** Links: each resolved OMA-URI to its CSP reference section; rule codes in whfb-ignore comments to the rule's source. */
 import type { CatalogIndex } from '../catalog/catalogIndex';
 import type { PolicyModel } from '../model/types';
-import { RULES_BY_CODE } from '../rules/codes';
+import { RULES_BY_CODE } from '../model/ruleCodes';
 import type { LineIndex } from '../model/lineIndex';
 import type { DocumentLink } from '../lsp/protocolTypes';
 

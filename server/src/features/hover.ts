@@ -5,7 +5,7 @@
  */
 import type { GroupPolicyInfo, GroupPolicyMapping } from '../catalog/types';
 import type { Located, OffsetRange } from '../model/types';
-import { RULES_BY_CODE } from '../rules/codes';
+import { RULES_BY_CODE } from '../model/ruleCodes';
 import type { Hover, Position } from '../lsp/protocolTypes';
 import { checklistMarkdown, checklistsFor } from './checklistInfo';
 import { contains, omaUriTokenAt, settingAt, type FeatureContext } from './context';

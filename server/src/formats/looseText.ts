@@ -5,7 +5,7 @@
  */
 import type { CatalogIndex } from '../catalog/catalogIndex';
 import type { PolicyModel, SourceFormat } from '../model/types';
-import { RULES } from '../rules/codes';
+import { RULES } from '../model/ruleCodes';
 import type { DetectInput, FormatAdapter } from './adapter';
 import { renderLooseTextFix } from './fixRendering';
 import { defaultCspScope, emptyModel, ignoredCodesAbove } from './adapterSupport';

@@ -1,7 +1,7 @@
 /**
- * Builds findings from the rule table, so a code's severity and link live in one place (rules/codes.ts).
+ * Builds findings from the rule table, so a code's severity and link live in one place (model/ruleCodes.ts).
  */
-import { RULES_BY_CODE } from '../rules/codes';
+import { RULES_BY_CODE } from './ruleCodes';
 import type { Finding, Fix, OffsetRange } from './types';
 
 /**

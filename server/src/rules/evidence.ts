@@ -1,6 +1,6 @@
 /**
  * Why each rule exists: what it checks, why it has its severity, and the sentences of the shipped
- * guides (data/guides) and DDF (data/ddf) it rests on. Kept apart from codes.ts, keyed by code, so
+ * guides (data/guides) and DDF (data/ddf) it rests on. Kept apart from the rule table (model/ruleCodes.ts), keyed by code, so
  * that rewording a rule's row and revising its evidence never touch the same line.
  *
  * Every quote is checked against the file it names (test/unit/ruleEvidence.test.ts): it must occur

@@ -4,7 +4,7 @@
  * ranges on one line around the cursor, symbol selection ranges inside their range, edits that do
  * not overlap and touch only the document asked about. Each check returns the problems it found.
  */
-import { RULES_BY_CODE } from '../../../server/src/rules/codes';
+import { RULES_BY_CODE } from '../../../server/src/model/ruleCodes';
 import type {
   CodeAction, CompletionList, Diagnostic, DocumentLink, DocumentSymbol, FoldingRange, Hover, Position, Range, TextEdit,
 } from '../../../server/src/lsp/protocolTypes';

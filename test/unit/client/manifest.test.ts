@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { RULES } from '../../../server/src/rules/codes';
+import { RULES } from '../../../server/src/model/ruleCodes';
 import { readManifest } from '../../../scripts/manifest/localizedManifest';
 
 const root = join(__dirname, '..', '..', '..');

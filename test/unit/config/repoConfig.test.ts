@@ -6,7 +6,7 @@ import { describe, it } from 'node:test';
 import Ajv from 'ajv';
 import { applyFileRules, isIgnored, parseRepoConfig } from '../../../server/src/config/repoConfig';
 import type { Diagnostic } from '../../../server/src/lsp/protocolTypes';
-import { RULES } from '../../../server/src/rules/codes';
+import { RULES } from '../../../server/src/model/ruleCodes';
 
 const ROOT = join(__dirname, '..', '..', '..');
 

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { RULES } from '../../../server/src/rules/codes';
+import { RULES } from '../../../server/src/model/ruleCodes';
 import { IMPLEMENTED_CODES } from '../../../server/src/rules/registry';
 import { brief, fixture, ROOT, validate } from './helpers';
 

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { getCatalog } from '../../../server/src/catalog/catalog';
-import { RETIRED_RULES, RULES } from '../../../server/src/rules/codes';
+import { RETIRED_RULES, RULES } from '../../../server/src/model/ruleCodes';
 import { effectiveTrust } from '../../../server/src/rules/trustRules';
 import type { Diagnostic } from '../../../server/src/lsp/protocolTypes';
 import { brief, caret, service, TENANT, validate } from './helpers';
