@@ -197,7 +197,7 @@ export function markdownFigures(results: BenchResults): string {
   out.push(`Node ${results.node}, ${results.cpu}, ${results.cores} cores, ${results.date}${load}.`, '');
   out.push('Times in ms. yaml-language-server\'s diagnostics times have its fixed 200 ms validation delay removed (raw in brackets); ours runs with `whfb.validation.delay: 0`. '
     + '`pull` is didChange then `textDocument/diagnostic`, what VS Code does; `push` waits for publishDiagnostics (yaml-language-server has only that). '
-    + `Rows with several runs are medians of interleaved sessions (${results.rounds ?? 1} per server and file, fewer for yaml-language-server at 10,000 settings).`, '');
+    + `Rows with several runs are medians of interleaved sessions (${results.rounds ?? 1} per server and file; yaml-language-server at 10,000 settings: one session of 20 edits, 10 completions and 10 hovers).`, '');
   out.push(...sessionTable([...results.results, ...results.adversarial]));
   if (results.harsh && results.harsh.length > 0) {
     out.push('', 'Harsh files (the cost follows the findings): fifteen nodes repeated with disagreeing values, a third of the settings with the wrong type, a third with a typo\'d node name:', '');
