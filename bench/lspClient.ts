@@ -125,8 +125,13 @@ export class LspClient {
     this.connection.listen();
   }
 
-  /** Spawns the server and returns the client together with the cold-start time to the initialize result. */
-  static async start(server: ServerCommand, rootUri: string, requestTimeoutMs: number): Promise<{ client: LspClient; startupMs: number }> {
+  /**
+   * Spawns the server and returns the client together with the cold-start time to the initialize
+   * result. With `pull`, the client declares pull diagnostics (`textDocument/diagnostic`), as VS
+   * Code's language client does; otherwise it takes pushed ones only. `spawnedAt` is when the
+   * process was spawned, for figures that run from spawn to a later answer.
+   */
+  static async start(server: ServerCommand, rootUri: string, requestTimeoutMs: number, options: { pull?: boolean } = {}): Promise<{ client: LspClient; startupMs: number; spawnedAt: number }> {
     const started = performance.now();
     const client = new LspClient(server, requestTimeoutMs);
     liveClients.add(client);
@@ -139,8 +144,8 @@ export class LspClient {
         workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, workspaceFolders: true },
         textDocument: {
           synchronization: { dynamicRegistration: false, didSave: false },
-          // Push diagnostics only: the bench times publishDiagnostics.
           publishDiagnostics: { versionSupport: true, relatedInformation: false },
+          ...(options.pull ? { diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false } } : {}),
           completion: { completionItem: { snippetSupport: true, documentationFormat: ['markdown', 'plaintext'] }, contextSupport: true },
           hover: { contentFormat: ['markdown', 'plaintext'] },
         },
@@ -151,7 +156,7 @@ export class LspClient {
     client.capabilities = result?.capabilities ?? {};
     void client.connection.sendNotification('initialized', {});
     void client.connection.sendNotification('workspace/didChangeConfiguration', { settings: server.settings });
-    return { client, startupMs };
+    return { client, startupMs, spawnedAt: started };
   }
 
   private describeFailure(): string {
@@ -184,6 +189,17 @@ export class LspClient {
     });
     return withTimeout(Promise.race([promise, this.exitPromise]), timeoutMs, `diagnostics for ${uri} v${version ?? '?'} from ${this.server.label}`)
       .catch((error: Error) => { throw new BenchError(`${error.message}: ${this.describeFailure()}`); });
+  }
+
+  /** True when the server offers pull diagnostics (it does so only to a client that declared them). */
+  get pullDiagnostics(): boolean {
+    return this.capabilities.diagnosticProvider !== undefined;
+  }
+
+  /** Pulls a document's diagnostics: the full report's items, or undefined for "unchanged". */
+  async pullDiagnosticsOf(uri: string, previousResultId?: string): Promise<{ resultId?: string; items?: unknown[] }> {
+    const report = await this.request<{ kind: string; resultId?: string; items?: unknown[] }>('textDocument/diagnostic', { textDocument: { uri }, previousResultId });
+    return { resultId: report?.resultId, items: report?.kind === 'full' ? report.items ?? [] : undefined };
   }
 
   /** True when the server takes ranged (incremental) didChange events. */

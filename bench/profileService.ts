@@ -1,7 +1,7 @@
 /**
  * The language service in-process, without LSP or another process in the way: where an edit's
  * validation spends its time and what it allocates (the allocations are what grow the server's
- * peak memory). Usage: tsx bench/profileService.ts [settings=10000]
+ * peak memory). Usage: tsx bench/profileService.ts [settings=10000] [synthetic|duplicates|type-errors|unknown-nodes]
  * Writes bench/tmp/open.cpuprofile and bench/tmp/edits.cpuprofile (read them with profileSummary.ts).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { getLanguageService } from '../server/src/service/languageService';
 import { percentile } from './stats';
-import { loadCatalog, syntheticPolicy } from './syntheticPolicies';
+import { harshPolicies, loadCatalog, syntheticPolicy } from './syntheticPolicies';
 
 interface SamplingNode { callFrame: { functionName: string; url: string; lineNumber: number }; selfSize: number; children: SamplingNode[] }
 
@@ -21,7 +21,12 @@ async function main(): Promise<void> {
   const tmp = join(root, 'bench', 'tmp');
   mkdirSync(tmp, { recursive: true });
   const settings = Number(process.argv[2] ?? 10000);
-  const policy = syntheticPolicy(loadCatalog(join(root, 'data', 'generated', 'catalog.json')), { name: `synthetic-${settings}`, settings });
+  const kind = process.argv[3] ?? 'synthetic';
+  const catalog = loadCatalog(join(root, 'data', 'generated', 'catalog.json'));
+  const policy = kind === 'synthetic'
+    ? syntheticPolicy(catalog, { name: `synthetic-${settings}`, settings })
+    : harshPolicies(catalog, settings).find((p) => p.name.startsWith(`${kind}-`));
+  if (!policy) throw new Error(`no bench file of kind ${kind}`);
   const probe = policy.probe!;
   const uri = `file:///bench/${policy.name}.whfb.yaml`;
   const service = getLanguageService();

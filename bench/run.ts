@@ -3,14 +3,17 @@
  * files, one after the other in one run, plus whfb-lint at scale. Prints a Markdown table and
  * writes bench/results.json. Targets are reported, never asserted.
  *
- *   tsx bench/run.ts [--quick] [--sizes=100,1000] [--no-whfb] [--no-cli] [--no-adversarial] [--no-long-lines] [--no-write] [--profile]
+ *   tsx bench/run.ts [--quick] [--sizes=100,1000] [--rounds=N] [--no-whfb] [--no-cli] [--no-adversarial] [--no-harsh] [--no-formats] [--no-long-lines] [--no-write] [--profile]
  *   tsx bench/run.ts --long-lines [--update-results]
  *     --quick           sizes 100 and 1,000 only, 10 edits/requests: a smoke run of the harness
  *     --sizes=...       only these synthetic sizes
  *     --no-whfb         skip our server (while dist/server.js does not build)
  *     --no-yaml         skip yaml-language-server (for profiling ours)
  *     --no-cli          skip the whfb-lint run
+ *     --rounds=N        sessions per server and file, interleaved (default 2; --quick 1): rows are medians
  *     --no-adversarial  skip the adversarial files
+ *     --no-harsh        skip the harsh 10,000-setting files (duplicates, type errors, unknown nodes)
+ *     --no-formats      skip the row-per-format table (bench/formatFixtures.ts)
  *     --no-long-lines   skip the 5 MB one-line documents (minified JSON export, SyncML)
  *     --long-lines      only the 5 MB one-line documents, through our server (about a minute)
  *     --update-results  with --long-lines: replace the long-line rows (and the verdicts) in
@@ -23,13 +26,18 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { readActivation } from './activation';
 import { benchCli, writeCliCorpus } from './cliBench';
+import { FORMAT_FIXTURES } from './formatFixtures';
+import { runFormatSessions } from './formatSession';
+import { writeReadmeSection } from './readmeSection';
+import { runWorkspaceBench, WORKSPACE_BENCH_MODULE } from './workspaceHook';
 import { BenchError, killAllClients } from './lspClient';
 import { longLineDocuments, runLongLineSession } from './longLineSession';
 import { evaluateTargets, markdownReport, type BenchResults } from './report';
-import { measureStartup, runSession, type Budget, type ServerUnderTest, type SessionResult } from './session';
+import { measureSpawnToDiagnostics, measureStartup, medianSession, runSession, type Budget, type DiagnosticsPath, type ServerUnderTest, type SessionResult } from './session';
 import { median, round1 } from './stats';
-import { conflictMarkerPolicy, loadCatalog, mergeChainPolicy, syntheticPolicy, type SyntheticPolicy } from './syntheticPolicies';
+import { conflictMarkerPolicy, harshPolicies, loadCatalog, mergeChainPolicy, syntheticPolicy, type SyntheticPolicy } from './syntheticPolicies';
 
 const root = resolve(__dirname, '..');
 const tmp = join(root, 'bench', 'tmp');
@@ -42,7 +50,17 @@ const SIZES = sizesArg ? sizesArg.slice('--sizes='.length).split(',').map(Number
 const profile = args.has('--profile');
 /** Only a full, unprofiled run may overwrite the committed results. */
 const partialRun = args.size > 0;
-const STARTUP_ROUNDS = quick || process.argv.includes('--profile') ? 3 : 7;
+const STARTUP_ROUNDS = quick || process.argv.includes('--profile') ? 3 : 5;
+const roundsArg = [...args].find((arg) => arg.startsWith('--rounds='));
+/** Sessions per server and file; the rows are medians of these interleaved runs. */
+const ROUNDS = roundsArg ? Math.max(1, Number(roundsArg.slice('--rounds='.length))) : quick ? 1 : 2;
+/**
+ * yaml-language-server at 10,000 settings takes most of a second per edit and per completion on
+ * a quiet machine (many seconds on a busy one): one session there, with fewer requests.
+ */
+const YAML_LARGE_ROUNDS = 1;
+/** The CLI at scale: 1,000 files (the issue's first row) and 10,000 files. */
+const CLI_CORPORA = quick ? [{ files: 1000, runs: 1 }] : [{ files: 1000, runs: 3 }, { files: 10_000, runs: 1 }];
 const budget: Budget = {
   requestTimeoutMs: 30_000,
   diagnosticsTimeoutMs: 60_000,
@@ -126,48 +144,91 @@ async function main(): Promise<void> {
   const rootUri = pathToFileURL(tmp).href;
   const notes: string[] = [];
 
-  // Cold start: alternating rounds, so that neither server profits from a warmer disk cache.
-  const startup = { bare: [] as number[], whfb: [] as number[], yaml: [] as number[] };
+  // Cold start: alternating rounds, so that neither server profits from a warmer disk cache. Each
+  // round also times spawn -> first diagnostics of a 100-setting policy (pull, as VS Code does).
+  const startup = { bare: [] as number[], whfb: [] as number[], yaml: [] as number[], whfbFirstDiagnostics: [] as number[] };
+  const small = syntheticPolicy(catalog, { name: 'spawn-100', settings: 100 });
+  const smallUri = writePolicy(small);
   for (let round = 0; round < STARTUP_ROUNDS; round++) {
     startup.bare.push(await measureStartup(bare, rootUri, budget));
     if (withWhfb) startup.whfb.push(await measureStartup(whfb, rootUri, budget));
+    if (withWhfb) startup.whfbFirstDiagnostics.push((await measureSpawnToDiagnostics(whfb, small, smallUri, rootUri, budget)).ms);
     if (withYaml) startup.yaml.push(await measureStartup(yaml, rootUri, budget));
   }
-  console.error(`cold start: bare ${round1(median(startup.bare))} ms, whfb ${withWhfb ? round1(median(startup.whfb)) : '-'} ms, yaml-language-server ${round1(median(startup.yaml))} ms`);
+  console.error(`cold start: bare ${round1(median(startup.bare))} ms, whfb ${withWhfb ? round1(median(startup.whfb)) : '-'} ms (first diagnostics ${withWhfb ? round1(median(startup.whfbFirstDiagnostics)) : '-'} ms), yaml-language-server ${round1(median(startup.yaml))} ms`);
 
+  /** Our server on both paths and yaml-language-server (push only), interleaved round by round; one median row each. */
+  const sessionsOf = async (policy: SyntheticPolicy, uri: string, rounds: { whfbPull: number; whfbPush: number; yaml: number }, yamlBudget: Budget = budget): Promise<SessionResult[]> => {
+    const runs = new Map<string, SessionResult[]>();
+    const plan: [ServerUnderTest, DiagnosticsPath, number, Budget][] = [
+      [whfb, 'pull', withWhfb ? rounds.whfbPull : 0, budget],
+      [whfb, 'push', withWhfb ? rounds.whfbPush : 0, budget],
+      [yaml, 'push', withYaml ? rounds.yaml : 0, yamlBudget],
+    ];
+    for (let round = 0; round < Math.max(...plan.map((p) => p[2])); round++) {
+      // Alternate which goes first in each round.
+      const ordered = round % 2 === 0 ? plan : [...plan].reverse();
+      for (const [server, path, count, serverBudget] of ordered) {
+        if (round >= count) continue;
+        const result = await runSession(server, policy, uri, rootUri, serverBudget, path);
+        console.error(`${server.id} ${path} ${policy.name} #${round + 1}: open ${result.openRawMs} ms raw, edit p50 ${result.changeP50RawMs} ms raw, completion p99 ${result.completionP99Ms} ms (${result.completionItems} items), hover p99 ${result.hoverP99Ms} ms, ${result.peakRssMb} MB, ${result.openDiagnostics} diagnostics`);
+        const key = `${server.id}:${path}`;
+        runs.set(key, [...(runs.get(key) ?? []), result]);
+      }
+    }
+    return [...runs.values()].map(medianSession);
+  };
+
+  const yamlLargeBudget: Budget = { ...budget, edits: Math.min(budget.edits, 20), completions: Math.min(budget.completions, 10), hovers: Math.min(budget.hovers, 10) };
   const results: SessionResult[] = [];
-  for (const [index, settings] of SIZES.entries()) {
+  for (const settings of SIZES) {
     const policy = syntheticPolicy(catalog, { name: `synthetic-${settings}`, settings });
     const uri = writePolicy(policy);
-    // Alternate which server goes first at each size.
-    const order = (index % 2 === 0 ? [whfb, yaml] : [yaml, whfb]).filter((server) => (server === whfb ? withWhfb : withYaml));
-    for (const server of order) {
-      const result = await runSession(server, policy, uri, rootUri, budget);
-      console.error(`${server.id} ${settings}: open ${result.openRawMs} ms raw, edit p50 ${result.changeP50RawMs} ms raw, completion p99 ${result.completionP99Ms} ms (${result.completionItems} items), hover p99 ${result.hoverP99Ms} ms, ${result.peakRssMb} MB`);
-      results.push(result);
-    }
+    const large = settings >= 10_000;
+    results.push(...await sessionsOf(policy, uri, { whfbPull: ROUNDS, whfbPush: ROUNDS, yaml: large ? YAML_LARGE_ROUNDS : ROUNDS }, large ? yamlLargeBudget : budget));
     notes.push(`synthetic-${settings}: ${policy.invalid} deliberately invalid settings; edits alternate line ${policy.probe ? policy.probe.valueLine + 1 : '?'} between ${policy.probe?.values.join(' and ')}.`);
+  }
+
+  // Files where the cost follows the findings: ours on both paths; yaml-language-server once, on
+  // the duplicates file, with fewer requests (each of its edits takes most of a second there).
+  const harsh: SessionResult[] = [];
+  const harshSettings = quick ? 1000 : 10_000;
+
+  for (const policy of args.has('--no-harsh') ? [] : harshPolicies(catalog, harshSettings)) {
+    const uri = writePolicy(policy);
+    harsh.push(...await sessionsOf(policy, uri, { whfbPull: ROUNDS, whfbPush: 1, yaml: policy.name.startsWith('duplicates-') ? 1 : 0 }, yamlLargeBudget));
   }
 
   const adversarial: SessionResult[] = [];
   for (const policy of args.has('--no-adversarial') ? [] : [mergeChainPolicy(catalog, 1000), conflictMarkerPolicy(catalog, 1000)]) {
     const uri = writePolicy(policy);
-    for (const server of [whfb, yaml].filter((s) => (s === whfb ? withWhfb : withYaml))) {
-      const result = await runSession(server, policy, uri, rootUri, budget);
-      console.error(`${server.id} ${policy.name}: open ${result.openRawMs} ms raw, ${result.openDiagnostics} diagnostics`);
-      adversarial.push(result);
-    }
+    adversarial.push(...await sessionsOf(policy, uri, { whfbPull: 1, whfbPush: 0, yaml: 1 }));
   }
+
+  const formats = withWhfb && !args.has('--no-formats')
+    ? await runFormatSessions(whfb, root, FORMAT_FIXTURES, rootUri, { ...budget, warmup: 2, edits: quick ? 5 : 20 })
+    : undefined;
+  for (const row of formats ?? []) console.error(`whfb formats ${row.format}: open ${row.openMs} ms, edit p50 ${row.changeP50Ms} ms, ${row.openDiagnostics} diagnostics`);
 
   const longLines = withWhfb && !args.has('--no-long-lines') ? await measureLongLines(whfb, rootUri) : undefined;
 
-  let cli: BenchResults['cli'];
+  const cli: NonNullable<BenchResults['clis']> = [];
   if (withWhfb && !args.has('--no-cli')) {
-    const dir = join(tmp, 'cli');
-    writeCliCorpus(catalog, dir, 1000, 20);
-    cli = await benchCli(root, join(root, 'dist', 'cli.js'), dir, 1000, 20, 3, 60_000);
-    console.error(`whfb-lint: ${cli.wallMs} ms`);
+    for (const corpus of CLI_CORPORA) {
+      const dir = join(tmp, `cli-${corpus.files}`);
+      writeCliCorpus(catalog, dir, corpus.files, 20);
+      const row = await benchCli(root, join(root, 'dist', 'cli.js'), dir, corpus.files, 20, corpus.runs, 300_000);
+      console.error(`whfb-lint ${corpus.files} files: ${row.wallMs} ms (CPU ${row.cpuMs} ms)`);
+      cli.push(row);
+    }
   }
+
+  let workspace: BenchResults['workspace'];
+  if (withWhfb && !args.has('--no-workspace')) {
+    const rows = await runWorkspaceBench({ root, tmp, whfb, budget });
+    workspace = rows ? { rows } : { missing: `${WORKSPACE_BENCH_MODULE} is not in this tree: the workspace index rows were not run` };
+  }
+  const activation = readActivation(root);
 
   const report: BenchResults = {
     node: process.version,
@@ -178,23 +239,34 @@ async function main(): Promise<void> {
       `1-minute load average ${loadAtStart.toFixed(2)} at the start, ${loadavg()[0]!.toFixed(2)} at the end, on ${cpus().length} cores: anything above ~0.5 means other processes shared the CPU and the figures are pessimistic.`,
       ...notes,
     ],
+    rounds: ROUNDS,
+    load: { start: round2(loadAtStart), end: round2(loadavg()[0]!), cores: cpus().length },
     results,
+    harsh,
     adversarial,
     startup: {
       rounds: STARTUP_ROUNDS,
       bareMs: round1(median(startup.bare)),
       whfbMs: withWhfb ? round1(median(startup.whfb)) : undefined,
+      whfbFirstDiagnosticsMs: withWhfb ? round1(median(startup.whfbFirstDiagnostics)) : undefined,
+      firstDiagnosticsFile: `${small.name} (${small.settings} settings)`,
       yamlLanguageServerMs: round1(median(startup.yaml)),
     },
-    cli,
+    clis: cli.length > 0 ? cli : undefined,
+    formats,
     longLines,
+    workspace,
+    activation: activation ?? { missing: 'not measured in this run (no activation timing from the in-host VS Code suite at bench/tmp/activation.json)' },
   };
   process.stdout.write(markdownReport(report));
   if (!partialRun) {
     writeFileSync(join(root, 'bench', 'results.json'), `${JSON.stringify({ ...report, targets: evaluateTargets(report) }, null, 2)}\n`);
-    console.error('wrote bench/results.json');
+    writeReadmeSection(root, report);
+    console.error('wrote bench/results.json and README.md\'s Performance figures');
   }
 }
+
+const round2 = (value: number) => Math.round(value * 100) / 100;
 
 async function measureLongLines(whfb: ServerUnderTest, rootUri: string): Promise<NonNullable<BenchResults['longLines']>> {
   const rows: NonNullable<BenchResults['longLines']> = [];
@@ -220,7 +292,8 @@ async function runLongLinesOnly(whfb: ServerUnderTest, loadAtStart: number): Pro
   process.stdout.write(markdownReport(report));
   if (args.has('--update-results')) {
     writeFileSync(resultsPath, `${JSON.stringify({ ...report, targets: evaluateTargets(report) }, null, 2)}\n`);
-    console.error('updated the long-line rows of bench/results.json');
+    writeReadmeSection(root, report);
+    console.error('updated the long-line rows of bench/results.json and README.md');
   }
 }
 

@@ -5,7 +5,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { BenchError, LspClient, type ServerCommand } from './lspClient';
-import { percentile, round1 } from './stats';
+import { median, percentile, round1 } from './stats';
 import type { SyntheticPolicy } from './syntheticPolicies';
 
 export type ServerId = 'whfb' | 'yaml-language-server' | 'bare';
@@ -27,8 +27,18 @@ export interface Budget {
   hovers: number;
 }
 
+/**
+ * How diagnostics reach the client: `pull` is what VS Code's language client does with a server
+ * that offers it (didChange, then `textDocument/diagnostic`); `push` waits for publishDiagnostics.
+ * yaml-language-server only pushes.
+ */
+export type DiagnosticsPath = 'push' | 'pull';
+
 export interface SessionResult {
   server: ServerId;
+  path: DiagnosticsPath;
+  /** Sessions this row is the median of (each field separately); 1 for a single run. */
+  runs?: number;
   file: string;
   settings: number;
   startupMs: number;
@@ -71,26 +81,48 @@ async function timed<T>(action: () => Promise<T>): Promise<{ ms: number; result:
   return { ms: performance.now() - started, result };
 }
 
-export async function runSession(server: ServerUnderTest, policy: SyntheticPolicy, uri: string, rootUri: string, budget: Budget): Promise<SessionResult> {
-  const { client, startupMs } = await LspClient.start(server.command, rootUri, budget.requestTimeoutMs);
+/**
+ * Sends a document event and waits for the diagnostics of `version` that follow it, on either path:
+ * pushed ones, or the answer to a pull sent right after the event (the server itself waits out
+ * `whfb.validation.delay`, as it does for VS Code). Returns the arrival time and the diagnostics.
+ */
+async function diagnosticsAfter(client: LspClient, path: DiagnosticsPath, uri: string, version: number, budget: Budget, send: () => void, previousResultId: { value?: string }): Promise<{ at: number; count: number }> {
+  if (path === 'push') {
+    const published = client.expectDiagnostics(uri, version, budget.diagnosticsTimeoutMs);
+    send();
+    const answer = await published;
+    return { at: answer.at, count: answer.diagnostics.length };
+  }
+  send();
+  const report = await client.pullDiagnosticsOf(uri, previousResultId.value);
+  const at = performance.now();
+  if (report.items === undefined) throw new BenchError(`the pull for ${uri} v${version} answered "unchanged" after a change`);
+  previousResultId.value = report.resultId;
+  return { at, count: report.items.length };
+}
+
+export async function runSession(server: ServerUnderTest, policy: SyntheticPolicy, uri: string, rootUri: string, budget: Budget, path: DiagnosticsPath = 'push'): Promise<SessionResult> {
+  const { client, startupMs } = await LspClient.start(server.command, rootUri, budget.requestTimeoutMs, { pull: path === 'pull' });
   try {
     await client.settleConfiguration(2000);
+    if (path === 'pull' && !client.pullDiagnostics) throw new BenchError(`${server.id} offers no pull diagnostics`);
     const delay = server.diagnosticsDelayMs;
     let version = 1;
+    const resultId: { value?: string } = {};
 
-    const opened = client.expectDiagnostics(uri, version, budget.diagnosticsTimeoutMs);
     const openStart = performance.now();
-    client.notify('textDocument/didOpen', { textDocument: { uri, languageId: server.languageId, version, text: policy.text } });
-    const firstDiagnostics = await opened;
+    const firstDiagnostics = await diagnosticsAfter(client, path, uri, version, budget,
+      () => client.notify('textDocument/didOpen', { textDocument: { uri, languageId: server.languageId, version, text: policy.text } }), resultId);
     const openRawMs = firstDiagnostics.at - openStart;
     const result: SessionResult = {
       server: server.id,
+      path,
       file: policy.name,
       settings: policy.settings,
       startupMs: round1(startupMs),
       openMs: round1(openRawMs - delay),
       openRawMs: round1(openRawMs),
-      openDiagnostics: firstDiagnostics.diagnostics.length,
+      openDiagnostics: firstDiagnostics.count,
       peakRssMb: Number.NaN,
     };
 
@@ -108,11 +140,10 @@ export async function runSession(server: ServerUnderTest, policy: SyntheticPolic
         const change = client.incrementalSync
           ? { range: { start: { line: probe.valueLine, character: probe.valueStart }, end: { line: probe.valueLine, character: probe.valueStart + oldValue.length } }, text: newValue }
           : { text: lines.join('\n') };
-        const diagnostics = client.expectDiagnostics(uri, version, budget.diagnosticsTimeoutMs);
         const started = performance.now();
-        client.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [change] });
-        const published = await diagnostics;
-        if (i >= budget.warmup) changeMs.push(published.at - started);
+        const answer = await diagnosticsAfter(client, path, uri, version, budget,
+          () => client.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [change] }), resultId);
+        if (i >= budget.warmup) changeMs.push(answer.at - started);
       }
       const rawP50 = percentile(changeMs, 50);
       const rawP99 = percentile(changeMs, 99);
@@ -167,4 +198,35 @@ export async function measureStartup(server: ServerUnderTest, rootUri: string, b
   const { client, startupMs } = await LspClient.start(server.command, rootUri, budget.requestTimeoutMs);
   await client.stop();
   return startupMs;
+}
+
+/**
+ * What a user waits for when VS Code starts the server with a policy open: spawn, initialize,
+ * initialized, the document opened at once (no settling), its diagnostics pulled. From the spawn
+ * to the pull's answer, so the catalog load and the first validation are in it.
+ */
+export async function measureSpawnToDiagnostics(server: ServerUnderTest, policy: SyntheticPolicy, uri: string, rootUri: string, budget: Budget): Promise<{ ms: number; diagnostics: number }> {
+  const { client, spawnedAt } = await LspClient.start(server.command, rootUri, budget.requestTimeoutMs, { pull: true });
+  try {
+    client.notify('textDocument/didOpen', { textDocument: { uri, languageId: server.languageId, version: 1, text: policy.text } });
+    const report = await client.pullDiagnosticsOf(uri);
+    const ms = performance.now() - spawnedAt;
+    await client.stop();
+    return { ms, diagnostics: report.items?.length ?? 0 };
+  } catch (error) {
+    client.kill();
+    throw error;
+  }
+}
+
+/** Several sessions of one server on one file, as one row: each figure is the median over the runs. */
+export function medianSession(runs: readonly SessionResult[]): SessionResult {
+  if (runs.length === 1) return { ...runs[0]!, runs: 1 };
+  const row: Record<string, unknown> = { ...runs[0]!, runs: runs.length };
+  for (const [key, value] of Object.entries(runs[0]!)) {
+    if (typeof value !== 'number') continue;
+    const values = runs.map((run) => (run as unknown as Record<string, number>)[key]).filter((v): v is number => typeof v === 'number' && !Number.isNaN(v));
+    if (values.length > 0) row[key] = round1(median(values));
+  }
+  return row as unknown as SessionResult;
 }

@@ -148,7 +148,18 @@ export interface PolicyOptions {
   settings: number;
   /** Probability that a setting is invalid; files of 100 settings or more always get at least one. */
   invalidRate?: number;
+  /** Which kinds of invalid settings, in turn (default: all three). */
+  invalidKinds?: InvalidKind[];
+  /** Only this many (node, scope) candidates: at 10,000 settings each repeats hundreds of times. */
+  nodes?: number;
+  /**
+   * Probability that a repeat takes a random allowed value instead of the file's one value for its
+   * node: repeats that disagree, the WHFB150 findings a concatenation of conflicting profiles has.
+   */
+  conflictRate?: number;
 }
+
+export type { InvalidKind };
 
 function header(name: string, tenantId: string): string[] {
   return [
@@ -168,7 +179,11 @@ export function syntheticPolicy(catalog: Catalog, options: PolicyOptions): Synth
   const random = new Prng(seedFrom(options.name));
   const invalidRate = options.invalidRate ?? 0.01;
   const tenantId = random.guid();
-  const candidates = candidatesFrom(catalog);
+  const all = candidatesFrom(catalog);
+  // Nodes with two or more allowed values first, so that a conflicting repeat can differ.
+  const candidates = options.nodes === undefined ? all
+    : [...all.filter((c) => c.validValues.length > 1), ...all.filter((c) => c.validValues.length <= 1)].slice(0, options.nodes);
+  const conflictRate = options.conflictRate ?? 0;
   const valueOf = new Map<CatalogNode, string>();
   for (const candidate of candidates) valueOf.set(candidate.node, random.pick(candidate.validValues));
 
@@ -183,7 +198,7 @@ export function syntheticPolicy(catalog: Catalog, options: PolicyOptions): Synth
 
   const middle = Math.floor(options.settings / 2);
   let probe: SyntheticPolicy['probe'];
-  const invalidKinds: InvalidKind[] = ['wrong-type', 'out-of-range', 'typo-node'];
+  const invalidKinds: InvalidKind[] = options.invalidKinds ?? ['wrong-type', 'out-of-range', 'typo-node'];
   for (let index = count; index < options.settings; index++) {
     const candidate = random.pick(candidates);
     const forceInvalid = options.settings >= 100 && invalid === 0 && index === options.settings - 1;
@@ -195,7 +210,7 @@ export function syntheticPolicy(catalog: Catalog, options: PolicyOptions): Synth
       continue;
     }
     const omaUri = spellOmaUri(candidate.node.path, tenantId, random);
-    const value = valueOf.get(candidate.node)!;
+    const value = !isProbe && conflictRate > 0 && random.next() < conflictRate ? random.pick(candidate.validValues) : valueOf.get(candidate.node)!;
     const omaLine = lines.length;
     lines.push(`  - omaUri: ${omaUri}`, `    type: ${candidate.type}`, `    value: ${value}`);
     if (candidate.node.title && random.next() < 0.3) lines.push(`    name: ${JSON.stringify(candidate.node.title)}`);
@@ -224,6 +239,20 @@ function otherValidValue(candidate: Candidate, value: string): string {
   const n = Number(value);
   if (allowed?.kind === 'range') return String(n + 1 <= allowed.max ? n + 1 : n - 1);
   return value;
+}
+
+/**
+ * The harsh files of issue 16: 10,000 settings where the cost follows the findings, not the edit.
+ * `duplicates`: fifteen nodes repeated with disagreeing values (thousands of WHFB150 findings);
+ * `type-errors`: a third of the settings with the wrong `type`; `unknown-nodes`: a third with a
+ * typo'd node name (WHFB101 with its "did you mean" search each).
+ */
+export function harshPolicies(catalog: Catalog, settings: number): SyntheticPolicy[] {
+  return [
+    syntheticPolicy(catalog, { name: `duplicates-${settings}`, settings, nodes: 15, conflictRate: 0.4, invalidRate: 0 }),
+    syntheticPolicy(catalog, { name: `type-errors-${settings}`, settings, invalidRate: 0.33, invalidKinds: ['wrong-type'] }),
+    syntheticPolicy(catalog, { name: `unknown-nodes-${settings}`, settings, invalidRate: 0.33, invalidKinds: ['typo-node'] }),
+  ];
 }
 
 /**

@@ -9,7 +9,7 @@
  * Lines end at "\r\n", "\n" or a lone "\r", as in the editor and LSP's TextDocument; characters
  * are UTF-16 code units, like the text and LSP's default position encoding.
  */
-import { buildLineStarts, lineContentEnd, lineOfOffset, type LineStarts } from './lineStarts';
+import { lineContentEnd, lineOfOffset, lineStartsOf, type LineStarts } from './lineStarts';
 import type { OffsetRange } from './types';
 import type { Position, Range } from '../lsp/protocolTypes';
 
@@ -18,7 +18,8 @@ export class LineIndex {
   readonly lineCount: number;
 
   constructor(private readonly text: string) {
-    this.table = buildLineStarts(text);
+    // The table the adapter built while parsing this very text, when it did: one scan per version.
+    this.table = lineStartsOf(text);
     this.lineCount = this.table.starts.length;
   }
 

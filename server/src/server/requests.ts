@@ -16,7 +16,7 @@ import {
 
 export function registerRequests(connection: Connection, documents: TextDocuments<TextDocument>, service: WhfbLanguageService): void {
   const console = connection.console;
-  /** The service's result types are LSP types (service/protocolTypes.ts): tsc checks each handler's answer. */
+  /** The service's result types are LSP types (lsp/protocolTypes.ts): tsc checks each handler's answer. */
   const snapshot = (uri: string): TextDocumentInput | undefined => {
     const document = documents.get(uri);
     return document ? toInput(document) : undefined;
