@@ -12,38 +12,13 @@
  * policy's own value maps to the policy's first node (the setting itself: "Enabled" ->
  * UsePassportForWork) in the hive's scope (HKLM -> ./Device, HKCU -> ./User).
  */
+import type { GpoRegistryRow } from '../../server/src/catalog/gpoRegistry';
 import type { CatalogNode, GroupPolicyInfo } from '../../server/src/catalog/types';
 import type { GeneratedFile } from '../generatedFile';
 import type { AdmxFacts } from './admxFacts';
 import { loadAdmxFacts } from './groupPolicies';
 
 export const GPO_REGISTRY_FILE = 'data/generated/gpo-registry.json';
-
-/** One registry value of one Group Policy (the shape server/src/catalog/gpoRegistry.ts reads). */
-export interface GpoRegistryRow {
-  hive: 'HKLM' | 'HKCU';
-  /** As the template spells it; matched without regard to case. */
-  key: string;
-  valueName: string;
-  /** The catalog's Group Policy name (what the editor shows). */
-  policy: string;
-  /** state: the policy's own value (enabled/disabled); option: one of its options. */
-  role: 'state' | 'option';
-  /** The DWORDs the policy writes when enabled / disabled (state rows). */
-  enabledValue?: number;
-  disabledValue?: number;
-  /** The ADMX element kind (option rows): boolean, decimal, text, enum, list, multiText. */
-  kind?: string;
-  /** The option's label, as gpreport.xml names it. */
-  label?: string;
-  /** The MDM node (catalog path) the value corresponds to. */
-  node?: string;
-  /** The value the node takes when the policy is enabled / disabled (state rows with a node). */
-  nodeEnabled?: boolean | number;
-  nodeDisabled?: boolean | number;
-  /** "Passport.admx MSPassport_MinimumPINLength" */
-  source: string;
-}
 
 /** Node formats a registry value can be written into as a value (an ADMX-backed node takes <enabled/> XML). */
 const VALUE_FORMATS = new Set(['bool', 'int', 'chr']);
