@@ -120,7 +120,7 @@ class ReportReader {
     const location = this.catalog.groupPolicy(name.value)?.location;
     if (category && location && !location.toLowerCase().endsWith(category.replace(/\//g, ' > ').toLowerCase())) return false;
     const state = this.located(childElement(policy, 'State'));
-    const entry = builder.entry({ value: rows[0]!.policy, range: name.range }, policy.range, state, true, ignoredCodesAbove(this.text, policy.range.start));
+    const entry = builder.entry({ value: rows[0].policy, range: name.range }, policy.range, state, true, ignoredCodesAbove(this.text, policy.range.start));
     const enabled = state?.value.toLowerCase() === 'enabled';
     const disabled = state?.value.toLowerCase() === 'disabled';
     for (const row of rows) {

@@ -214,7 +214,7 @@ function decodeData(text: string, type: number, range: OffsetRange): { data: num
       if (size !== 4) return { data: hex(text, range), problem: `a ${registryTypeName(type)} holds 4 bytes, this one ${size}.` };
       const bytes = [byte(0), byte(1), byte(2), byte(3)];
       if (type === REG_DWORD_BIG_ENDIAN) bytes.reverse();
-      return { data: (bytes[0]! | (bytes[1]! << 8) | (bytes[2]! << 16)) + bytes[3]! * 0x1000000 };
+      return { data: (bytes[0] | (bytes[1] << 8) | (bytes[2] << 16)) + bytes[3] * 0x1000000 };
     }
     case REG_QWORD: {
       if (size !== 8) return { data: hex(text, range), problem: `a REG_QWORD holds 8 bytes, this one ${size}.` };
