@@ -33,7 +33,7 @@ import { childElement, elementText, parseXml, type XmlElement } from './xmlScann
  */
 const AUTO_ENROLLMENT_POLICY = 'Certificate Services Client - Auto-Enrollment';
 
-let lastModel: { text: string; model: PolicyModel; whfb: boolean } | undefined;
+let lastModel: { text: string; catalog: CatalogIndex; model: PolicyModel; whfb: boolean } | undefined;
 
 function looksLikeReport(text: string): boolean {
   const head = text.slice(0, 4096);
@@ -58,7 +58,7 @@ export const gpoReportAdapter: FormatAdapter = {
 };
 
 function build(text: string, catalog: CatalogIndex): { model: PolicyModel; whfb: boolean } {
-  if (lastModel?.text === text && lastModel.model.format === 'gpo-report-xml') return { model: structuredModelCopy(lastModel.model), whfb: lastModel.whfb };
+  if (lastModel?.text === text && lastModel.catalog === catalog) return { model: structuredModelCopy(lastModel.model), whfb: lastModel.whfb };
   const model = emptyModel('gpo-report-xml', text);
   const parsed = parseXml(text);
   model.findings.push(...astErrorFindings(parsed.errors));
@@ -76,7 +76,7 @@ function build(text: string, catalog: CatalogIndex): { model: PolicyModel; whfb:
   }
   // A report that is not well-formed XML: claimed when it speaks of WHfB, so its syntax error shows.
   if (!root) whfb = /PassportForWork|Windows Hello for Business/i.test(text);
-  lastModel = { text, model, whfb };
+  lastModel = { text, catalog, model, whfb };
   return { model: structuredModelCopy(model), whfb };
 }
 
