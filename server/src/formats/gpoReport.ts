@@ -1,7 +1,7 @@
 /**
  * A Group Policy report as Get-GPOReport -ReportType Xml and Backup-GPO (gpreport.xml) write it:
  *
- *   <GPO xmlns="http://www.microsoft.com/GroupPolicy/Settings"> <Name>...</Name>
+ *   <GPO xmlns="(the Group Policy Settings namespace)"> <Name>...</Name>
  *     <Computer> | <User>
  *       <ExtensionData><Extension xsi:type="q1:RegistrySettings">
  *         <q1:Policy><q1:Name>Use Windows Hello for Business</q1:Name><q1:State>Enabled</q1:State>
