@@ -11,6 +11,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { buildCatalog } from './catalog/generateCatalog';
 import { buildChecklists } from './checklists/generateChecklists';
+import { buildGpoRegistry } from './catalog/gpoRegistry';
 import { buildL10nBundle } from './manifest/generateL10nBundle';
 import { buildReadmeSettings } from './manifest/generateSettingsTable';
 import { buildRuleDocs } from './rules/generateRuleDocs';
@@ -40,6 +41,7 @@ const files: GeneratedFile[] = [
   buildL10nBundle(root),
   buildReadmeSettings(root),
   buildConfigSchema(),
+  buildGpoRegistry(root, catalog),
 ];
 
 const stale: string[] = [];

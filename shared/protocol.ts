@@ -22,7 +22,10 @@ export type SourceFormat =
   | 'custom-profile-json'    // Graph windows10CustomConfiguration (omaSettings[])
   | 'custom-profile-yaml'    // the same as IntuneCD YAML
   | 'syncml'                 // OMA-DM SyncML XML
-  | 'text';                  // OMA-URIs loose in Markdown, PowerShell or plain text
+  | 'text'                   // OMA-URIs loose in Markdown, PowerShell or plain text
+  | 'gpo-report-xml'         // Group Policy report (Get-GPOReport / Backup-GPO gpreport.xml)
+  | 'registry-pol'           // Group Policy registry.pol, computer (Machine) policies
+  | 'registry-pol-user';     // Group Policy registry.pol under User/: user policies
 
 /** What the client's views need to know about a policy document. */
 export interface PolicySummary {

@@ -17,6 +17,21 @@ export interface AdmxPolicyFact {
   valueName?: string;
   /** Registry value names of the policy's options (checkboxes, numbers, text). */
   elementValueNames?: string[];
+  /** The DWORD the policy writes to `valueName` when enabled / disabled (<enabledValue>/<disabledValue>). */
+  enabledValue?: number;
+  disabledValue?: number;
+  /** The options that write registry values, with the label the editor and gpreport.xml show. */
+  elements?: AdmxElementFact[];
+}
+
+export interface AdmxElementFact {
+  /** The ADMX element kind: boolean, decimal, text, enum, list, multiText, longDecimal. */
+  kind: string;
+  valueName: string;
+  /** Only where it differs from the policy's key. */
+  key?: string;
+  /** The presentation label (ADML), as a Group Policy report names the option. */
+  label?: string;
 }
 
 export interface AdmxCategoryFact {

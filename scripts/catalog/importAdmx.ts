@@ -10,12 +10,15 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
-import type { AdmxFacts, AdmxPolicyFact } from './admxFacts';
+import type { AdmxElementFact, AdmxFacts, AdmxPolicyFact } from './admxFacts';
 
 /** The templates whose policies the catalog's DDFs map to (Passport, Kerberos, KDC, logon, smart card, biometrics). */
 export const ADMX_FILES = ['Passport', 'Kerberos', 'kdc', 'CredentialProviders', 'Smartcard', 'Biometrics', 'DeviceCredential'];
 
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => ['policy', 'category', 'string', 'boolean', 'decimal', 'text', 'enum', 'list', 'multiText'].includes(name) });
+const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => ['policy', 'category', 'string', 'boolean', 'decimal', 'text', 'enum', 'list', 'multiText', 'presentation'].includes(name) });
+
+/** Element kinds that write a registry value (the template's <elements> children). */
+const ELEMENT_KINDS = ['boolean', 'decimal', 'text', 'enum', 'list', 'multiText', 'longDecimal'];
 
 type Raw = Record<string, unknown>;
 
@@ -34,6 +37,36 @@ function resolveString(strings: Map<string, string>, ref: unknown): string {
   return id ? strings.get(id) ?? id : String(ref ?? '');
 }
 
+/**
+ * Each presentation's element labels by refId ("Minimum PIN length"): the text a Group Policy
+ * report (gpreport.xml) shows as the element's <Name>.
+ */
+function presentationLabels(adml: Raw): Map<string, Map<string, string>> {
+  const root = adml.policyDefinitionResources as Raw;
+  const table = ((root.resources as Raw).presentationTable as Raw | undefined)?.presentation as Raw[] | undefined;
+  const out = new Map<string, Map<string, string>>();
+  for (const presentation of asArray(table)) {
+    const labels = new Map<string, string>();
+    for (const [kind, value] of Object.entries(presentation)) {
+      if (kind === 'id') continue;
+      for (const control of asArray(value as Raw | Raw[])) {
+        if (typeof control !== 'object' || control === null || !control.refId) continue;
+        const label = control['#text'] ?? (control.label as unknown);
+        if (label !== undefined) labels.set(String(control.refId), String(label).replace(/\s+/g, ' ').trim());
+      }
+    }
+    out.set(String(presentation.id), labels);
+  }
+  return out;
+}
+
+/** <enabledValue><decimal value="1"/></enabledValue> -> 1; absent or not a number -> undefined. */
+function decimalOf(value: unknown): number | undefined {
+  const decimal = asArray((value as Raw | undefined)?.decimal as Raw[] | undefined)[0];
+  const number = decimal ? Number(decimal.value) : NaN;
+  return Number.isFinite(number) ? number : undefined;
+}
+
 function findAdml(folder: string, file: string): string | undefined {
   for (const name of [`${file}.adml`, `${file.toUpperCase()}.adml`, `${file.toLowerCase()}.adml`, `${file[0].toUpperCase()}${file.slice(1)}.adml`]) {
     const path = join(folder, 'en-US', name);
@@ -47,7 +80,9 @@ function importFile(folder: string, file: string, facts: AdmxFacts): boolean {
   const admlPath = findAdml(folder, file);
   if (!existsSync(admxPath) || !admlPath) return false;
   const admx = (parser.parse(readFileSync(admxPath, 'utf8')) as Raw).policyDefinitions as Raw;
-  const strings = stringTable(parser.parse(readFileSync(admlPath, 'utf8')) as Raw);
+  const adml = parser.parse(readFileSync(admlPath, 'utf8')) as Raw;
+  const strings = stringTable(adml);
+  const labels = presentationLabels(adml);
   const namespace = String(((admx.policyNamespaces as Raw).target as Raw).prefix);
   for (const category of asArray((admx.categories as Raw | undefined)?.category as Raw[] | undefined)) {
     const parent = (category.parentCategory as Raw | undefined)?.ref;
@@ -61,6 +96,22 @@ function importFile(folder: string, file: string, facts: AdmxFacts): boolean {
     const valueNames = elements
       ? Object.values(elements).flatMap((list) => asArray(list as Raw[])).map((element) => String(element.valueName ?? element.id ?? '')).filter(Boolean)
       : [];
+    const presentation = /^\$\(presentation\.(.*)\)$/.exec(String(policy.presentation ?? ''))?.[1];
+    const elementFacts: AdmxElementFact[] = [];
+    for (const kind of ELEMENT_KINDS) {
+      for (const element of asArray((elements?.[kind] as Raw[] | Raw | undefined))) {
+        if (!element.valueName) continue;
+        const label = presentation ? labels.get(presentation)?.get(String(element.id)) : undefined;
+        elementFacts.push({
+          kind,
+          valueName: String(element.valueName),
+          ...(element.key && String(element.key) !== String(policy.key ?? '') ? { key: String(element.key) } : {}),
+          ...(label ? { label } : {}),
+        });
+      }
+    }
+    const enabledValue = decimalOf(policy.enabledValue);
+    const disabledValue = decimalOf(policy.disabledValue);
     const fact: AdmxPolicyFact = {
       file: `${file}.admx`,
       name: String(policy.name),
@@ -70,6 +121,9 @@ function importFile(folder: string, file: string, facts: AdmxFacts): boolean {
       key: String(policy.key ?? ''),
       ...(policy.valueName ? { valueName: String(policy.valueName) } : {}),
       ...(valueNames.length > 0 ? { elementValueNames: valueNames } : {}),
+      ...(enabledValue !== undefined ? { enabledValue } : {}),
+      ...(disabledValue !== undefined ? { disabledValue } : {}),
+      ...(elementFacts.length > 0 ? { elements: elementFacts } : {}),
     };
     facts.policies.push(fact);
   }

@@ -31,7 +31,8 @@ export class UsageError extends Error {}
 export const USAGE = `Usage: whfb-lint [options] <file|dir|glob>...
 
 Checks Windows Hello for Business policy files: *.whfb.yaml, Intune Settings Catalog and custom
-profile exports (JSON or IntuneCD YAML) and SyncML XML. Directories are searched for those files
+profile exports (JSON or IntuneCD YAML), SyncML XML and Group Policy backups (gpreport.xml,
+registry.pol). Directories are searched for those files
 (node_modules and .git are skipped, symbolic links to directories are not followed); Markdown, PowerShell and text files are checked for OMA-URIs
 only when named explicitly or matched by a glob.
 

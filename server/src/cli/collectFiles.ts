@@ -44,9 +44,11 @@ export interface CollectOptions {
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
 /** What a directory walk looks at; the content decides whether it is a policy. */
 const WALKED_EXTENSIONS = /\.(json|ya?ml|xml)$/i;
+/** A Group Policy backup's binary policy file (DomainSysvol/GPO/Machine|User/registry.pol). */
+const WALKED_NAMES = /^registry\.pol$/i;
 
 export function isWalkedFileName(name: string): boolean {
-  return WALKED_EXTENSIONS.test(name);
+  return WALKED_EXTENSIONS.test(name) || WALKED_NAMES.test(name);
 }
 
 export function collectFiles(patterns: readonly string[], cwd: string, options: CollectOptions = { followSymlinks: false }): Collection {

@@ -1,9 +1,10 @@
 /**
  * Reads a file the way an editor would hand it to the server: byte-order marks removed,
- * UTF-16 files (PowerShell's default on Windows) decoded. At most `byteLimit` bytes are read,
+ * UTF-16 files (PowerShell's default on Windows) decoded, a registry.pol as one character per byte. At most `byteLimit` bytes are read,
  * so a file of gigabytes is never loaded; `complete` says whether that was the whole file.
  */
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { decodeFileBytes } from '../formats/fileBytes';
 
 export interface FileText {
   text: string;
@@ -32,14 +33,9 @@ export function readPolicyFile(path: string | Buffer, byteLimit: number): FileTe
   }
 }
 
+/** The bytes as the service reads them: formats/fileBytes.ts, the one decoder (BOMs, UTF-16, registry.pol). */
 export function decode(bytes: Buffer): string {
-  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return bytes.toString('utf8', 3);
-  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return bytes.toString('utf16le', 2);
-  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
-    const swapped = Buffer.from(bytes.subarray(2, 2 + ((bytes.length - 2) & ~1)));
-    return swapped.swap16().toString('utf16le');
-  }
-  return bytes.toString('utf8');
+  return decodeFileBytes(bytes);
 }
 
 export class NotARegularFileError extends Error {

@@ -31,4 +31,9 @@ export interface FormatAdapter {
    * undefined where the format cannot express it.
    */
   renderFix(model: PolicyModel, fix: Fix): FixData | undefined;
+  /**
+   * The adapter's detect() itself decides whether the content is a WHfB policy (a GPO backup names
+   * Group Policies and registry keys, not OMA-URIs), so detectFormat does not ask namesWhfbNode.
+   */
+  readonly decidesWhfbItself?: boolean;
 }

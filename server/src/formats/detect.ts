@@ -6,6 +6,8 @@
 import type { SourceFormat } from '../model/types';
 import type { DetectInput, FormatAdapter } from './adapter';
 import { customProfileAdapter } from './customProfile';
+import { gpoReportAdapter } from './gpoReport';
+import { registryPolAdapter } from './gpoRegistryPol';
 import { looseTextAdapter } from './looseText';
 import { policyYamlAdapter } from './policyYaml';
 import { settingsCatalogAdapter } from './settingsCatalog';
@@ -17,6 +19,7 @@ export const ADAPTERS: readonly FormatAdapter[] = [
   settingsCatalogAdapter,
   customProfileAdapter,
   syncmlAdapter,
+  gpoReportAdapter, registryPolAdapter,
   looseTextAdapter,
 ];
 
@@ -36,7 +39,7 @@ export function detectFormat(input: DetectInput, adapters: readonly FormatAdapte
     let format: SourceFormat | undefined;
     try {
       format = adapter.detect(input);
-      if (format && format !== 'whfb-yaml' && !namesWhfbNode(input.text)) return undefined;
+      if (format && format !== 'whfb-yaml' && !adapter.decidesWhfbItself && !namesWhfbNode(input.text)) return undefined;
     } catch (error) {
       const claimed = adapter.formats[0];
       if (claimed) return { adapter, format: claimed, failure: error };

@@ -177,6 +177,10 @@ export function entryFor(node: CatalogNode, format: SourceFormat, value: EntryVa
     case 'settings-catalog-yaml':
     case 'text':
       return undefined;
+    case 'gpo-report-xml': // Group Policy backups: written by the Group Policy editor, never by hand
+    case 'registry-pol':
+    case 'registry-pol-user':
+      return undefined;
   }
 }
 

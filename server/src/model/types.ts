@@ -55,6 +55,12 @@ export interface PolicySetting {
   name?: Located<string>;
   /** Codes silenced for this entry by `# whfb-ignore CODE` (or format equivalent). */
   ignoredCodes: string[];
+  /**
+   * Set when the value is delivered by Group Policy, not MDM (a GPO backup: registry.pol,
+   * gpreport.xml): the Group Policy entry it belongs to. Rules that compare Group Policy with MDM
+   * skip it; value and trust rules judge it like any setting.
+   */
+  groupPolicy?: GroupPolicyEntry;
 }
 
 export interface GroupPolicyEntry {

@@ -34,7 +34,8 @@ const groupPolicyWins: Rule = {
     if (model.groupPolicy.length === 0 || model.settings.length === 0) return findings;
     const settingsByPath = new Map<string, PolicySetting[]>();
     for (const setting of model.settings) {
-      if (!setting.node) continue;
+      // A value a GPO backup delivers is the Group Policy side itself, not an MDM setting.
+      if (!setting.node || setting.groupPolicy) continue;
       const list = settingsByPath.get(setting.node.path) ?? [];
       list.push(setting);
       settingsByPath.set(setting.node.path, list);

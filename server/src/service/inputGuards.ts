@@ -5,6 +5,7 @@
 import { finding } from '../model/findings';
 import type { Finding, SourceFormat } from '../model/types';
 
+const BINARY_FORMATS: ReadonlySet<SourceFormat> = new Set<SourceFormat>(['registry-pol', 'registry-pol-user']);
 const CONFLICT_START = /^<{7}(?: |$)/m;
 const CONFLICT_END = /^>{7}(?: |$)/m;
 
@@ -21,10 +22,11 @@ export function isTooLarge(text: string, maxFileSizeBytes: number): boolean {
 
 export function guardInput(text: string, format: SourceFormat, maxFileSizeBytes: number): Finding | undefined {
   if (isTooLarge(text, maxFileSizeBytes)) return finding('WHFB003', { start: 0, end: 0 }, tooLargeMessage(maxFileSizeBytes));
-  if (text.slice(0, 8192).includes('\u0000')) {
+  // A registry.pol is binary by design: its adapter reads it byte by byte (formats/registryPol.ts).
+  if (!BINARY_FORMATS.has(format) && text.slice(0, 8192).includes('\u0000')) {
     return finding('WHFB003', { start: 0, end: 0 }, 'The file looks binary and is not checked.');
   }
-  if (format !== 'text') {
+  if (format !== 'text' && !BINARY_FORMATS.has(format)) {
     const start = CONFLICT_START.exec(text);
     if (start && CONFLICT_END.test(text)) {
       const end = text.indexOf('\n', start.index);

@@ -8,6 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { decodeFileBytes } from '../../../server/src/formats/fileBytes';
 import { DiagnosticSeverity, type Diagnostic } from '../../../server/src/lsp/protocolTypes';
 import { brief, service } from '../service/helpers';
 import { FIXTURES } from './fixtures';
@@ -116,6 +117,14 @@ const MATRIX_TABLE: MatrixFormat[] = [
       { name: 'WHFB171', expected: '3:14-3:64 WHFB171', covers: './Device/Vendor/MSFT/PassportForWork/UseBiometrics' },
     ],
   },
+  {
+    // Group Policy reports (Backup-GPO's gpreport.xml, UTF-16 with BOM and CRLF as Windows writes it).
+    folder: 'gpo-report', extension: 'gpreport.xml', cases: [
+      { name: 'WHFB103', expected: '33:22-33:23 WHFB103', covers: '2' },
+      { name: 'WHFB120', expected: '33:22-33:24 WHFB120', covers: '12' },
+      { name: 'WHFB133', expected: '33:19-33:65 WHFB133', covers: 'Use cloud trust for on-premises authentication' },
+    ],
+  },
 ];
 
 const languageService = service();
@@ -125,7 +134,8 @@ function fixturePath(format: MatrixFormat, name: string, kind: 'bad' | 'good'): 
 }
 
 function validateFixture(path: string): { text: string; diagnostics: Diagnostic[] } {
-  const text = readFileSync(path, 'utf8');
+  // As whfb-lint reads it: a UTF-16 gpreport.xml is decoded like any file.
+  const text = decodeFileBytes(readFileSync(path));
   return { text, diagnostics: languageService.validate({ uri: `file://${path}`, version: 1, text }) };
 }
 
