@@ -22,7 +22,13 @@ export type SourceFormat =
   | 'custom-profile-json'    // Graph windows10CustomConfiguration (omaSettings[])
   | 'custom-profile-yaml'    // the same as IntuneCD YAML
   | 'syncml'                 // OMA-DM SyncML XML
-  | 'text';                  // OMA-URIs loose in Markdown, PowerShell or plain text
+  | 'text'                   // OMA-URIs loose in Markdown, PowerShell or plain text
+  | 'intent-json'            // Graph deviceManagementIntent (Endpoint security Account protection): settings, settingsDelta, <name>_Settings.json
+  | 'intent-yaml'            // the same as IntuneCD YAML
+  | 'whfb-enrollment-json'   // Graph deviceEnrollmentWindowsHelloForBusinessConfiguration (tenant-wide policy)
+  | 'whfb-enrollment-yaml'   // the same as IntuneCD YAML
+  | 'identity-protection-json' // Graph windowsIdentityProtectionConfiguration (Identity protection profile)
+  | 'identity-protection-yaml'; // the same as IntuneCD YAML
 
 /** What the client's views need to know about a policy document. */
 export interface PolicySummary {

@@ -6,6 +6,7 @@
 import type { SourceFormat } from '../model/types';
 import type { DetectInput, FormatAdapter } from './adapter';
 import { customProfileAdapter } from './customProfile';
+import { graphWhfbAdapter } from './graphWhfb';
 import { looseTextAdapter } from './looseText';
 import { policyYamlAdapter } from './policyYaml';
 import { settingsCatalogAdapter } from './settingsCatalog';
@@ -14,6 +15,8 @@ import { namesWhfbNode } from './whfbPolicy';
 
 export const ADAPTERS: readonly FormatAdapter[] = [
   policyYamlAdapter,
+  // Before the other exports: a Graph list holding an Identity protection profile beside custom profiles reads both.
+  graphWhfbAdapter,
   settingsCatalogAdapter,
   customProfileAdapter,
   syncmlAdapter,

@@ -186,6 +186,9 @@ export function entryFor(node: CatalogNode, format: SourceFormat, value: EntryVa
     case 'settings-catalog-yaml':
     case 'text':
       return undefined;
+    default:
+      // Graph objects whose settings are properties or intent ids (graphWhfb.ts): no OMA-URI entry.
+      return undefined;
   }
 }
 
