@@ -212,7 +212,7 @@ export function decodeGraphValue(mapping: GraphPropertyMapping, graphValue: unkn
     case 'enum': {
       const members = mapping.members ?? {};
       const name = typeof graphValue === 'string' ? Object.keys(members).find((member) => member.toLowerCase() === graphValue.trim().toLowerCase()) : undefined;
-      if (name === undefined) return { kind: 'invalid', expected: `one of ${Object.keys(members).map((member) => `"${member}"`).join(', ')} (${mapping.graphType})` };
+      if (name === undefined) return { kind: 'invalid', expected: `one of ${Object.keys(members).map((member) => `"${member}"`).join(', ')}` };
       const value = members[name];
       return value === null || value === undefined ? { kind: 'not-configured' } : { kind: 'value', value };
     }

@@ -115,7 +115,7 @@ function addSetting(context: Context, mapping: GraphPropertyMapping, written: Lo
   const decoded = decodeGraphValue(mapping, primary.value);
   if (decoded.kind === 'not-configured') return;
   if (decoded.kind === 'invalid') {
-    context.result.findings.push(finding('WHFB002', primary.range, `${mapping.property} is ${describe(primary.value)}: Graph's ${mapping.graphType} ${mapping.property} takes ${decoded.expected}.`));
+    context.result.findings.push(finding('WHFB002', primary.range, `${mapping.property} is ${describe(primary.value)}, which Intune does not accept: ${mapping.property} (${mapping.graphType}) takes ${decoded.expected}.`));
     return;
   }
   const setting: PolicySetting = {
