@@ -4,6 +4,7 @@
  * entry's node, Group Policy names, and whole-setting snippets. Context comes from the line being
  * typed plus the model of this version (never a re-parse of the whole file).
  */
+import { graphCompletions } from './graphCompletion';
 import type { CatalogIndex } from '../catalog/catalogIndex';
 import type { CatalogNode } from '../catalog/types';
 import { isSettable, policyYamlEntry } from '../formats/settingEntry';
@@ -43,6 +44,8 @@ export function completionsAt(context: FeatureContext, position: Position): Comp
   };
   const omaUri = omaUriCompletions(cursor, catalog);
   if (omaUri) return { isIncomplete: false, items: omaUri };
+  const graph = entry.format ? graphCompletions(entry.format, cursor, catalog) : undefined;
+  if (graph) return { isIncomplete: false, items: graph };
   if (entry.format !== 'whfb-yaml' || !entry.model) return { isIncomplete: false, items: [] };
   return { isIncomplete: false, items: policyFileCompletions(cursor, entry.model, catalog) };
 }

@@ -32,6 +32,8 @@ function markers(): { kind: GraphWhfbKind; text: string }[] {
   for (const type of graphTypes()) {
     const name = type.odataType.replace(/^#microsoft\.graph\./, '');
     if (type.intentDefinitionPrefix) out.push({ kind: 'intent', text: type.intentDefinitionPrefix });
+    // An intent saved without its settings (they are in a <name>_Settings.json beside it) names only its template.
+    for (const templateId of type.intentTemplateIds) out.push({ kind: 'intent', text: templateId });
     out.push({ kind: type.policyScope === 'tenant-wide' ? 'enrollment' : 'identity-protection', text: name });
   }
   return out;
@@ -108,7 +110,7 @@ export function renderGraphWhfbFix(model: PolicyModel, fix: Fix): FixData | unde
   const site = graphValueSiteOf(fix.setting);
   if (!site) return renderCustomProfileFix(model, fix);
   const graphValue = encodeCspValue(site.mapping, fix.value);
-  if (graphValue === undefined) return undefined;
+  if (graphValue === undefined || site.sites.some((place) => !place.exact)) return undefined;
   const replacements: { range: { start: number; end: number }; newText: string }[] = [];
   for (const place of site.sites) {
     if (typeof graphValue === 'string' && !place.quoted) {

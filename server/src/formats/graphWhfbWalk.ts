@@ -24,7 +24,7 @@ import { property, propertyEntry, type AstNode, type AstString } from './jsonAst
 export interface GraphValueSite {
   mapping: GraphPropertyMapping;
   /** Every place that holds the value (an intent's `value` and its `valueJson`), each exactly the value's text. */
-  sites: { range: OffsetRange; quoted: boolean; embedded: boolean }[];
+  sites: { range: OffsetRange; quoted: boolean; embedded: boolean; exact: boolean }[];
 }
 
 const valueSites = new WeakMap<PolicySetting, GraphValueSite>();
@@ -92,7 +92,14 @@ function located(node: AstString): Located<string> {
 }
 
 /** A Graph value as written: its JS value and where its text is. */
-interface WrittenValue { value: unknown; range: OffsetRange; quoted: boolean; embedded: boolean }
+interface WrittenValue {
+  value: unknown;
+  range: OffsetRange;
+  quoted: boolean;
+  embedded: boolean;
+  /** False when the range is only the whole encoded string the value sits in (escapes could not be followed): judged, never rewritten. */
+  exact?: boolean;
+}
 
 function writtenValue(node: AstNode, embedded: boolean): WrittenValue | undefined {
   switch (node.kind) {
@@ -126,7 +133,7 @@ function addSetting(context: Context, mapping: GraphPropertyMapping, written: Lo
     value: { value: decoded.value, range: primary.range, ...(written.keyRange ? { keyRange: written.keyRange } : {}) },
     ignoredCodes: context.ignoredCodesAt([entryRange.start]),
   };
-  valueSites.set(setting, { mapping, sites: values.map(({ range, quoted, embedded }) => ({ range, quoted, embedded })) });
+  valueSites.set(setting, { mapping, sites: values.map(({ range, quoted, embedded, exact }) => ({ range, quoted, embedded, exact: exact !== false })) });
   context.result.settings.push(setting);
 }
 
@@ -168,7 +175,7 @@ function instanceValues(item: AstNode, context: Context): WrittenValue[] {
     if (value) values.push(value);
     else if (embedded) {
       const whole = writtenValue(embedded.root, true);
-      if (whole && values.length === 0) values.push({ ...whole, embedded: true });
+      if (whole && values.length === 0) values.push({ ...whole, embedded: true, exact: false });
     }
   } else if (json?.kind === 'null' && values.length === 0) {
     values.push({ value: null, range: json.range, quoted: false, embedded: false });

@@ -53,11 +53,12 @@ let graphTypeNames: string[] | undefined;
 
 /**
  * Does the text name a Graph type whose properties are WHfB settings (data/mappings: the Identity
- * protection profile, the tenant-wide enrollment policy; intent ids carry the first)? Such a file
+ * protection profile, the tenant-wide enrollment policy; intent ids carry the first) or a WHfB intent
+ * template (Account protection)? Such a file
  * holds WHfB settings without a single OMA-URI.
  */
 export function namesWhfbGraphType(text: string): boolean {
-  graphTypeNames ??= graphTypes().map((type) => type.odataType.replace(/^#microsoft\.graph\./, ''));
+  graphTypeNames ??= graphTypes().flatMap((type) => [type.odataType.replace(/^#microsoft\.graph\./, ''), ...type.intentTemplateIds]);
   return graphTypeNames.some((name) => text.includes(name));
 }
 
