@@ -57,7 +57,7 @@ export function parseEmbeddedJson(text: string, inner: OffsetRange, value: strin
   if (!parsed.root || parsed.errors.length > 0) return undefined;
   const offsets = decodedOffsets(text, inner, value);
   if (!offsets) return { root: remapRanges(parsed.root, inner), exact: false };
-  return { root: remap(parsed.root, (offset) => offsets[Math.min(offset, offsets.length - 1)]!), exact: true };
+  return { root: remap(parsed.root, (offset) => offsets[Math.min(offset, offsets.length - 1)]), exact: true };
 }
 
 function remapRanges(node: AstNode, whole: OffsetRange): AstNode {

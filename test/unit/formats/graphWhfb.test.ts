@@ -103,7 +103,7 @@ test('settings saved as a JSON string inside JSON: judged at the characters insi
   const diagnostics = service().validate({ uri: 'file:///p/double.json', version: 1, text });
   assert.deepEqual(diagnostics.map(brief), ['3:207-3:208 WHFB103']);
   const model = parse('intents/double-encoded-settings.json');
-  const min = model.settings[0]!;
+  const min = model.settings[0];
   assert.equal(text.slice(min.value!.range.start, min.value!.range.end), '3');
   assert.equal(model.settings[1]?.value?.value, 2, 'blocked -> 2, through two levels of encoding');
 });
@@ -155,7 +155,7 @@ test('fixes are written as Graph values, in every place an intent keeps the valu
   const data = renderGraphWhfbFix(model, { kind: 'set-value', title: 'Set UseCertificateForOnPremAuth to false', setting: certificate, value: false });
   assert.equal(data?.fix, 'replace');
   assert.equal(data?.title, 'Set useCertificatesForOnPremisesAuthEnabled to false');
-  const replaced = data!.fix === 'replace' ? data!.replacements.map((r) => [model.text.slice(r.range.start, r.range.end), r.newText]) : [];
+  const replaced = data.fix === 'replace' ? data.replacements.map((r) => [model.text.slice(r.range.start, r.range.end), r.newText]) : [];
   assert.deepEqual(replaced, [['true', 'false'], ['true', 'false']], 'value and valueJson');
 
   const upper = model.settings.find((setting) => setting.node?.name === 'UppercaseLetters')!;
