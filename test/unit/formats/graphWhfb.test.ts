@@ -13,6 +13,8 @@ import { graphPropertyMapping } from '../../../server/src/catalog/graphMappings'
 import { detectFormat } from '../../../server/src/formats/detect';
 import { graphWhfbAdapter, renderGraphWhfbFix } from '../../../server/src/formats/graphWhfb';
 import { intentFileOfSidecar, pairIntentSidecars } from '../../../server/src/formats/intentSidecar';
+import { policyYamlAdapter } from '../../../server/src/formats/policyYaml';
+import { runRules } from '../../../server/src/rules/runRules';
 import type { PolicyModel } from '../../../server/src/model/types';
 import { brief, caret, service } from '../service/helpers';
 import { catalog, FIXTURES, fixture } from './fixtures';
@@ -195,4 +197,12 @@ test('completion offers the mapped property names, enum members and intent ids',
   const id = caret(fixture('intents/account-protection-intent.json').text.replace('"definitionId": "deviceConfiguration--windowsIdentityProtectionConfiguration_pinMinimumLength"', '"definitionId": "deviceConfiguration--|'));
   const ids = ls.complete({ uri: 'file:///p/i.json', version: 1, text: id.text }, id.position).items.map((item) => item.label);
   assert.ok(ids.includes('deviceConfiguration--windowsIdentityProtectionConfiguration_pinMinimumLength'), ids.join());
+});
+
+test('a tenant-wide policy turned off is not "Windows Hello for Business turned off" (WHFB131): disabling it is the usual practice', () => {
+  const text = readFileSync(join(FIXTURES, 'whfb-yaml', 'WHFB131-bad.whfb.yaml'), 'utf8');
+  const model = policyYamlAdapter.parse(text, 'whfb-yaml', catalog);
+  assert.ok(runRules(model, catalog, { ruleSeverity: {} })?.some((item) => item.code === 'WHFB131'), 'a profile turned off is reported');
+  const tenantWide: PolicyModel = { ...model, policyScope: 'tenant-wide' };
+  assert.ok(!runRules(tenantWide, catalog, { ruleSeverity: {} })?.some((item) => item.code === 'WHFB131'));
 });
