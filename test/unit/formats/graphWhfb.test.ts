@@ -108,6 +108,12 @@ test('settings saved as a JSON string inside JSON: judged at the characters insi
   const min = model.settings[0];
   assert.equal(text.slice(min.value!.range.start, min.value!.range.end), '3');
   assert.equal(model.settings[1]?.value?.value, 2, 'blocked -> 2, through two levels of encoding');
+
+  // A whole policy saved as a JSON string.
+  const whole = JSON.stringify(JSON.stringify(JSON.parse(fixture('matrix/enrollment/WHFB103-bad.json').text)));
+  const [found] = service().validate({ uri: 'file:///p/encoded.json', version: 1, text: whole });
+  assert.equal(found?.code, 'WHFB103');
+  assert.equal(whole.slice(found!.range.start.character, found!.range.end.character), '800');
 });
 
 test('an intent and its <name>_Settings.json: each alone is read, and the pair is found', () => {
