@@ -188,6 +188,9 @@ test('hover on a Graph property or an intent id explains the CSP node it sets', 
   assert.match(hover?.contents.value ?? '', /MinimumPINLength/);
   const intent = caret(fixture('intents/account-protection-intent.json').text.replace('Configuration_pinMinimumLength', 'Configuration_pinMin|imumLength'));
   assert.match(ls.hover({ uri: 'file:///p/intent.json', version: 1, text: intent.text }, intent.position)?.contents.value ?? '', /MinimumPINLength/);
+  const value = caret(fixture('enrollment/whfb-enrollment.json').text.replace('"pinUppercaseCharactersUsage": "disallowed"', '"pinUppercaseCharactersUsage": "disal|lowed"'));
+  const onValue = ls.hover({ uri: 'file:///p/e.json', version: 1, text: value.text }, value.position)?.contents.value ?? '';
+  assert.match(onValue, /`disallowed` sets `UppercaseLetters` to `2`: Does not allow/);
 });
 
 test('completion offers the mapped property names, enum members and intent ids', () => {

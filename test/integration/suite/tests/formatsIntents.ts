@@ -2,11 +2,13 @@
 import * as vscode from 'vscode';
 import assert from 'node:assert/strict';
 import { test } from '../harness';
-import { codeOf, openInEditor, waitFor } from '../helpers';
+import { codeOf, extensionApi, openInEditor, waitFor } from '../helpers';
 
 const codes = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).map(codeOf);
 
 test('formats intents: an Account protection intent (Graph JSON) gets WHFB103 on its PIN history value', async () => {
+  // Run alone (--grep), nothing else has activated the extension: a busy machine can time out the workspaceContains search.
+  await extensionApi();
   const editor = await openInEditor('intune', 'account-protection-intent.json');
   await waitFor('WHFB103 on the intent', () => codes(editor.document.uri).includes('WHFB103'));
   const diagnostic = vscode.languages.getDiagnostics(editor.document.uri).find((d) => codeOf(d) === 'WHFB103')!;
