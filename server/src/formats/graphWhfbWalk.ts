@@ -15,6 +15,7 @@ import type { CatalogIndex } from '../catalog/catalogIndex';
 import {
   decodeGraphValue, graphType, intentSettingMapping, intentTypeOf, isKnownUnmappedIntentId, type GraphPolicyScope, type GraphPropertyMapping,
 } from '../catalog/graphMappings';
+import { boundedLevenshtein } from '../catalog/suggest';
 import { finding } from '../model/findings';
 import type { Finding, Located, OffsetRange, PolicySetting } from '../model/types';
 import { parseEmbeddedJson } from './embeddedJson';
@@ -191,15 +192,33 @@ function readSettingInstance(item: AstNode, context: Context): void {
   const id = idEntry.value;
   const mapping = intentSettingMapping(id.value);
   if (!mapping) {
-    const type = intentTypeOf(id.value);
-    if (type && !isKnownUnmappedIntentId(id.value)) {
-      const known = type.properties.map((row) => row.property).join(', ');
+    const meant = misspeltIntentId(id.value);
+    if (meant) {
       context.result.findings.push(finding('WHFB002', id.valueRange,
-        `"${id.value}" is no setting of the ${type.title} (${type.odataType.replace(/^#microsoft\.graph\./, '')}): its setting ids end in one of ${known}. Check the definitionId.`));
+        `"${id.value}" is no setting of the Account protection template: Intune does not accept it. Did you mean ${meant}?`));
     }
     return;
   }
   addSetting(context, mapping, { ...located(id), keyRange: idEntry.keyRange }, instanceValues(item, context), item.range);
+}
+
+/**
+ * The WHfB intent id a written id misspells (a few edits from it), or undefined. An id with the
+ * WHfB prefix that is far from every known one is passed over: a newer template version may have
+ * settings the Graph reference does not list yet, and judging them would be a false alarm.
+ */
+function misspeltIntentId(written: string): string | undefined {
+  const type = intentTypeOf(written);
+  const prefix = type?.intentDefinitionPrefix;
+  if (!type || !prefix || isKnownUnmappedIntentId(written)) return undefined;
+  const property = written.trim().slice(prefix.length).toLowerCase();
+  const limit = Math.max(2, Math.floor(property.length / 6));
+  let best: { id: string; distance: number } | undefined;
+  for (const row of type.properties) {
+    const distance = boundedLevenshtein(property, row.property.toLowerCase(), limit);
+    if (distance <= limit && (!best || distance < best.distance)) best = { id: prefix + row.property, distance };
+  }
+  return best?.id;
 }
 
 /** An intent: its settings inline, or a template export's settingsDelta (either may be a JSON string). */

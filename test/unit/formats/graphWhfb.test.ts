@@ -100,6 +100,15 @@ test('intents: settings inline (value and valueJson), settingsDelta, Credential 
   assert.deepEqual(nodesAndValues(delta).at(-1), [`${PFW}/PINComplexity/SpecialCharacters`, 1]);
 });
 
+test('an intent id a few letters from a known one is reported with the id meant; an unknown newer id is passed over', () => {
+  const ls = service();
+  const bad = fixture('matrix/intents/WHFB002-bad.json').text;
+  const [typo] = ls.validate({ uri: 'file:///p/typo.json', version: 1, text: bad });
+  assert.match(typo?.message ?? '', /Did you mean deviceConfiguration--windowsIdentityProtectionConfiguration_pinRecoveryEnabled\?/);
+  const newer = bad.replace('_pinRecoveryEnabeld', '_someSettingAddedLater');
+  assert.deepEqual(ls.validate({ uri: 'file:///p/newer.json', version: 1, text: newer }), []);
+});
+
 test('settings saved as a JSON string inside JSON: judged at the characters inside the string', () => {
   const text = fixture('intents/double-encoded-settings.json').text;
   const diagnostics = service().validate({ uri: 'file:///p/double.json', version: 1, text });
