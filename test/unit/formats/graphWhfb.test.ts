@@ -122,7 +122,7 @@ test('settings saved as a JSON string inside JSON: judged at the characters insi
   const whole = JSON.stringify(JSON.stringify(JSON.parse(fixture('matrix/enrollment/WHFB103-bad.json').text)));
   const [found] = service().validate({ uri: 'file:///p/encoded.json', version: 1, text: whole });
   assert.equal(found?.code, 'WHFB103');
-  assert.equal(whole.slice(found!.range.start.character, found!.range.end.character), '800');
+  assert.equal(whole.slice(found.range.start.character, found.range.end.character), '800');
 });
 
 test('an intent and its <name>_Settings.json: each alone is read, and the pair is found', () => {
