@@ -1,5 +1,5 @@
 /**
- * The Graph / intent -> CSP mapping table (data/mappings/graph-whfb.json): every mapped node exists
+ * The Graph / intent -> CSP mapping table (data/mappings/graph-to-csp.json): every mapped node exists
  * in the catalog and takes the kind of value the row says, every enum maps every member of its
  * Graph enum by name, and the lookups find rows the way Graph, intents and Microsoft365DSC spell them.
  */
@@ -41,7 +41,7 @@ test('every mapped node is a settable catalog node whose format fits the row\'s 
 });
 
 test('every enum row maps every member of its Graph enum, by name', () => {
-  const table = JSON.parse(readFileSync(join(ROOT, 'data', 'mappings', 'graph-whfb.json'), 'utf8')) as { enums: Record<string, { graphEnum: string; members: Record<string, unknown> }> };
+  const table = JSON.parse(readFileSync(join(ROOT, 'data', 'mappings', 'graph-to-csp.json'), 'utf8')) as { enums: Record<string, { graphEnum: string; members: Record<string, unknown> }> };
   for (const [name, entry] of Object.entries(table.enums)) {
     const expected = GRAPH_ENUM_MEMBERS[entry.graphEnum];
     assert.ok(expected, `${name}: a known Graph enum`);

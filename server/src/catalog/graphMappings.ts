@@ -1,14 +1,14 @@
 /**
  * Microsoft Graph (Intune) WHfB properties and Endpoint security intent setting ids mapped to the
  * PassportForWork CSP nodes of the catalog, with their value semantics. The table is data
- * (data/mappings/graph-whfb.json, each row citing what shows the correspondence); this module only
+ * (data/mappings/graph-to-csp.json, each row citing what shows the correspondence); this module only
  * looks it up. Formats read Graph JSON, IntuneCD YAML and Microsoft365DSC through it, so every
  * existing rule judges a Graph value in CSP terms.
  *
  * Enums are mapped by member name, never by number: Graph's configurationUsage numbers blocked=0,
  * required=1, allowed=2, while the CSP's PINComplexity values are 0 allow, 1 require, 2 disallow.
  */
-import mappingsJson from '../../../data/mappings/graph-whfb.json';
+import mappingsJson from '../../../data/mappings/graph-to-csp.json';
 
 /** How a Graph value becomes the CSP value. */
 export type GraphValueKind = 'int' | 'bool' | 'bool-negated' | 'bool-as-int' | 'enum';
