@@ -25,7 +25,13 @@ export type SourceFormat =
   | 'text'                   // OMA-URIs loose in Markdown, PowerShell or plain text
   | 'gpo-report-xml'         // Group Policy report (Get-GPOReport / Backup-GPO gpreport.xml)
   | 'registry-pol'           // Group Policy registry.pol, computer (Machine) policies
-  | 'registry-pol-user';     // Group Policy registry.pol under User/: user policies
+  | 'registry-pol-user'     // Group Policy registry.pol under User/: user policies
+  | 'intent-json'            // Graph deviceManagementIntent (Endpoint security Account protection): settings, settingsDelta, <name>_Settings.json
+  | 'intent-yaml'            // the same as IntuneCD YAML
+  | 'whfb-enrollment-json'   // Graph deviceEnrollmentWindowsHelloForBusinessConfiguration (tenant-wide policy)
+  | 'whfb-enrollment-yaml'   // the same as IntuneCD YAML
+  | 'identity-protection-json' // Graph windowsIdentityProtectionConfiguration (Identity protection profile)
+  | 'identity-protection-yaml'; // the same as IntuneCD YAML
 
 /** What the client's views need to know about a policy document. */
 export interface PolicySummary {

@@ -4,6 +4,7 @@
  * entry's node, Group Policy names, and whole-setting snippets. Context comes from the line being
  * typed plus the model of this version (never a re-parse of the whole file).
  */
+import { graphCompletions, type GraphCompletion } from './graphCompletion';
 import type { CatalogIndex } from '../catalog/catalogIndex';
 import type { CatalogNode } from '../catalog/types';
 import { isSettable, policyYamlEntry } from '../formats/settingEntry';
@@ -43,8 +44,23 @@ export function completionsAt(context: FeatureContext, position: Position): Comp
   };
   const omaUri = omaUriCompletions(cursor, catalog);
   if (omaUri) return { isIncomplete: false, items: omaUri };
+  const graph = entry.format ? graphCompletions(entry.format, cursor, catalog) : undefined;
+  if (graph) return { isIncomplete: false, items: graph.map((item) => graphItem(item, cursor)) };
   if (entry.format !== 'whfb-yaml' || !entry.model) return { isIncomplete: false, items: [] };
   return { isIncomplete: false, items: policyFileCompletions(cursor, entry.model, catalog) };
+}
+
+const GRAPH_KINDS = { property: CompletionItemKind.Property, member: CompletionItemKind.EnumMember, value: CompletionItemKind.Value } as const;
+
+/** A Graph property, enum member or intent id (graphCompletion.ts) as an LSP item. */
+function graphItem(item: GraphCompletion, cursor: Cursor): CompletionItem {
+  return {
+    label: item.label,
+    kind: GRAPH_KINDS[item.kind],
+    detail: item.detail,
+    ...(item.documentation ? { documentation: { kind: 'markdown', value: item.documentation } } : {}),
+    textEdit: { range: cursor.range(item.replace.start, item.replace.end), newText: item.label },
+  };
 }
 
 // ---------------------------------------------------------------------------------------------

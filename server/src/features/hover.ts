@@ -9,6 +9,7 @@ import { RULES_BY_CODE } from '../model/ruleCodes';
 import type { Hover, Position } from '../lsp/protocolTypes';
 import { checklistMarkdown, checklistsFor } from './checklistInfo';
 import { contains, omaUriTokenAt, settingAt, type FeatureContext } from './context';
+import { graphValueMarkdown } from './graphHover';
 import { markdownCode, markdownText } from './markdownText';
 import { nodeMarkdown } from './nodeDocs';
 
@@ -39,6 +40,8 @@ export function hoverAt(context: FeatureContext, position: Position): Hover | nu
         if (resolved?.node) return hoverOf(context, nodeMarkdown(resolved.node), written.range);
         return hoverOf(context, `${markdownCode(written.value)} names no node of the catalog.`, written.range);
       }
+      const graphValue = setting.value && contains(setting.value.range, offset) ? graphValueMarkdown(setting, text) : undefined;
+      if (graphValue) return hoverOf(context, graphValue, setting.value!.range);
     }
     const deployment = model.deployment;
     if (deployment) {

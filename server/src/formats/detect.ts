@@ -8,6 +8,7 @@ import type { DetectInput, FormatAdapter } from './adapter';
 import { customProfileAdapter } from './customProfile';
 import { gpoReportAdapter } from './gpoReport';
 import { registryPolAdapter } from './gpoRegistryPol';
+import { graphWhfbAdapter } from './graphWhfb';
 import { looseTextAdapter } from './looseText';
 import { policyYamlAdapter } from './policyYaml';
 import { settingsCatalogAdapter } from './settingsCatalog';
@@ -16,6 +17,8 @@ import { namesWhfbNode } from './whfbPolicy';
 
 export const ADAPTERS: readonly FormatAdapter[] = [
   policyYamlAdapter,
+  // Before the other exports: a Graph list holding an Identity protection profile beside custom profiles reads both.
+  graphWhfbAdapter,
   settingsCatalogAdapter,
   customProfileAdapter,
   syncmlAdapter,

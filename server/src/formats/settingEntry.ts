@@ -180,6 +180,8 @@ export function entryFor(node: CatalogNode, format: SourceFormat, value: EntryVa
     case 'gpo-report-xml': // Group Policy backups: written by the Group Policy editor, never by hand
     case 'registry-pol':
     case 'registry-pol-user':
+    default:
+      // Graph objects whose settings are properties or intent ids (graphWhfb.ts): no OMA-URI entry.
       return undefined;
   }
 }

@@ -13,6 +13,7 @@
 import { getCatalog } from '../catalog/catalog';
 import type { CatalogIndex } from '../catalog/catalogIndex';
 import type { CatalogNode } from '../catalog/types';
+import { graphTypes } from '../catalog/graphMappings';
 
 interface WhfbMarkers {
   /** "vendor/msft/passportforwork" (OMA-URIs) */
@@ -45,7 +46,20 @@ export function whfbMarkersOf(catalog: Pick<CatalogIndex, 'nodes'>): WhfbMarkers
  * reports a typo in it.
  */
 export function namesWhfbNode(text: string, catalog: Pick<CatalogIndex, 'nodes'> = getCatalog()): boolean {
-  return whfbMarkersOf(catalog).pattern.test(text);
+  return whfbMarkersOf(catalog).pattern.test(text) || namesWhfbGraphType(text);
+}
+
+let graphTypeNames: string[] | undefined;
+
+/**
+ * Does the text name a Graph type whose properties are WHfB settings (data/mappings: the Identity
+ * protection profile, the tenant-wide enrollment policy; intent ids carry the first) or a WHfB intent
+ * template (Account protection)? Such a file
+ * holds WHfB settings without a single OMA-URI.
+ */
+export function namesWhfbGraphType(text: string): boolean {
+  graphTypeNames ??= graphTypes().flatMap((type) => [type.odataType.replace(/^#microsoft\.graph\./, ''), ...type.intentTemplateIds]);
+  return graphTypeNames.some((name) => text.includes(name));
 }
 
 function escapeRegExp(text: string): string {

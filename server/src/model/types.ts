@@ -43,7 +43,11 @@ export interface PolicySetting {
   range: OffsetRange;
   /** OMA-URI as written (custom profile, policy YAML, SyncML LocURI, loose text). */
   omaUri?: Located<string>;
-  /** Settings Catalog settingDefinitionId as written, where the format uses ids. */
+  /**
+   * Settings Catalog settingDefinitionId as written, where the format uses ids; for Graph objects
+   * mapped through data/mappings (Identity protection profile, enrollment policy, intents) the Graph
+   * property name or intent definitionId as written.
+   */
   settingDefinitionId?: Located<string>;
   /** The catalog node the OMA-URI or id resolves to, when it resolves. */
   node?: CatalogNode;
@@ -143,4 +147,14 @@ export interface PolicyModel {
   onlyWhfbSettings?: boolean;
   admxAsChoice?: boolean;
   substitutesTenantId?: boolean;
+  /**
+   * 'tenant-wide': the file is (or holds) the Intune tenant-wide Windows Hello for Business
+   * enrollment policy, applied to all devices at enrollment only, and usually disabled while a
+   * profile assigned to a group enables Windows Hello for Business (configure guide, "Configure
+   * Windows Hello for Business using Microsoft Intune"). Several guides rest on it ("If the Intune
+   * tenant-wide policy is enabled and configured to your needs..."), so the trust and enablement
+   * rules and the workspace's cross-file rules tell it from a profile. Absent: a profile, an intent
+   * or a policy file (assigned to groups).
+   */
+  policyScope?: 'tenant-wide';
 }

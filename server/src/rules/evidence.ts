@@ -178,13 +178,15 @@ export const RULE_EVIDENCE: Readonly<Record<string, RuleEvidence>> = {
     ],
   },
   WHFB131: {
-    checks: 'Where the deployment block deploys Windows Hello for Business, Use Windows Hello for Business is not turned off: UsePassportForWork is not false and its Group Policy is not disabled. A missing setting is WHFB134 (hybrid and on-premises) or nothing at all (cloud-only, where it is on by default).',
+    checks: 'Where the deployment block deploys Windows Hello for Business, Use Windows Hello for Business is not turned off: UsePassportForWork is not false and its Group Policy is not disabled. The Intune tenant-wide enrollment policy turned off (state disabled) is not reported. A missing setting is WHFB134 (hybrid and on-premises) or nothing at all (cloud-only, where it is on by default).',
     severityReason: 'Error: with the setting off the device does not provision Windows Hello for Business for any user, so the deployment does not happen.',
     evidence: [
       guide(PAGES.policySettings, POLICY('use-windows-hello-for-business'), "If you disable this policy setting, the device doesn't provision Windows Hello for Business for any user"),
       ddf(DDF.passport, PASSPORT_CSP('devicetenantidpoliciesusepassportforwork'), 'If you enable or do not configure this policy setting, the device provisions Windows Hello for Business for all users.', 'limits'),
       guide(PAGES.cloudOnly, CLOUD_ONLY_POLICY, "If you want to use Windows Hello for Business in a cloud-only environment with its default settings, there's no extra configuration needed.", 'limits'),
       guide(PAGES.configure, DISABLE_ENROLLMENT, 'Windows Hello for Business is enabled by default for devices that are Microsoft Entra joined.', 'limits'),
+      // Why the tenant-wide enrollment policy (PolicyModel.policyScope) is never reported: disabling it is the usual practice.
+      guide(PAGES.configure, `${LEARN}/configure#configure-windows-hello-for-business-using-microsoft-intune`, 'For this reason, the policy is usually disabled and Windows Hello for Business is enabled using a policy targeted to a security group', 'limits'),
     ],
   },
   WHFB133: {

@@ -233,7 +233,8 @@ const whfbTurnedOff: Rule = {
   code: 'WHFB131',
   check(model, catalog) {
     const { trust, model: depModel } = facts(model);
-    if (!depModel) return [];
+    // The tenant-wide policy "is usually disabled and Windows Hello for Business is enabled using a policy targeted to a security group" (configure guide).
+    if (!depModel || model.policyScope === 'tenant-wide') return [];
     const enable = flag(model, catalog, NODES.usePassportForWork);
     const source = enable.deciding;
     if (!source || source.on) return [];

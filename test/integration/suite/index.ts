@@ -17,6 +17,7 @@ import './tests/commands';
 import './tests/commandArguments';
 import './tests/repoConfig';
 import './tests/formatsGpo';
+import './tests/formatsIntents';
 
 export async function run(): Promise<void> {
   const reporter = await connectReporter();

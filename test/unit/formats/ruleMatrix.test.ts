@@ -104,6 +104,45 @@ const MATRIX_TABLE: MatrixFormat[] = [
     ],
   },
   {
+    folder: 'identity-protection', extension: 'json', cases: [
+      { name: 'WHFB002', expected: '14:34-14:43 WHFB002', covers: 'sometimes' },
+      { name: 'WHFB103', expected: '12:22-12:23 WHFB103', covers: '2' },
+      { name: 'WHFB120', expected: '12:22-12:24 WHFB120', covers: '12' },
+    ],
+  },
+  {
+    folder: 'intunecd-identity-protection', extension: 'yaml', cases: [
+      { name: 'WHFB103', expected: '7:18-7:19 WHFB103', covers: '2' },
+      { name: 'WHFB120', expected: '7:18-7:20 WHFB120', covers: '12' },
+    ],
+  },
+  {
+    folder: 'enrollment', extension: 'json', cases: [
+      { name: 'WHFB002', expected: '13:12-13:14 WHFB002', covers: 'on' },
+      { name: 'WHFB103', expected: '18:25-18:28 WHFB103', covers: '800' },
+      { name: 'WHFB120', expected: '8:22-8:24 WHFB120', covers: '12' },
+    ],
+  },
+  {
+    folder: 'intunecd-enrollment', extension: 'yaml', cases: [
+      { name: 'WHFB002', expected: '17:7-17:9 WHFB002', covers: 'on' },
+      { name: 'WHFB103', expected: '5:21-5:24 WHFB103', covers: '800' },
+    ],
+  },
+  {
+    folder: 'intents', extension: 'json', cases: [
+      { name: 'WHFB002', expected: '41:23-41:101 WHFB002', covers: 'deviceConfiguration--windowsIdentityProtectionConfiguration_pinRecoveryEnabeld' },
+      { name: 'WHFB103', expected: '43:15-43:17 WHFB103', covers: '60' },
+      { name: 'WHFB120', expected: '22:15-22:17 WHFB120', covers: '12' },
+    ],
+  },
+  {
+    folder: 'intunecd-intents', extension: 'yaml', cases: [
+      { name: 'WHFB103', expected: '13:9-13:10 WHFB103', covers: '2' },
+      { name: 'WHFB120', expected: '13:9-13:11 WHFB120', covers: '12' },
+    ],
+  },
+  {
     folder: 'markdown', extension: 'md', cases: [
       { name: 'WHFB101', expected: '5:31-5:130 WHFB101', covers: `${POLICIES}/EnablePinRecovry` },
       { name: 'WHFB104', expected: '5:68-5:91 WHFB104', covers: 'contoso.onmicrosoft.com' },

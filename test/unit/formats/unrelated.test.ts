@@ -3,12 +3,13 @@ import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { customProfileAdapter } from '../../../server/src/formats/customProfile';
+import { graphWhfbAdapter } from '../../../server/src/formats/graphWhfb';
 import { looseTextAdapter } from '../../../server/src/formats/looseText';
 import { settingsCatalogAdapter } from '../../../server/src/formats/settingsCatalog';
 import { syncmlAdapter } from '../../../server/src/formats/syncml';
 import { FIXTURES, fixture } from './fixtures';
 
-const ADAPTERS = { settingsCatalogAdapter, customProfileAdapter, syncmlAdapter, looseTextAdapter };
+const ADAPTERS = { settingsCatalogAdapter, customProfileAdapter, syncmlAdapter, looseTextAdapter, graphWhfbAdapter };
 
 const LANGUAGE_BY_EXTENSION: Record<string, string> = { '.json': 'json', '.yml': 'yaml', '.yaml': 'yaml', '.csproj': 'xml', '.xml': 'xml' };
 
@@ -47,6 +48,9 @@ test('each WHfB fixture is claimed by exactly one adapter', () => {
     ['settings-catalog/policy-array-conflict.json', 'settings-catalog-json'],
     ['custom-profile/graph-list-response.json', 'custom-profile-json'],
     ['intunecd/policy-list.yaml', 'settings-catalog-yaml'],
+    ['intents/account-protection-intent.json', 'intent-json'],
+    ['enrollment/whfb-enrollment.json', 'whfb-enrollment-json'],
+    ['identity-protection/identity-protection.json', 'identity-protection-json'],
   ];
   for (const [file, format] of expected) {
     const claims = Object.values(ADAPTERS).map((adapter) => adapter.detect(fixture(file))).filter(Boolean);
