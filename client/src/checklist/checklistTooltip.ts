@@ -7,13 +7,14 @@
 import type { ChecklistItem } from '../../../shared/protocol';
 import { markdownCode, markdownText } from '../../../shared/markdownText';
 import type { ItemSettingsCheck } from './checklistView';
+import { tooltipMarkdown } from './tooltipMarkdown';
 
 const STATE_TEXT = { ok: '$(pass) set', absent: '$(circle-large-outline) not set', problem: '$(warning) needs attention' } as const;
 
 /** Theme icons ($(pass)) are ours; render with supportThemeIcons, never with HTML or trust. */
 export function checklistItemTooltip(item: ChecklistItem, check: ItemSettingsCheck | undefined, done?: { by?: unknown; at?: unknown }): string {
   const parts: string[] = [`**${markdownText(item.title)}**`, ''];
-  if (item.detail) parts.push(item.detail, '');
+  if (item.detail) parts.push(tooltipMarkdown(item.detail), '');
   if (check) {
     parts.push('**In the open policy:**', '');
     for (const setting of check.settings) {
