@@ -40,6 +40,8 @@ export interface ChecklistApiItem {
 export interface ChecklistApi {
   /** The model the checklist view shows, undefined when none is chosen and no policy selects one. */
   getModel(): DeploymentModelId | undefined;
+  /** Every model the view shows, the active one first (several when the folder's policies select several). */
+  getModels(): DeploymentModelId[];
   /** Where the model came from: the open policy's deployment block, the user's choice, or the setting. */
   getModelSource(): ModelSource | undefined;
   /** The items of the shown model, children after their parent, in view order. */

@@ -55,7 +55,7 @@ export function activate(context: vscode.ExtensionContext): WhfbExtensionApi {
   const services: CommandServices = { controller, policy, output, server, ready };
   const commands: [string, (...args: any[]) => unknown][] = [
     ['whfb.newPolicy', (options?) => newPolicy(services, options)],
-    ['whfb.insertSetting', () => insertSetting(server)],
+    ['whfb.insertSetting', () => insertSetting(services)],
     ['whfb.openReference', (node?) => openReference(server, node)],
     ['whfb.chooseDeploymentModel', () => chooseDeploymentModel(services)],
     ['whfb.resetChecklist', (options?) => resetChecklist(services, options)],

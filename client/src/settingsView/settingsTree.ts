@@ -28,7 +28,7 @@ function severityIcon(severity: SeverityName | undefined, fallback: string): vsc
 
 /** Escaped text from the policy document: no theme icons, no HTML, no command links. */
 function settingMarkdown(setting: PolicySettingSummary): vscode.MarkdownString {
-  const markdown = new vscode.MarkdownString(settingTooltip(setting), false);
+  const markdown = new vscode.MarkdownString(settingTooltip(setting, vscode.l10n), false);
   markdown.supportHtml = false;
   markdown.isTrusted = false;
   return markdown;
