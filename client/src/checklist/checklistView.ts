@@ -194,7 +194,7 @@ export function modelsToShow(
  * screen reader's label): the product name shortened, a trailing clause after ";" or ", however"
  * dropped, and anything still long cut at a word with "…".
  */
-export function readableTitle(title: string, limit = 64): string {
+export function readableTitle(title: string, limit = 72): string {
   let text = title.replace(/\bWindows Hello for Business\b/g, 'WHfB').replace(/\bMicrosoft Entra\b/g, 'Entra').replace(/\s+/g, ' ').trim();
   if (text.length > limit) text = text.split(/;\s|,\s(?:however|but|and)\s/)[0];
   if (text.length > limit) text = `${text.slice(0, limit - 1).replace(/\s+\S*$/, '')}…`;
