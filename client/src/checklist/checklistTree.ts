@@ -60,8 +60,15 @@ export class ChecklistTreeProvider implements vscode.TreeDataProvider<ChecklistN
     this.refresh();
   }
 
+  /**
+   * The models shown, as part of every node id: when a model joins or leaves, every node is new to
+   * VS Code (it keys rows by id), so no row of the former layout is reused under another model.
+   */
+  private layout = '';
+
   refresh(): void {
     const shown = this.controller.shown;
+    this.layout = shown.map((model) => model.checklist.id).join('+');
     const active = shown[0];
     // Overall progress of every model shown, in the view's title bar ("Cloud Kerberos trust (hybrid) 5/17").
     this.view.description = shown.length > 0
@@ -109,7 +116,7 @@ export class ChecklistTreeProvider implements vscode.TreeDataProvider<ChecklistN
   private modelItem(model: ActiveModel): vscode.TreeItem {
     const progress = modelProgress(model.checklist, (id) => this.controller.isDone(id));
     const item = new vscode.TreeItem(shortModelName(model.checklist), vscode.TreeItemCollapsibleState.Expanded);
-    item.id = `model:${model.checklist.id}`;
+    item.id = `${this.layout}|model:${model.checklist.id}`;
     item.description = `${progressText(progress)} · ${sourceText(model.source)}`;
     item.iconPath = new vscode.ThemeIcon(progress.done === progress.total ? 'pass-filled' : 'book');
     item.tooltip = model.checklist.choose ?? model.checklist.title;
@@ -122,7 +129,7 @@ export class ChecklistTreeProvider implements vscode.TreeDataProvider<ChecklistN
     if (node.kind === 'section') {
       const progress = sectionProgress(node.section.items, (id) => this.controller.isDone(id));
       const item = new vscode.TreeItem(node.section.title, vscode.TreeItemCollapsibleState.Expanded);
-      item.id = node.model ? `section:${node.model.id}:${node.section.id}` : `section:${node.section.id}`;
+      item.id = `${this.layout}|section:${node.model?.id ?? ''}:${node.section.id}`;
       item.description = progressText(progress);
       item.iconPath = new vscode.ThemeIcon(progress.done === progress.total ? 'pass-filled' : 'checklist');
       item.contextValue = 'whfbChecklistSection';
@@ -136,7 +143,7 @@ export class ChecklistTreeProvider implements vscode.TreeDataProvider<ChecklistN
     const done = progress ? progress.done === progress.total : ticked !== undefined;
     const check = this.controller.checkItem(checklistItem);
     const item = new vscode.TreeItem(readableTitle(checklistItem.title), children.length > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
-    item.id = `item:${node.section.id}:${checklistItem.id}`;
+    item.id = `${this.layout}|item:${node.section.id}:${checklistItem.id}`;
     item.checkboxState = {
       state: done ? vscode.TreeItemCheckboxState.Checked : vscode.TreeItemCheckboxState.Unchecked,
       tooltip: progress
