@@ -11,7 +11,7 @@ import type { ChecklistApi, ChecklistApiItem } from '../api';
 import type { ActivePolicyTracker } from '../activePolicy';
 import type { ChecklistItem } from '../../../shared/protocol';
 import { allItems, parentIds } from '../../../shared/protocol';
-import { checkItemSettings, diagnosticPaths, isItemDone, itemProgress, modelsToShow, pathTo, progressText, resolveActiveModel, ticksFor, type ActiveModel, type DocumentProblem, type ItemSettingsCheck } from './checklistView';
+import { checkItemSettings, diagnosticPaths, isItemDone, itemProgress, modelsToShow, pathTo, progressText, ticksFor, type ActiveModel, type DocumentProblem, type ItemSettingsCheck } from './checklistView';
 import { MemoryStateFs } from './stateFs';
 import { resolveStateFilePath } from './stateFilePath';
 import { ChecklistStateStore, type StoreStatus } from './stateStore';
@@ -75,12 +75,9 @@ export class ChecklistController implements vscode.Disposable {
   }
 
   /** The model shown and where it came from. */
+  /** The first model shown (see `shown`): the open policy's, else the chosen one, the setting's, or the folder's last policy's. */
   get active(): ActiveModel | undefined {
-    return resolveActiveModel(this.loadedChecklists, {
-      policy: this.policy.current?.deploymentModel,
-      chosen: this.store.model,
-      setting: vscode.workspace.getConfiguration('whfb').get<string>('deploymentModel') || this.repoModel.model,
-    });
+    return this.shown[0];
   }
 
   /**
