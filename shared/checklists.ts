@@ -49,6 +49,10 @@ export interface DeploymentModelChecklist {
   deployment: { model: 'cloud-only' | 'hybrid' | 'on-premises'; trust?: 'cloud-kerberos' | 'key' | 'certificate' };
   /** Short summary from the guide, Markdown. */
   summary: string;
+  /** One line, from the guides' deployment and trust type tooltips: when to choose this model. */
+  choose?: string;
+  /** The guides recommend this trust type for hybrid deployments (cloud Kerberos trust). */
+  recommended?: boolean;
   /** Main guide of the model, and its URL. */
   guide: string;
   href: string;

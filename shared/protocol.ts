@@ -93,6 +93,9 @@ export interface CatalogItem {
   /** One line: what the node does (with "deprecated", "user scope" where they apply). */
   detail: string;
   deprecated: boolean;
+  /** The policy file's `type` for it (bool, int, string...), and its default where the DDF or the guides give one. */
+  type?: string;
+  defaultValue?: string;
 }
 
 // --- whfb/planInsertSetting: the entry Insert setting writes ----------------------------------

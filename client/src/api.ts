@@ -40,6 +40,8 @@ export interface ChecklistApiItem {
 export interface ChecklistApi {
   /** The model the checklist view shows, undefined when none is chosen and no policy selects one. */
   getModel(): DeploymentModelId | undefined;
+  /** Every model the view shows, the active one first (several when the folder's policies select several). */
+  getModels(): DeploymentModelId[];
   /** Where the model came from: the open policy's deployment block, the user's choice, or the setting. */
   getModelSource(): ModelSource | undefined;
   /** The items of the shown model, children after their parent, in view order. */
@@ -60,12 +62,21 @@ export interface WhfbExtensionApi {
   /** Resolves when the language client has started (rejects when the server cannot start). */
   ready: Promise<void>;
   checklist: ChecklistApi;
+  /** How long activate() took, and when the language server answered (for the benchmark; no promise on speed). */
+  activation(): ActivationFigures;
   /** The summary of the active policy document, as the views show it. */
   activePolicy(): PolicySummary | undefined;
   /** Asks the server again for the active document's summary and waits until the views have it. */
   refreshActivePolicy(): Promise<PolicySummary | undefined>;
   /** TEST ONLY: hooks for the integration suite. Not a stable API; other extensions must not use them. */
   testing: TestingApi;
+}
+
+export interface ActivationFigures {
+  /** Milliseconds spent inside activate() (synchronous work only: the server starts after it returns). */
+  activateMs: number;
+  /** Milliseconds from the start of activate() until the server sent the checklists; undefined until then. */
+  readyMs?: number;
 }
 
 export interface TestingApi {

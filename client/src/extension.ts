@@ -19,10 +19,12 @@ import { createLanguageClient } from './languageClient';
 import { ServerRequests } from './serverRequests';
 import { SettingsTreeProvider } from './settingsView/settingsTree';
 import { PolicyStatusBar } from './statusBar';
+import { startActivationTiming } from './activationTiming';
 
 let client: LanguageClient | undefined;
 
 export function activate(context: vscode.ExtensionContext): WhfbExtensionApi {
+  const timing = startActivationTiming();
   // A log channel: timestamps and levels, filtered by the Output view's "Set Log Level".
   const output = vscode.window.createOutputChannel('WHfB Policy Tools', { log: true });
   context.subscriptions.push(output);
@@ -53,7 +55,7 @@ export function activate(context: vscode.ExtensionContext): WhfbExtensionApi {
   const services: CommandServices = { controller, policy, output, server, ready };
   const commands: [string, (...args: any[]) => unknown][] = [
     ['whfb.newPolicy', (options?) => newPolicy(services, options)],
-    ['whfb.insertSetting', () => insertSetting(server)],
+    ['whfb.insertSetting', () => insertSetting(services)],
     ['whfb.openReference', (node?) => openReference(server, node)],
     ['whfb.chooseDeploymentModel', () => chooseDeploymentModel(services)],
     ['whfb.resetChecklist', (options?) => resetChecklist(services, options)],
@@ -64,8 +66,10 @@ export function activate(context: vscode.ExtensionContext): WhfbExtensionApi {
   ];
   for (const [id, handler] of commands) context.subscriptions.push(registerSafeCommand(id, output, handler));
 
+  timing.activated(ready, output);
   return {
     ready,
+    activation: () => timing.figures,
     checklist: controller.api(),
     activePolicy: () => policy.current,
     refreshActivePolicy: () => policy.refresh(),

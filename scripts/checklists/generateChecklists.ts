@@ -6,6 +6,7 @@
  * Every list is read from the model's current page in deploy/ (the older versions in seeds/ are
  * only a cross-check in the tests: the current guides order, add and drop prerequisites).
  */
+import { modelChoice } from './modelChoice';
 import type { Catalog } from '../../server/src/catalog/types';
 import type { ChecklistItem, ChecklistSection, Checklists, DeploymentModelChecklist } from '../../server/src/checklists/types';
 import { referenceDefinitions } from '../guides/blocks';
@@ -21,11 +22,12 @@ export interface ChecklistContext {
   guides: ReadonlyMap<string, Guide>;
   known: ReadonlySet<string>;
   matcher: CatalogMatcher;
+  root: string;
 }
 
 export function buildChecklists(root: string, catalog: Catalog): Checklists {
   const guides = loadGuides(root);
-  const context: ChecklistContext = { guides, known: new Set(guides.keys()), matcher: new CatalogMatcher(catalog) };
+  const context: ChecklistContext = { guides, known: new Set(guides.keys()), matcher: new CatalogMatcher(catalog), root };
   return { schemaVersion: 1, models: discoverModels(root, guides).map((model) => buildModel(model, context)) };
 }
 
@@ -55,6 +57,7 @@ function buildModel(model: ModelPages, context: ChecklistContext): DeploymentMod
     title,
     deployment: model.deployment,
     summary: summaryOf(current, model, context),
+    ...modelChoice(context.root, model.deployment),
     guide: current.path,
     href: current.url,
     sections,

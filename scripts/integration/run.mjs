@@ -56,9 +56,9 @@ function buildIfStale() {
   if (result.status !== 0) throw new SetupError('node scripts/build.mjs failed');
 }
 
-function freshWorkspace(tempRoot, name) {
+function freshWorkspace(tempRoot, name, fixture = 'workspace') {
   const target = join(tempRoot, name);
-  cpSync(join(repoRoot, 'test', 'integration', 'workspace'), target, { recursive: true });
+  cpSync(join(repoRoot, 'test', 'integration', fixture), target, { recursive: true });
   return target;
 }
 
@@ -111,6 +111,19 @@ async function main() {
       workspace: freshWorkspace(tempRoot, 'workspace-dev'), tempRoot: join(tempRoot, 'dev'), screenshotDir,
     });
     reportPass(explicitExtension ? 'ext' : 'dev', devPass);
+    if (!explicitExtension && !(devPass.failure && devPass.results.length === 0)) {
+      // A window on Intune exports only (no *.whfb.yaml): activation and problems without the sidebar.
+      process.env.WHFB_IT_WORKSPACE_KIND = 'exports';
+      try {
+        const exportsPass = await runPass({
+          label: 'exports', vscodeDir, testsPath, print, timeoutMs, extensionPath: repoRoot,
+          workspace: freshWorkspace(tempRoot, 'workspace-exports-dev', 'workspace-exports'), tempRoot: join(tempRoot, 'exports'), screenshotDir,
+        });
+        if (exportsPass.results.length > 0 || exportsPass.failure) reportPass('exports', exportsPass);
+      } finally {
+        delete process.env.WHFB_IT_WORKSPACE_KIND;
+      }
+    }
     if (explicitExtension || flag('--no-vsix')) return;
     if (devPass.failure && devPass.results.length === 0) { print('[runner] skipping the .vsix pass: the suite never ran'); return; }
 

@@ -22,8 +22,16 @@ export const SNIPPET_FILES = {
   templates: 'data/generated/policy-templates.json',
 } as const;
 
+/**
+ * A snippet as the language server offers it (server/src/features/snippetCompletions.ts), only
+ * where its text can start: `where` names the place (a whole policy file in an empty document,
+ * entries of `settings:` or `groupPolicy:`, elements of a custom profile's `omaSettings`).
+ * The key of the file is the short human name shown in the completion list; `prefix` is a short
+ * word to type; the description names the guide section the entries come from.
+ */
 interface Snippet {
   prefix: string;
+  where: 'policy' | 'settings' | 'groupPolicy' | 'omaSettings';
   body: string[];
   description: string;
 }
@@ -36,15 +44,16 @@ export function buildSnippets(root: string, catalog: Catalog, checklists: Checkl
   const policyYaml: Record<string, Snippet> = {};
   const customProfile: Record<string, Snippet> = {};
   for (const table of tables) {
-    const where = `${table.guide.title || table.guide.path}, "${table.section.heading}" (${table.section.href})`;
-    const base = `whfb-guide-${slug(pageName(table.guide))}-${table.section.anchor}`;
+    const owner = shortModelName(tableOwner(table, checklists) ?? table.guide.title ?? pageName(table.guide));
+    const where = `${table.guide.title || table.guide.path}, section "${table.section.heading}" (${table.section.href})`;
+    const base = slug(owner);
     if (table.kind === 'settings') {
       const names = table.oma.map((r) => r.node.name).join(', ');
-      add(policyYaml, { prefix: base, body: lines(omaEntriesYaml(table.oma, SNIPPET)), description: `Settings ${names}, as listed in ${where}` });
-      add(customProfile, { prefix: base, body: lines(omaEntriesJson(table.oma, SNIPPET)), description: `Custom profile omaSettings ${names}, as listed in ${where}` });
+      add(policyYaml, `${owner}: MDM settings`, { prefix: `${base}-settings`, where: 'settings', body: lines(omaEntriesYaml(table.oma, SNIPPET)), description: `${names}. From the guide ${where}.` });
+      add(customProfile, `${owner}: custom profile settings`, { prefix: `${base}-oma-settings`, where: 'omaSettings', body: lines(omaEntriesJson(table.oma, SNIPPET)), description: `omaSettings ${names}. From the guide ${where}.` });
     } else {
       const names = table.groupPolicy.map((r) => r.policy).join(', ');
-      add(policyYaml, { prefix: `${base}-group-policy`, body: lines(groupPolicyEntriesYaml(table.groupPolicy, SNIPPET)), description: `Group Policy ${names}, as listed in ${where}` });
+      add(policyYaml, `${owner}: Group Policy`, { prefix: `${base}-group-policy`, where: 'groupPolicy', body: lines(groupPolicyEntriesYaml(table.groupPolicy, SNIPPET)), description: `${names}. From the guide ${where}.` });
     }
   }
 
@@ -52,12 +61,13 @@ export function buildSnippets(root: string, catalog: Catalog, checklists: Checkl
   for (const model of checklists.models) {
     const source = modelTables(model, guides, matcher);
     const authentication = authenticationChoices(model, guides);
-    const prefix = `whfb-model-${model.id}`;
     const input = { model, oma: source.oma, groupPolicy: source.groupPolicy, authentication };
-    add(policyYaml, {
-      prefix,
+    const name = shortModelName(model.title);
+    add(policyYaml, `${name}: policy file`, {
+      prefix: `${slug(name)}-policy`,
+      where: 'policy',
       body: lines(modelPolicyFile(input, SNIPPET)),
-      description: `A ${model.title.replace(/ guide$/i, '')} policy file, with the settings of ${source.from} (${model.href})`,
+      description: `A complete ${name} policy, with the settings of the guide section ${source.from} (${model.href}).`,
     });
     templates[model.id] = modelPolicyFile(input, PLAIN);
   }
@@ -146,10 +156,30 @@ function pageName(guide: Guide): string {
   return (virtualLocation(guide.path) ?? guide.path).replace(/^.*\//, '').replace(/\.md$/, '') + (virtualLocation(guide.path) ? `-${guide.path.replace(/^.*\/[^.]*\.(\d{4})\.md$/, '$1')}` : '');
 }
 
-function add(target: Record<string, Snippet>, snippet: Snippet): void {
-  let key = snippet.prefix;
-  for (let n = 2; target[key]; n++) key = `${snippet.prefix}-${n}`;
-  target[key] = { ...snippet, prefix: key };
+/** A name used twice (two tables of one guide) gets " (2)"; its prefix "-2". */
+function add(target: Record<string, Snippet>, name: string, snippet: Snippet): void {
+  let key = name;
+  let prefix = snippet.prefix;
+  for (let n = 2; target[key]; n++) {
+    key = `${name} (${n})`;
+    prefix = `${snippet.prefix}-${n}`;
+  }
+  target[key] = { ...snippet, prefix };
+}
+
+/** "Cloud Kerberos trust deployment guide" -> "Cloud Kerberos trust". */
+function shortModelName(title: string): string {
+  return title.replace(/^Windows Hello for Business\s+/i, '').replace(/\s+(deployment\s+)?guide$/i, '').replace(/\s+deployment$/i, '').replace(/^./, (c) => c.toUpperCase());
+}
+
+/** The title of the deployment model whose checklist links the table's guide page (the page may be a seed version of it). */
+function tableOwner(table: GuideTable, checklists: Checklists): string | undefined {
+  const page = virtualLocation(table.guide.path) ?? table.guide.path;
+  const linksPage = (item: { guide: string; children?: readonly { guide: string }[] }): boolean =>
+    item.guide === page || item.guide === table.guide.path || (item.children ?? []).some((child) => linksPage(child as typeof item));
+  const owners = checklists.models.filter((model) => model.guide === page || model.sections.some((section) => section.items.some(linksPage)));
+  // A page several models link (the planning guide) belongs to none of them.
+  return owners.length === 1 ? owners[0].title : owners.find((model) => model.guide === page)?.title;
 }
 
 function lines(text: string): string[] {

@@ -7,6 +7,7 @@ import type { CatalogNode } from '../../server/src/catalog/types';
 import type { DeploymentModelChecklist } from '../../server/src/checklists/types';
 import { customProfileJsonText, odataTypeOf, policyYamlEntryText } from '../../server/src/formats/settingEntry';
 import { entryTypeOf, policyFileTypeName } from '../../server/src/model/values';
+import { availabilityOn, formatBuild, parseBuild, type Build } from '../../server/src/rules/osBuilds';
 import type { GroupPolicyRow, OmaRow } from './guideTables';
 
 export interface Render {
@@ -94,27 +95,57 @@ export interface ModelFileInput {
   authentication?: string[];
 }
 
+/**
+ * How the devices of a model are joined (`deployment.join`), preferred first. The guides' "device
+ * registration" tables: cloud-only devices are Microsoft Entra joined; hybrid devices are
+ * Microsoft Entra hybrid joined or Microsoft Entra joined; on-premises devices are domain joined.
+ */
+const JOINS: Record<string, string[]> = { 'cloud-only': ['entra'], hybrid: ['hybrid', 'entra'], 'on-premises': ['domain'] };
+
+const branchOrder = (a: Build, b: Build) => a.major - b.major || a.minor - b.minor || a.build - b.build || (a.revision ?? 0) - (b.revision ?? 0);
+
+/**
+ * The oldest Windows build on which every one of these nodes applies, from the DDF's build lists
+ * (so WHFB170 finds nothing to report); undefined when no node lists a build.
+ */
+export function minimumOsBuildFor(nodes: readonly CatalogNode[]): string | undefined {
+  const candidates = nodes.flatMap((node) => node.minBuilds.map(parseBuild)).filter((build): build is Build => build !== undefined).sort(branchOrder);
+  const fits = candidates.find((build) => nodes.every((node) => availabilityOn(node, build).kind === 'available'));
+  return fits ? formatBuild(fits) : undefined;
+}
+
+/** The policy's `name`: what it deploys, so two generated policies side by side can be told apart. */
+export function modelPolicyName(model: DeploymentModelChecklist): string {
+  const short = model.title.replace(/\s+(deployment\s+)?guide$/i, '').replace(/\s+deployment$/i, '');
+  const scope = model.deployment.model === 'hybrid' && !/hybrid/i.test(short) ? ' (hybrid)' : '';
+  return `Windows Hello for Business - ${short}${scope}`;
+}
+
 /** A complete policy file for a deployment model. */
 export function modelPolicyFile(input: ModelFileInput, render: Render): string {
   const { model } = input;
   const out: string[] = [
     `# ${render.text(model.title)}: ${render.text(model.href)}`,
     'whfb: 1',
-    `name: ${render.tabStop(2, yamlString(model.title.replace(/ guide$/i, '')))}`,
+    `name: ${render.tabStop(2, yamlString(modelPolicyName(model)))}`,
     `tenantId: ${render.tabStop(1, ZERO_TENANT)}`,
     'deployment:',
     `  model: ${model.deployment.model}`,
   ];
   if (model.deployment.trust) out.push(`  trust: ${model.deployment.trust}`);
+  const joins = JOINS[model.deployment.model];
+  if (joins) out.push(`  join: ${render.choice(joins.length > 1 ? 4 : 0, joins)}`);
   if (input.authentication) out.push(`  authentication: ${render.choice(3, input.authentication)}`);
   out.push(`  management: ${input.oma.length > 0 || input.groupPolicy.length === 0 ? 'intune' : 'group-policy'}`);
+  const minimumOsBuild = minimumOsBuildFor(input.oma.map((row) => row.node));
+  if (minimumOsBuild) out.push(`  minimumOsBuild: ${render.text(JSON.stringify(minimumOsBuild))}  # the oldest build on which every setting below applies (DDF)`);
   if (input.oma.length > 0) {
-    out.push('settings:', omaEntriesYaml(input.oma, render, '  ', 4).replace(/\n$/, ''));
+    out.push('settings:', omaEntriesYaml(input.oma, render, '  ', 5).replace(/\n$/, ''));
   } else {
     out.push('settings: []');
   }
   if (input.groupPolicy.length > 0) {
-    out.push('groupPolicy:', groupPolicyEntriesYaml(input.groupPolicy, render, '  ', 4 + input.oma.length).replace(/\n$/, ''));
+    out.push('groupPolicy:', groupPolicyEntriesYaml(input.groupPolicy, render, '  ', 5 + input.oma.length).replace(/\n$/, ''));
   }
   return `${out.join('\n')}\n`;
 }

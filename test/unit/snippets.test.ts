@@ -12,7 +12,7 @@ const catalog = JSON.parse(readFileSync(join(root, 'data/generated/catalog.json'
 const checklists = buildChecklists(root, catalog);
 const files = new Map(buildSnippets(root, catalog, checklists).map((f) => [f.path, f.content]));
 
-type Snippets = Record<string, { prefix: string; body: string[]; description: string }>;
+type Snippets = Record<string, { prefix: string; where: string; body: string[]; description: string }>;
 const yamlSnippets = JSON.parse(files.get(SNIPPET_FILES.policyYaml)!) as Snippets;
 const jsonSnippets = JSON.parse(files.get(SNIPPET_FILES.customProfile)!) as Snippets;
 const templates = JSON.parse(files.get(SNIPPET_FILES.templates)!) as Record<string, string>;
@@ -36,10 +36,10 @@ const FORMAT_TYPE: Record<string, string> = { bool: 'bool', int: 'int', chr: 'st
 test('each file holds snippets, and the guides tables are among them', () => {
   assert.ok(Object.keys(yamlSnippets).length > 6);
   assert.ok(Object.keys(jsonSnippets).length > 0);
-  const kerberos = Object.values(yamlSnippets).find((s) => s.prefix === 'whfb-guide-hybrid-cloud-kerberos-trust-configure-windows-hello-for-business-policy-settings');
+  const kerberos = yamlSnippets['Cloud Kerberos trust: MDM settings'];
   assert.ok(kerberos, 'the cloud Kerberos trust settings table');
   assert.match(expand(kerberos.body), /UseCloudTrustForOnPremAuth/);
-  assert.ok(Object.values(yamlSnippets).some((s) => s.prefix.startsWith('whfb-guide-hybrid-key-trust-enroll-')), 'the hybrid key trust enroll table');
+  assert.ok(yamlSnippets['Hybrid key trust: MDM settings'], 'the hybrid key trust enroll table');
   for (const s of [...Object.values(yamlSnippets), ...Object.values(jsonSnippets)]) assert.match(s.description, /https:\/\/learn\.microsoft\.com\//);
 });
 
@@ -88,9 +88,18 @@ test('every model template is YAML with its model\'s deployment block and the se
     if (model.deployment.trust === 'certificate') assert.match(named, /UseCertificateForOnPremAuth|Use certificate for on-premises authentication/);
     if (model.id === 'hybrid-certificate-trust') assert.equal(policy.deployment.authentication, 'federated');
   }
-  const snippet = yamlSnippets['whfb-model-hybrid-cloud-kerberos-trust'];
+  const snippet = yamlSnippets['Cloud Kerberos trust: policy file'];
   assert.ok(snippet.body.includes('tenantId: ${1:00000000-0000-0000-0000-000000000000}'));
   assert.equal(`${expand(snippet.body)}\n`, templates['hybrid-cloud-kerberos-trust']);
+});
+
+test('snippets have short human names and prefixes, a place, and a description naming the guide section (issue 12 point 5)', () => {
+  for (const [name, snippet] of [...Object.entries(yamlSnippets), ...Object.entries(jsonSnippets)]) {
+    assert.ok(name.length <= 50 && !/^whfb-/.test(name), name);
+    assert.ok(snippet.prefix.length <= 50 && !snippet.prefix.startsWith('whfb-guide-'), snippet.prefix);
+    assert.ok(['policy', 'settings', 'groupPolicy', 'omaSettings'].includes(snippet.where), `${name}: ${snippet.where}`);
+    assert.match(snippet.description, /section "[^"]+"/, name);
+  }
 });
 
 test('the output is the same on every run', () => {

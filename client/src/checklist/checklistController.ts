@@ -11,7 +11,7 @@ import type { ChecklistApi, ChecklistApiItem } from '../api';
 import type { ActivePolicyTracker } from '../activePolicy';
 import type { ChecklistItem } from '../../../shared/protocol';
 import { allItems, parentIds } from '../../../shared/protocol';
-import { checkItemSettings, diagnosticPaths, isItemDone, itemProgress, pathTo, progressText, resolveActiveModel, ticksFor, type ActiveModel, type DocumentProblem, type ItemSettingsCheck } from './checklistView';
+import { checkItemSettings, diagnosticPaths, isItemDone, itemProgress, modelsToShow, pathTo, progressText, ticksFor, type ActiveModel, type DocumentProblem, type ItemSettingsCheck } from './checklistView';
 import { MemoryStateFs } from './stateFs';
 import { resolveStateFilePath } from './stateFilePath';
 import { ChecklistStateStore, type StoreStatus } from './stateStore';
@@ -40,12 +40,17 @@ export class ChecklistController implements vscode.Disposable {
   readonly onDidChange = this.emitter.event;
   /** The guides' checklists, from the language server (whfb/checklists); none until it has answered. */
   private loadedChecklists: Checklists = { schemaVersion: 1, models: [] };
+  /** Per workspace folder (its URI; '' outside any folder): the models its policies selected, most recent first. */
+  private readonly detected = new Map<string, DeploymentModelId[]>();
 
   constructor(private readonly policy: ActivePolicyTracker) {
     this.openStore();
     this.disposables.push(
       this.repoModel.onDidChange(() => this.changed()),
-      policy.onDidChange(() => this.changed()),
+      policy.onDidChange((summary) => {
+        this.remember(summary?.deploymentModel);
+        this.changed();
+      }),
       // Items about settings show the policy's findings, which arrive as diagnostics.
       vscode.languages.onDidChangeDiagnostics((event) => {
         const document = this.policy.currentDocument;
@@ -70,12 +75,37 @@ export class ChecklistController implements vscode.Disposable {
   }
 
   /** The model shown and where it came from. */
+  /** The first model shown (see `shown`): the open policy's, else the chosen one, the setting's, or the folder's last policy's. */
   get active(): ActiveModel | undefined {
-    return resolveActiveModel(this.loadedChecklists, {
+    return this.shown[0];
+  }
+
+  /**
+   * Every model the view shows, the active one first: with it, the models the other policies of
+   * the current workspace folder selected (several deployments side by side), so switching
+   * editors adds a model instead of replacing the one shown.
+   */
+  get shown(): ActiveModel[] {
+    return modelsToShow(this.loadedChecklists, {
       policy: this.policy.current?.deploymentModel,
       chosen: this.store.model,
       setting: vscode.workspace.getConfiguration('whfb').get<string>('deploymentModel') || this.repoModel.model,
+      detected: this.detected.get(this.folderKey()) ?? [],
     });
+  }
+
+  /** The workspace folder of the policy shown (or the first folder): the models are kept per folder. */
+  private folderKey(): string {
+    const document = this.policy.currentDocument;
+    const folder = (document && vscode.workspace.getWorkspaceFolder(document.uri)) ?? vscode.workspace.workspaceFolders?.[0];
+    return folder?.uri.toString() ?? '';
+  }
+
+  private remember(model: DeploymentModelId | undefined): void {
+    if (!model) return;
+    const key = this.folderKey();
+    const models = this.detected.get(key) ?? [];
+    this.detected.set(key, [model, ...models.filter((known) => known !== model)]);
   }
 
   get status(): StoreStatus {
@@ -112,7 +142,7 @@ export class ChecklistController implements vscode.Disposable {
 
   /** How the active policy handles the settings an item concerns. */
   checkItem(item: ChecklistItem): ItemSettingsCheck | undefined {
-    return checkItemSettings(item, this.policy.current, this.documentProblems());
+    return checkItemSettings(item, this.policy.current, this.documentProblems(), vscode.l10n);
   }
 
   /** Whether this id is ticked in the state file (an item with children: see isItemDone). */
@@ -127,7 +157,8 @@ export class ChecklistController implements vscode.Disposable {
 
   /** Ticks or unticks an item of the shown model, with its children (and, unticking, the items it is part of). */
   async setDone(itemId: string, done: boolean): Promise<StoreStatus> {
-    const checklist = this.active?.checklist;
+    // The item may belong to any model shown side by side, not only the active one.
+    const checklist = this.shown.map((model) => model.checklist).find((candidate) => pathTo(candidate.sections.flatMap((section) => section.items), itemId)) ?? this.active?.checklist;
     const { tick, untick } = checklist ? ticksFor(checklist, itemId, done) : done ? { tick: [itemId], untick: [] } : { tick: [], untick: [itemId] };
     const writes: Promise<StoreStatus>[] = tick.map((id) => this.store.setDone(id, true));
     if (untick.length > 0) writes.push(this.store.clearItems(untick));
@@ -157,6 +188,7 @@ export class ChecklistController implements vscode.Disposable {
   api(): ChecklistApi {
     return {
       getModel: () => this.active?.checklist.id,
+      getModels: () => this.shown.map((model) => model.checklist.id),
       getModelSource: () => this.active?.source,
       getItems: () => this.apiItems(),
       toggle: (itemId, done) => this.setDone(itemId, done),

@@ -6,15 +6,18 @@
  * has them right.
  */
 import * as vscode from 'vscode';
-import type { ChecklistItem, ChecklistSection } from '../../../shared/protocol';
+import type { ChecklistItem, ChecklistSection, DeploymentModelChecklist } from '../../../shared/protocol';
+import { shortModelName } from '../commands/modelPicks';
 import type { ChecklistController } from './checklistController';
 import { checklistItemTooltip } from './checklistTooltip';
-import { itemProgress, modelProgress, progressText, sectionProgress, type ItemSettingsCheck } from './checklistView';
+import { checklistDescription, itemProgress, modelProgress, progressText, readableTitle, sectionProgress, type ActiveModel, type ItemSettingsCheck } from './checklistView';
 
 export type ChecklistNode =
-  | { kind: 'section'; section: ChecklistSection }
+  /** A model of its own, when several are shown side by side. */
+  | { kind: 'model'; model: ActiveModel }
+  | { kind: 'section'; section: ChecklistSection; model?: DeploymentModelChecklist }
   /** `ancestors`: the items this one is part of, outermost first (empty for the guide's own list items). */
-  | { kind: 'item'; section: ChecklistSection; item: ChecklistItem; ancestors?: readonly ChecklistItem[] };
+  | { kind: 'item'; section: ChecklistSection; item: ChecklistItem; ancestors?: readonly ChecklistItem[]; model?: DeploymentModelChecklist };
 
 const sourceText = (source: 'policy' | 'chosen' | 'setting'): string =>
   ({ policy: vscode.l10n.t('from the open policy'), chosen: vscode.l10n.t('chosen'), setting: vscode.l10n.t('from settings') })[source];
@@ -29,7 +32,7 @@ function settingsIcon(check: ItemSettingsCheck): vscode.ThemeIcon {
 
 /** Our Markdown with escaped text in it: theme icons yes, HTML and command links never. */
 function itemTooltip(item: ChecklistItem, check: ItemSettingsCheck | undefined, done?: { by?: string; at?: string }): vscode.MarkdownString {
-  const markdown = new vscode.MarkdownString(checklistItemTooltip(item, check, done), true);
+  const markdown = new vscode.MarkdownString(checklistItemTooltip(item, check, done, vscode.l10n), true);
   markdown.supportHtml = false;
   markdown.isTrusted = false;
   return markdown;
@@ -57,15 +60,20 @@ export class ChecklistTreeProvider implements vscode.TreeDataProvider<ChecklistN
     this.refresh();
   }
 
+  /**
+   * The models shown, as part of every node id: when a model joins or leaves, every node is new to
+   * VS Code (it keys rows by id), so no row of the former layout is reused under another model.
+   */
+  private layout = '';
+
   refresh(): void {
-    const active = this.controller.active;
-    if (active) {
-      const progress = progressText(modelProgress(active.checklist, (id) => this.controller.isDone(id)));
-      this.view.description = `${active.checklist.title} · ${progress}`;
-      this.view.title = vscode.l10n.t('Deployment checklist');
-    } else {
-      this.view.description = undefined;
-    }
+    const shown = this.controller.shown;
+    this.layout = shown.map((model) => model.checklist.id).join('+');
+    const active = shown[0];
+    // Overall progress of every model shown, in the view's title bar ("Cloud Kerberos trust (hybrid) 5/17").
+    this.view.description = shown.length > 0
+      ? checklistDescription(shown.map((model) => ({ name: shortModelName(model.checklist), progress: modelProgress(model.checklist, (id) => this.controller.isDone(id)) })))
+      : undefined;
     this.view.message = this.message(active ? sourceText(active.source) : undefined);
     this.emitter.fire(undefined);
   }
@@ -80,26 +88,48 @@ export class ChecklistTreeProvider implements vscode.TreeDataProvider<ChecklistN
   }
 
   getChildren(node?: ChecklistNode): ChecklistNode[] {
-    const active = this.controller.active;
-    if (!active) return [];
-    if (!node) return active.checklist.sections.filter((s) => s.items.length > 0).map((section) => ({ kind: 'section', section }));
-    if (node.kind === 'section') return node.section.items.map((item) => ({ kind: 'item', section: node.section, item, ancestors: [] }));
+    const shown = this.controller.shown;
+    if (shown.length === 0) return [];
+    const sectionsOf = (model: DeploymentModelChecklist, tagged: boolean): ChecklistNode[] =>
+      model.sections.filter((s) => s.items.length > 0).map((section) => ({ kind: 'section', section, ...(tagged ? { model } : {}) }));
+    if (!node) return shown.length > 1 ? shown.map((model) => ({ kind: 'model', model })) : sectionsOf(shown[0].checklist, false);
+    if (node.kind === 'model') return sectionsOf(node.model.checklist, true);
+    const model = node.model ? { model: node.model } : {};
+    if (node.kind === 'section') return node.section.items.map((item) => ({ kind: 'item', section: node.section, item, ancestors: [], ...model }));
     const ancestors = [...(node.ancestors ?? []), node.item];
-    return (node.item.children ?? []).map((item) => ({ kind: 'item', section: node.section, item, ancestors }));
+    return (node.item.children ?? []).map((item) => ({ kind: 'item', section: node.section, item, ancestors, ...model }));
   }
 
   getParent(node: ChecklistNode): ChecklistNode | undefined {
-    if (node.kind === 'section') return undefined;
+    if (node.kind === 'model') return undefined;
+    const modelNode = (): ChecklistNode | undefined => {
+      const shown = node.model && this.controller.shown.find((candidate) => candidate.checklist.id === node.model!.id);
+      return shown ? { kind: 'model', model: shown } : undefined;
+    };
+    if (node.kind === 'section') return modelNode();
     const ancestors = node.ancestors ?? [];
-    if (ancestors.length === 0) return { kind: 'section', section: node.section };
-    return { kind: 'item', section: node.section, item: ancestors[ancestors.length - 1], ancestors: ancestors.slice(0, -1) };
+    const model = node.model ? { model: node.model } : {};
+    if (ancestors.length === 0) return { kind: 'section', section: node.section, ...model };
+    return { kind: 'item', section: node.section, item: ancestors[ancestors.length - 1], ancestors: ancestors.slice(0, -1), ...model };
+  }
+
+  private modelItem(model: ActiveModel): vscode.TreeItem {
+    const progress = modelProgress(model.checklist, (id) => this.controller.isDone(id));
+    const item = new vscode.TreeItem(shortModelName(model.checklist), vscode.TreeItemCollapsibleState.Expanded);
+    item.id = `${this.layout}|model:${model.checklist.id}`;
+    item.description = `${progressText(progress)} · ${sourceText(model.source)}`;
+    item.iconPath = new vscode.ThemeIcon(progress.done === progress.total ? 'pass-filled' : 'book');
+    item.tooltip = model.checklist.choose ?? model.checklist.title;
+    item.contextValue = 'whfbChecklistModel';
+    return item;
   }
 
   getTreeItem(node: ChecklistNode): vscode.TreeItem {
+    if (node.kind === 'model') return this.modelItem(node.model);
     if (node.kind === 'section') {
       const progress = sectionProgress(node.section.items, (id) => this.controller.isDone(id));
       const item = new vscode.TreeItem(node.section.title, vscode.TreeItemCollapsibleState.Expanded);
-      item.id = `section:${node.section.id}`;
+      item.id = `${this.layout}|section:${node.model?.id ?? ''}:${node.section.id}`;
       item.description = progressText(progress);
       item.iconPath = new vscode.ThemeIcon(progress.done === progress.total ? 'pass-filled' : 'checklist');
       item.contextValue = 'whfbChecklistSection';
@@ -112,8 +142,8 @@ export class ChecklistTreeProvider implements vscode.TreeDataProvider<ChecklistN
     const progress = children.length > 0 ? itemProgress(checklistItem, isTicked, (node.ancestors ?? []).some((a) => isTicked(a.id))) : undefined;
     const done = progress ? progress.done === progress.total : ticked !== undefined;
     const check = this.controller.checkItem(checklistItem);
-    const item = new vscode.TreeItem(checklistItem.title, children.length > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
-    item.id = `item:${node.section.id}:${checklistItem.id}`;
+    const item = new vscode.TreeItem(readableTitle(checklistItem.title), children.length > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+    item.id = `${this.layout}|item:${node.section.id}:${checklistItem.id}`;
     item.checkboxState = {
       state: done ? vscode.TreeItemCheckboxState.Checked : vscode.TreeItemCheckboxState.Unchecked,
       tooltip: progress

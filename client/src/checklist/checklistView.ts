@@ -6,6 +6,7 @@
 import type { ChecklistItem, Checklists, DeploymentModelChecklist } from '../../../shared/protocol';
 import type { PolicySummary } from '../../../shared/protocol';
 import { allItems } from '../../../shared/protocol';
+import { englishL10n, type L10n } from '../l10nText';
 
 export interface Progress { done: number; total: number }
 
@@ -122,7 +123,7 @@ const isErrorOrWarning = (problem: { severity: string }) => problem.severity ===
  * UseCloudTrustForOnPremAuth") is found through the finding whose paths name it (never through
  * its message text): the rule decides, the view only shows.
  */
-export function checkItemSettings(item: ChecklistItem, summary: PolicySummary | undefined, documentProblems: readonly DocumentProblem[] = []): ItemSettingsCheck | undefined {
+export function checkItemSettings(item: ChecklistItem, summary: PolicySummary | undefined, documentProblems: readonly DocumentProblem[] = [], l10n: L10n = englishL10n): ItemSettingsCheck | undefined {
   if (!summary || item.settings.length === 0) return undefined;
   const settings = item.settings.map((path): SettingCheck => {
     const name = lastSegment(path);
@@ -138,7 +139,7 @@ export function checkItemSettings(item: ChecklistItem, summary: PolicySummary | 
   });
   const status: SettingCheckStatus = settings.some((s) => s.status === 'problem') ? 'problem' : settings.some((s) => s.status === 'ok') ? 'ok' : 'absent';
   const shown = settings.filter((s) => s.status !== 'absent');
-  const description = shown.length > 0 ? shown.map((s) => `${s.name} ${STATUS_MARK[s.status]}`).join(', ') : 'not in the policy';
+  const description = shown.length > 0 ? shown.map((s) => `${s.name} ${STATUS_MARK[s.status]}`).join(', ') : l10n.t('not in the policy');
   return { status, settings, description };
 }
 
@@ -164,4 +165,43 @@ export function resolveActiveModel(
     if (checklist) return { checklist, source };
   }
   return undefined;
+}
+
+/**
+ * Every model the checklist shows, the active one first: the open policy's, the chosen one, the
+ * setting's, then the models of the other policies seen in this workspace folder (most recent
+ * first). Several deployments in one repository show side by side; opening another policy adds
+ * its model instead of replacing the one shown, so no tick disappears and a chosen model stays.
+ */
+export function modelsToShow(
+  checklists: Checklists,
+  candidates: { policy?: string; chosen?: string; setting?: string; detected?: readonly string[] },
+): ActiveModel[] {
+  const shown: ActiveModel[] = [];
+  const add = (id: string | undefined, source: ModelSource) => {
+    const checklist = id ? checklists.models.find((model) => model.id === id) : undefined;
+    if (checklist && !shown.some((model) => model.checklist.id === checklist.id)) shown.push({ checklist, source });
+  };
+  add(candidates.policy, 'policy');
+  add(candidates.chosen, 'chosen');
+  add(candidates.setting, 'setting');
+  for (const id of candidates.detected ?? []) add(id, 'policy');
+  return shown;
+}
+
+/**
+ * A checklist title short enough for a tree row (the full title stays in the tooltip and the
+ * screen reader's label): the product name shortened, a trailing clause after ";" or ", however"
+ * dropped, and anything still long cut at a word with "…".
+ */
+export function readableTitle(title: string, limit = 72): string {
+  let text = title.replace(/\bWindows Hello for Business\b/g, 'WHfB').replace(/\bMicrosoft Entra\b/g, 'Entra').replace(/\s+/g, ' ').trim();
+  if (text.length > limit) text = text.split(/;\s|,\s(?:however|but|and)\s/)[0];
+  if (text.length > limit) text = `${text.slice(0, limit - 1).replace(/\s+\S*$/, '')}…`;
+  return text;
+}
+
+/** The view's description: each shown model with its progress ("Cloud Kerberos trust 5/17"). */
+export function checklistDescription(models: readonly { name: string; progress: Progress }[]): string {
+  return models.map((model) => `${model.name} ${progressText(model.progress)}`).join(' · ');
 }

@@ -10,25 +10,20 @@ import { modelPicks } from './modelPicks';
 import { openInBrowser, type CommandServices } from './services';
 import { openUntitledDocument } from './untitledDocument';
 
-export async function chooseDeploymentModel({ controller, policy, ready }: CommandServices): Promise<DeploymentModelId | undefined> {
+export async function chooseDeploymentModel({ controller, ready }: CommandServices): Promise<DeploymentModelId | undefined> {
   // The models come from the language server: wait for its answer.
   await ready;
   const chosen = controller.active?.source === 'chosen' ? controller.active.checklist.id : undefined;
-  const pick = await vscode.window.showQuickPick(modelPicks(controller.checklists, chosen), {
-    title: 'WHfB deployment model for the checklist',
-    placeHolder: 'The checklist shows the prerequisites and steps of this model',
+  const pick = await vscode.window.showQuickPick(modelPicks(controller.checklists, chosen, vscode.l10n), {
+    title: vscode.l10n.t('WHfB deployment model for the checklist'),
+    placeHolder: vscode.l10n.t('The checklist shows the prerequisites and steps of this model'),
     matchOnDescription: true,
     matchOnDetail: true,
   });
   if (!pick) return undefined;
   const status = await controller.chooseModel(pick.id);
+  // Where an open policy selects another model, both show side by side: no notice overrides the choice.
   if (status.kind === 'corrupt') return undefined;
-  const fromPolicy = policy.current?.deploymentModel;
-  if (fromPolicy && fromPolicy !== pick.id) {
-    void vscode.window.showInformationMessage(
-      `WHfB: the open policy's deployment block selects ${controller.active?.checklist.title ?? fromPolicy}; the checklist shows that model while the policy is open, and ${pick.label} otherwise.`,
-    );
-  }
   return pick.id;
 }
 
@@ -43,30 +38,34 @@ export async function resetChecklist({ controller }: CommandServices, arg?: unkn
   const active = controller.active;
   const confirmed = skipsConfirmation(arg);
   if (controller.status.kind === 'corrupt') {
-    const answer = confirmed ? 'Reset' : await vscode.window.showWarningMessage(
-      'Reset the checklist state file?',
-      { modal: true, detail: `${controller.stateFilePath} cannot be read. Reset keeps it as a .corrupt-<time> backup next to it and starts a new, empty file.` },
-      'Reset',
+    const reset = vscode.l10n.t('Reset');
+    const answer = confirmed ? reset : await vscode.window.showWarningMessage(
+      vscode.l10n.t('Reset the checklist state file?'),
+      { modal: true, detail: vscode.l10n.t('{0} cannot be read. Reset keeps it as a .corrupt-<time> backup next to it and starts a new, empty file.', controller.stateFilePath ?? '') },
+      reset,
     );
-    if (answer !== 'Reset') return false;
+    if (answer !== reset) return false;
     const result = await controller.reset(active?.checklist);
-    if (result.backupPath) void vscode.window.showInformationMessage(`WHfB: the old state file was kept as ${vscode.workspace.asRelativePath(result.backupPath)}.`);
+    if (result.backupPath) void vscode.window.showInformationMessage(vscode.l10n.t('WHfB: the old state file was kept as {0}.', vscode.workspace.asRelativePath(result.backupPath)));
     return result.status.kind === 'ok';
   }
-  const scope = active ? `every step of "${active.checklist.title}"` : 'every step';
-  const answer = confirmed ? 'Reset' : await vscode.window.showWarningMessage(
-    'Reset the deployment checklist?',
-    { modal: true, detail: `This unticks ${scope}${controller.stateFilePath ? ` in ${vscode.workspace.asRelativePath(controller.stateFilePath)}` : ''}.` },
-    'Reset',
-  );
-  if (answer !== 'Reset') return false;
+  const reset = vscode.l10n.t('Reset');
+  const detail = active
+    ? controller.stateFilePath
+      ? vscode.l10n.t('This unticks every step of "{0}" in {1}.', active.checklist.title, vscode.workspace.asRelativePath(controller.stateFilePath))
+      : vscode.l10n.t('This unticks every step of "{0}".', active.checklist.title)
+    : controller.stateFilePath
+      ? vscode.l10n.t('This unticks every step in {0}.', vscode.workspace.asRelativePath(controller.stateFilePath))
+      : vscode.l10n.t('This unticks every step.');
+  const answer = confirmed ? reset : await vscode.window.showWarningMessage(vscode.l10n.t('Reset the deployment checklist?'), { modal: true, detail }, reset);
+  if (answer !== reset) return false;
   return (await controller.reset(active?.checklist)).status.kind === 'ok';
 }
 
 export async function exportChecklist({ controller, policy }: CommandServices): Promise<vscode.TextDocument | undefined> {
   const active = controller.active;
   if (!active) {
-    void vscode.window.showErrorMessage('WHfB: choose a deployment model first (WHfB: Choose deployment model), or open a policy file with a deployment block.');
+    void vscode.window.showErrorMessage(vscode.l10n.t('WHfB: choose a deployment model first (WHfB: Choose deployment model), or open a policy file with a deployment block.'));
     return undefined;
   }
   const document = policy.currentDocument;
@@ -77,7 +76,7 @@ export async function exportChecklist({ controller, policy }: CommandServices): 
     documentProblems: controller.documentProblems(),
     policyName: document ? (document.isUntitled ? document.uri.path : vscode.workspace.asRelativePath(document.uri)) : undefined,
     exportedAt: new Date(),
-  });
+  }, vscode.l10n);
   const report = await openUntitledDocument('markdown', content);
   await vscode.window.showTextDocument(report, { preview: false });
   return report;
@@ -85,9 +84,9 @@ export async function exportChecklist({ controller, policy }: CommandServices): 
 
 /** Returns the link opened, undefined when there was none to open. */
 export async function openGuide({ controller }: CommandServices, node?: ChecklistNode): Promise<string | undefined> {
-  const href = node?.kind === 'item' ? node.item.href : controller.active?.checklist.href;
+  const href = node?.kind === 'item' ? node.item.href : node?.kind === 'model' ? node.model.checklist.href : controller.active?.checklist.href;
   if (!href) {
-    void vscode.window.showInformationMessage('WHfB: choose a deployment model first to open its guide.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('WHfB: choose a deployment model first to open its guide.'));
     return undefined;
   }
   return (await openInBrowser(href)) ? href : undefined;

@@ -1,15 +1,16 @@
 /** The text side of "WHfB: New policy": the tenant id (a GUID without braces, as tenantId wants it) and the file name. */
+import { englishL10n, type L10n } from '../l10nText';
 
 export const ZERO_GUID = '00000000-0000-0000-0000-000000000000';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The input box's validation message, or undefined when the input is acceptable (empty = zero GUID). */
-export function validateTenantIdInput(input: string): string | undefined {
+export function validateTenantIdInput(input: string, l10n: L10n = englishL10n): string | undefined {
   const value = input.trim();
   if (value === '' || GUID.test(value)) return undefined;
-  if (/^\{.*\}$/.test(value) && GUID.test(value.slice(1, -1))) return 'Write the tenant id without braces.';
-  return 'A tenant id is a GUID such as 3f2504e0-4f89-11d3-9a0c-0305e82c3301 (Entra admin center > Overview > Tenant ID). Leave empty to use the zero GUID for now.';
+  if (/^\{.*\}$/.test(value) && GUID.test(value.slice(1, -1))) return l10n.t('Write the tenant id without braces.');
+  return l10n.t('A tenant id is a GUID such as {0} (Entra admin center > Overview > Tenant ID). Leave empty to use the zero GUID for now.', '3f2504e0-4f89-11d3-9a0c-0305e82c3301');
 }
 
 export function normalizeTenantId(input: string): string {

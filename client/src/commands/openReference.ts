@@ -22,7 +22,7 @@ function tell(message: string): OpenReferenceOutcome {
 function linkTitle(link: ReferenceLink): string {
   switch (link.kind) {
     case 'csp': return `$(book) ${link.title}`;
-    case 'guide': return `$(checklist) Guide: ${link.title}`;
+    case 'guide': return `$(checklist) ${vscode.l10n.t('Guide: {0}', link.title)}`;
     case 'hover': return link.title;
   }
 }
@@ -33,14 +33,14 @@ export async function openReference(server: ServerRequests, node?: SettingsNode)
     links = await server.referenceAt({ setting: { written: node.setting.written, ...(node.setting.path ? { path: node.setting.path } : {}) } });
   } else {
     const editor = vscode.window.activeTextEditor;
-    if (!editor) return tell('WHfB: put the cursor on an OMA-URI, a Settings Catalog id or a Group Policy name to open its reference.');
+    if (!editor) return tell(vscode.l10n.t('WHfB: put the cursor on an OMA-URI, a Settings Catalog id or a Group Policy name to open its reference.'));
     const { line, character } = editor.selection.active;
     links = await server.referenceAt({ document: documentText(editor.document), position: { line, character } });
   }
-  if (links.length === 0) return tell('WHfB: no CSP node or guide section is known for what is under the cursor.');
+  if (links.length === 0) return tell(vscode.l10n.t('WHfB: no CSP node or guide section is known for what is under the cursor.'));
   const chosen = links.length === 1
     ? links[0]
-    : await vscode.window.showQuickPick(links.map((link) => ({ label: linkTitle(link), detail: link.href, link })), { title: 'Open WHfB reference' }).then((pick) => pick?.link);
+    : await vscode.window.showQuickPick(links.map((link) => ({ label: linkTitle(link), detail: link.href, link })), { title: vscode.l10n.t('Open WHfB reference') }).then((pick) => pick?.link);
   if (!chosen) return { cancelled: true };
-  return (await openInBrowser(chosen.href)) ? { opened: chosen.href } : { message: `WHfB: not opening "${chosen.href}": only https links are opened.` };
+  return (await openInBrowser(chosen.href)) ? { opened: chosen.href } : { message: vscode.l10n.t('WHfB: not opening "{0}": only https links are opened.', chosen.href) };
 }

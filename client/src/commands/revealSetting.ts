@@ -12,12 +12,12 @@ export async function revealSetting({ policy }: CommandServices, uri?: string, r
     // From the palette: pick one of the active policy's settings.
     const summary = policy.current;
     if (!summary || summary.settings.length === 0) {
-      void vscode.window.showInformationMessage('WHfB: open a policy file with settings first.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('WHfB: open a policy file with settings first.'));
       return;
     }
     const pick = await vscode.window.showQuickPick(
       summary.settings.map((setting) => ({ label: setting.label, description: setting.value, detail: setting.written, setting })),
-      { title: 'Reveal WHfB setting', matchOnDetail: true },
+      { title: vscode.l10n.t('Reveal WHfB setting'), matchOnDetail: true },
     );
     if (!pick) return;
     uri = summary.uri;

@@ -23,7 +23,7 @@ export function registerSafeCommand(id: string, output: vscode.OutputChannel, ha
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       output.appendLine(`[${new Date().toISOString()}] ${id} failed: ${error instanceof Error && error.stack ? error.stack : message}`);
-      void vscode.window.showErrorMessage(`WHfB: the command failed: ${message}. Details are in the "WHfB Policy Tools" output.`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('WHfB: the command failed: {0}. Details are in the "WHfB Policy Tools" output.', message));
       return undefined;
     }
   });
@@ -50,7 +50,7 @@ export function interceptOpenExternal(opener: ExternalOpener | undefined): void 
 export async function openInBrowser(href: string): Promise<boolean> {
   const uri = vscode.Uri.parse(href, true);
   if (uri.scheme !== 'https') {
-    void vscode.window.showErrorMessage(`WHfB: not opening "${href}": only https links are opened.`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('WHfB: not opening "{0}": only https links are opened.', href));
     return false;
   }
   await openExternal(href);

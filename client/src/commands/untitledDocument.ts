@@ -46,7 +46,7 @@ export async function openUntitledDocument(language: string, content: string): P
       vscode.workspace.onDidCloseTextDocument(check),
       vscode.workspace.onDidChangeTextDocument((event) => { if (event.document.uri.toString() === uri) check(); }),
     );
-    const timer = setTimeout(() => finish(new Error(`VS Code did not hand over the new untitled document: ${uri} still holds other text.`)), UNTITLED_HANDOVER_MS);
+    const timer = setTimeout(() => finish(new Error(vscode.l10n.t('VS Code did not hand over the new untitled document: {0} still holds other text.', uri.toString()))), UNTITLED_HANDOVER_MS);
     check();
   });
 }

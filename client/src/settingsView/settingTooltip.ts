@@ -5,13 +5,14 @@
  */
 import type { PolicySettingSummary } from '../../../shared/protocol';
 import { markdownCode, markdownText } from '../../../shared/markdownText';
+import { englishL10n, type L10n } from '../l10nText';
 
-export function settingTooltip(setting: PolicySettingSummary): string {
+export function settingTooltip(setting: PolicySettingSummary, l10n: L10n = englishL10n): string {
   const parts: string[] = [`**${markdownText(setting.label)}**`, ''];
   if (setting.written) parts.push(markdownCode(setting.written), '');
-  if (setting.path && setting.path !== setting.written) parts.push(`Catalog path: ${markdownCode(setting.path)}`, '');
-  if (setting.scope) parts.push(`Scope: ${markdownText(setting.scope)}`, '');
-  if (setting.value !== undefined) parts.push(`Value: ${markdownCode(setting.value)}`, '');
+  if (setting.path && setting.path !== setting.written) parts.push(l10n.t('Catalog path: {0}', markdownCode(setting.path)), '');
+  if (setting.scope) parts.push(l10n.t('Scope: {0}', markdownText(setting.scope)), '');
+  if (setting.value !== undefined) parts.push(l10n.t('Value: {0}', markdownCode(setting.value)), '');
   for (const problem of setting.problems) parts.push(`- **${markdownText(problem.severity)}** ${markdownText(problem.code)}: ${markdownText(problem.message)}`);
   return parts.join('\n').trimEnd();
 }

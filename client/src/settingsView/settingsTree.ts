@@ -3,11 +3,12 @@
  * description, problems as icon and tooltip; selecting a setting reveals it in the editor.
  */
 import * as vscode from 'vscode';
-import type { PolicySettingSummary } from '../../../shared/protocol';
+import type { PolicySettingSummary, PolicySummary } from '../../../shared/protocol';
 import type { SeverityName } from '../../../shared/protocol';
 import type { ActivePolicyTracker } from '../activePolicy';
 import { groupSettings, settingDescription, worstSeverity, type SettingsGroup } from './settingsGroups';
 import { settingTooltip } from './settingTooltip';
+import { SteadyValue } from './steadyValue';
 
 export type SettingsNode =
   | { kind: 'group'; group: SettingsGroup }
@@ -28,7 +29,7 @@ function severityIcon(severity: SeverityName | undefined, fallback: string): vsc
 
 /** Escaped text from the policy document: no theme icons, no HTML, no command links. */
 function settingMarkdown(setting: PolicySettingSummary): vscode.MarkdownString {
-  const markdown = new vscode.MarkdownString(settingTooltip(setting), false);
+  const markdown = new vscode.MarkdownString(settingTooltip(setting, vscode.l10n), false);
   markdown.supportHtml = false;
   markdown.isTrusted = false;
   return markdown;
@@ -39,16 +40,29 @@ export class SettingsTreeProvider implements vscode.TreeDataProvider<SettingsNod
   readonly onDidChangeTreeData = this.emitter.event;
   readonly view: vscode.TreeView<SettingsNode>;
   private readonly disposables: vscode.Disposable[] = [this.emitter];
+  /** What the view shows: the policy's summary, held while the user types (no flickering "Unknown" group). */
+  private readonly steady: SteadyValue<{ summary: PolicySummary | undefined; document: vscode.TextDocument | undefined }>;
 
   constructor(private readonly policy: ActivePolicyTracker) {
     this.view = vscode.window.createTreeView('whfb.settings', { treeDataProvider: this, showCollapseAll: true });
-    this.disposables.push(this.view, policy.onDidChange(() => this.refresh()));
+    this.steady = new SteadyValue({ summary: policy.current, document: policy.currentDocument }, () => this.refresh());
+    this.disposables.push(
+      this.view,
+      { dispose: () => this.steady.dispose() },
+      vscode.workspace.onDidChangeTextDocument((event) => {
+        if (event.document === this.policy.currentDocument && event.contentChanges.length > 0) this.steady.edited();
+      }),
+      // Another document, or none: shown at once; a new version of the same one: after typing pauses.
+      policy.onDidChange(() => this.steady.offer(
+        { summary: policy.current, document: policy.currentDocument },
+        policy.currentDocument !== this.steady.current.document,
+      )),
+    );
     this.refresh();
   }
 
   refresh(): void {
-    const summary = this.policy.current;
-    const document = this.policy.currentDocument;
+    const { summary, document } = this.steady.current;
     if (summary && document) {
       const problems = summary.settings.reduce((count, setting) => count + setting.problems.length, 0);
       const name = document.isUntitled ? document.uri.path : vscode.workspace.asRelativePath(document.uri);
@@ -61,7 +75,7 @@ export class SettingsTreeProvider implements vscode.TreeDataProvider<SettingsNod
   }
 
   getChildren(node?: SettingsNode): SettingsNode[] {
-    const summary = this.policy.current;
+    const summary = this.steady.current.summary;
     if (!summary) return [];
     if (!node) return groupSettings(summary).map((group) => ({ kind: 'group', group }));
     if (node.kind === 'group') return node.group.settings.map((setting) => ({ kind: 'setting', group: node.group, setting, uri: summary.uri }));

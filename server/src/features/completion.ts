@@ -8,12 +8,13 @@ import { graphCompletions, type GraphCompletion } from './graphCompletion';
 import type { CatalogIndex } from '../catalog/catalogIndex';
 import type { CatalogNode } from '../catalog/types';
 import { isSettable, policyYamlEntry } from '../formats/settingEntry';
-import type { PolicyModel } from '../model/types';
+import type { PolicyModel, SourceFormat } from '../model/types';
 import { policyFileTypeName, valueTypeForFormat } from '../model/values';
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type CompletionList, type Position, type Range } from '../lsp/protocolTypes';
 import { settingAt, type FeatureContext } from './context';
 import { nodeMarkdown } from './nodeDocs';
 import { schemaProperties, type SchemaScope } from './policySchemaInfo';
+import { snippetCompletions } from './snippetCompletions';
 
 const TRIGGER_SUGGEST = { title: 'Next segment', command: 'editor.action.triggerSuggest' };
 
@@ -46,8 +47,10 @@ export function completionsAt(context: FeatureContext, position: Position): Comp
   if (omaUri) return { isIncomplete: false, items: omaUri };
   const graph = entry.format ? graphCompletions(entry.format, cursor, catalog) : undefined;
   if (graph) return { isIncomplete: false, items: graph.map((item) => graphItem(item, cursor)) };
-  if (entry.format !== 'whfb-yaml' || !entry.model) return { isIncomplete: false, items: [] };
-  return { isIncomplete: false, items: policyFileCompletions(cursor, entry.model, catalog) };
+  // The guides' snippets, only where a policy, a setting or a Group Policy entry can start.
+  const snippets = guideSnippetItems(entry.format, cursor);
+  if (entry.format !== 'whfb-yaml' || !entry.model) return { isIncomplete: false, items: snippets };
+  return { isIncomplete: false, items: [...policyFileCompletions(cursor, entry.model, catalog), ...snippets] };
 }
 
 const GRAPH_KINDS = { property: CompletionItemKind.Property, member: CompletionItemKind.EnumMember, value: CompletionItemKind.Value } as const;
@@ -216,6 +219,8 @@ function keyItems(scope: SchemaScope, range: Range, present: Set<string>): Compl
       const newText = block ? (property.key === 'deployment' ? `${property.key}:\n  ` : `${property.key}:\n  - `) : `${property.key}: `;
       const item: CompletionItem = {
         label: property.key,
+        // What the key is, beside it: the list's items differ in more than their first letters.
+        ...(property.description ? { labelDetails: { description: shortDescription(property.description) } } : {}),
         kind: CompletionItemKind.Property,
         sortText: `${property.required ? '0' : '1'}${String(index).padStart(3, '0')}`,
         textEdit: { range, newText },
@@ -224,6 +229,13 @@ function keyItems(scope: SchemaScope, range: Range, present: Set<string>): Compl
       if (block || property.enum) item.command = TRIGGER_SUGGEST;
       return item;
     });
+}
+
+/** The first clause of a schema description, short enough for the list ("Optional: how the devices are joined." -> "how the devices are joined"). */
+function shortDescription(markdown: string): string {
+  const text = markdown.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/[`*_]/g, '').replace(/^(Optional|Required|Hybrid deployments only):\s*/i, '').replace(/\s+/g, ' ').trim();
+  const first = /^(.*?)[.;:](\s|$)/.exec(text)?.[1] ?? text;
+  return first.length > 48 ? `${first.slice(0, 47).trimEnd()}…` : first;
 }
 
 function enumItems(scope: SchemaScope, key: string, range: Range): CompletionItem[] {
@@ -382,4 +394,18 @@ function snippetValue(node: CatalogNode): string {
   if (node.allowed?.kind === 'enum') return fallback ?? node.allowed.values[0]?.value ?? '';
   if (node.allowed?.kind === 'range') return fallback ?? String(node.allowed.min);
   return (fallback ?? '').replace(/[}\\]/g, '\\$&');
+}
+
+function guideSnippetItems(format: SourceFormat | undefined, cursor: Cursor): CompletionItem[] {
+  return snippetCompletions(format, cursor.text, cursor.offset).map((snippet) => ({
+    label: snippet.label,
+    labelDetails: { description: snippet.description },
+    kind: CompletionItemKind.Snippet,
+    detail: snippet.detail,
+    documentation: { kind: 'markdown' as const, value: snippet.documentation },
+    filterText: snippet.filterText,
+    sortText: snippet.sortText,
+    insertTextFormat: InsertTextFormat.Snippet,
+    textEdit: { range: cursor.range(snippet.start, snippet.end), newText: snippet.snippet },
+  }));
 }

@@ -7,6 +7,7 @@
 import type { CatalogIndex } from '../catalog/catalogIndex';
 import type { CatalogItem, PlanInsertSettingParams, PlanInsertSettingResult } from '../../../shared/protocol';
 import { indentRelativeToLine, planJsonOmaSettingInsertion, planYamlSettingInsertion, type Insertion } from './insertionPoint';
+import { entryTypeOf, policyFileTypeName } from '../model/values';
 import { isSettable, jsonOmaSettingSnippet, nodeDetail, snippetLiteral, tenantGuidInText, yamlFlowSettingSnippet, yamlSettingSnippet } from './settingEntry';
 
 /** Every settable node, deprecated ones last, then by path. */
@@ -15,7 +16,10 @@ export function catalogItems(catalog: CatalogIndex): CatalogItem[] {
     .filter(isSettable)
     .slice()
     .sort((a, b) => Number(Boolean(a.deprecated)) - Number(Boolean(b.deprecated)) || a.path.localeCompare(b.path))
-    .map((node) => ({ path: node.path, name: node.name, detail: nodeDetail(node), deprecated: Boolean(node.deprecated) }));
+    .map((node) => {
+      const defaultValue = node.defaults[0]?.value ?? node.defaultValue;
+      return { path: node.path, name: node.name, detail: nodeDetail(node), deprecated: Boolean(node.deprecated), type: policyFileTypeName(entryTypeOf(node)), ...(defaultValue !== undefined ? { defaultValue } : {}) };
+    });
 }
 
 const NOT_A_LIST = 'WHfB: "settings:" in this policy file is not a list, so no entry can be added to it. Make it a list of omaUri/type/value entries (see the problems it reports), then insert again.';

@@ -5,22 +5,31 @@
  */
 import type { Reporter } from './reporter';
 
-interface TestCase { name: string; fn: () => Promise<void> | void; timeoutMs: number }
+interface TestCase { name: string; fn: () => Promise<void> | void; timeoutMs: number; workspace: WorkspaceKind }
+
+/**
+ * Which workspace a test needs: `main` (test/integration/workspace, every pass) or `exports`
+ * (test/integration/workspace-exports: Intune exports only, no *.whfb.yaml; its own short pass,
+ * named by WHFB_IT_WORKSPACE_KIND, because activation can only be observed in a fresh window).
+ */
+export type WorkspaceKind = 'main' | 'exports';
 
 const tests: TestCase[] = [];
 
 /** Bounds a failing test only (a passing one ends when its waits end); generous for loaded CI machines. */
 const TEST_TIMEOUT_MS = 180_000;
 
-export function test(name: string, fn: () => Promise<void> | void, options: { timeoutMs?: number } = {}): void {
-  tests.push({ name, fn, timeoutMs: options.timeoutMs ?? TEST_TIMEOUT_MS });
+export function test(name: string, fn: () => Promise<void> | void, options: { timeoutMs?: number; workspace?: WorkspaceKind } = {}): void {
+  tests.push({ name, fn, timeoutMs: options.timeoutMs ?? TEST_TIMEOUT_MS, workspace: options.workspace ?? 'main' });
 }
 
 export async function runAll(reporter: Reporter): Promise<{ passed: number; failed: number }> {
   let passed = 0;
   let failed = 0;
   const only = process.env.WHFB_IT_GREP;
+  const workspace = process.env.WHFB_IT_WORKSPACE_KIND === 'exports' ? 'exports' : 'main';
   for (const testCase of tests) {
+    if (testCase.workspace !== workspace) continue;
     if (only && !testCase.name.includes(only)) continue;
     const started = Date.now();
     let timer: NodeJS.Timeout | undefined;

@@ -18,6 +18,7 @@ import './tests/commandArguments';
 import './tests/repoConfig';
 import './tests/formatsGpo';
 import './tests/formatsIntents';
+import './tests/editorClient';
 
 export async function run(): Promise<void> {
   const reporter = await connectReporter();

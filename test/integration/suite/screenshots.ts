@@ -11,3 +11,9 @@ export function useReporter(reporter: Reporter): void {
 export async function screenshot(name: string, waitFor?: string): Promise<void> {
   await current?.screenshot(name, waitFor);
 }
+
+/** Prints a line in the runner's output (a figure the suite records, e.g. the activation time). */
+export function logLine(text: string): void {
+  if (current) current.send({ event: 'log', text });
+  else console.log(text);
+}

@@ -40,7 +40,7 @@ test('menus, views and walkthrough name only contributed commands, views and exi
     contributes.viewsContainers.activitybar[0].icon,
     ...contributes.languages.map((l: { configuration: string }) => l.configuration),
     ...contributes.grammars.map((g: { path: string }) => g.path),
-    ...contributes.snippets.map((s: { path: string }) => s.path),
+    ...(contributes.snippets ?? []).map((s: { path: string }) => s.path),
     ...contributes.walkthroughs[0].steps.map((s: { media: { markdown: string } }) => s.media.markdown),
   ];
   for (const file of files) assert.ok(existsSync(join(root, file)), file);

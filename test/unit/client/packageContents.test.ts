@@ -29,7 +29,7 @@ const SHIPPED = [
 const REQUIRED = [
   'package.json', 'package.nls.json', 'l10n/bundle.l10n.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'NOTICE',
   'dist/extension.js', 'dist/server.js', 'dist/service.js', 'dist/cli.js',
-  'schemas/whfb-policy.schema.json', 'snippets/whfb-yaml.json', 'snippets/intune-custom-profile.json',
+  'schemas/whfb-policy.schema.json',
   'syntaxes/whfb-yaml.tmLanguage.json', 'syntaxes/oma-uri.injection.tmLanguage.json', 'language-configuration.json', 'media/icon.png',
 ];
 const NEVER = /^(test|scripts|server|client|data|bench|examples|docs|node_modules|\.whfb-test|\.github|\.vscode)\/|\.ts$|\.map$|\.vsix$|^tsconfig|^package-lock/;

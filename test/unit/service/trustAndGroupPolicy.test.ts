@@ -226,8 +226,7 @@ test('point 6: "Certificate Services Client - Auto-Enrollment" is a known Group 
   const templates = require('../../../data/generated/policy-templates.json') as Record<string, string>;
   assert.match(templates['on-premises-certificate-trust'], /- policy: Certificate Services Client - Auto-Enrollment\n/);
   const snippets = require('../../../snippets/whfb-yaml.json') as Record<string, { body: string[] }>;
-  for (const name of ['whfb-guide-hybrid-cert-trust-enroll-configure-windows-hello-for-business-policy-settings-group-policy',
-    'whfb-guide-on-premises-cert-trust-enroll-enable-automatic-enrollment-of-certificates-group-policy-setting-group-policy']) {
+  for (const name of ['Hybrid certificate trust: Group Policy', 'On-premises certificate trust: Group Policy']) {
     assert.ok(snippets[name].body.includes('- policy: Certificate Services Client - Auto-Enrollment'), name);
   }
   const text = policy('model: on-premises\ntrust: certificate\nmanagement: group-policy', [], [

@@ -31,15 +31,16 @@ test('completion after an OMA-URI prefix offers the CSP nodes from the catalog',
   }
 });
 
-test('the policy file offers the packaged snippets', async () => {
+test('the policy file offers the packaged snippets where a setting can start', async () => {
   const editor = await openInEditor('policies', 'scratch.whfb.yaml');
   const end = editor.document.positionAt(editor.document.getText().length);
-  await editor.edit((edit) => edit.insert(end, '\n'));
+  const text = editor.document.getText();
+  await editor.edit((edit) => edit.insert(end, `${text.endsWith('\n') ? '' : '\n'}  - `));
   const at = editor.document.positionAt(editor.document.getText().length);
   const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, at);
   const snippets = list.items.filter((item) => item.kind === vscode.CompletionItemKind.Snippet);
   assert.ok(snippets.length > 0, `snippets offered; got ${list.items.map(labelText).join(', ') || 'nothing'}`);
-  const packaged = Object.values(whfbYamlSnippets).map((snippet) => ([] as string[]).concat(snippet.prefix)).flat();
+  const packaged = Object.keys(whfbYamlSnippets);
   assert.ok(snippets.some((item) => packaged.includes(labelText(item))), `a snippet from snippets/whfb-yaml.json; got ${snippets.map(labelText).slice(0, 5).join(', ')}`);
   await vscode.commands.executeCommand('workbench.action.files.revert');
 });

@@ -1,0 +1,139 @@
+/**
+ * The editor client as an admin meets it (issue 12): activation where only Intune exports are,
+ * the cost of activation recorded for the benchmark, New policy, pickers, the checklist per
+ * workspace folder and steady views.
+ */
+import * as vscode from 'vscode';
+import assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { WhfbExtensionApi } from '../../../../client/src/api';
+import { test } from '../harness';
+import { closeAllEditorsAndWait, codeOf, extension, extensionApi, openInEditor, revertAndClose, waitFor } from '../helpers';
+import { logLine, screenshot } from '../screenshots';
+
+const codes = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).map(codeOf);
+
+/** Writes the activation figures where the benchmark reads them (test-results/integration/activation.json). */
+function recordActivation(pass: string, figures: ReturnType<WhfbExtensionApi['activation']>): void {
+  const line = `activation (${pass} workspace): activate() ${figures.activateMs} ms, server ready after ${figures.readyMs ?? '?'} ms`;
+  logLine(line);
+  const folder = process.env.WHFB_IT_RESULTS;
+  if (!folder) return;
+  mkdirSync(folder, { recursive: true });
+  writeFileSync(join(folder, `activation-${pass}.json`), `${JSON.stringify({ workspace: pass, ...figures, vscode: vscode.version }, null, 2)}\n`);
+}
+
+test('editor client, exports-only workspace: the extension starts by itself where Intune exports are, no sidebar click', async () => {
+  // Nothing in this test calls activate(): the manifest's activation events must do it.
+  await waitFor('the extension to activate in a workspace without *.whfb.yaml', () => extension().isActive);
+}, { workspace: 'exports' });
+
+test('editor client, exports-only workspace: an opened Settings Catalog export shows its problems', async () => {
+  const editor = await openInEditor('Settings Catalog', 'settings-catalog-pin.json');
+  await waitFor('WHFB120 on the Settings Catalog export', () => codes(editor.document.uri).includes('WHFB120'));
+  const api = await extensionApi();
+  await waitFor('the server-ready time', () => api.activation().readyMs !== undefined);
+  recordActivation('exports', api.activation());
+}, { workspace: 'exports' });
+
+test('editor client, exports-only workspace: an Intune custom profile offers the guide settings where an omaSettings element starts', async () => {
+  const editor = await openInEditor('custom-profile.json');
+  const text = editor.document.getText();
+  const at = editor.document.positionAt(text.indexOf('"omaSettings": [') + '"omaSettings": ['.length);
+  const list = await waitFor('the guide snippets in omaSettings', async () => {
+    const result = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, at);
+    const labels = result.items.map((item) => (typeof item.label === 'string' ? item.label : item.label.label));
+    return labels.includes('Cloud Kerberos trust: custom profile settings') ? labels : undefined;
+  });
+  assert.ok(list.every((label) => !label.startsWith('whfb-guide-')));
+  editor.selection = new vscode.Selection(at, at);
+  await vscode.commands.executeCommand('editor.action.triggerSuggest');
+  await screenshot('intune-json-completion', '.suggest-widget.visible .monaco-list-row');
+  await vscode.commands.executeCommand('hideSuggestWidget');
+  const uri = editor.document.positionAt(text.indexOf('UsePassportForWork') + 3);
+  editor.selection = new vscode.Selection(uri, uri);
+  await vscode.commands.executeCommand('editor.action.showHover');
+  await screenshot('intune-json-hover', '.monaco-hover .hover-contents');
+}, { workspace: 'exports' });
+
+test('editor client: activation cost is measured and recorded (activate() and server ready)', async () => {
+  const api = await extensionApi();
+  await waitFor('the server-ready time', () => api.activation().readyMs !== undefined);
+  const figures = api.activation();
+  assert.ok(figures.activateMs >= 0 && figures.readyMs! >= figures.activateMs, JSON.stringify(figures));
+  recordActivation('main', figures);
+});
+
+const TENANT = '3f2504e0-4f89-11d3-9a0c-0305e82c3301';
+const labelOf = (item: vscode.CompletionItem) => (typeof item.label === 'string' ? item.label : item.label.label);
+const guideSnippets = (list: vscode.CompletionList) => list.items.filter((item) => item.kind === vscode.CompletionItemKind.Snippet && /: (policy file|MDM settings|Group Policy)$/.test(labelOf(item)));
+
+test('editor client: guide snippets with short names where a setting can start, none after type:', async () => {
+  const editor = await openInEditor('policies', 'scratch.whfb.yaml');
+  try {
+    const text = editor.document.getText();
+    const afterType = editor.document.positionAt(text.indexOf('type: ') + 'type: '.length);
+    const atType = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, afterType);
+    assert.deepEqual(guideSnippets(atType).map(labelOf), [], 'no snippet after type:');
+    await editor.edit((edit) => edit.insert(editor.document.positionAt(text.length), `${text.endsWith('\n') ? '' : '\n'}  - `));
+    const end = editor.document.positionAt(editor.document.getText().length);
+    const list = await waitFor('the guide snippets at a new settings item', async () => {
+      const result = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, end);
+      return guideSnippets(result).length > 0 ? result : undefined;
+    });
+    const labels = guideSnippets(list).map(labelOf);
+    assert.ok(labels.includes('Cloud Kerberos trust: MDM settings'), labels.join(', '));
+    assert.ok(labels.every((label) => label.length <= 50 && /MDM settings/.test(label)), labels.join(', '));
+  } finally {
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  }
+});
+
+test('editor client: New policy (cloud Kerberos trust) is clean and complete, and no checklist mark contradicts a finding', async () => {
+  const api = await extensionApi();
+  const editor = await vscode.commands.executeCommand<vscode.TextEditor | undefined>('whfb.newPolicy', { model: 'hybrid-cloud-kerberos-trust', tenantId: TENANT, untitled: true });
+  assert.ok(editor, 'an editor with the new policy');
+  const document = editor.document;
+  try {
+    const text = document.getText();
+    assert.match(text, /^name: Windows Hello for Business - Cloud Kerberos trust/m);
+    assert.match(text, /^ {2}join: hybrid$/m);
+    assert.match(text, /^ {2}minimumOsBuild: "10\.0\.19044\.1566"/m);
+    await waitFor('the server to summarise the new policy', async () => {
+      const summary = await api.refreshActivePolicy();
+      return summary?.uri === document.uri.toString() ? summary : undefined;
+    });
+    assert.deepEqual(vscode.languages.getDiagnostics(document.uri).map((d) => `${codeOf(d)} ${d.message}`), []);
+    await waitFor('the checklist to show the cloud Kerberos trust model', () => api.checklist.getModels().includes('hybrid-cloud-kerberos-trust'));
+    const marked = api.checklist.getItems().filter((item) => item.settingsStatus);
+    assert.ok(marked.some((item) => item.settingsStatus === 'ok'), 'the policy settings step is marked right');
+    assert.deepEqual(marked.filter((item) => item.settingsStatus === 'problem').map((item) => item.title), []);
+  } finally {
+    await revertAndClose(document);
+  }
+});
+
+test('editor client: the checklist keeps a chosen model beside the open policy\'s, and switching editors hides neither', async () => {
+  const api = await extensionApi();
+  await closeAllEditorsAndWait();
+  await api.checklist.setModel('cloud-only');
+  try {
+    await openInEditor('policies', 'pilot-clean.whfb.yaml');
+    await waitFor('both models side by side', () => {
+      const models = api.checklist.getModels();
+      return models.includes('hybrid-cloud-kerberos-trust') && models.includes('cloud-only');
+    });
+    await vscode.commands.executeCommand('workbench.view.extension.whfb');
+    await waitFor('the view to show both models', () => api.checklist.getItems().length > 0);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await screenshot('checklist-overall-progress', '[id="workbench.view.extension.whfb"] .monaco-list-row, .pane-body .monaco-list-row');
+    // Another file that selects no model: the models stay.
+    await openInEditor('package.json');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const models = api.checklist.getModels();
+    assert.ok(models.includes('hybrid-cloud-kerberos-trust') && models.includes('cloud-only'), models.join(', '));
+  } finally {
+    await api.checklist.setModel(undefined);
+  }
+});
