@@ -22,7 +22,9 @@ export type SourceFormat =
   | 'custom-profile-json'    // Graph windows10CustomConfiguration (omaSettings[])
   | 'custom-profile-yaml'    // the same as IntuneCD YAML
   | 'syncml'                 // OMA-DM SyncML XML
-  | 'text';                  // OMA-URIs loose in Markdown, PowerShell or plain text
+  | 'text'                   // OMA-URIs loose in Markdown, PowerShell or plain text
+  | 'powershell'             // PowerShell that builds policies: OMA hashtables, Graph JSON in here-strings
+  | 'dsc-powershell';        // Microsoft365DSC configurations and exports (.ps1/.psd1)
 
 /** What the client's views need to know about a policy document. */
 export interface PolicySummary {

@@ -88,6 +88,7 @@ function commentSyntax(format: string, uri: string): ((body: string) => string) 
   const xml = (body: string) => `<!-- ${body} -->`;
   if (format === 'whfb-yaml' || format.endsWith('-yaml')) return hash;
   if (format === 'syncml') return xml;
+  if (format === 'powershell' || format === 'dsc-powershell') return hash;
   if (format === 'text') return /\.(md|markdown)$/i.test(uri) ? xml : hash;
   return undefined;
 }

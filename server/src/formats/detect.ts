@@ -8,6 +8,7 @@ import type { DetectInput, FormatAdapter } from './adapter';
 import { customProfileAdapter } from './customProfile';
 import { looseTextAdapter } from './looseText';
 import { policyYamlAdapter } from './policyYaml';
+import { powershellAdapter } from './powershell';
 import { settingsCatalogAdapter } from './settingsCatalog';
 import { syncmlAdapter } from './syncml';
 import { namesWhfbNode } from './whfbPolicy';
@@ -17,6 +18,7 @@ export const ADAPTERS: readonly FormatAdapter[] = [
   settingsCatalogAdapter,
   customProfileAdapter,
   syncmlAdapter,
+  powershellAdapter,
   looseTextAdapter,
 ];
 
@@ -36,7 +38,8 @@ export function detectFormat(input: DetectInput, adapters: readonly FormatAdapte
     let format: SourceFormat | undefined;
     try {
       format = adapter.detect(input);
-      if (format && format !== 'whfb-yaml' && !namesWhfbNode(input.text)) return undefined;
+      // A Microsoft365DSC Account protection resource is WHfB by its resource name (its detector decides).
+      if (format && format !== 'whfb-yaml' && format !== 'dsc-powershell' && !namesWhfbNode(input.text)) return undefined;
     } catch (error) {
       const claimed = adapter.formats[0];
       if (claimed) return { adapter, format: claimed, failure: error };

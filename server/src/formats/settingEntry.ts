@@ -185,6 +185,8 @@ export function entryFor(node: CatalogNode, format: SourceFormat, value: EntryVa
     case 'settings-catalog-json':
     case 'settings-catalog-yaml':
     case 'text':
+    case 'powershell':
+    case 'dsc-powershell':
       return undefined;
   }
 }

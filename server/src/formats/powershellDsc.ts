@@ -1,0 +1,117 @@
+/**
+ * Microsoft365DSC resources that hold WHfB settings, as configuration blocks (.ps1) and exports
+ * (.ps1/.psd1). Which resource keeps its settings how (schemas: data/m365dsc, MIT):
+ * - IntuneDeviceConfigurationCustomPolicyWindows10: OmaSettings = @( MSFT_MicrosoftGraphomaSetting
+ *   { OmaUri; Value; odataType } ): a custom profile, read by the custom-profile reader.
+ * - IntuneSettingCatalogCustomPolicyWindows10: Settings = @( ...{ SettingInstance = ... } ): a
+ *   Settings Catalog policy, read by the Settings Catalog reader (ids and choices as Graph has them).
+ * - IntuneAccountProtectionPolicyWindows10 (and the older IntuneAccountProtectionPolicy):
+ *   DeviceSettings / UserSettings instances whose property names are the CSP leaf names
+ *   (MinimumPINLength, UsePassportForWork): mapped through the catalog, never through a typed list.
+ */
+import type { CatalogIndex } from '../catalog/catalogIndex';
+import type { CatalogNode } from '../catalog/types';
+import type { Located, PolicySetting } from '../model/types';
+import { whfbMarkersOf } from './whfbPolicy';
+import type { PsBlock, PsValue } from './powershellScanner';
+
+export type DscResourceKind = 'custom-profile' | 'settings-catalog' | 'account-protection';
+
+/** Resource name (lower case) -> how its settings are kept. */
+export const DSC_RESOURCES = new Map<string, DscResourceKind>([
+  ['intunedeviceconfigurationcustompolicywindows10', 'custom-profile'],
+  ['intunesettingcatalogcustompolicywindows10', 'settings-catalog'],
+  ['intuneaccountprotectionpolicywindows10', 'account-protection'],
+  ['intuneaccountprotectionpolicy', 'account-protection'],
+]);
+
+/** One pattern for a cheap detection of any resource above. */
+export const DSC_RESOURCE_PATTERN = /\b(?:IntuneDeviceConfigurationCustomPolicyWindows10|IntuneSettingCatalogCustomPolicyWindows10|IntuneAccountProtectionPolicy(?:Windows10)?)\b/i;
+/** Resources that are WHfB policies by what they are, whether or not their text names a WHfB node. */
+export const WHFB_DSC_RESOURCE_PATTERN = /\bIntuneAccountProtectionPolicy(?:Windows10)?\b/i;
+
+const leafIndexes = new WeakMap<object, Map<string, CatalogNode | null>>();
+
+/**
+ * The WHfB catalog node a DSC property stands for: the node of a WHfB CSP (the CSPs the guides
+ * document, formats/whfbPolicy.ts) in `scope` whose leaf name is the property name. Where several
+ * nodes share the leaf name, the tenant policy node (…/{TenantId}/Policies/…) is the one the
+ * Account protection template sets; any other ambiguity maps to nothing rather than to a guess.
+ */
+export function nodeForLeafName(catalog: CatalogIndex, leaf: string, scope: 'device' | 'user'): CatalogNode | undefined {
+  let index = leafIndexes.get(catalog.nodes);
+  if (!index) {
+    index = new Map();
+    const prefixes = whfbMarkersOf(catalog).uriPrefixes;
+    const candidates = new Map<string, CatalogNode[]>();
+    for (const node of catalog.nodes) {
+      if (node.interior) continue;
+      const path = node.path.toLowerCase().replace(/^\.\/(?:device|user)\//, '');
+      if (!prefixes.some((prefix) => path.startsWith(prefix))) continue;
+      const key = `${node.scope}:${node.name.toLowerCase()}`;
+      candidates.set(key, [...(candidates.get(key) ?? []), node]);
+    }
+    for (const [key, nodes] of candidates) {
+      const policies = nodes.filter((node) => /\/\{TenantId\}\/Policies\//i.test(node.path));
+      const chosen = nodes.length === 1 ? nodes[0] : policies.length === 1 ? policies[0] : undefined;
+      index.set(key, chosen ?? null);
+    }
+    leafIndexes.set(catalog.nodes, index);
+  }
+  return index.get(`${scope}:${leaf.toLowerCase()}`) ?? undefined;
+}
+
+/**
+ * The settings of an Account protection resource: each property of its DeviceSettings and
+ * UserSettings instances that names a WHfB node. The value is read as the node reads it
+ * (Microsoft365DSC writes choices as "true"/"false" and "0"/"1"/"2" strings).
+ */
+export function readAccountProtection(resource: PsBlock, catalog: CatalogIndex): PolicySetting[] {
+  const settings: PolicySetting[] = [];
+  for (const entry of resource.entries) {
+    const scope = /^devicesettings$/i.test(entry.key) ? 'device' : /^usersettings$/i.test(entry.key) ? 'user' : undefined;
+    if (!scope) continue;
+    for (const instance of instancesOf(entry.value)) {
+      for (const property of instance.entries) {
+        const node = nodeForLeafName(catalog, property.key, scope);
+        if (!node) continue;
+        const value = leafValue(property.value, node);
+        settings.push({
+          index: settings.length,
+          range: { start: property.keyRange.start, end: property.value.range.end },
+          // What the property sets, located on the property name (the file writes no OMA-URI).
+          omaUri: { value: node.path, range: property.keyRange },
+          name: { value: property.key, range: property.keyRange },
+          node,
+          ...(value ? { value } : {}),
+          // The catalog path's {TenantId} is Intune's own tenant here, not a placeholder to fill in.
+          ignoredCodes: ['WHFB104', 'WHFB105'],
+        });
+      }
+    }
+  }
+  return settings;
+}
+
+function instancesOf(value: PsValue): PsBlock[] {
+  if (value.kind === 'block') return [value];
+  if (value.kind === 'array') return value.items.filter((item): item is PsBlock => item.kind === 'block');
+  return [];
+}
+
+function leafValue(value: PsValue, node: CatalogNode): Located<unknown> | undefined {
+  switch (value.kind) {
+    case 'string': {
+      const written = value.value.trim();
+      let read: unknown = value.value;
+      if (node.format === 'bool' && /^(?:true|false)$/i.test(written)) read = written.toLowerCase() === 'true';
+      if (node.format === 'int' && /^-?\d+$/.test(written)) read = Number(written);
+      return { value: read, range: value.valueRange };
+    }
+    case 'number':
+    case 'boolean':
+      return { value: value.value, range: value.range };
+    default:
+      return undefined;
+  }
+}
