@@ -14,6 +14,9 @@ const GRAPH_KEYS = new Map<string, string>([
   ['@odata.type', '@odata.type'],
   // Microsoft365DSC writes the @odata.type of a CIM instance as "odataType".
   ['odatatype', '@odata.type'],
+  // Its Settings Catalog simple values are IntValue / StringValue where Graph has "value".
+  ['intvalue', 'value'],
+  ['stringvalue', 'value'],
   ...['omaUri', 'value', 'displayName', 'omaSettings', 'settings', 'settingInstance', 'settingDefinitionId', 'choiceSettingValue',
     'simpleSettingValue', 'children', 'groupSettingCollectionValue', 'groupSettingValue', 'name', 'description']
     .map((key): [string, string] => [key.toLowerCase(), key]),

@@ -252,7 +252,12 @@ class PsReader {
       this.skipSpace(false);
       const ch = text[this.pos];
       if (ch === undefined) return;
-      if (ch === '\n' || ch === '\r' || ch === ';') return;
+      if (ch === '\n' || ch === '\r') {
+        // `Resource 'label'` with its `{` on the next line (how Microsoft365DSC exports are written).
+        if (head && !inValue && tokens <= 2 && this.braceOnNextLines()) continue;
+        return;
+      }
+      if (ch === ';') return;
       if (close && ch === close) return;
       if (ch === '}' || ch === ')') {
         // A stray closer of an outer construct: leave it to that construct.
@@ -285,6 +290,15 @@ class PsReader {
       }
       tokens++;
     }
+  }
+
+  /** Moves to a `{` that follows only blank lines and comments; false (position unchanged) otherwise. */
+  private braceOnNextLines(): boolean {
+    const saved = this.pos;
+    this.skipSpace(true);
+    if (this.text[this.pos] === '{') return true;
+    this.pos = saved;
+    return false;
   }
 
   /** `( ... )`: its statements are read for the blocks in them (`(@{ ... } | ConvertTo-Json)`). */
