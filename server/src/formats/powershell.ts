@@ -20,7 +20,8 @@ import { renderCustomProfileFix } from './fixRendering';
 import { parseJson, propertyEntry, type AstNode, type AstObject } from './jsonAst';
 import { findOmaUris } from './omaUriScanner';
 import { entryOf, psToAst, shiftAst } from './powershellAst';
-import { DSC_RESOURCE_PATTERN, DSC_RESOURCES, readAccountProtection, WHFB_DSC_RESOURCE_PATTERN } from './powershellDsc';
+import { encodeCspValue } from '../catalog/graphMappings';
+import { DSC_RESOURCE_PATTERN, DSC_RESOURCES, graphMappingOfSetting, readAccountProtection, readGraphProperties, WHFB_DSC_RESOURCE_PATTERN } from './powershellDsc';
 import { scanPowerShell, type PsBlock, type PsString } from './powershellScanner';
 import { odataTypeOf } from './settingEntry';
 import { policyShapeOf, readPolicyDocument } from './settingsCatalogAndProfileList';
@@ -96,6 +97,12 @@ class PowerShellReader {
       this.consumeInside(block, all);
       if (resource === 'account-protection') {
         for (const setting of readAccountProtection(block, this.catalog)) this.add(setting, 'dsc-leaf', []);
+        return;
+      }
+      if (resource === 'graph-properties') {
+        const result = readGraphProperties(block, this.catalog);
+        this.model.findings.push(...result.findings);
+        for (const setting of result.settings) this.add(setting, 'dsc-leaf', []);
         return;
       }
       this.readGraphObject(psToAst(block, this.text) as AstObject, resource);
@@ -225,7 +232,11 @@ export function renderPowerShellFix(model: PolicyModel, fix: Fix): FixData | und
     case 'set-value': {
       const value = setting.value;
       if (!value || origin === 'loose' || setting.settingDefinitionId) return undefined;
-      return replace(value.range, powershellLiteral(model.text, value.range, fix.value), fix.title);
+      // A Graph-named DSC property is written as its Graph value ("required", not 1).
+      const mapping = graphMappingOfSetting.get(setting);
+      const written = mapping ? encodeCspValue(mapping, fix.value) : fix.value;
+      if (written === undefined) return undefined;
+      return replace(value.range, powershellLiteral(model.text, value.range, written), fix.title);
     }
     case 'set-type': {
       const type = setting.type;

@@ -8,27 +8,82 @@
  * - IntuneAccountProtectionPolicyWindows10 (and the older IntuneAccountProtectionPolicy):
  *   DeviceSettings / UserSettings instances whose property names are the CSP leaf names
  *   (MinimumPINLength, UsePassportForWork): mapped through the catalog, never through a typed list.
+ * - IntuneDeviceConfigurationIdentityProtectionPolicyWindows10, IntuneAccountProtectionPolicy (the
+ *   intent) and IntuneWindowsHelloForBusinessGlobalPolicy (the tenant-wide enrollment policy): Graph
+ *   property names with the first letter upper-cased, mapped through the Graph mapping table
+ *   (catalog/graphMappings.ts), enums by member name.
  */
 import type { CatalogIndex } from '../catalog/catalogIndex';
+import { decodeGraphValue, graphPropertyMapping, type GraphPropertyMapping } from '../catalog/graphMappings';
+import { finding } from '../model/findings';
+import type { Finding } from '../model/types';
 import type { CatalogNode } from '../catalog/types';
 import type { Located, PolicySetting } from '../model/types';
 import { whfbMarkersOf } from './whfbPolicy';
 import type { PsBlock, PsValue } from './powershellScanner';
 
-export type DscResourceKind = 'custom-profile' | 'settings-catalog' | 'account-protection';
+export type DscResourceKind = 'custom-profile' | 'settings-catalog' | 'account-protection' | 'graph-properties';
+
+/** Resources whose properties are the Graph properties of one type. */
+const GRAPH_TYPE_OF_RESOURCE = new Map<string, string>([
+  ['intunedeviceconfigurationidentityprotectionpolicywindows10', '#microsoft.graph.windowsIdentityProtectionConfiguration'],
+  ['intuneaccountprotectionpolicy', '#microsoft.graph.windowsIdentityProtectionConfiguration'],
+  ['intunewindowshelloforbusinessglobalpolicy', '#microsoft.graph.deviceEnrollmentWindowsHelloForBusinessConfiguration'],
+]);
 
 /** Resource name (lower case) -> how its settings are kept. */
 export const DSC_RESOURCES = new Map<string, DscResourceKind>([
   ['intunedeviceconfigurationcustompolicywindows10', 'custom-profile'],
   ['intunesettingcatalogcustompolicywindows10', 'settings-catalog'],
   ['intuneaccountprotectionpolicywindows10', 'account-protection'],
-  ['intuneaccountprotectionpolicy', 'account-protection'],
+  ...[...GRAPH_TYPE_OF_RESOURCE.keys()].map((name): [string, DscResourceKind] => [name, 'graph-properties']),
 ]);
 
 /** One pattern for a cheap detection of any resource above. */
-export const DSC_RESOURCE_PATTERN = /\b(?:IntuneDeviceConfigurationCustomPolicyWindows10|IntuneSettingCatalogCustomPolicyWindows10|IntuneAccountProtectionPolicy(?:Windows10)?)\b/i;
+export const DSC_RESOURCE_PATTERN = /\b(?:IntuneDeviceConfigurationCustomPolicyWindows10|IntuneSettingCatalogCustomPolicyWindows10|IntuneAccountProtectionPolicy(?:Windows10)?|IntuneDeviceConfigurationIdentityProtectionPolicyWindows10|IntuneWindowsHelloForBusinessGlobalPolicy)\b/i;
 /** Resources that are WHfB policies by what they are, whether or not their text names a WHfB node. */
-export const WHFB_DSC_RESOURCE_PATTERN = /\bIntuneAccountProtectionPolicy(?:Windows10)?\b/i;
+export const WHFB_DSC_RESOURCE_PATTERN = /\b(?:IntuneAccountProtectionPolicy(?:Windows10)?|IntuneDeviceConfigurationIdentityProtectionPolicyWindows10|IntuneWindowsHelloForBusinessGlobalPolicy)\b/i;
+
+/** The Graph property a setting read from a Graph-named DSC property stands for (fixes write its Graph value). */
+export const graphMappingOfSetting = new WeakMap<PolicySetting, GraphPropertyMapping>();
+
+/**
+ * The settings of a resource whose properties are Graph properties: each property the mapping
+ * table maps to a catalog node, with its value decoded by member name. A value the Graph type does
+ * not have is WHFB220; "notConfigured" (and $null) sets nothing, so it becomes no setting.
+ */
+export function readGraphProperties(resource: PsBlock, catalog: CatalogIndex): { settings: PolicySetting[]; findings: Finding[] } {
+  const settings: PolicySetting[] = [];
+  const findings: Finding[] = [];
+  const odataType = GRAPH_TYPE_OF_RESOURCE.get(resource.head?.name.toLowerCase() ?? '');
+  if (!odataType) return { settings, findings };
+  for (const property of resource.entries) {
+    const mapping = graphPropertyMapping(odataType, property.key);
+    const node = mapping ? catalog.byPath(mapping.node) : undefined;
+    if (!mapping || !node) continue;
+    const written = property.value;
+    if (written.kind !== 'string' && written.kind !== 'number' && written.kind !== 'boolean') continue;
+    const range = written.kind === 'string' ? written.valueRange : written.range;
+    const decoded = decodeGraphValue(mapping, written.value);
+    if (decoded.kind === 'not-configured') continue;
+    if (decoded.kind === 'invalid') {
+      findings.push(finding('WHFB220', range, `${property.key} is a ${mapping.graphType} property: write ${decoded.expected}, not ${JSON.stringify(written.value)}.`));
+      continue;
+    }
+    const setting: PolicySetting = {
+      index: settings.length,
+      range: { start: property.keyRange.start, end: written.range.end },
+      omaUri: { value: node.path, range: property.keyRange },
+      name: { value: property.key, range: property.keyRange },
+      node,
+      value: { value: decoded.value, range },
+      ignoredCodes: ['WHFB104', 'WHFB105'],
+    };
+    graphMappingOfSetting.set(setting, mapping);
+    settings.push(setting);
+  }
+  return { settings, findings };
+}
 
 const leafIndexes = new WeakMap<object, Map<string, CatalogNode | null>>();
 
