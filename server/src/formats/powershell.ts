@@ -187,6 +187,14 @@ class PowerShellReader {
     }
   }
 
+  /** The path up to its {TenantId} segment is a CSP's tenant node: the variable stood for the tenant. */
+  private isTenantSegmentOfCsp(path: string): boolean {
+    const at = path.toLowerCase().indexOf('/{tenantid}');
+    if (at < 0) return false;
+    const prefix = path.slice(0, at + '/{tenantid}'.length).toLowerCase();
+    return this.catalog.nodes.some((node) => node.path.toLowerCase().startsWith(prefix));
+  }
+
   /**
    * Adds a setting; an OMA-URI with script variables is resolved first: a variable that is a whole
    * segment stands for the tenant ({TenantId}); any other use makes the path unknowable, and the
@@ -199,7 +207,8 @@ class PowerShellReader {
       const resolved = tenantFilledIn(omaUri.value);
       if (!resolved) return;
       const node = this.catalog.resolve(resolved).node;
-      if (!node) return;
+      // Unresolved: a typo after the tenant segment is still reported; a variable elsewhere is unknowable.
+      if (!node && !this.isTenantSegmentOfCsp(resolved)) return;
       setting.omaUri = { ...omaUri, value: resolved };
       setting.node = node;
       extra.push(...FILLED_IN_BY_SCRIPT);
