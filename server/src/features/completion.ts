@@ -12,6 +12,7 @@ import { policyFileTypeName, valueTypeForFormat } from '../model/values';
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type CompletionList, type Position, type Range } from '../service/protocolTypes';
 import { settingAt, type FeatureContext } from './context';
 import { nodeMarkdown } from './nodeDocs';
+import { powershellCompletions } from './powershellCompletion';
 import { schemaProperties, type SchemaScope } from './policySchemaInfo';
 
 const TRIGGER_SUGGEST = { title: 'Next segment', command: 'editor.action.triggerSuggest' };
@@ -43,6 +44,7 @@ export function completionsAt(context: FeatureContext, position: Position): Comp
   };
   const omaUri = omaUriCompletions(cursor, catalog);
   if (omaUri) return { isIncomplete: false, items: omaUri };
+  if ((entry.format === 'powershell' || entry.format === 'dsc-powershell') && entry.model) return { isIncomplete: false, items: powershellCompletions(cursor, entry.model, catalog) };
   if (entry.format !== 'whfb-yaml' || !entry.model) return { isIncomplete: false, items: [] };
   return { isIncomplete: false, items: policyFileCompletions(cursor, entry.model, catalog) };
 }

@@ -22,7 +22,7 @@ import { findOmaUris } from './omaUriScanner';
 import { entryOf, psToAst, shiftAst } from './powershellAst';
 import { encodeCspValue } from '../catalog/graphMappings';
 import { DSC_RESOURCE_PATTERN, DSC_RESOURCES, graphMappingOfSetting, readAccountProtection, readGraphProperties, WHFB_DSC_RESOURCE_PATTERN } from './powershellDsc';
-import { scanPowerShell, type PsBlock, type PsString } from './powershellScanner';
+import { scanPowerShell, type PsBlock, type PsDocument, type PsString } from './powershellScanner';
 import { odataTypeOf } from './settingEntry';
 import { policyShapeOf, readPolicyDocument } from './settingsCatalogAndProfileList';
 import { namesWhfbNode } from './whfbPolicy';
@@ -37,8 +37,19 @@ const NOT_APPLICABLE_TO_LOOSE = RULES.map((rule) => rule.code).filter((code) => 
 const FILLED_IN_BY_SCRIPT = ['WHFB104', 'WHFB105'];
 
 /** Where a setting was read from, for rendering fixes in that syntax. */
-type Origin = 'hashtable' | 'json' | 'loose' | 'dsc-leaf';
+export type Origin = 'hashtable' | 'json' | 'loose' | 'dsc-leaf';
 const origins = new WeakMap<PolicySetting, Origin>();
+/** The scanned script behind a model, for completion (which block the cursor is in) without a second scan. */
+const documents = new WeakMap<PolicyModel, PsDocument>();
+
+export function powershellDocumentOf(model: PolicyModel): PsDocument | undefined {
+  return documents.get(model);
+}
+
+/** Where a setting of a PowerShell model was read from (completion writes values in that syntax). */
+export function powershellOriginOf(setting: PolicySetting): Origin | undefined {
+  return origins.get(setting);
+}
 
 export function isPowerShellFile(input: DetectInput): boolean {
   return input.languageId === 'powershell' || POWERSHELL_FILE.test(input.uri.toLowerCase().replace(/[?#].*$/, ''));
@@ -77,6 +88,7 @@ class PowerShellReader {
 
   read(): PolicyModel {
     const document = scanPowerShell(this.text);
+    documents.set(this.model, document);
     for (const block of document.blocks) {
       if (this.consumed.has(block)) continue;
       this.readBlock(block, document.blocks);

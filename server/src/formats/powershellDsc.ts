@@ -68,7 +68,6 @@ export function readGraphProperties(resource: PsBlock, catalog: CatalogIndex): {
     if (decoded.kind === 'not-configured') continue;
     if (decoded.kind === 'invalid') {
       findings.push(finding('WHFB220', range, `${property.key} is a ${mapping.graphType} property: write ${decoded.expected}, not ${JSON.stringify(written.value)}.`));
-      continue;
     }
     const setting: PolicySetting = {
       index: settings.length,
@@ -76,13 +75,32 @@ export function readGraphProperties(resource: PsBlock, catalog: CatalogIndex): {
       omaUri: { value: node.path, range: property.keyRange },
       name: { value: property.key, range: property.keyRange },
       node,
-      value: { value: decoded.value, range },
+      // An invalid value (reported above) is kept off the model: the node's own checks would judge a Graph word.
+      ...(decoded.kind === 'value' ? { value: { value: decoded.value, range } } : {}),
       ignoredCodes: ['WHFB104', 'WHFB105'],
     };
     graphMappingOfSetting.set(setting, mapping);
     settings.push(setting);
   }
   return { settings, findings };
+}
+
+/** The Graph type of a Graph-named resource ("#microsoft.graph.windowsIdentityProtectionConfiguration"). */
+export function graphTypeOfResource(resource: string): string | undefined {
+  return GRAPH_TYPE_OF_RESOURCE.get(resource.toLowerCase());
+}
+
+/** The property names an Account protection DeviceSettings/UserSettings instance can hold that map to a WHfB node. */
+export function accountProtectionProperties(catalog: CatalogIndex, scope: 'device' | 'user'): CatalogNode[] {
+  const seen = new Set<string>();
+  const nodes: CatalogNode[] = [];
+  for (const node of catalog.nodes) {
+    if (node.scope !== scope || seen.has(node.name.toLowerCase())) continue;
+    if (nodeForLeafName(catalog, node.name, scope) !== node) continue;
+    seen.add(node.name.toLowerCase());
+    nodes.push(node);
+  }
+  return nodes;
 }
 
 const leafIndexes = new WeakMap<object, Map<string, CatalogNode | null>>();
