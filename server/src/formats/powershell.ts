@@ -89,10 +89,9 @@ class PowerShellReader {
   read(): PolicyModel {
     const document = scanPowerShell(this.text);
     documents.set(this.model, document);
-    for (const block of document.blocks) {
-      if (this.consumed.has(block)) continue;
-      this.readBlock(block, document.blocks);
-    }
+    document.blocks.forEach((block, index) => {
+      if (!this.consumed.has(block)) this.readBlock(block, document.blocks, index);
+    });
     for (const string of document.strings) this.readEmbeddedJson(string);
     const structured = this.model.settings.length > 0;
     this.readLooseOmaUris();
@@ -103,10 +102,10 @@ class PowerShellReader {
     return this.model;
   }
 
-  private readBlock(block: PsBlock, all: readonly PsBlock[]): void {
+  private readBlock(block: PsBlock, all: readonly PsBlock[], index: number): void {
     const resource = block.head ? DSC_RESOURCES.get(block.head.name.toLowerCase()) : undefined;
     if (resource) {
-      this.consumeInside(block, all);
+      this.consumeInside(all, index);
       if (resource === 'account-protection') {
         for (const setting of readAccountProtection(block, this.catalog)) this.add(setting, 'dsc-leaf', []);
         return;
@@ -121,20 +120,20 @@ class PowerShellReader {
       return;
     }
     if (entryOf(block, 'omaSettings')) {
-      this.consumeInside(block, all);
+      this.consumeInside(all, index);
       this.readGraphObject(psToAst(block, this.text) as AstObject, 'custom-profile');
     } else if (entryOf(block, 'settings') && /settingInstance/i.test(this.text.slice(block.range.start, block.range.end))) {
-      this.consumeInside(block, all);
+      this.consumeInside(all, index);
       this.readGraphObject(psToAst(block, this.text) as AstObject, 'settings-catalog');
     } else if (entryOf(block, 'omaUri')) {
       this.readOmaHashtable(block);
     }
   }
 
-  private consumeInside(outer: PsBlock, all: readonly PsBlock[]): void {
-    for (const block of all) {
-      if (block !== outer && block.range.start >= outer.range.start && block.range.end <= outer.range.end) this.consumed.add(block);
-    }
+  /** Blocks are in source order, so the ones nested in all[index] follow it directly. */
+  private consumeInside(all: readonly PsBlock[], index: number): void {
+    const outer = all[index]!;
+    for (let next = index + 1; next < all.length && all[next]!.range.start < outer.range.end; next++) this.consumed.add(all[next]!);
   }
 
   private readGraphObject(root: AstNode, shape: 'custom-profile' | 'settings-catalog'): void {
@@ -162,7 +161,6 @@ class PowerShellReader {
     const first = /\S/.exec(value)?.[0];
     if (first !== '{' && first !== '[') return;
     if (!/omaSettings|settingInstance/.test(value)) return;
-    if (this.model.settings.some((setting) => setting.range.start >= string.valueRange.start && setting.range.end <= string.valueRange.end)) return;
     // The source text is parsed (not the decoded value), so offsets map one to one.
     const source = this.text.slice(string.valueRange.start, string.valueRange.end);
     const parsed = parseJson(source);
@@ -184,9 +182,9 @@ class PowerShellReader {
 
   /** OMA-URIs outside the policy data (comments, Write-Host lines, other hashtables): path checks only. */
   private readLooseOmaUris(): void {
-    const taken = this.model.settings.map((setting) => setting.range);
+    const taken = disjointRanges(this.model.settings.map((setting) => setting.range));
     for (const occurrence of findOmaUris(this.text)) {
-      if (taken.some((range) => occurrence.range.start >= range.start && occurrence.range.end <= range.end)) continue;
+      if (insideAny(taken, occurrence.range)) continue;
       if (!this.scope.coversOmaUri(occurrence.text)) continue;
       const setting: PolicySetting = {
         index: 0,
@@ -229,6 +227,31 @@ class PowerShellReader {
     origins.set(setting, origin);
     this.model.settings.push(setting);
   }
+}
+
+/** The ranges merged where they overlap, in order: one binary search answers "inside any?" (thousands of entries). */
+function disjointRanges(ranges: OffsetRange[]): OffsetRange[] {
+  const sorted = [...ranges].sort((a, b) => a.start - b.start);
+  const merged: OffsetRange[] = [];
+  for (const range of sorted) {
+    const last = merged[merged.length - 1];
+    if (last && range.start <= last.end) last.end = Math.max(last.end, range.end);
+    else merged.push({ ...range });
+  }
+  return merged;
+}
+
+function insideAny(disjoint: readonly OffsetRange[], range: OffsetRange): boolean {
+  let low = 0;
+  let high = disjoint.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const candidate = disjoint[mid]!;
+    if (range.start < candidate.start) high = mid - 1;
+    else if (range.start > candidate.end) low = mid + 1;
+    else return range.end <= candidate.end;
+  }
+  return false;
 }
 
 /** "./Device/.../PassportForWork/$($tenantId)/Policies/X" -> ".../{TenantId}/Policies/X"; undefined when a variable is not a whole segment. */

@@ -68,6 +68,9 @@ const MAX_DEPTH = 200;
 
 const BAREWORD = /[A-Za-z0-9_.\-:\\/*?%+]/;
 const VARIABLE_NAME = /[A-Za-z0-9_:?]/;
+// Sticky: matched in place, no slice of the text per value (a 2 MB script has tens of thousands).
+const LITERAL_VARIABLE = /\$(true|false|null)(?![A-Za-z0-9_:])/iy;
+const NUMBER = /-?(?:0x[0-9a-f]+|\d+(?:\.\d+)?)(?:kb|mb|gb|tb|pb)?(?![A-Za-z0-9_.])/iy;
 
 export function scanPowerShell(text: string): PsDocument {
   const reader = new PsReader(text);
@@ -162,7 +165,8 @@ class PsReader {
     if (ch === '@' && text[start + 1] === '(') return this.readArray(depth, start);
     if (ch === "'" || ch === '"' || (ch === '@' && (text[start + 1] === "'" || text[start + 1] === '"'))) return this.readString(true);
     if (ch === '$') {
-      const name = /^\$(true|false|null)(?![A-Za-z0-9_:])/i.exec(text.slice(start, start + 7));
+      LITERAL_VARIABLE.lastIndex = start;
+      const name = LITERAL_VARIABLE.exec(text);
       if (name) {
         this.pos = start + name[0].length;
         const word = name[1]!.toLowerCase();
@@ -187,7 +191,8 @@ class PsReader {
       this.readBlock(depth, undefined, start + 1);
       return { kind: 'expression', range: { start, end: this.pos } };
     }
-    const number = /^-?(?:0x[0-9a-f]+|\d+(?:\.\d+)?)(?:kb|mb|gb|tb|pb)?(?![A-Za-z0-9_.])/i.exec(text.slice(start, start + 40));
+    NUMBER.lastIndex = start;
+    const number = (ch >= '0' && ch <= '9') || ch === '-' ? NUMBER.exec(text) : null;
     if (number) {
       this.pos = start + number[0].length;
       const parsed = Number(number[0]);
@@ -348,35 +353,43 @@ class PsReader {
       string = { kind: 'string', range: { start, end }, value, valueRange: { start: contentStart, end: valueEnd }, verbatim: value === raw, expandable, hereString: true, variables };
       this.pos = end;
     } else {
+      // The value is built from slices between escapes: no string grows one character at a time.
       let out = '';
       let pos = start + 1;
+      let from = pos;
       let verbatim = true;
       let contentEnd = text.length;
       while (pos < text.length) {
-        const ch = text[pos]!;
-        if (ch === quote) {
-          if (text[pos + 1] === quote) { out += quote; pos += 2; verbatim = false; continue; }
+        const code = text.charCodeAt(pos);
+        if (code === QUOTE_CODES[quote]) {
+          if (text[pos + 1] === quote) {
+            out += text.slice(from, pos) + quote;
+            pos += 2;
+            from = pos;
+            verbatim = false;
+            continue;
+          }
           contentEnd = pos;
           break;
         }
-        if (expandable && ch === '`' && pos + 1 < text.length) {
-          out += decodeEscape(text[pos + 1]!);
+        if (expandable && code === 0x60 /* ` */ && pos + 1 < text.length) {
+          out += text.slice(from, pos) + decodeEscape(text[pos + 1]!);
           pos += 2;
+          from = pos;
           verbatim = false;
           continue;
         }
-        if (expandable && ch === '$' && (text[pos + 1] === '(' || text[pos + 1] === '{' || VARIABLE_NAME.test(text[pos + 1] ?? ''))) {
+        if (expandable && code === 0x24 /* $ */ && (text[pos + 1] === '(' || text[pos + 1] === '{' || VARIABLE_NAME.test(text[pos + 1] ?? ''))) {
           const varStart = pos;
           this.pos = pos;
           this.skipVariable(0);
           pos = Math.max(this.pos, pos + 1);
           variables.push({ start: varStart, end: pos });
-          out += text.slice(varStart, pos);
           continue;
         }
-        out += ch;
         pos++;
       }
+      out += text.slice(from, Math.min(pos, contentEnd));
       const end = contentEnd < text.length ? contentEnd + 1 : text.length;
       string = { kind: 'string', range: { start, end }, value: out, valueRange: { start: start + 1, end: contentEnd }, verbatim, expandable, hereString: false, variables };
       this.pos = end;
@@ -517,6 +530,8 @@ class PsReader {
     return true;
   }
 }
+
+const QUOTE_CODES: Record<string, number> = { "'": 0x27, '"': 0x22 };
 
 function decodeEscape(ch: string): string {
   switch (ch) {
