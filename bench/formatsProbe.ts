@@ -43,7 +43,7 @@ function dscExport(size: number): string {
 }
 
 function syncmlFragment(size: number): string {
-  return repeatTo('', (index) =>
+  return repeatTo('', () =>
     `<Replace>\n  <Item>\n    <Meta><Format xmlns="syncml:metinf">int</Format></Meta>\n    <Target><LocURI>./Device/Vendor/MSFT/PassportForWork/${GUID}/Policies/PINComplexity/MinimumPINLength</LocURI></Target>\n    <Data>6</Data>\n  </Item>\n</Replace>\n`,
   '', size);
 }
