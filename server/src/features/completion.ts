@@ -44,7 +44,17 @@ export function completionsAt(context: FeatureContext, position: Position): Comp
   };
   const omaUri = omaUriCompletions(cursor, catalog);
   if (omaUri) return { isIncomplete: false, items: omaUri };
-  if ((entry.format === 'powershell' || entry.format === 'dsc-powershell') && entry.model) return { isIncomplete: false, items: powershellCompletions(cursor, entry.model, catalog) };
+  if ((entry.format === 'powershell' || entry.format === 'dsc-powershell') && entry.model) {
+    const items = powershellCompletions(cursor, entry.model, catalog).map((item): CompletionItem => ({
+      label: item.label,
+      kind: item.kind === 'value' ? CompletionItemKind.EnumMember : CompletionItemKind.Property,
+      detail: item.detail,
+      sortText: item.sortText,
+      documentation: item.documentation === undefined ? undefined : { kind: 'markdown', value: item.documentation },
+      textEdit: { range: cursor.range(item.replaceFrom, offset), newText: item.newText },
+    }));
+    return { isIncomplete: false, items };
+  }
   if (entry.format !== 'whfb-yaml' || !entry.model) return { isIncomplete: false, items: [] };
   return { isIncomplete: false, items: policyFileCompletions(cursor, entry.model, catalog) };
 }

@@ -13,7 +13,6 @@ import { powershellDocumentOf, powershellOriginOf } from '../formats/powershell'
 import { accountProtectionProperties, graphMappingOfSetting, graphTypeOfResource } from '../formats/powershellDsc';
 import type { PsBlock } from '../formats/powershellScanner';
 import type { PolicyModel } from '../model/types';
-import { CompletionItemKind, type CompletionItem, type Range } from '../service/protocolTypes';
 import { settingAt } from './context';
 import { nodeMarkdown } from './nodeDocs';
 
@@ -21,13 +20,25 @@ export interface PowerShellCursor {
   offset: number;
   /** Text of the line before the cursor. */
   before: string;
-  range: (start: number, end: number) => Range;
+}
+
+/** One proposal, in offsets; completion.ts turns it into the editor's item (this layer knows no LSP shapes). */
+export interface PowerShellSuggestion {
+  label: string;
+  kind: 'value' | 'property';
+  detail?: string;
+  /** Markdown. */
+  documentation?: string;
+  /** Replaces the text from `replaceFrom` to the cursor. */
+  newText: string;
+  replaceFrom: number;
+  sortText?: string;
 }
 
 const VALUE_POSITION = /([A-Za-z_@.'"]+)\s*=\s*(['"]?)([^'";\s]*)$/;
 const KEY_POSITION = /^\s*([A-Za-z]*)$/;
 
-export function powershellCompletions(cursor: PowerShellCursor, model: PolicyModel, catalog: CatalogIndex): CompletionItem[] {
+export function powershellCompletions(cursor: PowerShellCursor, model: PolicyModel, catalog: CatalogIndex): PowerShellSuggestion[] {
   const value = VALUE_POSITION.exec(cursor.before);
   if (value) return valueCompletions(cursor, model, value[2]!, value[3]!.length);
   const key = KEY_POSITION.exec(cursor.before);
@@ -35,11 +46,11 @@ export function powershellCompletions(cursor: PowerShellCursor, model: PolicyMod
   return [];
 }
 
-function valueCompletions(cursor: PowerShellCursor, model: PolicyModel, quote: string, typed: number): CompletionItem[] {
+function valueCompletions(cursor: PowerShellCursor, model: PolicyModel, quote: string, typed: number): PowerShellSuggestion[] {
   const setting = settingAt(model, cursor.offset);
   const node = setting?.node;
   if (!setting || !node || setting.settingDefinitionId) return [];
-  const range = cursor.range(cursor.offset - typed, cursor.offset);
+  const replaceFrom = cursor.offset - typed;
   const mapping = graphMappingOfSetting.get(setting);
   let values: { label: string; detail?: string }[];
   if (mapping) {
@@ -57,15 +68,16 @@ function valueCompletions(cursor: PowerShellCursor, model: PolicyModel, quote: s
   const wrap = (label: string): string => (quote || label.startsWith('$') || /^-?\d+$/.test(label) ? label : `'${label}'`);
   return values.map((item, index) => ({
     label: item.label,
-    kind: CompletionItemKind.EnumMember,
+    kind: 'value' as const,
     sortText: String(index).padStart(3, '0'),
     detail: item.detail ?? `${node.name} · ${node.format}`,
-    textEdit: { range, newText: wrap(item.label) },
+    newText: wrap(item.label),
+    replaceFrom,
   }));
 }
 
 /** Property names inside an Account protection settings instance or a Graph-named resource. */
-function propertyCompletions(cursor: PowerShellCursor, model: PolicyModel, catalog: CatalogIndex, typed: number): CompletionItem[] {
+function propertyCompletions(cursor: PowerShellCursor, model: PolicyModel, catalog: CatalogIndex, typed: number): PowerShellSuggestion[] {
   const document = powershellDocumentOf(model);
   if (!document) return [];
   let inner: PsBlock | undefined;
@@ -73,14 +85,15 @@ function propertyCompletions(cursor: PowerShellCursor, model: PolicyModel, catal
     if (cursor.offset > block.range.start && cursor.offset < block.range.end && block.head) inner = block;
   }
   const head = inner?.head?.name ?? '';
-  const range = cursor.range(cursor.offset - typed, cursor.offset);
+  const replaceFrom = cursor.offset - typed;
   const written = new Set(inner?.entries.map((entry) => entry.key.toLowerCase()) ?? []);
-  const item = (name: string, node: CatalogNode | undefined, detail: string): CompletionItem => ({
+  const item = (name: string, node: CatalogNode | undefined, detail: string): PowerShellSuggestion => ({
     label: name,
-    kind: CompletionItemKind.Property,
+    kind: 'property',
     detail,
-    ...(node ? { documentation: { kind: 'markdown' as const, value: nodeMarkdown(node, { brief: true }) } } : {}),
-    textEdit: { range, newText: `${name} = ` },
+    ...(node ? { documentation: nodeMarkdown(node, { brief: true }) } : {}),
+    newText: `${name} = `,
+    replaceFrom,
   });
   const scope = /DeviceSettings_IntuneAccountProtectionPolicyWindows10$/i.test(head) ? 'device'
     : /UserSettings_IntuneAccountProtectionPolicyWindows10$/i.test(head) ? 'user' : undefined;

@@ -13,10 +13,10 @@ import type { CatalogIndex } from '../catalog/catalogIndex';
 import { cspScopeOf, type CspScope } from '../catalog/cspScope';
 import { innerRange } from '../model/located';
 import type { Fix, FixData, OffsetRange, PolicyModel, PolicySetting, SourceFormat } from '../model/types';
-import { RULES } from '../rules/codes';
 import type { DetectInput, FormatAdapter } from './adapter';
 import { astErrorFindings, emptyModel, ignoredCodesAbove } from './adapterSupport';
 import { renderCustomProfileFix } from './fixRendering';
+import { NOT_APPLICABLE_TO_TEXT } from './looseText';
 import { parseJson, propertyEntry, type AstNode, type AstObject } from './jsonAst';
 import { findOmaUris } from './omaUriScanner';
 import { entryOf, psToAst, shiftAst } from './powershellAst';
@@ -30,9 +30,8 @@ import { namesWhfbNode } from './whfbPolicy';
 const POWERSHELL_FILE = /\.(?:ps1|psm1|psd1)$/;
 /** Cheap signs of policy data: an omaUri key, a Graph body, a Settings Catalog id. */
 const POLICY_DATA = /omaUri['"]?\s*[=:]|omaSettings|settingDefinitionId/i;
-/** The same checks loose text gets (looseText.ts): OMA-URIs outside policy data have no value or type. */
-const PATH_CHECK_CODES = new Set(['WHFB001', 'WHFB003', 'WHFB101', 'WHFB104', 'WHFB171']);
-const NOT_APPLICABLE_TO_LOOSE = RULES.map((rule) => rule.code).filter((code) => !PATH_CHECK_CODES.has(code));
+/** The same checks loose text gets: OMA-URIs outside policy data have no value or type. */
+const NOT_APPLICABLE_TO_LOOSE = NOT_APPLICABLE_TO_TEXT;
 /** A tenant segment the script fills in at run time is no placeholder problem and no malformed id. */
 const FILLED_IN_BY_SCRIPT = ['WHFB104', 'WHFB105'];
 

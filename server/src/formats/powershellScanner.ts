@@ -444,7 +444,7 @@ class PsReader {
   /** Skips from an opening bracket at the position (or at `at`) to its match, over strings and comments. */
   private skipBalanced(open: string, close: string, depth: number, at = this.pos): void {
     const text = this.text;
-    let level = 0;
+    const level = 0;
     this.pos = at;
     // "$("$("$(...)")")": strings and subexpressions nest through readString; stop following them deep down.
     if (this.balancedNesting >= MAX_DEPTH) {
