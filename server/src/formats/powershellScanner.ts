@@ -177,10 +177,10 @@ class PsReader {
       return { kind: 'expression', range: { start, end: this.pos } };
     }
     if (ch === '[') {
-      // A cast ([int]5, [string[]]@(...)): the value is what follows.
+      // A cast ([int]5, [string[]]@(...)): the value is what follows (casts chain, within the depth limit).
       this.skipBalanced('[', ']', depth);
       this.skipSpace(false);
-      if (this.pos < text.length && !/[;\r\n})]/.test(text[this.pos]!)) return this.readPrimary(depth + 1);
+      if (depth < MAX_DEPTH && this.pos < text.length && !/[;\r\n})]/.test(text[this.pos]!)) return this.readPrimary(depth + 1);
       return { kind: 'expression', range: { start, end: this.pos } };
     }
     if (ch === '(') {
