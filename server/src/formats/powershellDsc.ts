@@ -50,7 +50,7 @@ export const graphMappingOfSetting = new WeakMap<PolicySetting, GraphPropertyMap
 /**
  * The settings of a resource whose properties are Graph properties: each property the mapping
  * table maps to a catalog node, with its value decoded by member name. A value the Graph type does
- * not have is WHFB220; "notConfigured" (and $null) sets nothing, so it becomes no setting.
+ * not have is WHFB002 (the resource's schema allows only its members); "notConfigured" (and $null) sets nothing, so it becomes no setting.
  */
 export function readGraphProperties(resource: PsBlock, catalog: CatalogIndex): { settings: PolicySetting[]; findings: Finding[] } {
   const settings: PolicySetting[] = [];
@@ -67,7 +67,7 @@ export function readGraphProperties(resource: PsBlock, catalog: CatalogIndex): {
     const decoded = decodeGraphValue(mapping, written.value);
     if (decoded.kind === 'not-configured') continue;
     if (decoded.kind === 'invalid') {
-      findings.push(finding('WHFB220', range, `${property.key} is a ${mapping.graphType} property: write ${decoded.expected}, not ${JSON.stringify(written.value)}.`));
+      findings.push(finding('WHFB002', range, `${property.key} is a ${mapping.graphType} property: write ${decoded.expected}, not ${JSON.stringify(written.value)}.`));
     }
     const setting: PolicySetting = {
       index: settings.length,

@@ -62,7 +62,6 @@ export const RULES: readonly RuleInfo[] = [
   { code: 'WHFB180', name: 'redacted-value', defaultSeverity: 'error', summary: 'The value is "****": an encrypted Graph value exported without its secret.', href: `${GUIDE_URLS.customProfile}` },
   { code: 'WHFB181', name: 'plain-text-secret', defaultSeverity: 'warning', summary: 'A custom-profile string looks like a plain-text secret (password, key or token) committed to the repository.', href: `${GUIDE_URLS.customProfile}` },
   { code: 'WHFB190', name: 'require-security-device', defaultSeverity: 'information', summary: 'Use a hardware security device (RequireSecurityDevice) is not set, or set to false; the guides recommend it.', href: `${GUIDE_URLS.policySettings}#use-a-hardware-security-device` },
-  { code: 'WHFB220', name: 'dsc-graph-value', defaultSeverity: 'error', summary: 'A Microsoft365DSC property that stands for a Graph property (Identity protection, Account protection intent, tenant-wide enrollment policy) holds a value its Graph type does not have.', href: `${GUIDE_URLS.policySettings}` },
 ];
 
 /**

@@ -289,10 +289,4 @@ export const RULE_EVIDENCE: Readonly<Record<string, RuleEvidence>> = {
       guide(PAGES.policySettings, POLICY('use-a-hardware-security-device'), "If you disable or don't configure this policy setting, the TPM is still preferred, but all devices can provision Windows Hello for Business using software if the TPM is nonfunctional or unavailable."),
     ],
   },
-  WHFB220: {
-    checks: 'A property of a Microsoft365DSC resource that is a Graph property with its first letter upper-cased (IntuneDeviceConfigurationIdentityProtectionPolicyWindows10, IntuneAccountProtectionPolicy, IntuneWindowsHelloForBusinessGlobalPolicy) holds a value that is not one of its Graph type: an enum member name that the type does not have (PinLowercaseCharactersUsage = "sometimes"), a word where an integer or a boolean belongs. The members come from the Graph/intent mapping table (data/mappings/graph-whfb.json), matched by name.',
-    severityReason: 'Error: the value is not one of the property\'s Graph type, so Microsoft Graph refuses the policy when Microsoft365DSC applies the configuration; the setting is not delivered.',
-    evidence: [],
-    unsupported: 'No sentence of the shipped guides or DDF: the rule rests on the Microsoft365DSC resource schemas (data/m365dsc, their ValueMap lists) and the Graph types of the mapping table (data/mappings/graph-whfb.json), which name the values each property takes.',
-  },
 };

@@ -150,7 +150,7 @@ const MATRIX_TABLE: MatrixFormat[] = [
       { name: 'WHFB103-account-protection', expected: '34:35-34:36 WHFB103', covers: '2' },
       { name: 'WHFB103-identity-protection', expected: '33:59-33:60 WHFB103', covers: '2' },
       { name: 'WHFB103-settings-catalog', expected: '56:55-56:56 WHFB103', covers: '2' },
-      { name: 'WHFB220', expected: '31:60-31:69 WHFB220', covers: 'sometimes' },
+      { name: 'WHFB002-graph-value', expected: '31:60-31:69 WHFB002', covers: 'sometimes' },
     ],
   },
 ];
