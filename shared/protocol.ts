@@ -31,7 +31,9 @@ export type SourceFormat =
   | 'whfb-enrollment-json'   // Graph deviceEnrollmentWindowsHelloForBusinessConfiguration (tenant-wide policy)
   | 'whfb-enrollment-yaml'   // the same as IntuneCD YAML
   | 'identity-protection-json' // Graph windowsIdentityProtectionConfiguration (Identity protection profile)
-  | 'identity-protection-yaml'; // the same as IntuneCD YAML
+  | 'identity-protection-yaml' // the same as IntuneCD YAML
+  | 'powershell'             // PowerShell that builds policies: OMA hashtables, Graph JSON in here-strings
+  | 'dsc-powershell';        // Microsoft365DSC configurations and exports (.ps1/.psd1)
 
 /** What the client's views need to know about a policy document. */
 export interface PolicySummary {

@@ -43,7 +43,7 @@ export interface CollectOptions {
 
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
 /** What a directory walk looks at; the content decides whether it is a policy. */
-const WALKED_EXTENSIONS = /\.(json|ya?ml|xml)$/i;
+const WALKED_EXTENSIONS = /\.(json|ya?ml|xml|ps1|psm1|psd1)$/i;
 /** A Group Policy backup's binary policy file (DomainSysvol/GPO/Machine|User/registry.pol). */
 const WALKED_NAMES = /^registry\.pol$/i;
 

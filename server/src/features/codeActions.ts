@@ -4,6 +4,7 @@
  * Group Policy entry also gets "ignore CODE for this entry" (a `# whfb-ignore` comment above it).
  * Fixes come from this version's findings, matched to the diagnostics the client sent back.
  */
+import { powershellOriginOf } from '../formats/powershell';
 import type { Finding, OffsetRange } from '../model/types';
 import type { ClientDiagnostic, CodeAction, Range, TextEdit } from '../lsp/protocolTypes';
 import { settingAt, type FeatureContext } from './context';
@@ -60,6 +61,8 @@ function ignoreAction(context: FeatureContext, item: Finding): CodeAction | unde
   if (!wrap) return undefined;
   const owner = settingAt(model, item.range.start) ?? model.groupPolicy.find((gp) => item.range.start >= gp.range.start && item.range.start <= gp.range.end);
   if (!owner) return undefined;
+  // JSON in a PowerShell here-string has no comments: a `#` line there would break the JSON.
+  if (!('policy' in owner) && powershellOriginOf(owner) === 'json') return undefined;
   const text = entry.text;
   const lines = entry.lines();
   const line = lines.lineOf(owner.range.start);
@@ -88,6 +91,7 @@ function commentSyntax(format: string, uri: string): ((body: string) => string) 
   const xml = (body: string) => `<!-- ${body} -->`;
   if (format === 'whfb-yaml' || format.endsWith('-yaml')) return hash;
   if (format === 'syncml') return xml;
+  if (format === 'powershell' || format === 'dsc-powershell') return hash;
   if (format === 'text') return /\.(md|markdown)$/i.test(uri) ? xml : hash;
   return undefined;
 }

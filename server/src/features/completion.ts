@@ -13,6 +13,7 @@ import { policyFileTypeName, valueTypeForFormat } from '../model/values';
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type CompletionList, type Position, type Range } from '../lsp/protocolTypes';
 import { settingAt, type FeatureContext } from './context';
 import { nodeMarkdown } from './nodeDocs';
+import { powershellCompletions } from './powershellCompletion';
 import { schemaProperties, type SchemaScope } from './policySchemaInfo';
 import { snippetCompletions } from './snippetCompletions';
 
@@ -47,6 +48,17 @@ export function completionsAt(context: FeatureContext, position: Position): Comp
   if (omaUri) return { isIncomplete: false, items: omaUri };
   const graph = entry.format ? graphCompletions(entry.format, cursor, catalog) : undefined;
   if (graph) return { isIncomplete: false, items: graph.map((item) => graphItem(item, cursor)) };
+  if ((entry.format === 'powershell' || entry.format === 'dsc-powershell') && entry.model) {
+    const items = powershellCompletions(cursor, entry.model, catalog).map((item): CompletionItem => ({
+      label: item.label,
+      kind: item.kind === 'value' ? CompletionItemKind.EnumMember : CompletionItemKind.Property,
+      detail: item.detail,
+      sortText: item.sortText,
+      documentation: item.documentation === undefined ? undefined : { kind: 'markdown', value: item.documentation },
+      textEdit: { range: cursor.range(item.replaceFrom, offset), newText: item.newText },
+    }));
+    return { isIncomplete: false, items };
+  }
   // The guides' snippets, only where a policy, a setting or a Group Policy entry can start.
   const snippets = guideSnippetItems(entry.format, cursor);
   if (entry.format !== 'whfb-yaml' || !entry.model) return { isIncomplete: false, items: snippets };

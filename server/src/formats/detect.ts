@@ -11,6 +11,7 @@ import { registryPolAdapter } from './gpoRegistryPol';
 import { graphWhfbAdapter } from './graphWhfb';
 import { looseTextAdapter } from './looseText';
 import { policyYamlAdapter } from './policyYaml';
+import { powershellAdapter } from './powershell';
 import { settingsCatalogAdapter } from './settingsCatalog';
 import { syncmlAdapter } from './syncml';
 import { namesWhfbNode } from './whfbPolicy';
@@ -23,6 +24,7 @@ export const ADAPTERS: readonly FormatAdapter[] = [
   customProfileAdapter,
   syncmlAdapter,
   gpoReportAdapter, registryPolAdapter,
+  powershellAdapter,
   looseTextAdapter,
 ];
 
@@ -42,7 +44,8 @@ export function detectFormat(input: DetectInput, adapters: readonly FormatAdapte
     let format: SourceFormat | undefined;
     try {
       format = adapter.detect(input);
-      if (format && format !== 'whfb-yaml' && !adapter.decidesWhfbItself && !namesWhfbNode(input.text)) return undefined;
+      // Group Policy backups and Microsoft365DSC Account protection resources are WHfB by their own markers (their detectors decide).
+      if (format && format !== 'whfb-yaml' && format !== 'dsc-powershell' && !adapter.decidesWhfbItself && !namesWhfbNode(input.text)) return undefined;
     } catch (error) {
       const claimed = adapter.formats[0];
       if (claimed) return { adapter, format: claimed, failure: error };

@@ -21,7 +21,7 @@ const TEXT_EXTENSIONS = /\.(?:md|markdown|ps1|psm1|psd1|txt)$/;
  * the file, so a runbook that mentions `{TenantId}` or lists one node twice is not an "error".
  */
 const PATH_CHECK_CODES = new Set(['WHFB001', 'WHFB003', 'WHFB101', 'WHFB104', 'WHFB171']);
-const NOT_APPLICABLE_TO_TEXT = RULES.map((rule) => rule.code).filter((code) => !PATH_CHECK_CODES.has(code));
+export const NOT_APPLICABLE_TO_TEXT = RULES.map((rule) => rule.code).filter((code) => !PATH_CHECK_CODES.has(code));
 
 export const looseTextAdapter: FormatAdapter = {
   formats: ['text'],

@@ -176,6 +176,8 @@ export function entryFor(node: CatalogNode, format: SourceFormat, value: EntryVa
     case 'settings-catalog-json':
     case 'settings-catalog-yaml':
     case 'text':
+    case 'powershell':
+    case 'dsc-powershell':
       return undefined;
     case 'gpo-report-xml': // Group Policy backups: written by the Group Policy editor, never by hand
     case 'registry-pol':

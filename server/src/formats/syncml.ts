@@ -1,6 +1,10 @@
 /**
  * OMA-DM SyncML: <SyncML><SyncBody> with Add/Replace/Get/Delete/Exec commands (possibly inside
  * Atomic or Sequence), each <Item> with <Target><LocURI>, <Meta><Format> and <Data>.
+ *
+ * Also the same commands without the envelope: MDM tools (Fleet, ...) keep a Windows profile as one
+ * or several top-level <Replace>/<Add>/<Delete> commands or an <Atomic> block. Such a fragment is no
+ * well-formed XML document (several roots); it is read as a list of commands.
  */
 import type { CatalogIndex } from '../catalog/catalogIndex';
 import { finding } from '../model/findings';
@@ -17,6 +21,8 @@ const SETTING_COMMANDS = new Set(['add', 'replace']);
 /** Commands whose items name a node without setting it: path checks only. */
 const PATH_ONLY_COMMANDS = new Set(['get', 'delete', 'exec']);
 const CONTAINER_COMMANDS = new Set(['atomic', 'sequence']);
+/** A fragment starts with one of these (any other root is some other XML). */
+const FRAGMENT_ROOTS = new Set([...SETTING_COMMANDS, ...PATH_ONLY_COMMANDS, ...CONTAINER_COMMANDS]);
 /** Atomic inside Sequence inside Atomic...: real files go two deep. */
 const MAX_CONTAINER_DEPTH = 16;
 
@@ -34,15 +40,21 @@ export const syncmlAdapter: FormatAdapter = {
   detect(input: DetectInput): SourceFormat | undefined {
     const serialisation = serialisationOf(input);
     if (serialisation === 'json' || serialisation === 'yaml') return undefined;
-    return /^syncml$/i.test(rootElementName(input.text) ?? '') ? 'syncml' : undefined;
+    const root = rootElementName(input.text)?.toLowerCase() ?? '';
+    return root === 'syncml' || FRAGMENT_ROOTS.has(root) ? 'syncml' : undefined;
   },
 
   parse(text: string, _format: SourceFormat, catalog: CatalogIndex): PolicyModel {
     const model = emptyModel('syncml', text);
-    const parsed = parseXml(text);
+    const fragment = FRAGMENT_ROOTS.has(rootElementName(text)?.toLowerCase() ?? '');
+    const parsed = parseXml(text, { fragment });
     model.findings.push(...astErrorFindings(parsed.errors));
     const root = parsed.root;
     if (!root || parsed.errors.length > 0) return model;
+    if (fragment) {
+      new CommandReader(text, catalog, cspScopeOf(catalog), model.settings, model.findings).readCommands(root, 0);
+      return model;
+    }
     if (root.localName.toLowerCase() !== 'syncml') {
       model.findings.push(finding('WHFB002', root.nameRange, `The root element is <${root.name}>; a SyncML document starts with <SyncML>.`));
       return model;

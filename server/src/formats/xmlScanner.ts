@@ -50,9 +50,14 @@ class XmlSyntaxError extends Error {
 
 const PREDEFINED_ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
-export function parseXml(text: string): XmlParseResult {
+/**
+ * `fragment`: the text is a sequence of top-level elements (a SyncML command list kept without its
+ * <SyncML> envelope, as MDM tools store Windows profiles). The root is then a synthetic element
+ * named "#fragment" spanning the text, whose children are the top-level elements.
+ */
+export function parseXml(text: string, options: { fragment?: boolean } = {}): XmlParseResult {
   try {
-    return { root: new XmlScanner(text).scan(), errors: [] };
+    return { root: new XmlScanner(text, options.fragment === true).scan(), errors: [] };
   } catch (error) {
     if (error instanceof XmlSyntaxError) return { errors: [{ code: 'WHFB001', message: error.message, range: error.range }] };
     return { errors: [{ code: 'WHFB003', message: `The XML could not be read: ${String(error)}`, range: { start: 0, end: 0 } }] };
@@ -87,11 +92,16 @@ class XmlScanner {
   private rootClosed = false;
   private sawDoctype = false;
 
-  constructor(private readonly text: string) {}
+  constructor(private readonly text: string, private readonly fragment = false) {}
 
   scan(): XmlElement {
     const text = this.text;
     if (text.charCodeAt(0) === 0xfeff) this.pos = 1;
+    if (this.fragment) {
+      const whole = { start: this.pos, end: text.length };
+      this.root = { name: '#fragment', localName: '#fragment', range: whole, nameRange: { start: whole.start, end: whole.start }, contentRange: whole, attributes: [], children: [], texts: [] };
+      this.stack.push(this.root);
+    }
     while (this.pos < text.length) {
       const lt = text.indexOf('<', this.pos);
       const textEnd = lt < 0 ? text.length : lt;
@@ -104,9 +114,10 @@ class XmlScanner {
       else if (text.startsWith('</', lt)) this.readEndTag(lt);
       else this.readStartTag(lt);
     }
+    if (this.fragment) this.stack.shift();
     const open = this.stack[this.stack.length - 1];
     if (open) throw new XmlSyntaxError(open.nameRange, `The element <${open.name}> is not closed: </${open.name}> is missing.`);
-    if (!this.root) throw new XmlSyntaxError({ start: 0, end: Math.min(text.length, 1) }, 'The document has no root element.');
+    if (!this.root || (this.fragment && this.root.children.length === 0)) throw new XmlSyntaxError({ start: 0, end: Math.min(text.length, 1) }, 'The document has no root element.');
     return this.root;
   }
 
@@ -115,7 +126,7 @@ class XmlScanner {
     if (isBlank(this.text, start, end)) return;
     const current = this.stack[this.stack.length - 1];
     const raw = this.text.slice(start, end);
-    if (!current) {
+    if (!current || current === this.fragmentRoot()) {
       if (raw.trim() !== '') {
         const offset = start + (raw.length - raw.trimStart().length);
         throw new XmlSyntaxError({ start: offset, end: Math.min(end, offset + raw.trim().length) }, 'Text outside the root element.');
@@ -125,11 +136,16 @@ class XmlScanner {
     current.texts.push({ value: this.decode(raw, start), range: { start, end } });
   }
 
+  /** The synthetic root of a fragment: text and CDATA directly in it are outside every element. */
+  private fragmentRoot(): XmlElement | undefined {
+    return this.fragment ? this.root : undefined;
+  }
+
   private readCdata(lt: number): void {
     const end = this.text.indexOf(']]>', lt + 9);
     if (end < 0) throw new XmlSyntaxError({ start: lt, end: lt + 9 }, 'The CDATA section is not closed with "]]>".');
     const current = this.stack[this.stack.length - 1];
-    if (!current) throw new XmlSyntaxError({ start: lt, end: lt + 9 }, 'A CDATA section outside the root element.');
+    if (!current || current === this.fragmentRoot()) throw new XmlSyntaxError({ start: lt, end: lt + 9 }, 'A CDATA section outside the root element.');
     current.texts.push({ value: this.text.slice(lt + 9, end), range: { start: lt + 9, end } });
     this.pos = end + 3;
   }
@@ -140,7 +156,7 @@ class XmlScanner {
     if (!/^<!DOCTYPE\s/i.test(text.slice(lt, lt + 10))) {
       throw new XmlSyntaxError({ start: lt, end: lt + 2 }, 'Unexpected "<!": expected a comment, CDATA section or DOCTYPE.');
     }
-    if (this.root) throw new XmlSyntaxError({ start: lt, end: lt + 9 }, 'A DOCTYPE must come before the root element.');
+    if (this.root && !(this.fragment && this.root.children.length === 0)) throw new XmlSyntaxError({ start: lt, end: lt + 9 }, 'A DOCTYPE must come before the root element.');
     let depth = 0;
     let quote: string | undefined;
     for (let pos = lt + 9; pos < text.length; pos++) {
@@ -226,7 +242,7 @@ class XmlScanner {
     const name = this.text.slice(nameStart, nameEnd);
     const close = this.skipSpace(nameEnd);
     if (this.text[close] !== '>') throw new XmlSyntaxError({ start: lt, end: nameEnd }, `The end tag </${name}> is not closed with ">".`);
-    const open = this.stack.pop();
+    const open = this.stack.length > (this.fragment ? 1 : 0) ? this.stack.pop() : undefined;
     if (!open) throw new XmlSyntaxError({ start: lt, end: close + 1 }, `The end tag </${name}> has no matching start tag.`);
     if (open.name !== name) {
       throw new XmlSyntaxError({ start: lt, end: close + 1 }, `The end tag </${name}> does not match the start tag <${open.name}>.`);

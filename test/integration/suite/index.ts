@@ -19,6 +19,7 @@ import './tests/repoConfig';
 import './tests/formatsGpo';
 import './tests/formatsIntents';
 import './tests/editorClient';
+import './tests/formatsPowerShell';
 
 export async function run(): Promise<void> {
   const reporter = await connectReporter();

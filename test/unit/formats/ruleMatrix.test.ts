@@ -164,6 +164,43 @@ const MATRIX_TABLE: MatrixFormat[] = [
       { name: 'WHFB133', expected: '33:19-33:65 WHFB133', covers: 'Use cloud trust for on-premises authentication' },
     ],
   },
+  {
+    // SyncML commands without the <SyncML> envelope, as Fleet keeps Windows profiles (WHFB150: in one <Atomic>).
+    folder: 'syncml-fragment', extension: 'xml', cases: [
+      { name: 'WHFB101', expected: '26:14-26:113 WHFB101', covers: `${POLICIES}/EnablePinRecovry` },
+      { name: 'WHFB102', expected: '29:36-29:39 WHFB102', covers: 'chr' },
+      { name: 'WHFB103', expected: '31:10-31:11 WHFB103', covers: '2' },
+      { name: 'WHFB104', expected: '26:51-26:74 WHFB104', covers: 'contoso.onmicrosoft.com' },
+      { name: 'WHFB106', expected: '26:14-26:62 WHFB106', covers: './Device/Vendor/MSFT/PassportForWork/SecurityKey' },
+      { name: 'WHFB150', expected: '43:12-43:13 WHFB150', covers: '8' },
+      { name: 'WHFB171', expected: '26:14-26:64 WHFB171', covers: './Device/Vendor/MSFT/PassportForWork/UseBiometrics' },
+    ],
+  },
+  {
+    // PowerShell that builds policies: OMA hashtables ($TenantId segments) and Graph JSON in here-strings.
+    folder: 'powershell-graph', extension: 'ps1', cases: [
+      { name: 'WHFB101', expected: '21:25-21:105 WHFB101', covers: './Device/Vendor/MSFT/PassportForWork/$($TenantId)/Policies/RequireSecurityDevise' },
+      { name: 'WHFB102', expected: '25:25-25:58 WHFB102', covers: '#microsoft.graph.omaSettingString' },
+      { name: 'WHFB103', expected: '28:24-28:25 WHFB103', covers: '2' },
+      { name: 'WHFB103-custom-herestring', expected: '23:15-23:16 WHFB103', covers: '2' },
+      { name: 'WHFB103-settings-catalog-herestring', expected: '28:133-28:134 WHFB103', covers: '2' },
+      { name: 'WHFB104', expected: '15:62-15:85 WHFB104', covers: 'contoso.onmicrosoft.com' },
+      { name: 'WHFB150', expected: '34:24-34:25 WHFB150', covers: '8' },
+      { name: 'WHFB171', expected: '21:25-21:75 WHFB171', covers: './Device/Vendor/MSFT/PassportForWork/UseBiometrics' },
+    ],
+  },
+  {
+    // Microsoft365DSC configurations: custom policy OmaSettings, Settings Catalog, Account protection, Identity protection.
+    folder: 'dsc-powershell', extension: 'ps1', cases: [
+      { name: 'WHFB101', expected: '41:30-41:134 WHFB101', covers: `${POLICIES}/RequireSecurityDevise` },
+      { name: 'WHFB102', expected: '52:33-52:66 WHFB102', covers: '#microsoft.graph.omaSettingString' },
+      { name: 'WHFB103', expected: '51:28-51:29 WHFB103', covers: '2' },
+      { name: 'WHFB103-account-protection', expected: '34:35-34:36 WHFB103', covers: '2' },
+      { name: 'WHFB103-identity-protection', expected: '33:59-33:60 WHFB103', covers: '2' },
+      { name: 'WHFB103-settings-catalog', expected: '56:55-56:56 WHFB103', covers: '2' },
+      { name: 'WHFB002-graph-value', expected: '31:60-31:69 WHFB002', covers: 'sometimes' },
+    ],
+  },
 ];
 
 const languageService = service();
