@@ -22,7 +22,7 @@ export const WEB_SERVER_LIMIT_BYTES = 1024 * 1024;
 const NODE_BUILTINS = new Set(builtinModules.flatMap((name) => [name, `node:${name}`]));
 
 /** The web substitutions, and a clear error for any other Node module. */
-function webPlatform({ posixPath }) {
+export function webPlatform({ posixPath }) {
   return {
     name: 'web-platform',
     setup(build) {
@@ -65,7 +65,7 @@ function sharedStringsData() {
   };
 }
 
-function dataModule(value) {
+export function dataModule(value) {
   const counts = new Map();
   (function count(node) {
     if (typeof node === 'string') counts.set(node, (counts.get(node) ?? 0) + 1);
@@ -123,7 +123,7 @@ const NODE_GLOBAL_USES = [
 
 /** Fails the build when a web bundle uses a Node global or outgrows its limit. */
 export function checkWebBundle({ outfile, limitBytes }) {
-  const text = readFileSync(join(repoRoot, outfile), 'utf8');
+  const text = readFileSync(resolve(repoRoot, outfile), 'utf8');
   const uses = NODE_GLOBAL_USES.flatMap((pattern) => [...text.matchAll(pattern)].map((match) => excerpt(text, match.index)));
   const unguarded = uses.filter((use) => !/typeof process|typeof Buffer/.test(use));
   if (unguarded.length > 0) {

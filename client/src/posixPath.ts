@@ -60,7 +60,7 @@ export function dirname(path: string): string {
   const slash = trimmed.lastIndexOf('/');
   if (slash === -1) return '.';
   if (slash === 0) return '/';
-  return trimmed.slice(0, slash).replace(/\/+$/, '') || '/';
+  return trimmed.slice(0, slash);
 }
 
 export function basename(path: string): string {
