@@ -90,25 +90,26 @@ test('ticking a checklist item saves it through the workspace file system', asyn
 });
 
 test('a policy on another file system (memfs:) is checked too', async () => {
-  const files = new Map<string, Uint8Array>();
+  // A stable mtime: one that moves on every stat would make VS Code reload the document again and again.
+  const files = new Map<string, { data: Uint8Array; mtime: number }>();
   const changed = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
   const provider: vscode.FileSystemProvider = {
     onDidChangeFile: changed.event,
     watch: () => new vscode.Disposable(() => undefined),
     stat: (uri) => {
       if (uri.path === '/') return { type: vscode.FileType.Directory, ctime: 0, mtime: 0, size: 0 };
-      const data = files.get(uri.path);
-      if (!data) throw vscode.FileSystemError.FileNotFound(uri);
-      return { type: vscode.FileType.File, ctime: 0, mtime: Date.now(), size: data.byteLength };
+      const file = files.get(uri.path);
+      if (!file) throw vscode.FileSystemError.FileNotFound(uri);
+      return { type: vscode.FileType.File, ctime: file.mtime, mtime: file.mtime, size: file.data.byteLength };
     },
     readDirectory: () => [...files.keys()].map((path) => [path.slice(1), vscode.FileType.File]),
     createDirectory: () => undefined,
     readFile: (uri) => {
-      const data = files.get(uri.path);
-      if (!data) throw vscode.FileSystemError.FileNotFound(uri);
-      return data;
+      const file = files.get(uri.path);
+      if (!file) throw vscode.FileSystemError.FileNotFound(uri);
+      return file.data;
     },
-    writeFile: (uri, content) => { files.set(uri.path, content); },
+    writeFile: (uri, content) => { files.set(uri.path, { data: content, mtime: Date.now() }); },
     delete: (uri) => { files.delete(uri.path); },
     rename: (from, to) => { const data = files.get(from.path); if (data) { files.delete(from.path); files.set(to.path, data); } },
   };
@@ -116,10 +117,14 @@ test('a policy on another file system (memfs:) is checked too', async () => {
   try {
     const source = await vscode.workspace.fs.readFile(workspaceUri('policies', 'pilot-broken.whfb.yaml'));
     const uri = vscode.Uri.parse('memfs:/pilot.whfb.yaml');
-    files.set(uri.path, source);
+    files.set(uri.path, { data: source, mtime: Date.now() });
     const document = await vscode.workspace.openTextDocument(uri);
     await vscode.window.showTextDocument(document, { preview: false });
-    await waitFor('WHFB101 on the memfs: policy', () => vscode.languages.getDiagnostics(uri).some((d) => codeOf(d) === 'WHFB101'));
+    assert(document.languageId === 'whfb-yaml', `a policy document (language ${document.languageId})`);
+    await waitFor('WHFB101 on the memfs: policy', () => vscode.languages.getDiagnostics(uri).some((d) => codeOf(d) === 'WHFB101')).catch((error: Error) => {
+      const seen = vscode.languages.getDiagnostics().map(([where, found]) => `${where.toString()}: ${found.length}`).join(', ');
+      throw new Error(`${error.message}; diagnostics seen: ${seen}`);
+    });
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   } finally {
     registration.dispose();
