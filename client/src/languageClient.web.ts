@@ -21,8 +21,8 @@ export function servesScheme(_scheme: string): boolean {
 
 export const DOCUMENT_SELECTOR = POLICY_LANGUAGES.map((language) => ({ language }));
 
-/** The browser's Worker, typed here: the project compiles without the DOM library. */
-type BrowserWorker = ConstructorParameters<typeof BrowserMessageReader>[0] & { terminate(): void };
+/** The browser's Worker, typed here (what this module uses of it): the project compiles without the DOM library. */
+interface BrowserWorker { terminate(): void }
 declare const Worker: new (url: string, options?: { name?: string }) => BrowserWorker;
 
 /**

@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { runInThisContext } from 'node:vm';
 import * as esbuild from 'esbuild';
 // @ts-expect-error -- a plain .mjs build script, without types
 import { checkWebBundle, dataModule, webPlatform } from '../../../scripts/webBuild.mjs';
@@ -20,6 +21,11 @@ async function bundle(contents: string): Promise<esbuild.BuildResult> {
     stdin: { contents, resolveDir: join(root, 'client', 'src'), loader: 'ts' }, bundle: true, write: false,
     platform: 'browser', external: ['vscode'], logLevel: 'silent', metafile: true, plugins: [webPlatform({ posixPath: true })],
   });
+}
+
+/** Runs a generated data module as esbuild's CommonJS wrapper would. */
+function evaluate(source: string, module: { exports: unknown }): void {
+  (runInThisContext(`(function (module) {${source}\n})`) as (module: { exports: unknown }) => void)(module);
 }
 
 test('a Node module imported into a web bundle fails the build, naming the module', async () => {
@@ -52,11 +58,11 @@ test('a Node global in a web bundle fails the check; a guarded one does not', ()
 test('the shared-string form of the generated data rebuilds the same object', () => {
   const source = dataModule(checklists) as string;
   const module = { exports: {} };
-  new Function('module', source)(module);
+  evaluate(source, module);
   assert.deepEqual(module.exports, checklists);
   assert.ok(source.length < JSON.stringify(checklists).length * 0.8, `smaller than the JSON (${source.length} vs ${JSON.stringify(checklists).length})`);
   const tricky = { __proto__x: 1, ['__proto__']: { a: 'repeated string value' }, list: ['repeated string value', 'repeated string value', 'repeated string value'] };
   const again = { exports: {} };
-  new Function('module', dataModule(JSON.parse(JSON.stringify(tricky))) as string)(again);
+  evaluate(dataModule(JSON.parse(JSON.stringify(tricky))) as string, again);
   assert.deepEqual(JSON.stringify(again.exports), JSON.stringify(JSON.parse(JSON.stringify(tricky))));
 });
