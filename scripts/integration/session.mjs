@@ -51,6 +51,7 @@ export function chromiumPath() {
  * @param {object} [options.userSettings]  merged into the user settings (the web pass moves the extension to the web worker host)
  * @param {Function} [options.openChannel] how the suite reports (default: the loopback socket; the web worker suite uses HTTP)
  * @param {(port: number) => Promise<void>} [options.onChannel] runs once the channel listens, before VS Code starts
+ * @param {number} [options.startTimeoutMs] how long the tests module may take to start (default 120 s)
  */
 export async function runPass(options) {
   const { label, vscodeDir, extensionPath, testsPath, workspace, tempRoot, screenshotDir, timeoutMs, print } = options;
@@ -190,7 +191,7 @@ export async function runPass(options) {
 
     // The suite says "start" as soon as VS Code hands it control; if that never happens the
     // tests module did not load, which is worth saying sooner than the overall deadline.
-    const startDeadline = Math.min(remaining(), 120_000);
+    const startDeadline = Math.min(remaining(), options.startTimeoutMs ?? 120_000);
     const startTimer = setTimeout(() => { if (!started) settle('no-start'); }, startDeadline);
     const overallTimer = setTimeout(() => settle('timeout'), remaining());
     const outcome = await finished;

@@ -82,6 +82,9 @@ async function webPass(label, { vscodeDir, extensionPath, tempRoot, screenshotDi
     testsPath: join(suiteFolder(extensionPath), 'index'),
     userSettings: { 'remote.extensionKind': { [extensionId]: ['web'] } },
     openChannel: openHttpChannel,
+    // The web worker host starts after the workbench and loads the extension over the server's
+    // resource URLs: on a loaded machine (seen: another 7 test runs beside it) that took over 120 s.
+    startTimeoutMs: 360_000,
     // The suite learns the channel's port from its bundle, so it is bundled once the channel listens.
     onChannel: async (port) => { await bundleWebSuite(extensionPath, port); },
   });
