@@ -6,8 +6,13 @@
 // as fast as a bare vscode-languageserver server answers it) and dist/service.js (the language
 // service with yaml, the catalog, the validators and the checklists), which server.js requires
 // on first use. The CLI stays one bundle: it needs the service at once.
+//
+// The web build (VS Code for the Web): dist/web/extension.js (the client, the `browser` entry of
+// package.json) and dist/web/server.js (the same server and service as one web worker script),
+// see webBuilds below.
 import * as esbuild from 'esbuild';
 import { chmodSync, statSync, writeFileSync } from 'node:fs';
+import { webBuilds, checkWebBundle } from './webBuild.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -69,19 +74,25 @@ const allBuilds = [
     ...(cliOut ? { metafile: true, check: (result) => writeFileSync(`${cliOut}.meta.json`, JSON.stringify(result.metafile)) } : {}),
   },
 ];
-const builds = cliOut ? allBuilds.slice(-1) : allBuilds;
+const builds = cliOut ? allBuilds.slice(-1) : [...allBuilds, ...webBuilds(production)];
 
 if (watch) {
-  for (const { check, ...options } of builds) {
+  for (const { check, web, limitBytes, ...options } of builds) {
     const context = await esbuild.context({ ...common, ...options });
     await context.watch();
   }
 } else {
-  await Promise.all(builds.map(async ({ check, ...options }) => {
+  await Promise.all(builds.map(async ({ check, web, limitBytes, ...options }) => {
     const result = await esbuild.build({ ...common, ...options });
     check?.(result);
   }));
   chmodSync(cliOut ?? 'dist/cli.js', 0o755);
-  const sizes = builds.map(({ outfile }) => `${outfile} ${(statSync(outfile).size / 1024).toFixed(1)} KB`);
+  const nodeBuilds = builds.filter((build) => !build.web);
+  const sizes = nodeBuilds.map(({ outfile }) => `${outfile} ${(statSync(outfile).size / 1024).toFixed(1)} KB`);
   console.log(`bundles${production ? ' (production, minified)' : ''}: ${sizes.join(', ')}`);
+  const web = builds.filter((build) => build.web);
+  if (web.length > 0) {
+    for (const build of web) checkWebBundle(build);
+    console.log(`web bundles (minified): ${web.map(({ outfile, limitBytes }) => `${outfile} ${(statSync(outfile).size / 1024).toFixed(1)} KB${limitBytes ? ` (limit ${limitBytes / 1024} KB)` : ''}`).join(', ')}`);
+  }
 }

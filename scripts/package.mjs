@@ -21,11 +21,13 @@ const ALLOWED = [
   /^extension\/(readme\.md|changelog\.md|LICENSE(\.txt|\.md)?|NOTICE(\.txt|\.md)?)$/i,
   /^extension\/dist\/[^/]+\.js$/,
   /^extension\/dist\/[^/]+\.LEGAL\.txt$/,
+  // VS Code for the Web: the browser client and the worker server (scripts/webBuild.mjs).
+  /^extension\/dist\/web\/[^/]+\.(js|LEGAL\.txt)$/,
   /^extension\/(schemas|snippets|syntaxes|media)\/.+/,
   /^extension\/language-configuration\.json$/,
 ];
 /** What it must hold for the extension to run at all. */
-const REQUIRED = ['extension/package.json', 'extension/package.nls.json', 'extension/l10n/bundle.l10n.json', 'extension/dist/extension.js', 'extension/dist/server.js', 'extension/dist/service.js'];
+const REQUIRED = ['extension/package.json', 'extension/package.nls.json', 'extension/l10n/bundle.l10n.json', 'extension/dist/extension.js', 'extension/dist/server.js', 'extension/dist/service.js', 'extension/dist/web/extension.js', 'extension/dist/web/server.js'];
 
 export function checkVsixEntries(names) {
   const problems = [];

@@ -1,7 +1,7 @@
 // The one test command (npm test): generated files fresh, types, bundles, then every suite.
 // Prints a closing "N passed, N failed" line over all suites.
 //   --only unit|protocol|cli|robustness|integration   run one suite group
-//   SKIP_INTEGRATION=1                      skip the real-VS-Code suite (it installs code-server)
+//   SKIP_INTEGRATION=1                      skip the real-VS-Code suites, Node and web (they install code-server)
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -59,6 +59,8 @@ for (const group of groups) {
     if (process.env.SKIP_INTEGRATION) { console.log('\n=== integration: skipped (SKIP_INTEGRATION set)'); continue; }
     if (!existsSync('scripts/integration/run.mjs')) continue;
     run('integration tests in a real VS Code', 'node', ['scripts/integration/run.mjs'], { countTests: true });
+    // The same installed VS Code, its web worker extension host: the browser build (VS Code for the Web).
+    if (existsSync('scripts/integration/web.mjs')) run('web tests in the web worker extension host', 'node', ['scripts/integration/web.mjs'], { countTests: true });
     continue;
   }
   const files = testFiles(join('test', group));

@@ -7,10 +7,10 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { PolicySummary } from '../../shared/protocol';
 import { POLICY_SUMMARY_CHANGED_NOTIFICATION, POLICY_SUMMARY_REQUEST, type PolicySummaryParams } from '../../shared/protocol';
-import { POLICY_LANGUAGES } from './languageClient';
+import { POLICY_LANGUAGES, servesScheme } from './languageClient';
 
 function isCandidate(document: vscode.TextDocument): boolean {
-  return (document.uri.scheme === 'file' || document.uri.scheme === 'untitled') && (POLICY_LANGUAGES as readonly string[]).includes(document.languageId);
+  return servesScheme(document.uri.scheme) && (POLICY_LANGUAGES as readonly string[]).includes(document.languageId);
 }
 
 function isOpenInTab(uri: vscode.Uri): boolean {

@@ -5,17 +5,20 @@
 import * as vscode from 'vscode';
 import { LanguageClient, RevealOutputChannelOn, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { levelledClientOutput } from './logChannel';
+import { POLICY_LANGUAGES, REPO_CONFIG_GLOB } from './policyLanguages';
 
-/** The languages whose documents the server may recognise as policies; it ignores the others. */
-export const POLICY_LANGUAGES = ['whfb-yaml', 'json', 'jsonc', 'yaml', 'xml', 'markdown', 'powershell', 'plaintext'] as const;
+// The web build replaces this module with languageClient.web.ts (a web worker, documents of every scheme).
+export { POLICY_LANGUAGES, REPO_CONFIG_GLOB } from './policyLanguages';
+
+/** Documents on disk and untitled ones: the Node server reads the repository configuration next to them. */
+export function servesScheme(scheme: string): boolean {
+  return scheme === 'file' || scheme === 'untitled';
+}
 
 export const DOCUMENT_SELECTOR = POLICY_LANGUAGES.flatMap((language) => [
   { scheme: 'file', language },
   { scheme: 'untitled', language },
 ]);
-
-/** The repository configuration files the server reads (server/src/config/repoConfig.ts). */
-export const REPO_CONFIG_GLOB = '**/{.whfbrc.json,whfb.config.json}';
 
 export function createLanguageClient(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): LanguageClient {
   // One channel for the client's messages, the server's window/logMessage and the protocol trace.

@@ -48,6 +48,10 @@ export function chromiumPath() {
  * @param {string} options.screenshotDir  where PNGs go
  * @param {number} options.timeoutMs      overall deadline for the pass
  * @param {(line: string) => void} options.print
+ * @param {object} [options.userSettings]  merged into the user settings (the web pass moves the extension to the web worker host)
+ * @param {Function} [options.openChannel] how the suite reports (default: the loopback socket; the web worker suite uses HTTP)
+ * @param {(port: number) => Promise<void>} [options.onChannel] runs once the channel listens, before VS Code starts
+ * @param {number} [options.startTimeoutMs] how long the tests module may take to start (default 120 s)
  */
 export async function runPass(options) {
   const { label, vscodeDir, extensionPath, testsPath, workspace, tempRoot, screenshotDir, timeoutMs, print } = options;
@@ -55,7 +59,7 @@ export async function runPass(options) {
   const serverDataDir = join(tempRoot, 'server-data');
   const extensionsDir = options.extensionsDir ?? join(tempRoot, 'extensions');
   for (const dir of [join(userDataDir, 'User'), serverDataDir, extensionsDir, screenshotDir]) mkdirSync(dir, { recursive: true });
-  writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
+  writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify({ ...USER_SETTINGS, ...options.userSettings }, null, 2));
   const logFile = join(tempRoot, 'vscode-server.log');
   const browserLog = join(tempRoot, 'browser-console.log');
 
@@ -67,7 +71,7 @@ export async function runPass(options) {
   let page;
   const screenshots = [];
 
-  const channel = await openChannel(async (message, reply) => {
+  const channel = await (options.openChannel ?? openChannel)(async (message, reply) => {
     switch (message.event) {
       case 'start':
         started = message;
@@ -111,6 +115,8 @@ export async function runPass(options) {
         print(`[${label}] unknown message from the suite: ${JSON.stringify(message)}`);
     }
   });
+
+  await options.onChannel?.(channel.port);
 
   const env = {
     ...process.env,
@@ -187,7 +193,7 @@ export async function runPass(options) {
 
     // The suite says "start" as soon as VS Code hands it control; if that never happens the
     // tests module did not load, which is worth saying sooner than the overall deadline.
-    const startDeadline = Math.min(remaining(), 120_000);
+    const startDeadline = Math.min(remaining(), options.startTimeoutMs ?? 120_000);
     const startTimer = setTimeout(() => { if (!started) settle('no-start'); }, startDeadline);
     const overallTimer = setTimeout(() => settle('timeout'), remaining());
     const outcome = await finished;

@@ -11,6 +11,7 @@ import type { WhfbLanguageService } from './service/api';
 import { DeferredLanguageService } from './server/deferredService';
 import { describeError } from './server/guard';
 import { installProcessGuards } from './server/processGuards';
+import { RepoConfigs } from './server/repoConfigs';
 import { startServer } from './server/startServer';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -34,4 +35,4 @@ const service = new DeferredLanguageService(loadLanguageService, (error) => {
   });
 });
 
-startServer(connection, service, { initialized: () => service.warmUp() });
+startServer(connection, service, { initialized: () => service.warmUp(), repoConfigs: (warn) => new RepoConfigs(warn) });

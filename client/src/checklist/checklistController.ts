@@ -4,7 +4,6 @@
  * window). The tree view, the commands, the status bar and the API all read it from here.
  */
 import * as vscode from 'vscode';
-import { userInfo } from 'node:os';
 import { basename, dirname } from 'node:path';
 import type { Checklists, DeploymentModelChecklist, DeploymentModelId } from '../../../shared/protocol';
 import type { ChecklistApi, ChecklistApiItem } from '../api';
@@ -14,22 +13,21 @@ import { allItems, parentIds } from '../../../shared/protocol';
 import { checkItemSettings, diagnosticPaths, isItemDone, itemProgress, modelsToShow, pathTo, progressText, ticksFor, type ActiveModel, type DocumentProblem, type ItemSettingsCheck } from './checklistView';
 import { MemoryStateFs } from './stateFs';
 import { resolveStateFilePath } from './stateFilePath';
+import { checklistFolder, fileUri, folderPath, stateFsFor, userName } from './stateLocation';
 import { ChecklistStateStore, type StoreStatus } from './stateStore';
 import { RepoDeploymentModel } from './repoDeploymentModel';
 
 function authorName(): string | undefined {
   if (!vscode.workspace.getConfiguration('whfb').get<boolean>('checklist.recordAuthor', true)) return undefined;
-  try {
-    return userInfo().username || undefined;
-  } catch {
-    return undefined;
-  }
+  return userName();
 }
 
 export class ChecklistController implements vscode.Disposable {
   private store!: ChecklistStateStore;
   /** False when no folder is open: progress lives in memory only. */
   private persistent = false;
+  /** The folder the state file is in (none: in memory). */
+  private folder: vscode.WorkspaceFolder | undefined;
   private watcher: vscode.FileSystemWatcher | undefined;
   private storeSubscription: vscode.Disposable | undefined;
   private lastReportedStatus = '';
@@ -235,15 +233,17 @@ export class ChecklistController implements vscode.Disposable {
     this.watcher = undefined;
     this.store?.dispose();
 
-    const folder = vscode.workspace.workspaceFolders?.find((f) => f.uri.scheme === 'file');
+    // A folder on disk; on the web, a virtual one (stateLocation.web.ts).
+    const folder = checklistFolder();
+    this.folder = folder;
     if (folder) {
-      const location = resolveStateFilePath(folder.uri.fsPath, vscode.workspace.getConfiguration('whfb', folder.uri).get('checklist.stateFile'));
+      const location = resolveStateFilePath(folderPath(folder), vscode.workspace.getConfiguration('whfb', folder.uri).get('checklist.stateFile'));
       if (!location.ok) void vscode.window.showWarningMessage(location.message);
       // The store refuses, before every read and write, a path that leaves the folder through a link.
-      this.store = new ChecklistStateStore(location.path, { author: authorName(), workspaceFolder: folder.uri.fsPath });
+      this.store = new ChecklistStateStore(location.path, { author: authorName(), workspaceFolder: folderPath(folder), fs: stateFsFor(folder) });
       this.persistent = true;
       // A change outside the editor (git pull, another window) is read again; our own writes are harmless to re-read.
-      this.watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(dirname(location.path)), basename(location.path)));
+      this.watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(fileUri(folder, dirname(location.path)), basename(location.path)));
       const reload = () => void this.reload();
       this.watcher.onDidChange(reload);
       this.watcher.onDidCreate(reload);
@@ -265,7 +265,7 @@ export class ChecklistController implements vscode.Disposable {
         const openFile = vscode.l10n.t('Open file');
         const reset = vscode.l10n.t('Reset checklist');
         void vscode.window.showErrorMessage(status.message, openFile, reset).then((choice) => {
-          if (choice === openFile) void vscode.window.showTextDocument(vscode.Uri.file(this.store.filePath));
+          if (choice === openFile && this.folder) void vscode.window.showTextDocument(fileUri(this.folder, this.store.filePath));
           if (choice === reset) void vscode.commands.executeCommand('whfb.resetChecklist');
         });
       } else if (status.kind === 'unwritable') {

@@ -21,8 +21,8 @@
  *   memory, is shown, and is retried.
  */
 import { basename, dirname, join } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { emptyState, parseStateFile, serializeState, type ChecklistState, type ItemState } from './stateFile';
+import { processId, randomHex } from './processIdentity';
 import { realStateFilePath } from './stateFilePath';
 import { errorCode, MAX_STATE_FILE_BYTES, nodeStateFs, type StateFs } from './stateFs';
 
@@ -461,7 +461,7 @@ export class ChecklistStateStore {
 
   /** `.<file>.<pid>.<hex>.tmp`, next to the file: the name writeAtomically gives its temp file. */
   private tempPath(target: string): string {
-    return join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+    return join(dirname(target), `.${basename(target)}.${processId()}.${randomHex(4)}.tmp`);
   }
 
   /**
@@ -497,7 +497,7 @@ export class ChecklistStateStore {
     const staleLockMs = this.options.staleLockMs ?? 10_000;
     const lockTimeoutMs = this.options.lockTimeoutMs ?? 30_000;
     const lockPath = `${target}.lock`;
-    const owner = `${process.pid} ${randomBytes(8).toString('hex')}\n`;
+    const owner = `${processId()} ${randomHex(8)}\n`;
     const started = Date.now();
     let delay = 5;
     for (;;) {

@@ -10,6 +10,7 @@ import type { CommandServices } from './services';
 import { openUntitledDocument } from './untitledDocument';
 import { parseNewPolicyOptions } from './newPolicyOptions';
 import { applyTenantId, normalizeTenantId, policyFileName, validateTenantIdInput, ZERO_GUID } from './newPolicyText';
+import { servesScheme } from '../languageClient';
 
 export async function newPolicy(services: CommandServices, arg?: unknown): Promise<vscode.TextEditor | undefined> {
   // The models and templates come from the language server: wait for it.
@@ -47,7 +48,8 @@ export async function newPolicy(services: CommandServices, arg?: unknown): Promi
   if (tenant === undefined) return undefined;
   const content = applyTenantId(template, normalizeTenantId(tenant));
 
-  const folder = vscode.workspace.workspaceFolders?.find((f) => f.uri.scheme === 'file');
+  // On disk (Node), or a virtual folder too (web: github.dev's vscode-vfs); languageClient(.web).ts decides.
+  const folder = vscode.workspace.workspaceFolders?.find((f) => servesScheme(f.uri.scheme));
   let target: vscode.Uri | undefined;
   if (folder && options.untitled !== true) {
     const where = options.untitled === false ? { save: true } : await vscode.window.showQuickPick(
@@ -72,7 +74,7 @@ export async function newPolicy(services: CommandServices, arg?: unknown): Promi
 
   let document: vscode.TextDocument;
   if (target) {
-    await vscode.workspace.fs.writeFile(target, Buffer.from(content, 'utf8'));
+    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(content));
     document = await vscode.workspace.openTextDocument(target);
   } else {
     document = await openUntitledDocument('whfb-yaml', content);

@@ -4,11 +4,13 @@
  * folder or repository root (the same file whfb-lint uses for it). Read as JSON data only, kept
  * until the client reports a change of a configuration file (workspace/didChangeWatchedFiles).
  */
+import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigFinder, type LoadedConfig } from '../config/findConfig';
 import { CONFIG_FILE_NAMES } from '../config/repoConfig';
+import type { RepositoryConfigSource } from './startServer';
 
-export class RepoConfigs {
+export class RepoConfigs implements RepositoryConfigSource {
   private workspaceFolders = new Set<string>();
   private finder = new ConfigFinder((folder) => this.workspaceFolders.has(folder));
   private readonly reported = new Set<string>();
@@ -30,6 +32,10 @@ export class RepoConfigs {
       for (const problem of loaded.problems) this.log(`whfb: configuration ${loaded.path}: ${problem}`);
     }
     return loaded;
+  }
+
+  relativePath(loaded: LoadedConfig, uri: string): string {
+    return relative(loaded.dir, toPath(uri) ?? '');
   }
 
   /** Whether a watched-file event concerns a configuration file. */

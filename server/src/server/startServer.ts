@@ -20,10 +20,8 @@ import { QuietPeriod } from './quietPeriod';
 import { registerRequests } from './requests';
 import { settingsFromInitializationOptions, toServerSettings, type ServerSettings } from './settings';
 import { SettingsStore } from './settingsStore';
-import { RepoConfigs } from './repoConfigs';
-import { applyFileRules, isIgnored } from '../config/repoConfig';
-import { relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { applyFileRules, CONFIG_FILE_NAMES, isIgnored } from '../config/repoConfig';
+import type { LoadedConfig } from '../config/findConfig';
 
 export const COMPLETION_TRIGGER_CHARACTERS = ['/', ':', ' ', '"'];
 
@@ -43,15 +41,31 @@ function clientSupport(capabilities: ClientCapabilities): ClientSupport {
   };
 }
 
+/**
+ * The repository configuration (.whfbrc.json) of documents: read from the file system by the Node
+ * server (repoConfigs.ts). This module stays free of Node APIs: it is also the web worker's wiring
+ * (web/workerServer.ts), which has no file system and passes none.
+ */
+export interface RepositoryConfigSource {
+  setWorkspaceFolders(uris: readonly string[]): void;
+  forDocument(uri: string): LoadedConfig | undefined;
+  /** The document's path relative to the configuration's folder, as its `ignore` globs are written. */
+  relativePath(loaded: LoadedConfig, uri: string): string;
+  /** A configuration file changed: read them again. */
+  changed(): void;
+}
+
 export interface ServerHooks {
   /** Runs when the client sends `initialized`, once the settings are asked for (server.ts starts loading the service). */
   initialized?: () => void;
+  /** Absent: no repository configuration applies (the editor's settings alone). */
+  repoConfigs?: (log: (message: string) => void) => RepositoryConfigSource;
 }
 
 export function startServer(connection: Connection, service: WhfbLanguageService, hooks: ServerHooks = {}): void {
   const documents = new TextDocuments(TextDocument);
   const settings = new SettingsStore(service);
-  const repoConfigs = new RepoConfigs((message) => connection.console.warn(message));
+  const repoConfigs = hooks.repoConfigs?.((message) => connection.console.warn(message));
   let support: ClientSupport = { configuration: false, configurationChangeRegistration: false, pullDiagnostics: false, diagnosticsRefresh: false };
 
   const host: ValidationHost = {
@@ -62,8 +76,8 @@ export function startServer(connection: Connection, service: WhfbLanguageService
       if (service.detectFormat(input) === undefined) return [];
       // The repository's .whfbrc.json: ignored files have no diagnostics; its severities apply
       // under the editor's whfb.rules (which the service already applied).
-      const repo = repoConfigs.forDocument(input.uri);
-      if (repo && repo.config.ignore.length > 0 && isIgnored(repo.config, relative(repo.dir, documentPath(input.uri)))) return [];
+      const repo = repoConfigs?.forDocument(input.uri);
+      if (repo && repo.config.ignore.length > 0 && isIgnored(repo.config, repoConfigs!.relativePath(repo, input.uri))) return [];
       const diagnostics = service.validate(input);
       return repo ? applyFileRules(diagnostics, repo.config.rules, settings.inForce.service.ruleSeverity) : diagnostics;
     },
@@ -85,7 +99,7 @@ export function startServer(connection: Connection, service: WhfbLanguageService
 
   connection.onInitialize((params): InitializeResult => {
     support = clientSupport(params.capabilities);
-    repoConfigs.setWorkspaceFolders(params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []));
+    repoConfigs?.setWorkspaceFolders(params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []));
     void settings.update(Promise.resolve(settingsFromInitializationOptions(params.initializationOptions)), logSettingsError);
     if (support.pullDiagnostics) registerPullDiagnostics(host, quiet);
     return {
@@ -128,7 +142,7 @@ export function startServer(connection: Connection, service: WhfbLanguageService
 
   // The client watches .whfbrc.json / whfb.config.json (client/src/languageClient.ts).
   connection.onDidChangeWatchedFiles(guardNotification(connection.console, 'didChangeWatchedFiles', (params) => {
-    if (!params.changes.some((change) => RepoConfigs.isConfigFile(change.uri))) return;
+    if (!repoConfigs || !params.changes.some((change) => isConfigFile(change.uri))) return;
     repoConfigs.changed();
     settings.invalidate();
     revalidateOpenDocuments();
@@ -154,10 +168,8 @@ export function startServer(connection: Connection, service: WhfbLanguageService
   connection.listen();
 }
 
-function documentPath(uri: string): string {
-  try {
-    return fileURLToPath(uri);
-  } catch {
-    return '';
-  }
+/** Whether a watched-file event concerns a configuration file. */
+function isConfigFile(uri: string): boolean {
+  const name = decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
+  return (CONFIG_FILE_NAMES as readonly string[]).includes(name);
 }

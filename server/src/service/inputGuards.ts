@@ -17,7 +17,25 @@ export function tooLargeMessage(maxFileSizeBytes: number): string {
 /** Larger than the limit as the editor measures it: the text's UTF-8 bytes. */
 export function isTooLarge(text: string, maxFileSizeBytes: number): boolean {
   // UTF-16 length is a lower bound of the byte size; only compute bytes near the limit.
-  return text.length > maxFileSizeBytes || (text.length * 3 > maxFileSizeBytes && Buffer.byteLength(text, 'utf8') > maxFileSizeBytes);
+  return text.length > maxFileSizeBytes || (text.length * 3 > maxFileSizeBytes && utf8ByteLength(text) > maxFileSizeBytes);
+}
+
+/**
+ * What Buffer.byteLength(text, 'utf8') returns, without Node's Buffer: the service also runs in a
+ * web worker (VS Code for the Web). A lone surrogate is written as U+FFFD, 3 bytes, as Node does.
+ */
+function utf8ByteLength(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
 }
 
 export function guardInput(text: string, format: SourceFormat, maxFileSizeBytes: number): Finding | undefined {

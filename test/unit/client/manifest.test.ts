@@ -75,6 +75,10 @@ test('the language and activation: *.whfb.yaml / *.whfb.yml, activated by the la
   assert.equal(manifest.capabilities.untrustedWorkspaces.supported, 'limited');
   assert.deepEqual(manifest.capabilities.untrustedWorkspaces.restrictedConfigurations, ['whfb.checklist.stateFile']);
   assert.match(manifest.capabilities.untrustedWorkspaces.description, /whfb\.checklist\.stateFile/);
+  // VS Code for the Web (issue 18): a browser entry, and virtual workspaces with what is limited there.
+  assert.equal(manifest.browser, './dist/web/extension.js');
+  assert.equal(manifest.capabilities.virtualWorkspaces.supported, true);
+  assert.match(manifest.capabilities.virtualWorkspaces.description, /\.whfbrc\.json/);
   const config = JSON.parse(readFileSync(join(root, 'language-configuration.json'), 'utf8'));
   assert.equal(config.comments.lineComment, '#');
   // After "- omaUri: ..." Enter lines the next key up under "omaUri".

@@ -20,6 +20,8 @@ const SHIPPED = [
   /^(LICENSE|NOTICE)$/,
   /^dist\/[^/]+\.js$/,
   /^dist\/[^/]+\.LEGAL\.txt$/,
+  // VS Code for the Web: the browser client and the worker server.
+  /^dist\/web\/[^/]+\.(js|LEGAL\.txt)$/,
   /^schemas\/[^/]+\.json$/,
   /^snippets\/[^/]+\.json$/,
   /^syntaxes\/[^/]+\.tmLanguage\.json$/,
@@ -28,7 +30,7 @@ const SHIPPED = [
 ];
 const REQUIRED = [
   'package.json', 'package.nls.json', 'l10n/bundle.l10n.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'NOTICE',
-  'dist/extension.js', 'dist/server.js', 'dist/service.js', 'dist/cli.js',
+  'dist/extension.js', 'dist/server.js', 'dist/service.js', 'dist/cli.js', 'dist/web/extension.js', 'dist/web/server.js',
   'schemas/whfb-policy.schema.json',
   'syntaxes/whfb-yaml.tmLanguage.json', 'syntaxes/oma-uri.injection.tmLanguage.json', 'language-configuration.json', 'media/icon.png',
 ];
@@ -36,7 +38,7 @@ const NEVER = /^(test|scripts|server|client|data|bench|examples|docs|node_module
 
 test('vsce ls lists exactly what the extension needs to run', () => {
   ensureBuilt();
-  if (!existsSync(join(REPO_ROOT, 'dist', 'extension.js'))) {
+  if (!existsSync(join(REPO_ROOT, 'dist', 'extension.js')) || !existsSync(join(REPO_ROOT, 'dist', 'web', 'server.js'))) {
     assert.equal(spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: REPO_ROOT, stdio: 'inherit' }).status, 0, 'build');
   }
   const vsce = join(REPO_ROOT, 'node_modules', '.bin', process.platform === 'win32' ? 'vsce.cmd' : 'vsce');
