@@ -237,6 +237,12 @@ function valueProblem(node: CatalogNode, value: unknown, admx: AdmxForm): string
 
 function describeProblem(node: CatalogNode, value: unknown, admx: AdmxForm): string | undefined {
   if (value === null || value === undefined || value === '') return `${node.name} needs a value: ${node.allowed ? describeAllowed(node.allowed) : `a ${node.format} value`}.`;
+  if (typeof value === 'object') {
+    // A mapping or list where a scalar belongs: most often lines indented under `value:` by mistake
+    // (an entry nested into the one above). Said in words, never as the parser's JSON.
+    const shape = Array.isArray(value) ? 'a list' : 'a mapping (indented "key: value" lines)';
+    return `${node.name} needs ${node.allowed ? describeAllowed(node.allowed) : `a single ${node.format} value`}, but its value is ${shape}: check the indentation of the lines under it.`;
+  }
   let text = valueText(value);
   if (node.format === 'bool') {
     const flag = asBoolean(value);
