@@ -11,6 +11,7 @@ import { checklistMarkdown, checklistsFor } from './checklistInfo';
 import { contains, omaUriTokenAt, settingAt, type FeatureContext } from './context';
 import { markdownCode, markdownText } from './markdownText';
 import { nodeMarkdown } from './nodeDocs';
+import { exportKeyMarkdown, keyAt, policyKeyMarkdown, valueMarkdown, valueToken } from './valueHover';
 
 function hoverOf(context: FeatureContext, value: string, range: OffsetRange): Hover {
   return { contents: { kind: 'markdown', value }, range: context.entry.lines().range(range) };
@@ -39,6 +40,16 @@ export function hoverAt(context: FeatureContext, position: Position): Hover | nu
         if (resolved?.node) return hoverOf(context, nodeMarkdown(resolved.node), written.range);
         return hoverOf(context, `${markdownCode(written.value)} names no node of the catalog.`, written.range);
       }
+      // The value: what it means for the node (a choice value's whole `<id>_<option>` string too).
+      if (setting.value && setting.node) {
+        const token = valueToken(text, setting.value.range);
+        if (contains(token, offset) && token.end > token.start) return hoverOf(context, valueMarkdown(setting, setting.node), token);
+      }
+    }
+    const key = keyAt(text, offset, lines.lineStart(position.line), lines.lineEnd(position.line));
+    if (key) {
+      const markdown = model.format === 'whfb-yaml' ? policyKeyMarkdown(model, text, key, lines.lineStart(position.line)) : exportKeyMarkdown(key.key);
+      if (markdown) return hoverOf(context, markdown, key.range);
     }
     const deployment = model.deployment;
     if (deployment) {

@@ -94,8 +94,48 @@ export const renderSyncmlFix: FixRenderer = (model, fix) => {
 export const renderLooseTextFix: FixRenderer = (model, fix) =>
   fix.kind === 'correct-path' && fix.setting.omaUri ? replaceInside(model, fix.setting.omaUri.range, fix.path, fix.title) : undefined;
 
-/** The Settings Catalog writes ids and choices, not OMA-URIs: no fix of the union maps onto it yet. */
-export const renderSettingsCatalogFix: FixRenderer = () => undefined;
+/** "#microsoft.graph.deviceManagementConfigurationIntegerSettingValue" for an int, String otherwise. */
+function simpleValueOdataType(type: string): string {
+  return `#microsoft.graph.deviceManagementConfiguration${type === 'int' ? 'Integer' : 'String'}SettingValue`;
+}
+
+/**
+ * The Settings Catalog (JSON or IntuneCD YAML) writes ids and choices: a choice value's option
+ * (`..._true`, `..._1`: the walker's value range is the option alone), a simple value (a number
+ * stays a number, a string keeps its quotes), the simple value's @odata.type, and a misspelt or
+ * deprecated settingDefinitionId (with the choice value's id prefix, which must name the same
+ * setting). A bool is a choice there, never a simple type; tenants and new settings need a
+ * settingInstance Intune builds, so they are not rendered.
+ */
+export const renderSettingsCatalogFix: FixRenderer = (model, fix) => {
+  switch (fix.kind) {
+    case 'set-value': {
+      const value = fix.setting.value;
+      if (!value || typeof value.value === 'object') return undefined;
+      const isOption = model.text.charAt(value.range.start - 1) === '_' && fix.setting.settingDefinitionId !== undefined;
+      const quoted = /["']/.test(model.text.charAt(value.range.start - 1));
+      if (!isOption && !quoted && typeof fix.value === 'string' && !/^[\w.-]+$/.test(fix.value)) return undefined;
+      return replaceExactly(value.range, String(fix.value), fix.title);
+    }
+    case 'set-type':
+      if (!fix.setting.type || fix.type === 'bool') return undefined;
+      return replaceInside(model, fix.setting.type.range, simpleValueOdataType(fix.type), fix.title);
+    case 'correct-path':
+    case 'use-successor': {
+      const id = fix.setting.settingDefinitionId;
+      if (!id || !fix.settingsCatalogId) return undefined;
+      const replacements = [{ range: innerRange(model.text, id.range), newText: fix.settingsCatalogId }];
+      const value = fix.setting.value;
+      const prefixStart = value ? value.range.start - id.value.length - 1 : -1;
+      if (value && prefixStart >= 0 && model.text.slice(prefixStart, value.range.start).toLowerCase() === `${id.value.toLowerCase()}_`) {
+        replacements.push({ range: { start: prefixStart, end: value.range.start - 1 }, newText: fix.settingsCatalogId });
+      }
+      return { fix: 'replace', title: fix.title, replacements };
+    }
+    default:
+      return undefined;
+  }
+};
 
 /**
  * The findings with their fixes rendered for the document's format: `data` holds the text edits,

@@ -14,7 +14,7 @@ test('an OMA-URI: description, format, allowed values, defaults, builds, scope, 
   const result = hover(`${HEAD}settings:\n  - omaUri: ${P}/UseCloud|TrustForOnPremAuth\n    type: bool\n    value: true\n`);
   assert.ok(result);
   const markdown = result.contents.value;
-  for (const expected of [/\*\*UseCloudTrustForOnPremAuth\*\*/, /\*\*Format:\*\* bool/, /\*\*Scope:\*\* device/, /`true`: /, /\*\*Default:\*\*/, /10\.0\.19044\.1566/, /\*\*Group Policy:\*\* Use cloud trust for on-premises authentication/, /device_vendor_msft_passportforwork_\{tenantid\}_policies_usecloudtrustforonpremauth/, /\(https:\/\/learn\.microsoft\.com\/windows\/client-management\/mdm\/passportforwork-csp#/]) {
+  for (const expected of [/\*\*UseCloudTrustForOnPremAuth\*\*/, /\*\*Format:\*\* bool/, /\*\*Scope:\*\* device/, /`true` Enabled/, /\*\*Default:\*\*/, /10\.0\.19044\.1566/, /\*\*Group Policy:\*\* Use cloud trust for on-premises authentication/, /device_vendor_msft_passportforwork_\{tenantid\}_policies_usecloudtrustforonpremauth/, /\(https:\/\/learn\.microsoft\.com\/windows\/client-management\/mdm\/passportforwork-csp#/]) {
     assert.match(markdown, expected);
   }
   assert.deepEqual(result.range, { start: { line: 3, character: 12 }, end: { line: 3, character: 95 } });
