@@ -13,7 +13,7 @@ import { CompletionItemKind, InsertTextFormat, type CompletionItem, type Complet
 import { settingAt, type FeatureContext } from './context';
 import { nodeMarkdown } from './nodeDocs';
 import { schemaProperties, type SchemaScope } from './policySchemaInfo';
-import { isSettingsCatalogFormat, settingsCatalogCompletions } from './settingsCatalogCompletion';
+import { customProfileCompletions, isCustomProfileFormat, isSettingsCatalogFormat, settingsCatalogCompletions } from './settingsCatalogCompletion';
 
 const TRIGGER_SUGGEST = { title: 'Next segment', command: 'editor.action.triggerSuggest' };
 
@@ -45,6 +45,7 @@ export function completionsAt(context: FeatureContext, position: Position): Comp
   const omaUri = omaUriCompletions(cursor, catalog);
   if (omaUri) return { isIncomplete: false, items: omaUri };
   if (isSettingsCatalogFormat(entry.format ?? '')) return { isIncomplete: false, items: settingsCatalogCompletions(cursor, entry.model, catalog) ?? [] };
+  if (isCustomProfileFormat(entry.format ?? '')) return { isIncomplete: false, items: customProfileCompletions(cursor, entry.model) ?? [] };
   if (entry.format !== 'whfb-yaml' || !entry.model) return { isIncomplete: false, items: [] };
   return { isIncomplete: false, items: policyFileCompletions(cursor, entry.model, catalog) };
 }

@@ -33,6 +33,29 @@ export function isSettingsCatalogFormat(format: string): boolean {
   return format === 'settings-catalog-json' || format === 'settings-catalog-yaml';
 }
 
+export function isCustomProfileFormat(format: string): boolean {
+  return format === 'custom-profile-json' || format === 'custom-profile-yaml';
+}
+
+/** A custom profile's `value`: the node's default, range bounds or options (a bool: true/false, as JSON writes it). */
+export function customProfileCompletions(cursor: CatalogCursor, model: PolicyModel | undefined): CompletionItem[] | undefined {
+  const value = VALUE_KEY.exec(cursor.before);
+  if (!value) return undefined;
+  const node = model ? settingAt(model, cursor.offset)?.node : undefined;
+  if (!node) return [];
+  const range = tokenRange(cursor, value[3]!, Boolean(value[2]));
+  if (node.format === 'bool') {
+    return ['true', 'false'].map((option, index) => ({
+      label: option,
+      kind: CompletionItemKind.Value,
+      detail: defaultNote(node, option),
+      sortText: `${defaultNote(node, option) ? '0' : '1'}${index}`,
+      textEdit: { range, newText: option },
+    }));
+  }
+  return simpleValueItems(node, range);
+}
+
 export function settingsCatalogCompletions(cursor: CatalogCursor, model: PolicyModel | undefined, catalog: CatalogIndex): CompletionItem[] | undefined {
   const id = ID_KEY.exec(cursor.before);
   if (id) return settingIdItems(cursor, model, catalog, id[3]!, Boolean(id[2]));

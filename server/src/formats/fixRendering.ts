@@ -8,7 +8,7 @@ import { innerRange } from '../model/located';
 import type { Finding, Fix, FixData, OffsetRange, PolicyModel } from '../model/types';
 import { policyFileTypeName } from '../model/values';
 import { insertSettingFix } from './policyYamlInsert';
-import { yamlScalar } from './settingEntry';
+import { odataTypeOf, yamlScalar } from './settingEntry';
 
 export type FixRenderer = (model: PolicyModel, fix: Fix) => FixData | undefined;
 
@@ -57,8 +57,8 @@ export const renderPolicyYamlFix: FixRenderer = (model, fix) => {
 
 /**
  * A custom profile (JSON, or IntuneCD YAML): the OMA-URI text, and a value Graph types as a boolean
- * or number (a string value keeps its quotes and its type, so swapping its text would be wrong).
- * Its type is an @odata.type, a tenant segment is no placeholder Intune fills in, and new entries
+ * or number (a string value keeps its quotes and its type, so swapping its text would be wrong),
+ * and its @odata.type where the value already has the new type's form. A tenant segment is no placeholder Intune fills in, and new entries
  * need a display name the user chooses: none of those is rendered.
  */
 export const renderCustomProfileFix: FixRenderer = (model, fix) => {
@@ -71,6 +71,14 @@ export const renderCustomProfileFix: FixRenderer = (model, fix) => {
     case 'correct-path':
     case 'use-successor':
       return fix.setting.omaUri ? replaceInside(model, fix.setting.omaUri.range, fix.path, fix.title) : undefined;
+    case 'set-type': {
+      // The @odata.type alone, where the value is already written in the JSON form of the new type
+      // (an omaSettingString with a number value becomes omaSettingInteger); otherwise the value
+      // would have to change form too, which is the user's call.
+      const written = fix.setting.value?.value;
+      const fits = fix.type === 'int' ? typeof written === 'number' : fix.type === 'bool' ? typeof written === 'boolean' : typeof written === 'string';
+      return fix.setting.type && fits ? replaceInside(model, fix.setting.type.range, odataTypeOf(fix.type), fix.title) : undefined;
+    }
     default:
       return undefined;
   }

@@ -123,3 +123,19 @@ test('the OMA-URI hover is compact: essentials first, then the description, then
   assert.ok(markdown.split('\n').length <= 16, `${markdown.split('\n').length} lines`);
   assert.ok(markdown.length <= 1800, `${markdown.length} characters`);
 });
+
+test('custom profile JSON: a value completes from its node; a wrong @odata.type and an out-of-range value have quick fixes', () => {
+  const uri = 'file:///work/exports/custom-profile.json';
+  const text = readFileSync(join(ROOT, 'test/fixtures/custom-profile/whfb-custom-profile.json'), 'utf8');
+  const ls = service();
+  const items = ls.complete({ uri, version: 1, text }, positionOf(text, '"value": 1\n', 10)).items.map((item) => item.label);
+  assert.deepEqual(items.sort(), ['0', '1']);
+  const bools = ls.complete({ uri, version: 1, text }, positionOf(text, '"value": true', 13)).items.map((item) => item.label);
+  assert.deepEqual(bools.sort(), ['false', 'true']);
+
+  const wrongType = text.replace('"#microsoft.graph.omaSettingInteger"', '"#microsoft.graph.omaSettingString"');
+  const type = fixesFor(uri, wrongType, 'WHFB102');
+  assert.equal(type.apply(), text);
+  const outOfRange = fixesFor(uri, text.replace('"value": 1\n', '"value": 7\n'), 'WHFB103');
+  assert.match(outOfRange.apply(), /"value": 0\n/, outOfRange.actions.map((action) => action.title).join(', '));
+});
