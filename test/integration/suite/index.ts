@@ -16,6 +16,7 @@ import './tests/checklist';
 import './tests/commands';
 import './tests/commandArguments';
 import './tests/repoConfig';
+import './tests/editorHelp';
 
 export async function run(): Promise<void> {
   const reporter = await connectReporter();
