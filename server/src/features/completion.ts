@@ -13,7 +13,7 @@ import { CompletionItemKind, InsertTextFormat, type CompletionItem, type Complet
 import { settingAt, type FeatureContext } from './context';
 import { nodeMarkdown } from './nodeDocs';
 import { schemaProperties, type SchemaScope } from './policySchemaInfo';
-import { customProfileCompletions, isCustomProfileFormat, isSettingsCatalogFormat, settingsCatalogCompletions } from './settingsCatalogCompletion';
+import { customProfileCompletions, isCustomProfileFormat, isSettingsCatalogFormat, settingsCatalogCompletions, type ExportCompletion } from './settingsCatalogCompletion';
 
 const TRIGGER_SUGGEST = { title: 'Next segment', command: 'editor.action.triggerSuggest' };
 
@@ -44,10 +44,26 @@ export function completionsAt(context: FeatureContext, position: Position): Comp
   };
   const omaUri = omaUriCompletions(cursor, catalog);
   if (omaUri) return { isIncomplete: false, items: omaUri };
-  if (isSettingsCatalogFormat(entry.format ?? '')) return { isIncomplete: false, items: settingsCatalogCompletions(cursor, entry.model, catalog) ?? [] };
-  if (isCustomProfileFormat(entry.format ?? '')) return { isIncomplete: false, items: customProfileCompletions(cursor, entry.model) ?? [] };
+  if (isSettingsCatalogFormat(entry.format ?? '')) return { isIncomplete: false, items: exportItems(cursor, settingsCatalogCompletions(cursor, entry.model, catalog)) };
+  if (isCustomProfileFormat(entry.format ?? '')) return { isIncomplete: false, items: exportItems(cursor, customProfileCompletions(cursor, entry.model)) };
   if (entry.format !== 'whfb-yaml' || !entry.model) return { isIncomplete: false, items: [] };
   return { isIncomplete: false, items: policyFileCompletions(cursor, entry.model, catalog) };
+}
+
+const EXPORT_KINDS = { property: CompletionItemKind.Property, option: CompletionItemKind.EnumMember, value: CompletionItemKind.Value } as const;
+
+/** The exports' completions (features/settingsCatalogCompletion.ts) in LSP shape. */
+function exportItems(cursor: Cursor, found: ExportCompletion[] | undefined): CompletionItem[] {
+  return (found ?? []).map((item) => ({
+    label: item.label,
+    kind: EXPORT_KINDS[item.kind],
+    sortText: item.sortText,
+    ...(item.detail ? { detail: item.detail } : {}),
+    ...(item.filterText ? { filterText: item.filterText } : {}),
+    ...(item.documentation ? { documentation: { kind: 'markdown' as const, value: item.documentation } } : {}),
+    textEdit: { range: cursor.range(item.replace.start, item.replace.end), newText: item.newText },
+    ...(item.deprecated ? { deprecated: true, tags: [1 as const] } : {}),
+  }));
 }
 
 // ---------------------------------------------------------------------------------------------

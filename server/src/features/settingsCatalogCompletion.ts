@@ -7,8 +7,7 @@
  */
 import type { CatalogIndex } from '../catalog/catalogIndex';
 import type { CatalogNode } from '../catalog/types';
-import type { PolicyModel } from '../model/types';
-import { CompletionItemKind, type CompletionItem, type Range } from '../service/protocolTypes';
+import type { OffsetRange, PolicyModel } from '../model/types';
 import { settingAt } from './context';
 import { markdownCode, markdownText } from './markdownText';
 import { nodeMarkdown } from './nodeDocs';
@@ -21,8 +20,26 @@ export interface CatalogCursor {
   lineEnd: number;
   /** Text of the line before the cursor. */
   before: string;
-  range: (start: number, end: number) => Range;
 }
+
+/**
+ * One completion, free of LSP shapes (features/completion.ts turns it into a CompletionItem):
+ * `replace` is the document offsets the text replaces.
+ */
+export interface ExportCompletion {
+  label: string;
+  kind: 'property' | 'option' | 'value';
+  detail?: string;
+  sortText: string;
+  filterText?: string;
+  documentation?: string;
+  replace: OffsetRange;
+  newText: string;
+  deprecated?: boolean;
+}
+
+type CompletionItem = ExportCompletion;
+type Range = OffsetRange;
 
 /** `"settingDefinitionId": "dev` (JSON) or `settingDefinitionId: dev` (YAML), the id typed so far. */
 const ID_KEY = /(["']?)settingDefinitionId\1\s*:\s*(["']?)([^"'\s,]*)$/;
@@ -47,10 +64,11 @@ export function customProfileCompletions(cursor: CatalogCursor, model: PolicyMod
   if (node.format === 'bool') {
     return ['true', 'false'].map((option, index) => ({
       label: option,
-      kind: CompletionItemKind.Value,
+      kind: 'value' as const,
       detail: defaultNote(node, option),
       sortText: `${defaultNote(node, option) ? '0' : '1'}${index}`,
-      textEdit: { range, newText: option },
+      replace: range,
+      newText: option,
     }));
   }
   return simpleValueItems(node, range);
@@ -75,7 +93,7 @@ function tokenRange(cursor: CatalogCursor, typed: string, quoted: boolean): Rang
   let end = cursor.offset;
   const stop = quoted ? /["'\r\n]/ : /[\s,}"'\]]/;
   while (end < cursor.lineEnd && !stop.test(cursor.text.charAt(end))) end += 1;
-  return cursor.range(cursor.offset - typed.length, end);
+  return { start: cursor.offset - typed.length, end };
 }
 
 /** The CSP areas (PassportForWork, Policy/Kerberos, ...) the policy's settings belong to. */
@@ -99,13 +117,14 @@ function settingIdItems(cursor: CatalogCursor, model: PolicyModel | undefined, c
   const offered = inAreas.length > 0 && (!typed || inAreas.some((node) => node.settingsCatalogId.startsWith(typed.toLowerCase()))) ? inAreas : candidates;
   return offered.map((node) => ({
     label: node.settingsCatalogId,
-    kind: CompletionItemKind.Property,
+    kind: 'property' as const,
     detail: `${node.name} · ${node.format} · ${node.scope}`,
     sortText: `${node.deprecated ? '1' : '0'}${node.settingsCatalogId}`,
     filterText: node.settingsCatalogId,
-    documentation: { kind: 'markdown' as const, value: nodeMarkdown(node, { brief: true }) },
-    textEdit: { range, newText: node.settingsCatalogId },
-    ...(node.deprecated ? { deprecated: true, tags: [1 as const] } : {}),
+    documentation: nodeMarkdown(node, { brief: true }),
+    replace: range,
+    newText: node.settingsCatalogId,
+    ...(node.deprecated ? { deprecated: true } : {}),
   }));
 }
 
@@ -152,12 +171,13 @@ function choiceItems(node: CatalogNode, range: Range, quoted: boolean): Completi
     const isDefault = defaultNote(node, option);
     const item: CompletionItem = {
       label: id,
-      kind: CompletionItemKind.EnumMember,
+      kind: 'option',
       detail: `${option}: ${oneLine(meaning)}${isDefault ? ` · ${isDefault}` : ''}`,
       sortText: `${isDefault ? '0' : '1'}${String(index).padStart(3, '0')}`,
       filterText: id,
-      documentation: { kind: 'markdown', value: `**${markdownText(node.name)}** = ${markdownCode(option)}: ${markdownText(meaning)}` },
-      textEdit: { range, newText: quoted ? id : JSON.stringify(id) },
+      documentation: `**${markdownText(node.name)}** = ${markdownCode(option)}: ${markdownText(meaning)}`,
+      replace: range,
+      newText: quoted ? id : JSON.stringify(id),
     };
     return item;
   });
@@ -170,11 +190,12 @@ function simpleValueItems(node: CatalogNode, range: Range): CompletionItem[] {
     const isDefault = defaultNote(node, value);
     items.push({
       label: value,
-      kind: CompletionItemKind.Value,
+      kind: 'value',
       detail: isDefault ?? undefined,
       sortText: `${isDefault ? '0' : '1'}${String(items.length).padStart(3, '0')}`,
-      documentation: { kind: 'markdown', value: documentation },
-      textEdit: { range, newText: value },
+      documentation,
+      replace: range,
+      newText: value,
     });
   };
   for (const item of node.defaults) add(item.value.trim(), `The default of ${markdownText(node.name)} (${item.source === 'ddf' ? 'DDF' : 'guide'}: ${markdownText(item.note)})`);
