@@ -11,7 +11,7 @@ import { CLEAN_POLICY, TYPO_POLICY } from './policies';
 const TIMEOUT = { timeout: 30_000 };
 const settings = () => ({ validation: { delay: 0 } });
 const LINE = 14; // `  - omaUri: .../Policies/RequireSecurityDevice`
-const END = CLEAN_POLICY.split('\n')[LINE]!.length;
+const END = CLEAN_POLICY.split('\n')[LINE].length;
 const keystroke = (uri: string, version: number, character: number, text: string) => ({
   textDocument: { uri, version },
   contentChanges: [{ range: { start: { line: LINE, character }, end: { line: LINE, character } }, text }],

@@ -60,7 +60,7 @@ export function customProfileCompletions(cursor: CatalogCursor, model: PolicyMod
   if (!value) return undefined;
   const node = model ? settingAt(model, cursor.offset)?.node : undefined;
   if (!node) return [];
-  const range = tokenRange(cursor, value[3]!, Boolean(value[2]));
+  const range = tokenRange(cursor, value[3], Boolean(value[2]));
   if (node.format === 'bool') {
     return ['true', 'false'].map((option, index) => ({
       label: option,
@@ -76,12 +76,12 @@ export function customProfileCompletions(cursor: CatalogCursor, model: PolicyMod
 
 export function settingsCatalogCompletions(cursor: CatalogCursor, model: PolicyModel | undefined, catalog: CatalogIndex): CompletionItem[] | undefined {
   const id = ID_KEY.exec(cursor.before);
-  if (id) return settingIdItems(cursor, model, catalog, id[3]!, Boolean(id[2]));
+  if (id) return settingIdItems(cursor, model, catalog, id[3], Boolean(id[2]));
   const value = VALUE_KEY.exec(cursor.before);
   if (!value) return undefined;
   const node = instanceNode(cursor, model, catalog);
   if (!node) return [];
-  const typed = value[3]!;
+  const typed = value[3];
   const range = tokenRange(cursor, typed, Boolean(value[2]));
   return enclosingValueKey(cursor.text, cursor.offset) === 'choiceSettingValue'
     ? choiceItems(node, range, Boolean(value[2]) || cursor.text.charAt(cursor.offset) === '"')

@@ -57,10 +57,10 @@ export function keyAt(text: string, offset: number, lineStart: number, lineEnd: 
   const line = text.slice(lineStart, lineEnd);
   const match = /^(\s*)(-\s+)?(["']?)([@\w.]+)\3\s*:/.exec(line);
   if (!match) return undefined;
-  const start = lineStart + match[1]!.length + (match[2]?.length ?? 0) + match[3]!.length;
-  const end = start + match[4]!.length;
+  const start = lineStart + match[1].length + (match[2]?.length ?? 0) + match[3].length;
+  const end = start + match[4].length;
   if (offset < start || offset > end) return undefined;
-  return { key: match[4]!, range: { start, end }, indent: match[1]!.length + (match[2]?.length ?? 0), dash: Boolean(match[2]) };
+  return { key: match[4], range: { start, end }, indent: match[1].length + (match[2]?.length ?? 0), dash: Boolean(match[2]) };
 }
 
 /** The top-level key whose block holds `lineStart` (the nearest column-0 key above it). */

@@ -94,7 +94,7 @@ function unknownSegmentMessage(catalog: CatalogIndex, written: string, suggestio
   let prefix = '';
   let unknownAt = segments.length - 1;
   for (let i = 0; i < segments.length; i++) {
-    const segment = segments[i]!;
+    const segment = segments[i];
     if (i === 0) {
       prefix = `${segment}/`;
       continue;

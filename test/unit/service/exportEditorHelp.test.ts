@@ -18,7 +18,7 @@ function positionOf(text: string, needle: string, delta = 0): Position {
   const at = text.indexOf(needle);
   assert.ok(at >= 0, `${needle} is in the text`);
   const before = text.slice(0, at + delta).split('\n');
-  return { line: before.length - 1, character: before[before.length - 1]!.length };
+  return { line: before.length - 1, character: before[before.length - 1].length };
 }
 
 const USE_ID = 'device_vendor_msft_passportforwork_{tenantid}_policies_usepassportforwork';
@@ -63,7 +63,7 @@ function fixesFor(uri: string, text: string, code: string) {
   const diagnostic = diagnostics.find((item) => item.code === code);
   assert.ok(diagnostic, `${code} in ${diagnostics.map((item) => `${item.code} ${item.message}`).join('\n')}`);
   const actions = ls.codeActions({ uri, version: 1, text }, diagnostic.range, [diagnostic]).filter((action) => !action.title.startsWith('Ignore'));
-  return { diagnostic, actions, apply: (index = 0) => applyEdits(text, actions[index]!.edit.changes[uri]!) };
+  return { diagnostic, actions, apply: (index = 0) => applyEdits(text, actions[index].edit.changes[uri]) };
 }
 
 test('Settings Catalog JSON: an out-of-range value, a misspelt id and a wrong value type have quick fixes', () => {
@@ -116,7 +116,7 @@ test('the OMA-URI hover is compact: essentials first, then the description, then
   const markdown = service().hover({ uri: 'file:///work/c.whfb.yaml', version: 1, text }, positionOf(text, 'Digits', 2))?.contents.value ?? '';
   const order = ['**Digits**', '**Format:**', '**Allowed values:**', '**Default:**', '**Settings Catalog id:**', 'CSP reference]('];
   const positions = order.map((part) => markdown.indexOf(part));
-  assert.ok(positions.every((at) => at >= 0), `${order.filter((_, i) => positions[i]! < 0).join(', ')} missing:\n${markdown}`);
+  assert.ok(positions.every((at) => at >= 0), `${order.filter((_, i) => positions[i] < 0).join(', ')} missing:\n${markdown}`);
   assert.deepEqual(positions, positions.slice().sort((a, b) => a - b), `essentials, then description, then links:\n${markdown}`);
   const description = markdown.indexOf('\n\n');
   assert.ok(description > markdown.indexOf('**Settings Catalog id:**'), 'the description comes after the essentials');
