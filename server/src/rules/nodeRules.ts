@@ -111,7 +111,8 @@ function unknownSegmentMessage(catalog: CatalogIndex, written: string, suggestio
   const parent = unknownAt > 0 ? segments[unknownAt - 1] : undefined;
   const where = parent ? ` under ${parent}` : '';
   if (!suggestion) return `Unknown segment "${shortened(unknown)}"${where}: no node of the CSP has this path. Check it against the CSP reference.`;
-  const meant = suggestion.split('/').slice(unknownAt).join('/') || suggestion;
+  // Aligned from the end: a legacy ./Vendor/MSFT root is one segment shorter than the ./Device/... suggestion.
+  const meant = suggestion.split('/').slice(-(segments.length - unknownAt)).join('/') || suggestion;
   return `Unknown segment "${shortened(unknown)}"${where}: did you mean ${meant}?`;
 }
 
