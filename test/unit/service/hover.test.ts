@@ -43,8 +43,9 @@ test('an OMA-URI in loose text (PowerShell)', () => {
   assert.match(result?.contents.value ?? '', /\*\*RequireSecurityDevice\*\*/);
 });
 
-test('nothing to say: null', () => {
-  assert.equal(hover(`${HEAD}na|me: x\n`), null);
+test('nothing to say: null (a key is explained from the schema, issue 12 point 6; its free-text value is not)', () => {
+  assert.match(hover(`${HEAD}na|me: x\n`)?.contents.value ?? '', /\*\*name\*\* \(top-level key\)/);
+  assert.equal(hover(`${HEAD}name: pi|lot\n`), null);
 });
 
 test('a node whose guide section says otherwise about "not configured" than the DDF shows both, marked', () => {
