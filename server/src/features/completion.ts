@@ -16,6 +16,7 @@ import { nodeMarkdown } from './nodeDocs';
 import { powershellCompletions } from './powershellCompletion';
 import { schemaProperties, type SchemaScope } from './policySchemaInfo';
 import { snippetCompletions } from './snippetCompletions';
+import { customProfileCompletions, isCustomProfileFormat, isSettingsCatalogFormat, settingsCatalogCompletions, type ExportCompletion } from './settingsCatalogCompletion';
 
 const TRIGGER_SUGGEST = { title: 'Next segment', command: 'editor.action.triggerSuggest' };
 
@@ -61,6 +62,8 @@ export function completionsAt(context: FeatureContext, position: Position): Comp
   }
   // The guides' snippets, only where a policy, a setting or a Group Policy entry can start.
   const snippets = guideSnippetItems(entry.format, cursor);
+  if (isSettingsCatalogFormat(entry.format ?? '')) return { isIncomplete: false, items: [...exportItems(cursor, settingsCatalogCompletions(cursor, entry.model, catalog)), ...snippets] };
+  if (isCustomProfileFormat(entry.format ?? '')) return { isIncomplete: false, items: [...exportItems(cursor, customProfileCompletions(cursor, entry.model)), ...snippets] };
   if (entry.format !== 'whfb-yaml' || !entry.model) return { isIncomplete: false, items: snippets };
   return { isIncomplete: false, items: [...policyFileCompletions(cursor, entry.model, catalog), ...snippets] };
 }
@@ -76,6 +79,22 @@ function graphItem(item: GraphCompletion, cursor: Cursor): CompletionItem {
     ...(item.documentation ? { documentation: { kind: 'markdown', value: item.documentation } } : {}),
     textEdit: { range: cursor.range(item.replace.start, item.replace.end), newText: item.label },
   };
+}
+
+const EXPORT_KINDS = { property: CompletionItemKind.Property, option: CompletionItemKind.EnumMember, value: CompletionItemKind.Value } as const;
+
+/** The exports' completions (features/settingsCatalogCompletion.ts) in LSP shape. */
+function exportItems(cursor: Cursor, found: ExportCompletion[] | undefined): CompletionItem[] {
+  return (found ?? []).map((item) => ({
+    label: item.label,
+    kind: EXPORT_KINDS[item.kind],
+    sortText: item.sortText,
+    ...(item.detail ? { detail: item.detail } : {}),
+    ...(item.filterText ? { filterText: item.filterText } : {}),
+    ...(item.documentation ? { documentation: { kind: 'markdown' as const, value: item.documentation } } : {}),
+    textEdit: { range: cursor.range(item.replace.start, item.replace.end), newText: item.newText },
+    ...(item.deprecated ? { deprecated: true, tags: [1 as const] } : {}),
+  }));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -8,13 +8,26 @@ import type { DocumentLink } from '../lsp/protocolTypes';
 const IGNORE_COMMENT = /#\s*whfb-ignore(?:-file)?\b([^\r\n]*)/g;
 const CODE = /WHFB\d{3}/gi;
 
+/**
+ * The link sits on the OMA-URI's leaf ("UsePassportForWork"), not on its 90 characters: a policy
+ * is a column of OMA-URIs, and whole-URI underlines made the editor a sea of links (issue 12
+ * point 10). A Settings Catalog id is one token and keeps its whole range.
+ */
+function leafRange(text: string, range: { start: number; end: number }): { start: number; end: number } {
+  const written = text.slice(range.start, range.end);
+  const trimmed = written.replace(/["'/\s]+$/, '');
+  const slash = trimmed.lastIndexOf('/');
+  if (slash < 0 || slash === trimmed.length - 1) return range;
+  return { start: range.start + slash + 1, end: range.start + trimmed.length };
+}
+
 export function documentLinksFor(model: PolicyModel, lines: LineIndex, _catalog: CatalogIndex): DocumentLink[] {
   const links: DocumentLink[] = [];
   for (const setting of model.settings) {
     const node = setting.node;
     const written = setting.omaUri ?? setting.settingDefinitionId;
     if (!node || !written || !node.referenceUrl) continue;
-    links.push({ range: lines.range(written.range), target: node.referenceUrl, tooltip: `${node.csp} CSP reference: ${node.name}` });
+    links.push({ range: lines.range(leafRange(model.text, written.range)), target: node.referenceUrl, tooltip: `${node.csp} CSP reference: ${node.name}` });
   }
   const text = model.text;
   IGNORE_COMMENT.lastIndex = 0;

@@ -12,6 +12,7 @@ import { contains, omaUriTokenAt, settingAt, type FeatureContext } from './conte
 import { graphValueMarkdown } from './graphHover';
 import { markdownCode, markdownText } from './markdownText';
 import { nodeMarkdown } from './nodeDocs';
+import { exportKeyMarkdown, keyAt, policyKeyMarkdown, valueMarkdown, valueToken } from './valueHover';
 
 function hoverOf(context: FeatureContext, value: string, range: OffsetRange): Hover {
   return { contents: { kind: 'markdown', value }, range: context.entry.lines().range(range) };
@@ -42,6 +43,16 @@ export function hoverAt(context: FeatureContext, position: Position): Hover | nu
       }
       const graphValue = setting.value && contains(setting.value.range, offset) ? graphValueMarkdown(setting, text) : undefined;
       if (graphValue) return hoverOf(context, graphValue, setting.value!.range);
+      // The value: what it means for the node (a choice value's whole `<id>_<option>` string too).
+      if (setting.value && setting.node) {
+        const token = valueToken(text, setting.value.range);
+        if (contains(token, offset) && token.end > token.start) return hoverOf(context, valueMarkdown(setting, setting.node), token);
+      }
+    }
+    const key = keyAt(text, offset, lines.lineStart(position.line), lines.lineEnd(position.line));
+    if (key) {
+      const markdown = model.format === 'whfb-yaml' ? policyKeyMarkdown(model, text, key, lines.lineStart(position.line)) : exportKeyMarkdown(key.key);
+      if (markdown) return hoverOf(context, markdown, key.range);
     }
     const deployment = model.deployment;
     if (deployment) {

@@ -43,7 +43,14 @@ export function planInsertSetting(catalog: CatalogIndex, params: PlanInsertSetti
     insertion = { start: offset, end: offset, indent: '', before: '', after: '' };
     body = snippetLiteral(node.path);
   }
-  const linePrefix = text.slice(text.lastIndexOf('\n', insertion.start - 1) + 1, insertion.start);
-  const snippet = indentRelativeToLine(`${snippetLiteral(insertion.before)}${body}${snippetLiteral(insertion.after)}`, linePrefix);
-  return { start: insertion.start, end: insertion.end, snippet };
+  const lineStart = text.lastIndexOf('\n', insertion.start - 1) + 1;
+  const linePrefix = text.slice(lineStart, insertion.start);
+  const snippet = `${snippetLiteral(insertion.before)}${body}${snippetLiteral(insertion.after)}`;
+  if (/\S/.test(linePrefix) && snippet.includes('\n')) {
+    // The editor indents every snippet line after the first by the whitespace before the insertion
+    // point on its line: after `    value: 8` that nests the entry into the value (issue 12 point 3).
+    // Starting the edit at the line start (the line's text rewritten as it was) leaves nothing to add.
+    return { start: lineStart, end: insertion.end, snippet: `${snippetLiteral(linePrefix)}${snippet}` };
+  }
+  return { start: insertion.start, end: insertion.end, snippet: indentRelativeToLine(snippet, linePrefix) };
 }

@@ -8,7 +8,7 @@ import { innerRange } from '../model/located';
 import type { Finding, Fix, FixData, OffsetRange, PolicyModel } from '../model/types';
 import { policyFileTypeName } from '../model/values';
 import { insertSettingFix } from './policyYamlInsert';
-import { yamlScalar } from './settingEntry';
+import { odataTypeOf, yamlScalar } from './settingEntry';
 
 export type FixRenderer = (model: PolicyModel, fix: Fix) => FixData | undefined;
 
@@ -57,8 +57,8 @@ export const renderPolicyYamlFix: FixRenderer = (model, fix) => {
 
 /**
  * A custom profile (JSON, or IntuneCD YAML): the OMA-URI text, and a value Graph types as a boolean
- * or number (a string value keeps its quotes and its type, so swapping its text would be wrong).
- * Its type is an @odata.type, a tenant segment is no placeholder Intune fills in, and new entries
+ * or number (a string value keeps its quotes and its type, so swapping its text would be wrong),
+ * and its @odata.type where the value already has the new type's form. A tenant segment is no placeholder Intune fills in, and new entries
  * need a display name the user chooses: none of those is rendered.
  */
 export const renderCustomProfileFix: FixRenderer = (model, fix) => {
@@ -71,6 +71,14 @@ export const renderCustomProfileFix: FixRenderer = (model, fix) => {
     case 'correct-path':
     case 'use-successor':
       return fix.setting.omaUri ? replaceInside(model, fix.setting.omaUri.range, fix.path, fix.title) : undefined;
+    case 'set-type': {
+      // The @odata.type alone, where the value is already written in the JSON form of the new type
+      // (an omaSettingString with a number value becomes omaSettingInteger); otherwise the value
+      // would have to change form too, which is the user's call.
+      const written = fix.setting.value?.value;
+      const fits = fix.type === 'int' ? typeof written === 'number' : fix.type === 'bool' ? typeof written === 'boolean' : typeof written === 'string';
+      return fix.setting.type && fits ? replaceInside(model, fix.setting.type.range, odataTypeOf(fix.type), fix.title) : undefined;
+    }
     default:
       return undefined;
   }
@@ -94,8 +102,48 @@ export const renderSyncmlFix: FixRenderer = (model, fix) => {
 export const renderLooseTextFix: FixRenderer = (model, fix) =>
   fix.kind === 'correct-path' && fix.setting.omaUri ? replaceInside(model, fix.setting.omaUri.range, fix.path, fix.title) : undefined;
 
-/** The Settings Catalog writes ids and choices, not OMA-URIs: no fix of the union maps onto it yet. */
-export const renderSettingsCatalogFix: FixRenderer = () => undefined;
+/** "#microsoft.graph.deviceManagementConfigurationIntegerSettingValue" for an int, String otherwise. */
+function simpleValueOdataType(type: string): string {
+  return `#microsoft.graph.deviceManagementConfiguration${type === 'int' ? 'Integer' : 'String'}SettingValue`;
+}
+
+/**
+ * The Settings Catalog (JSON or IntuneCD YAML) writes ids and choices: a choice value's option
+ * (`..._true`, `..._1`: the walker's value range is the option alone), a simple value (a number
+ * stays a number, a string keeps its quotes), the simple value's @odata.type, and a misspelt or
+ * deprecated settingDefinitionId (with the choice value's id prefix, which must name the same
+ * setting). A bool is a choice there, never a simple type; tenants and new settings need a
+ * settingInstance Intune builds, so they are not rendered.
+ */
+export const renderSettingsCatalogFix: FixRenderer = (model, fix) => {
+  switch (fix.kind) {
+    case 'set-value': {
+      const value = fix.setting.value;
+      if (!value || typeof value.value === 'object') return undefined;
+      const isOption = model.text.charAt(value.range.start - 1) === '_' && fix.setting.settingDefinitionId !== undefined;
+      const quoted = /["']/.test(model.text.charAt(value.range.start - 1));
+      if (!isOption && !quoted && typeof fix.value === 'string' && !/^[\w.-]+$/.test(fix.value)) return undefined;
+      return replaceExactly(value.range, String(fix.value), fix.title);
+    }
+    case 'set-type':
+      if (!fix.setting.type || fix.type === 'bool') return undefined;
+      return replaceInside(model, fix.setting.type.range, simpleValueOdataType(fix.type), fix.title);
+    case 'correct-path':
+    case 'use-successor': {
+      const id = fix.setting.settingDefinitionId;
+      if (!id || !fix.settingsCatalogId) return undefined;
+      const replacements = [{ range: innerRange(model.text, id.range), newText: fix.settingsCatalogId }];
+      const value = fix.setting.value;
+      const prefixStart = value ? value.range.start - id.value.length - 1 : -1;
+      if (value && prefixStart >= 0 && model.text.slice(prefixStart, value.range.start).toLowerCase() === `${id.value.toLowerCase()}_`) {
+        replacements.push({ range: { start: prefixStart, end: value.range.start - 1 }, newText: fix.settingsCatalogId });
+      }
+      return { fix: 'replace', title: fix.title, replacements };
+    }
+    default:
+      return undefined;
+  }
+};
 
 /**
  * The findings with their fixes rendered for the document's format: `data` holds the text edits,

@@ -69,7 +69,7 @@ export function finding(
   code: string,
   range: OffsetRange,
   message: string,
-  extra: { related?: Finding['related']; fix?: Fix; paths?: string[] } = {},
+  extra: { related?: Finding['related']; fix?: Fix; paths?: string[]; href?: string } = {},
 ): Finding {
   const rule = RULES_BY_CODE.get(code);
   return {
@@ -77,7 +77,7 @@ export function finding(
     severity: rule?.defaultSeverity ?? 'error',
     message: shortenMessage(message),
     range: { start: range.start, end: Math.max(range.start, range.end) },
-    href: rule?.href,
+    href: extra.href ?? rule?.href,
     ...(extra.related && extra.related.length > 0 ? { related: extra.related } : {}),
     ...(extra.fix ? { fix: extra.fix } : {}),
     ...(extra.paths && extra.paths.length > 0 ? { paths: extra.paths } : {}),

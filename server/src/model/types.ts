@@ -105,9 +105,9 @@ export type Fix =
   | { kind: 'set-value'; title: string; setting: PolicySetting; value: boolean | number | string }
   | { kind: 'set-type'; title: string; setting: PolicySetting; type: ValueType }
   /** The written OMA-URI names no node: `path` is the one meant. */
-  | { kind: 'correct-path'; title: string; setting: PolicySetting; path: string }
+  | { kind: 'correct-path'; title: string; setting: PolicySetting; path: string; settingsCatalogId?: string }
   /** The node is deprecated: `path` is its successor. */
-  | { kind: 'use-successor'; title: string; setting: PolicySetting; path: string }
+  | { kind: 'use-successor'; title: string; setting: PolicySetting; path: string; settingsCatalogId?: string }
   /** The OMA-URI's tenant segment (`segment`, a document range inside it) becomes the {TenantId} placeholder. */
   | { kind: 'use-tenant-placeholder'; title: string; setting: PolicySetting; segment: OffsetRange }
   /** The file's tenant id becomes `tenantId` (written where there is none). */

@@ -12,6 +12,7 @@ import type { Finding, Fix, PolicyModel, PolicySetting } from '../model/types';
 import { asBoolean, asInteger, policyFileTypeName, typeFitsFormat, valueText, valueTypeForFormat } from '../model/values';
 import { availabilityOn, formatBuild, parseBuild, type Availability } from './osBuilds';
 import type { Rule } from './rule';
+import { closest } from './similarity';
 
 /** "Did you mean" is the costliest lookup there is; a typo stays in the file while the user edits elsewhere. */
 const suggestions = new WeakMap<CatalogIndex, Map<string, CatalogNode | null>>();
@@ -56,21 +57,78 @@ const unknownNode: Rule = {
         if (resolved.node) continue;
         const best = suggestionFor(catalog, omaUri.value);
         const suggestion = best ? withWrittenTenant(best.path, catalog, omaUri.value) : undefined;
-        const message = suggestion
-          ? `"${omaUri.value}" names no node of the CSP. Did you mean ${suggestion}?`
-          : `"${omaUri.value}" names no node of the CSP. Check the path against the CSP reference.`;
+        const message = unknownSegmentMessage(catalog, omaUri.value, suggestion);
+        // The code links the meant node's section of the CSP reference.
         findings.push(finding('WHFB101', omaUri.range, message, suggestion ? {
-          fix: { kind: 'correct-path', title: `Change to ${suggestion}`, setting, path: suggestion },
+          fix: { kind: 'correct-path', title: `Change to ${suggestion}`, setting, path: suggestion, settingsCatalogId: best?.settingsCatalogId },
+          href: best?.referenceUrl,
         } : {}));
       } else if (setting.settingDefinitionId && setting.settingDefinitionId.value.trim()) {
         const id = setting.settingDefinitionId;
         if (!/passportforwork|kerberos/i.test(id.value)) continue;
-        findings.push(finding('WHFB101', id.range, `"${id.value}" names no Windows Hello for Business setting of the Settings Catalog. Check the settingDefinitionId.`));
+        const meant = settingIdSuggestion(catalog, id.value);
+        findings.push(finding('WHFB101', id.range, meant
+          ? `"${shortened(id.value)}" names no Windows Hello for Business setting of the Settings Catalog. Did you mean ${meant.settingsCatalogId}?`
+          : `"${shortened(id.value)}" names no Windows Hello for Business setting of the Settings Catalog. Check the settingDefinitionId.`, meant ? {
+          fix: { kind: 'correct-path', title: `Change to ${meant.settingsCatalogId}`, setting, path: meant.path, settingsCatalogId: meant.settingsCatalogId },
+          href: meant.referenceUrl,
+        } : {}));
       }
     }
     return findings;
   },
 };
+
+/** Long written text is cut in a message (Problems shows one line). */
+function shortened(text: string, max = 60): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+/**
+ * WHFB101's message names the segment Windows cannot find and the one meant, not the whole URI
+ * twice (issue 12 point 10): "Policies/UseCloudTrust" is what the user fixes; the diagnostic's
+ * range already shows where the URI is.
+ */
+function unknownSegmentMessage(catalog: CatalogIndex, written: string, suggestion: string | undefined): string {
+  const segments = written.trim().split('/');
+  let prefix = '';
+  let unknownAt = segments.length - 1;
+  for (let i = 0; i < segments.length; i++) {
+    const segment = segments[i];
+    if (i === 0) {
+      prefix = `${segment}/`;
+      continue;
+    }
+    const next = catalog.nextSegments(prefix);
+    const known = next.some((item) => item.dynamic || item.segment.toLowerCase() === segment.toLowerCase());
+    if (!known) {
+      unknownAt = i;
+      break;
+    }
+    prefix += `${segment}/`;
+  }
+  const unknown = segments[unknownAt] ?? written;
+  const parent = unknownAt > 0 ? segments[unknownAt - 1] : undefined;
+  const where = parent ? ` under ${parent}` : '';
+  if (!suggestion) return `Unknown segment "${shortened(unknown)}"${where}: no node of the CSP has this path. Check it against the CSP reference.`;
+  // Aligned from the end: a legacy ./Vendor/MSFT root is one segment shorter than the ./Device/... suggestion.
+  const meant = suggestion.split('/').slice(-(segments.length - unknownAt)).join('/') || suggestion;
+  return `Unknown segment "${shortened(unknown)}"${where}: did you mean ${meant}?`;
+}
+
+/** The covered Settings Catalog id nearest to a misspelt one (same prefix rules as the OMA-URI "did you mean"). */
+function settingIdSuggestion(catalog: CatalogIndex, written: string): CatalogNode | undefined {
+  if (written.length > MEMO_MAX_URI_LENGTH) return undefined;
+  let ids = settingIds.get(catalog);
+  if (!ids) {
+    ids = new Map(catalog.nodes.filter((node) => !node.interior && node.settingsCatalogId).map((node) => [node.settingsCatalogId.toLowerCase(), node]));
+    settingIds.set(catalog, ids);
+  }
+  const best = closest(written.trim().toLowerCase(), [...ids.keys()]);
+  return best ? ids.get(best) : undefined;
+}
+
+const settingIds = new WeakMap<CatalogIndex, Map<string, CatalogNode>>();
 
 const wrongType: Rule = {
   code: 'WHFB102',
@@ -237,6 +295,12 @@ function valueProblem(node: CatalogNode, value: unknown, admx: AdmxForm): string
 
 function describeProblem(node: CatalogNode, value: unknown, admx: AdmxForm): string | undefined {
   if (value === null || value === undefined || value === '') return `${node.name} needs a value: ${node.allowed ? describeAllowed(node.allowed) : `a ${node.format} value`}.`;
+  if (typeof value === 'object') {
+    // A mapping or list where a scalar belongs: most often lines indented under `value:` by mistake
+    // (an entry nested into the one above). Said in words, never as the parser's JSON.
+    const shape = Array.isArray(value) ? 'a list' : 'a mapping (indented "key: value" lines)';
+    return `${node.name} needs ${node.allowed ? describeAllowed(node.allowed) : `a single ${node.format} value`}, but its value is ${shape}: check the indentation of the lines under it.`;
+  }
   let text = valueText(value);
   if (node.format === 'bool') {
     const flag = asBoolean(value);
@@ -305,11 +369,38 @@ const valueNotAllowed: Rule = {
       if (!node || node.interior || !value) continue;
       if (isRedacted(value.value)) continue; // WHFB180 says it better
       const problem = valueProblem(node, value.value, admx);
-      if (problem) findings.push(finding('WHFB103', value.range, problem));
+      if (!problem) continue;
+      const fix = allowedValueFix(node, setting, value.value);
+      findings.push(finding('WHFB103', value.range, problem, fix ? { fix } : {}));
     }
     return findings;
   },
 };
+
+/**
+ * The allowed value a rejected one most likely meant: the nearest bound of a range (8 -> 4..127 is
+ * not rejected, 200 becomes 127), the allowed spelling of an enum value written in another case,
+ * else the node's default when the sources give one that is allowed. Undefined when nothing is
+ * clearly meant (a free text, a pattern): a guess would be a wrong fix.
+ */
+function allowedValueFix(node: CatalogNode, setting: PolicySetting, value: unknown): Fix | undefined {
+  const allowed = node.allowed;
+  if (!allowed || typeof value === 'object') return undefined;
+  const typed = (text: string): number | string => (node.format === 'int' && /^-?\d+$/.test(text) ? Number(text) : text);
+  if (allowed.kind === 'range') {
+    const number = asInteger(value);
+    if (number === undefined) return undefined;
+    const bound = number < allowed.min ? allowed.min : allowed.max;
+    return { kind: 'set-value', title: `Change to ${bound} (the ${bound === allowed.min ? 'smallest' : 'largest'} value allowed)`, setting, value: bound };
+  }
+  if (allowed.kind !== 'enum' || node.format === 'bool') return undefined;
+  const text = valueText(value).trim().toLowerCase();
+  const sameWord = allowed.values.find((item) => item.value.toLowerCase() === text);
+  if (sameWord) return { kind: 'set-value', title: `Change to ${sameWord.value}`, setting, value: typed(sameWord.value) };
+  const fallback = node.defaults.map((item) => item.value.trim()).find((candidate) => allowed.values.some((item) => item.value === candidate));
+  if (fallback === undefined) return undefined;
+  return { kind: 'set-value', title: `Change to ${fallback} (the default: ${firstSentence(allowed.values.find((item) => item.value === fallback)!.description)})`, setting, value: typed(fallback) };
+}
 
 const notSettable: Rule = {
   code: 'WHFB106',
@@ -380,6 +471,8 @@ const deprecatedNode: Rule = {
       if (successor && setting.omaUri) {
         const path = withWrittenTenant(successor, catalog, setting.omaUri.value);
         fix = { kind: 'use-successor', title: `Use ${successorNode?.name ?? 'the successor'} (${path})`, setting, path };
+      } else if (successor && successorNode && setting.settingDefinitionId) {
+        fix = { kind: 'use-successor', title: `Use ${successorNode.name} (${successorNode.settingsCatalogId})`, setting, path: successor, settingsCatalogId: successorNode.settingsCatalogId };
       }
       const message = successor
         ? `${node.name} is deprecated: use ${successor} instead. ${node.deprecated.message}`.trim()

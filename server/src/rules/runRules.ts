@@ -129,8 +129,13 @@ function resolvedAreDisjointInOrder(settings: readonly PolicySetting[]): boolean
 function withPaths(settings: ResolvedSettingFinder, item: Finding): Finding {
   if (item.paths) return item;
   const node = settings.at(item.range.start)?.node;
-  return node ? { ...item, paths: [node.path] } : item;
+  if (!node) return item;
+  // A rule that cites the CSP reference links the node's own section of it, not the top of the page (issue 12 point 10).
+  const href = item.href && CSP_REFERENCE.test(item.href) && node.referenceUrl ? node.referenceUrl : item.href;
+  return { ...item, paths: [node.path], ...(href ? { href } : {}) };
 }
+
+const CSP_REFERENCE = /\/client-management\/mdm\//;
 
 export function runRules(model: PolicyModel, catalog: CatalogIndex, options: RuleOptions): Finding[] | undefined {
   const all: Finding[] = [...model.findings];

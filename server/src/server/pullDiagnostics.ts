@@ -11,10 +11,16 @@ import { toInput } from './documentInput';
 import { guardRequest } from './guard';
 import type { ValidationHost } from './pushDiagnostics';
 import type { QuietPeriod } from './quietPeriod';
+import type { TypingGuard } from './typingGuard';
 
 const EMPTY_REPORT: DocumentDiagnosticReport = { kind: DocumentDiagnosticReportKind.Full, items: [] };
 
-export function registerPullDiagnostics(host: ValidationHost, quiet: QuietPeriod): void {
+/**
+ * `refresh` asks the client to pull again (workspace/diagnostic/refresh): after the typing pause, for
+ * the findings held back on the token being typed (typingGuard.ts). Their answer's result id is
+ * marked, so the next pull of the same version is answered in full, not "unchanged".
+ */
+export function registerPullDiagnostics(host: ValidationHost, quiet: QuietPeriod, typing?: TypingGuard, refresh?: () => void): void {
   const { connection, documents, settings } = host;
   connection.languages.diagnostics.on(guardRequest(connection.console, 'textDocument/diagnostic', EMPTY_REPORT, async (params, token) => {
     const { validationDelayMs } = await settings.ready();
@@ -25,9 +31,12 @@ export function registerPullDiagnostics(host: ValidationHost, quiet: QuietPeriod
       const input = toInput(document);
       const resultId = `${settings.generation}:${input.version}`;
       if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
-      const items = host.validate(input);
+      const all = host.validate(input);
+      const { shown: items, retryInMs } = typing ? typing.hold(document, all) : { shown: all, retryInMs: undefined };
       setImmediate(() => host.validated(input.uri));
-      return { kind: DocumentDiagnosticReportKind.Full, resultId, items };
+      if (retryInMs === undefined) return { kind: DocumentDiagnosticReportKind.Full, resultId, items };
+      if (refresh) setTimeout(refresh, retryInMs);
+      return { kind: DocumentDiagnosticReportKind.Full, resultId: `${resultId}:typing`, items };
     });
   }));
 }

@@ -10,6 +10,7 @@ import { yieldToEventLoop } from './cancellation';
 import { toInput } from './documentInput';
 import { describeError } from './guard';
 import type { SettingsStore } from './settingsStore';
+import type { TypingGuard } from './typingGuard';
 
 export interface ValidationHost {
   connection: Connection;
@@ -24,7 +25,7 @@ export interface ValidationHost {
 export class PushDiagnostics {
   private readonly timers = new Map<string, NodeJS.Timeout>();
 
-  constructor(private readonly host: ValidationHost) {}
+  constructor(private readonly host: ValidationHost, private readonly typing?: TypingGuard) {}
 
   /** Validates after the configured delay, restarting the wait on every call for the same document. */
   async schedule(uri: string): Promise<void> {
@@ -66,8 +67,17 @@ export class PushDiagnostics {
     const document = this.host.documents.get(uri);
     if (!document || document.version !== version) return;
     try {
-      const diagnostics = this.host.validate(toInput(document));
+      const all = this.host.validate(toInput(document));
       if (this.host.documents.get(uri)?.version !== version) return;
+      // Findings on the token being typed wait for a pause (typingGuard.ts); a new edit cancels the retry.
+      const { shown: diagnostics, retryInMs } = this.typing ? this.typing.hold(document, all) : { shown: all, retryInMs: undefined };
+      if (retryInMs !== undefined) {
+        this.cancel(uri);
+        this.timers.set(uri, setTimeout(() => {
+          this.timers.delete(uri);
+          void this.validateNow(uri);
+        }, retryInMs));
+      }
       await this.host.connection.sendDiagnostics({ uri, version, diagnostics });
       this.host.validated(uri);
     } catch (error) {

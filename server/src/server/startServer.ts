@@ -17,6 +17,7 @@ import { POLICY_SUMMARY_CHANGED_NOTIFICATION, type PolicySummaryParams } from '.
 import { registerPullDiagnostics } from './pullDiagnostics';
 import { PushDiagnostics, type ValidationHost } from './pushDiagnostics';
 import { QuietPeriod } from './quietPeriod';
+import { TypingGuard } from './typingGuard';
 import { registerRequests } from './requests';
 import { settingsFromInitializationOptions, toServerSettings, type ServerSettings } from './settings';
 import { SettingsStore } from './settingsStore';
@@ -63,7 +64,15 @@ export interface ServerHooks {
 }
 
 export function startServer(connection: Connection, service: WhfbLanguageService, hooks: ServerHooks = {}): void {
-  const documents = new TextDocuments(TextDocument);
+  const typing = new TypingGuard();
+  // The update hook sees each change's range, which onDidChangeContent does not: the keystroke's place.
+  const documents = new TextDocuments<TextDocument>({
+    create: TextDocument.create,
+    update: (document, changes, nextVersion) => {
+      typing.changing(document, changes, nextVersion);
+      return TextDocument.update(document, changes, nextVersion);
+    },
+  });
   const settings = new SettingsStore(service);
   const repoConfigs = hooks.repoConfigs?.((message) => connection.console.warn(message));
   let support: ClientSupport = { configuration: false, configurationChangeRegistration: false, pullDiagnostics: false, diagnosticsRefresh: false };
@@ -86,7 +95,7 @@ export function startServer(connection: Connection, service: WhfbLanguageService
       void connection.sendNotification(POLICY_SUMMARY_CHANGED_NOTIFICATION, params);
     },
   };
-  const push = new PushDiagnostics(host);
+  const push = new PushDiagnostics(host, typing);
   const quiet = new QuietPeriod();
 
   const fetchSettings = async (): Promise<ServerSettings> => toServerSettings(await connection.workspace.getConfiguration('whfb'));
@@ -101,7 +110,7 @@ export function startServer(connection: Connection, service: WhfbLanguageService
     support = clientSupport(params.capabilities);
     repoConfigs?.setWorkspaceFolders(params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []));
     void settings.update(Promise.resolve(settingsFromInitializationOptions(params.initializationOptions)), logSettingsError);
-    if (support.pullDiagnostics) registerPullDiagnostics(host, quiet);
+    if (support.pullDiagnostics) registerPullDiagnostics(host, quiet, typing, () => { if (support.diagnosticsRefresh) connection.languages.diagnostics.refresh(); });
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -157,6 +166,7 @@ export function startServer(connection: Connection, service: WhfbLanguageService
   documents.onDidClose(guardNotification(connection.console, 'didClose', (event) => {
     if (!support.pullDiagnostics) push.clear(event.document.uri);
     quiet.closed(event.document.uri);
+    typing.closed(event.document.uri);
     service.forget(event.document.uri);
   }));
 

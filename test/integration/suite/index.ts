@@ -20,6 +20,7 @@ import './tests/formatsGpo';
 import './tests/formatsIntents';
 import './tests/editorClient';
 import './tests/formatsPowerShell';
+import './tests/editorHelp';
 
 export async function run(): Promise<void> {
   const reporter = await connectReporter();

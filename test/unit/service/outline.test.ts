@@ -18,6 +18,11 @@ test('links: each OMA-URI to its CSP reference section, rule codes to their sour
   const links = service().documentLinks({ ...input(), text });
   assert.ok(links.some((link) => /passportforwork-csp#devicetenantidpoliciesusepassportforwork$/.test(link.target)));
   assert.ok(links.some((link) => /policy-csp-kerberos/.test(link.target)));
+  // One link per OMA-URI, on its leaf segment only (issue 12 point 10).
+  const use = links.find((link) => /usepassportforwork$/.test(link.target))!;
+  const line = text.split('\n')[use.range.start.line]!;
+  assert.equal(line.slice(use.range.start.character, use.range.end.character), 'UsePassportForWork');
+  assert.equal(links.filter((link) => link.range.start.line === use.range.start.line).length, 1);
   const rule = links.find((link) => link.range.start.line === 13);
   assert.match(rule?.target ?? '', /policy-settings#use-a-hardware-security-device/);
   assert.deepEqual(rule?.range, { start: { line: 13, character: 16 }, end: { line: 13, character: 23 } });

@@ -68,7 +68,9 @@ test('WHFB105: {TenantId} without a tenantId points at each placeholder', () => 
 
 test('WHFB101 offers "did you mean" with the real node name', () => {
   const [diagnostic] = validate(fixture('WHFB101-bad.whfb.yaml'));
-  assert.match(diagnostic.message, /Did you mean \.\/Device\/Vendor\/MSFT\/PassportForWork\/\{TenantId\}\/Policies\/PINComplexity\/MinimumPINLength\?/);
+  // The unknown segment and the one meant, not the 90-character URI twice (issue 12 point 10).
+  assert.equal(diagnostic.message, 'Unknown segment "MinimumPINLenght" under PINComplexity: did you mean MinimumPINLength?');
+  assert.match(diagnostic.codeDescription?.href ?? '', /passportforwork-csp#devicetenantidpoliciespincomplexityminimumpinlength$/, "the code links the meant node's own section");
 });
 
 test('WHFB103 lists the allowed values with their meanings', () => {
