@@ -221,3 +221,20 @@ test('the index is bounded: files beyond the limit are refused', () => {
   assert.deepEqual(service.indexFiles([doc('a'), doc('b')]).refused, ['file:///repo/b.json']);
   assert.deepEqual(service.indexedFiles(), ['file:///repo/a.json']);
 });
+
+test('the rule reference examples: each bad folder gets its code, each good folder does not', async () => {
+  const { readdirSync, readFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { pathToFileURL } = await import('node:url');
+  const root = join(__dirname, '..', '..', 'fixtures', 'crossfile');
+  const languageOf = (file: string): string => (file.endsWith('.whfb.yaml') ? 'whfb-yaml' : file.endsWith('.json') ? 'json' : file.endsWith('.xml') ? 'xml' : 'yaml');
+  for (const folder of readdirSync(root)) {
+    const [code, kind] = folder.split('-') as [string, string];
+    const service = getLanguageService();
+    const docs = readdirSync(join(root, folder)).map((file) => ({ uri: pathToFileURL(join(root, folder, file)).href, languageId: languageOf(file), version: 1, text: readFileSync(join(root, folder, file), 'utf8') }));
+    service.indexFiles(docs);
+    const codes = docs.flatMap((doc) => service.crossFileDiagnostics(doc.uri).map((item) => item.code));
+    if (kind === 'bad') assert.ok(codes.includes(code), `${folder}: ${codes.join(', ')}`);
+    else assert.ok(!codes.includes(code), `${folder}: ${codes.join(', ')}`);
+  }
+});
