@@ -4,6 +4,10 @@
  * so a file of gigabytes is never loaded; `complete` says whether that was the whole file.
  */
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { decode } from '../service/decodeText';
+
+/** The decoding the server shares lives below both transports (service/decodeText.ts). */
+export { decode };
 
 export interface FileText {
   text: string;
@@ -30,16 +34,6 @@ export function readPolicyFile(path: string | Buffer, byteLimit: number): FileTe
   } finally {
     closeSync(fd);
   }
-}
-
-export function decode(bytes: Buffer): string {
-  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return bytes.toString('utf8', 3);
-  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return bytes.toString('utf16le', 2);
-  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
-    const swapped = Buffer.from(bytes.subarray(2, 2 + ((bytes.length - 2) & ~1)));
-    return swapped.swap16().toString('utf16le');
-  }
-  return bytes.toString('utf8');
 }
 
 export class NotARegularFileError extends Error {

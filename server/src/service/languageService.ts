@@ -48,6 +48,8 @@ export interface LanguageServiceOptions {
   catalog?: CatalogIndex;
   /** Format adapters other than the registered ones (tests inject a failing detector). */
   adapters?: readonly FormatAdapter[];
+  /** How cross-file messages name a file (the CLI: its path as given; default: the uri's last segment). */
+  fileName?: (uri: string) => string;
 }
 
 /**
@@ -136,7 +138,7 @@ export function getLanguageService(settings?: Partial<LanguageServiceSettings>, 
 
   // Closed files are parsed through the same cache as open ones: a file indexed from disk and then
   // validated (or opened with the same text) is parsed once.
-  const workspace = new WorkspaceIndex(getCatalogOnce, (doc) => (detect(doc) ? parsed(doc).model : undefined), { maxFiles: current.maxIndexedFiles });
+  const workspace = new WorkspaceIndex(getCatalogOnce, (doc) => (detect(doc) ? parsed(doc).model : undefined), { maxFiles: current.maxIndexedFiles, nameOf: options.fileName ?? lastSegment });
 
   const service: WhfbLanguageService = {
     configure(next) {
@@ -283,7 +285,7 @@ export function getLanguageService(settings?: Partial<LanguageServiceSettings>, 
       return safely('crossFileDiagnostics', [], () => (current.enable ? workspace.crossFileDiagnostics(uri, current.ruleSeverity) : []));
     },
 
-    effectiveConfiguration(nameOf = lastSegment): EffectiveConfiguration {
+    effectiveConfiguration(nameOf = options.fileName ?? lastSegment): EffectiveConfiguration {
       return safely('effectiveConfiguration', { files: workspace.size, settings: [] }, () => {
         const entries = effectiveConfiguration(workspace.crossFileState().allFacts(), { catalog: getCatalogOnce(), nameOf });
         return {

@@ -3,7 +3,8 @@
  * (Graph and IntuneCD exports), from the tenant where both name one, and "unknown" otherwise (a
  * policy file, a profile saved without `$expand=assignments`, a GPO backup whose links are not in it).
  *
- * - Two tenants: never the same devices.
+ * - Two tenants: never the same devices. Two policy files whose deployment blocks name another
+ *   model or trust type describe two deployments (one file per model in an examples folder).
  * - The tenant-wide policy reaches every device that enrolls.
  * - All devices or all users on one side reaches every target of the other, unless the other's
  *   only targets are groups the first excludes.
@@ -61,6 +62,8 @@ function audienceOverlap(a: PolicyAudience, b: PolicyAudience): Overlap {
 
 export function overlapOf(a: FileFacts, b: FileFacts): Overlap {
   if (a.tenant && b.tenant && a.tenant !== b.tenant) return NO;
+  // Two policy files whose deployment blocks describe different deployments are alternatives.
+  if (a.deployment && b.deployment && a.deployment !== b.deployment) return NO;
   const tenantWideAudience = (facts: FileFacts): PolicyAudience | undefined =>
     facts.tenantWide ? { range: { start: 0, end: 0 }, allDevices: true, allUsers: false, groups: [], excludedGroups: [], filtered: false } : facts.audience;
   const left = tenantWideAudience(a);

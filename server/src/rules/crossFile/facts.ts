@@ -44,6 +44,11 @@ export interface FileFacts {
   /** Where a finding about the tenant stands. */
   tenantRange?: OffsetRange;
   audience?: PolicyAudience;
+  /**
+   * "model|trust" of a policy file's deployment block: two files that describe different
+   * deployments (an examples folder, one file per model) are alternatives, not one deployment.
+   */
+  deployment?: string;
   tenantWide: boolean;
   /** The file sets ControlPolicyConflict/MDMWinsOverGP to 1. */
   mdmWinsOverGroupPolicy: boolean;
@@ -154,10 +159,13 @@ export function fileFacts(uri: string, model: PolicyModel, catalog: CatalogIndex
   const audience = model.audience;
   const tenantWide = model.tenantWide === true;
   const ignoredCodes = model.ignoredCodes ?? [];
+  const deployedModel = model.deployment?.model?.value.trim().toLowerCase();
+  const deployment = deployedModel ? `${deployedModel}|${model.deployment?.trust?.value.trim().toLowerCase() ?? ''}` : undefined;
   return {
     uri, folder, audience, tenantWide, mdmWinsOverGroupPolicy, ignoredCodes, topics, signatures,
     ...(tenant ? { tenant } : {}),
     ...(tenantRange ? { tenantRange } : {}),
-    fileSignature: JSON.stringify([tenant, tenantRange, audience, tenantWide, mdmWinsOverGroupPolicy, ignoredCodes]),
+    ...(deployment ? { deployment } : {}),
+    fileSignature: JSON.stringify([tenant, tenantRange, audience, tenantWide, mdmWinsOverGroupPolicy, ignoredCodes, deployment]),
   };
 }
