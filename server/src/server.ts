@@ -12,6 +12,7 @@ import { DeferredLanguageService } from './server/deferredService';
 import { describeError } from './server/guard';
 import { installProcessGuards } from './server/processGuards';
 import { startServer } from './server/startServer';
+import { nodeWorkspaceFiles } from './server/nodeWorkspaceFiles';
 
 const connection = createConnection(ProposedFeatures.all);
 const log = (message: string): void => connection.console.error(message);
@@ -34,4 +35,4 @@ const service = new DeferredLanguageService(loadLanguageService, (error) => {
   });
 });
 
-startServer(connection, service, { initialized: () => service.warmUp() });
+startServer(connection, service, { initialized: () => service.warmUp(), workspaceFiles: nodeWorkspaceFiles });

@@ -4,7 +4,7 @@
  * so a file of gigabytes is never loaded; `complete` says whether that was the whole file.
  */
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
-import { decode } from '../service/decodeText';
+import { decode } from '../../../shared/decodeText';
 
 /** The decoding the server shares lives below both transports (service/decodeText.ts). */
 export { decode };

@@ -7,7 +7,7 @@
  */
 import type { CatalogIndex } from '../../catalog/catalogIndex';
 import type { Finding, PolicyModel } from '../../model/types';
-import type { SeverityName } from '../../service/protocolTypes';
+import type { SeverityName } from '../../../../shared/protocol';
 import { evaluateTopic, type CrossFileFinding, type TopicContext } from './crossFileRules';
 import { fileFacts, NODE_TOPIC_PREFIX, type FileFacts, type Source } from './facts';
 

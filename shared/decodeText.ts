@@ -1,7 +1,8 @@
 /**
  * File bytes to the text an editor would show: byte-order marks removed, UTF-16 files (PowerShell's
  * default on Windows) decoded. Pure, so both transports read files alike: the CLI
- * (cli/readPolicyFile.ts) and the server's workspace index (server/nodeWorkspaceFiles.ts).
+ * (server/src/cli/readPolicyFile.ts) and the server's workspace index (server/src/server/nodeWorkspaceFiles.ts); in shared/ because it imports
+ * nothing, so the small server bundle can take it without the language service.
  */
 export function decode(bytes: Buffer): string {
   if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return bytes.toString('utf8', 3);
