@@ -39,7 +39,7 @@ after(() => {
 test('a closed file gets its cross-file finding, pointing at the other closed file', TIMEOUT, async () => {
   const uri = pathToFileURL(join(folder, 'policies', 'account-protection.json')).href;
   const published = await client.waitForDiagnostics(uri, (item) => item.diagnostics.some((d: any) => d.code === 'WHFB301'));
-  const finding = published.diagnostics.find((d: any) => d.code === 'WHFB301')!;
+  const finding: any = published.diagnostics.find((d: any) => d.code === 'WHFB301');
   assert.match(finding.message, /cloud-kerberos\.json/);
   assert.equal(finding.relatedInformation[0].location.uri, pathToFileURL(join(folder, 'policies', 'cloud-kerberos.json')).href);
   assert.ok(finding.relatedInformation[0].location.range.start.line > 0);

@@ -45,7 +45,7 @@ function overlapBetween(context: TopicContext, a: Source, b: Source): Overlap {
   return left && right ? overlapOf(left, right) : { kind: 'unknown' };
 }
 
-/** Sources of other files that reach the same devices as `source` and `matches` picks. */
+/** Sources of other files that reach the same devices as `source` and `matches` picks (unordered). */
 function partners(context: TopicContext, source: Source, candidates: readonly Source[], matches: (other: Source) => boolean): Pair[] {
   const pairs: Pair[] = [];
   for (const other of candidates) {
@@ -53,18 +53,41 @@ function partners(context: TopicContext, source: Source, candidates: readonly So
     const overlap = overlapBetween(context, source, other);
     if (overlap.kind !== 'no') pairs.push({ other, overlap });
   }
-  // Known overlaps first, then by file name, so the message is stable.
-  return pairs.sort((a, b) => Number(b.overlap.kind === 'yes') - Number(a.overlap.kind === 'yes') || context.nameOf(a.other.uri).localeCompare(context.nameOf(b.other.uri)) || a.other.range.start - b.other.range.start);
+  return pairs;
+}
+
+/** Known overlaps first, then by file and position, so a message is stable. */
+function before(a: Pair, b: Pair): boolean {
+  const known = Number(b.overlap.kind === 'yes') - Number(a.overlap.kind === 'yes');
+  if (known !== 0) return known < 0;
+  if (a.other.uri !== b.other.uri) return a.other.uri < b.other.uri;
+  return a.other.range.start < b.other.range.start;
+}
+
+/**
+ * The pairs a message shows, best first: one pass keeping MAX_RELATED, not a sort, since 1,000
+ * files setting one value against 1,000 with another make a million pairs per edit otherwise.
+ */
+function shownPairs(pairs: readonly Pair[]): Pair[] {
+  const shown: Pair[] = [];
+  for (const pair of pairs) {
+    if (shown.length === MAX_RELATED && !before(pair, shown[MAX_RELATED - 1]!)) continue;
+    let at = shown.length;
+    while (at > 0 && before(pair, shown[at - 1]!)) at--;
+    shown.splice(at, 0, pair);
+    if (shown.length > MAX_RELATED) shown.pop();
+  }
+  return shown;
 }
 
 function whereIn(context: TopicContext, pairs: readonly Pair[], describe: (other: Source) => string): string {
-  const shown = pairs.slice(0, MAX_RELATED).map((pair) => `${describe(pair.other)} in ${context.nameOf(pair.other.uri)}`);
+  const shown = shownPairs(pairs).map((pair) => `${describe(pair.other)} in ${context.nameOf(pair.other.uri)}`);
   const more = pairs.length - shown.length;
   return `${shown.join(', ')}${more > 0 ? ` and ${more} more file${more === 1 ? '' : 's'}` : ''}`;
 }
 
 function relatedOf(context: TopicContext, pairs: readonly Pair[], message: (other: Source) => string): RelatedLocation[] {
-  return pairs.slice(0, MAX_RELATED).map((pair) => ({ uri: pair.other.uri, range: pair.other.range, message: `${message(pair.other)} (${context.nameOf(pair.other.uri)})` }));
+  return shownPairs(pairs).map((pair) => ({ uri: pair.other.uri, range: pair.other.range, message: `${message(pair.other)} (${context.nameOf(pair.other.uri)})` }));
 }
 
 function isTenantWide(context: TopicContext, source: Source): boolean {
@@ -105,7 +128,7 @@ function make(code: string, source: Source, message: string, related: RelatedLoc
 
 /** The overlap words of the first partner (the others are named by file). */
 function reach(pairs: readonly Pair[]): string {
-  return affected(pairs[0]!.overlap);
+  return affected(shownPairs(pairs)[0]!.overlap);
 }
 
 // --- WHFB300: the same MDM setting with different values in two policies ----------------------------
