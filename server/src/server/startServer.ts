@@ -199,11 +199,13 @@ export function startServer(connection: Connection, service: WhfbLanguageService
 
   // The client watches .whfbrc.json / whfb.config.json (client/src/languageClient.ts).
   connection.onDidChangeWatchedFiles(guardNotification(connection.console, 'didChangeWatchedFiles', async (params) => {
+    // Configuration first and at once: a diagnostic request right after this notification must see it.
+    if (params.changes.some((change) => RepoConfigs.isConfigFile(change.uri))) {
+      repoConfigs.changed();
+      settings.invalidate();
+      revalidateOpenDocuments();
+    }
     await sync?.filesChanged(params.changes);
-    if (!params.changes.some((change) => RepoConfigs.isConfigFile(change.uri))) return;
-    repoConfigs.changed();
-    settings.invalidate();
-    revalidateOpenDocuments();
   }));
 
   documents.onDidOpen(guardNotification(connection.console, 'didOpen', (event) => quiet.opened(event.document.uri)));
