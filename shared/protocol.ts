@@ -144,3 +144,43 @@ export type ChecklistsResult = Checklists;
 /** Answers the model's policy skeleton (YAML text), or null when the build has none. */
 export const POLICY_TEMPLATE_REQUEST = 'whfb/policyTemplate';
 export interface PolicyTemplateParams { model: DeploymentModelId }
+
+// --- whfb/effectiveConfiguration: the settings view's workspace mode -------------------------
+
+/**
+ * No params; answers EffectiveConfiguration: per setting, the value each indexed policy file of the
+ * workspace sets and which applies. Sent by the server when it may have changed:
+ * EFFECTIVE_CONFIGURATION_CHANGED_NOTIFICATION (no params).
+ */
+export const EFFECTIVE_CONFIGURATION_REQUEST = 'whfb/effectiveConfiguration';
+export const EFFECTIVE_CONFIGURATION_CHANGED_NOTIFICATION = 'whfb/effectiveConfigurationChanged';
+
+export interface EffectiveSettingSource {
+  uri: string;
+  /** How the view names the file (its path relative to the workspace folder). */
+  file: string;
+  channel: 'mdm' | 'group-policy';
+  value: string;
+  range: Range;
+  /** The file is Intune's tenant-wide Windows Hello for Business policy. */
+  tenantWide: boolean;
+}
+
+export interface EffectiveSetting {
+  /** Canonical catalog path. */
+  path: string;
+  label: string;
+  /** The same grouping as PolicySettingSummary.group. */
+  group: string;
+  scope: 'device' | 'user';
+  sources: EffectiveSettingSource[];
+  /** single: one file sets it; same: every file sets one value; wins: sources[winner] applies; conflict: Intune applies no value as written. */
+  outcome: 'single' | 'same' | 'wins' | 'conflict';
+  winner?: number;
+}
+
+export interface EffectiveConfiguration {
+  /** How many policy files the server has indexed. */
+  files: number;
+  settings: EffectiveSetting[];
+}

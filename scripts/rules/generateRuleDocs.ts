@@ -14,6 +14,8 @@ import { sourceLabel } from './evidenceSources';
 
 const POLICY_FIXTURES = 'test/fixtures/whfb-yaml';
 const MATRIX_FIXTURES = 'test/fixtures/matrix';
+/** Cross-file rules: one folder of files per example (WHFB300-bad/), judged together. */
+const CROSS_FILE_FIXTURES = 'test/fixtures/crossfile';
 
 /** The export formats of the matrix, in the order the docs list them. */
 const MATRIX_FORMATS: readonly { folder: string; label: string }[] = [
@@ -34,10 +36,10 @@ interface Fixture {
   variant: string;
 }
 
-function fixturesOf(root: string, folder: string, code: string): Fixture[] {
+function fixturesOf(root: string, folder: string, code: string, folders = false): Fixture[] {
   const dir = join(root, folder);
   if (!existsSync(dir)) return [];
-  const pattern = new RegExp(`^${code}(?:-(.+?))?-(bad|good)(?:-(.+?))?\\.`);
+  const pattern = folders ? new RegExp(`^${code}(?:-(.+?))?-(bad|good)(?:-(.+?))?$`) : new RegExp(`^${code}(?:-(.+?))?-(bad|good)(?:-(.+?))?\\.`);
   const found: Fixture[] = readdirSync(dir).flatMap((file) => {
     const match = pattern.exec(file);
     if (!match) return [];
@@ -105,6 +107,18 @@ function ruleSection(root: string, rule: RuleInfo, entry: RuleEvidence): string[
     }
     for (const fixture of policyFixtures.filter((item) => item.kind === 'good')) {
       lines.push(...embed(root, fixture, `Good${fixture.variant ? ` (${fixture.variant.replace(/-/g, ' ')})` : ''}`));
+    }
+  }
+  const crossFileFixtures = fixturesOf(root, CROSS_FILE_FIXTURES, rule.code, true);
+  if (crossFileFixtures.length > 0) {
+    lines.push('**Examples** (policy files of one folder, judged together; the tests check that each bad folder gets this code and the good one does not).', '');
+    for (const kind of ['bad', 'good'] as const) {
+      for (const fixture of crossFileFixtures.filter((item) => item.kind === kind)) {
+        const title = `${kind === 'bad' ? 'Bad' : 'Good'} (${fixture.variant ? `${fixture.variant.replace(/-/g, ' ')}, ` : ''}the folder [${fixture.path}](../${fixture.path}))`;
+        lines.push(`${title}:`, '');
+        const files = readdirSync(join(root, fixture.path)).sort();
+        for (const file of files) lines.push(...embed(root, { ...fixture, path: `${fixture.path}/${file}` }, `\`${file}\``));
+      }
     }
   }
   const formats = MATRIX_FORMATS.flatMap((format) => {

@@ -13,6 +13,7 @@ import { describeError } from './server/guard';
 import { installProcessGuards } from './server/processGuards';
 import { RepoConfigs } from './server/repoConfigs';
 import { startServer } from './server/startServer';
+import { nodeWorkspaceFiles } from './server/nodeWorkspaceFiles';
 
 const connection = createConnection(ProposedFeatures.all);
 const log = (message: string): void => connection.console.error(message);
@@ -35,4 +36,4 @@ const service = new DeferredLanguageService(loadLanguageService, (error) => {
   });
 });
 
-startServer(connection, service, { initialized: () => service.warmUp(), repoConfigs: (warn) => new RepoConfigs(warn) });
+startServer(connection, service, { initialized: () => service.warmUp(), repoConfigs: (warn) => new RepoConfigs(warn), workspaceFiles: nodeWorkspaceFiles });

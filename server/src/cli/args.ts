@@ -24,6 +24,8 @@ export interface CliOptions {
   fix: FixMode | undefined;
   help: boolean;
   version: boolean;
+  /** --no-cross-file: judge each file alone (no WHFB300-WHFB305). */
+  noCrossFile: boolean;
 }
 
 export class UsageError extends Error {}
@@ -55,12 +57,18 @@ Options:
       --no-config                Use no configuration file (default: the nearest .whfbrc.json or
                                  whfb.config.json in each file's folder or above, up to the
                                  repository root)
+      --no-cross-file            Judge each file alone: no cross-file findings (WHFB300-WHFB305:
+                                 the same setting with two values in two files, certificate
+                                 against cloud Kerberos trust, Group Policy against MDM...)
       --follow-symlinks          Also walk symbolic links to directories (a link loop is skipped)
       --color / --no-color       Force or disable colors (default: colors on a terminal)
   -h, --help                     Show this help
   -v, --version                  Show the version
 
 Files larger than 5 MiB are not checked: each one a policy (or named here) gets a WHFB003 warning.
+
+The files checked together are judged as one deployment too: a cross-file finding stands in the
+file whose value wins (or in each file of a conflict) and names the other file and line.
 
 With --fix or --fix-dry-run, the findings and the exit status are those left after the fixes.
 
@@ -78,7 +86,7 @@ const RULE_SEVERITIES = new Set<string>(['error', 'warning', 'information', 'inf
 
 export function parseArgs(argv: readonly string[]): CliOptions {
   const options: CliOptions = {
-    format: 'text', maxWarnings: -1, quiet: false, followSymlinks: false, color: undefined, ruleSeverity: {}, noConfig: false, patterns: [], fix: undefined, help: false, version: false,
+    format: 'text', maxWarnings: -1, quiet: false, followSymlinks: false, color: undefined, ruleSeverity: {}, noConfig: false, patterns: [], fix: undefined, help: false, version: false, noCrossFile: false,
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -126,6 +134,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       }
       case '--config': options.config = takeValue(); break;
       case '--no-config': options.noConfig = true; break;
+      case '--no-cross-file': options.noCrossFile = true; break;
       case '--rule': {
         const value = takeValue();
         const match = /^([A-Za-z]+\d+)\s*[=:]\s*([a-z]+)$/.exec(value);

@@ -19,6 +19,14 @@ export function formatSarif(report: LintReport, cwd: string): string {
   const ruleIndex = new Map(RULES.map((rule, index) => [rule.code, index]));
   const results = report.files.flatMap((file) => file.diagnostics.map((d) => {
     const index = ruleIndex.get(d.code);
+    const relatedLocations = (d.related ?? []).map((item, id) => ({
+      id,
+      physicalLocation: {
+        artifactLocation: artifactLocation(item.path),
+        region: { startLine: item.line, startColumn: item.column, endLine: item.endLine, endColumn: item.endColumn },
+      },
+      message: { text: item.message },
+    }));
     const relativeUri = !file.path.startsWith('/') && !/^[A-Za-z]:/.test(file.path);
     return {
       ruleId: d.code,
@@ -33,6 +41,7 @@ export function formatSarif(report: LintReport, cwd: string): string {
           region: { startLine: d.line, startColumn: d.column, endLine: d.endLine, endColumn: d.endColumn },
         },
       }],
+      ...(relatedLocations.length > 0 ? { relatedLocations } : {}),
     };
   }));
   const sarif = {
@@ -78,6 +87,13 @@ function helpMarkdown(rule: RuleInfo): string {
   }
   lines.push('', `Guide section: ${rule.href}`, '', `Rule reference: ${ruleDocsUrl(rule.code)} in the whfb-policy-tools repository.`);
   return lines.join('\n');
+}
+
+/** A path as the report gives it: relative to SRCROOT, or an absolute file URL. */
+function artifactLocation(path: string): { uri: string; uriBaseId?: string } {
+  if (/^file:/.test(path)) return { uri: path };
+  const relative = !path.startsWith('/') && !/^[A-Za-z]:/.test(path);
+  return relative ? { uri: encodeRelativeUri(path), uriBaseId: SOURCE_ROOT } : { uri: pathToFileURL(path).href };
 }
 
 function encodeRelativeUri(path: string): string {

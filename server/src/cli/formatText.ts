@@ -13,7 +13,8 @@ export function formatText(report: LintReport, color: boolean): string {
       problems++;
       // One finding must stay on one line for grep and CI annotations.
       // Everything from a file is escaped for the terminal (terminalText.ts) before colors are added.
-      const message = escapeForTerminal(d.message.replace(/\s*\r?\n\s*/g, ' '));
+      const related = (d.related ?? []).map((item) => `${item.path}:${item.line}:${item.column}`);
+      const message = escapeForTerminal(d.message.replace(/\s*\r?\n\s*/g, ' ') + (related.length > 0 ? ` (see ${related.join(', ')})` : ''));
       const where = `${escapeForTerminal(file.path)}:${d.line}:${d.column}`;
       lines.push(`${paint('bold', where)} ${paint(d.severity, d.severity)} ${paint('dim', escapeForTerminal(d.code))} ${message}`);
     }

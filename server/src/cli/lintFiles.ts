@@ -21,7 +21,7 @@ import { readFileSync } from 'node:fs';
 import { applySafeFixes, MAX_ROUNDS } from './fix/applyFixes';
 import { unifiedDiff } from './fix/unifiedDiff';
 import { ChangedSinceReadError, encode, encodingOf, writeFileAtomically } from './fix/writeAtomically';
-import { decode } from './readPolicyFile';
+import { decodeFileBytes } from '../../../shared/decodeText';
 
 /** How much of an over-limit file is read to tell whether it is a policy (see above). */
 export const DETECTION_READ_BYTES = 64 * 1024 * 1024;
@@ -118,7 +118,7 @@ function fixFile(candidate: Candidate, input: { uri: string; languageId: string;
     } else {
       try {
         const bytes = readFileSync(fsPathOf(candidate));
-        if (decode(bytes) !== input.text) throw new ChangedSinceReadError('changed while it was being checked');
+        if (decodeFileBytes(bytes) !== input.text) throw new ChangedSinceReadError('changed while it was being checked');
         writeFileAtomically(fsPathOf(candidate), bytes, encode(fixed.text, encodingOf(bytes)));
         result.fixes = fixed.fixes;
         remainingText = fixed.text;

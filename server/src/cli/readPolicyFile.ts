@@ -4,7 +4,7 @@
  * so a file of gigabytes is never loaded; `complete` says whether that was the whole file.
  */
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
-import { decodeFileBytes } from '../formats/fileBytes';
+import { decodeFileBytes } from '../../../shared/decodeText';
 
 export interface FileText {
   text: string;
@@ -27,15 +27,10 @@ export function readPolicyFile(path: string | Buffer, byteLimit: number): FileTe
       if (n === 0) break;
       read += n;
     }
-    return { text: decode(buffer.subarray(0, read)), complete: read === size };
+    return { text: decodeFileBytes(buffer.subarray(0, read)), complete: read === size };
   } finally {
     closeSync(fd);
   }
-}
-
-/** The bytes as the service reads them: formats/fileBytes.ts, the one decoder (BOMs, UTF-16, registry.pol). */
-export function decode(bytes: Buffer): string {
-  return decodeFileBytes(bytes);
 }
 
 export class NotARegularFileError extends Error {

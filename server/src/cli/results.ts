@@ -12,6 +12,18 @@ export interface LintDiagnostic {
   code: string;
   message: string;
   href?: string;
+  /** Other places the finding points at (cross-file findings: the other file's setting). */
+  related?: LintRelated[];
+}
+
+export interface LintRelated {
+  /** As FileResult.path: relative to the working directory where the file was given so. */
+  path: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  message: string;
 }
 
 export interface FileResult {

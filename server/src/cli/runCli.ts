@@ -15,6 +15,7 @@ import { formatGithub } from './formatGithub';
 import type { LintFilesResult } from './lintFiles';
 import type { LintJob } from './lintJob';
 import { countSeverity, type LintReport } from './results';
+import { addCrossFileFindings } from './crossFileLint';
 import { escapeForTerminal } from './terminalText';
 import { TOOL_NAME, TOOL_VERSION } from './toolInfo';
 
@@ -68,6 +69,8 @@ export async function runCli(argv: readonly string[], io: CliIo, lint: LintRunne
       linted.problems.push(...result.problems);
     }
     if (plan.groups.length > 1) linted.files = inCollectedOrder(linted.files, collection.candidates);
+    // A step of its own after the per-file run: the files found are judged together.
+    if (!options.noCrossFile) addCrossFileFindings(linted.files, plan.groups, DEFAULT_SETTINGS.maxFileSizeBytes);
     const files = options.quiet
       ? linted.files.map((file) => ({ ...file, diagnostics: file.diagnostics.filter((d) => d.severity === 'error') }))
       : linted.files;

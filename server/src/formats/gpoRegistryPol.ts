@@ -3,7 +3,7 @@
  * .../User/registry.pol) as a policy: each record that is a value of a Group Policy the catalog
  * knows becomes that policy's entry (and its MDM setting, where it has one).
  *
- * The text is the file one character per byte (formats/fileBytes.ts), so findings stand on the
+ * The text is the file one character per byte (shared/decodeText.ts), so findings stand on the
  * record's bytes. Which hive: the folder says it (a registry.pol under User/ holds HKCU policies),
  * so the adapter reports it as its own format ('registry-pol-user'). Claimed only when a value is
  * a Windows Hello for Business policy, or a key names PassportForWork (so a corrupt WHfB file

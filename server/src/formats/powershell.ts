@@ -21,7 +21,10 @@ import { parseJson, propertyEntry, type AstNode, type AstObject } from './jsonAs
 import { findOmaUris } from './omaUriScanner';
 import { entryOf, psToAst, shiftAst } from './powershellAst';
 import { encodeCspValue } from '../catalog/graphMappings';
-import { DSC_RESOURCE_PATTERN, DSC_RESOURCES, graphMappingOfSetting, readAccountProtection, readGraphProperties, WHFB_DSC_RESOURCE_PATTERN } from './powershellDsc';
+import { DSC_RESOURCE_PATTERN, DSC_RESOURCES, graphMappingOfSetting, graphTypeOfResource, readAccountProtection, readGraphProperties, WHFB_DSC_RESOURCE_PATTERN } from './powershellDsc';
+
+/** The Graph type of the tenant-wide Windows Hello for Business enrollment policy. */
+const TENANT_WIDE_GRAPH_TYPE = '#microsoft.graph.deviceEnrollmentWindowsHelloForBusinessConfiguration';
 import { scanPowerShell, type PsBlock, type PsDocument, type PsString } from './powershellScanner';
 import { odataTypeOf } from './settingEntry';
 import { policyShapeOf, readPolicyDocument } from './settingsCatalogAndProfileList';
@@ -78,6 +81,8 @@ class PowerShellReader {
   private readonly scope: CspScope;
   /** Blocks read as part of an outer policy (a DSC resource, a Graph body): not read again alone. */
   private readonly consumed = new Set<PsBlock>();
+  /** Settings read from the tenant-wide enrollment resource, and from anything else. */
+  private readonly settingsFrom = { tenantWide: 0, other: 0 };
   private readonly ignoredCodesAt = (offsets: number[]): string[] => [...new Set(offsets.flatMap((offset) => ignoredCodesAbove(this.text, offset)))];
 
   constructor(private readonly text: string, format: SourceFormat, private readonly catalog: CatalogIndex) {
@@ -93,6 +98,9 @@ class PowerShellReader {
     });
     for (const string of document.strings) this.readEmbeddedJson(string);
     const structured = this.model.settings.length > 0;
+    // The tenant-wide policy's own file is judged as the tenant-wide policy (PolicyModel.policyScope);
+    // a configuration that also holds profiles is judged as those profiles.
+    if (this.settingsFrom.tenantWide > 0 && this.settingsFrom.other === 0) this.model.policyScope = 'tenant-wide';
     this.readLooseOmaUris();
     // A script with no policy data keeps what loose text gets: path checks only, for the whole file.
     if (!structured) this.model.ignoredCodes = [...NOT_APPLICABLE_TO_LOOSE];
@@ -107,15 +115,19 @@ class PowerShellReader {
       this.consumeInside(all, index);
       if (resource === 'account-protection') {
         for (const setting of readAccountProtection(block, this.catalog)) this.add(setting, 'dsc-leaf', []);
+        this.settingsFrom.other += 1;
         return;
       }
       if (resource === 'graph-properties') {
         const result = readGraphProperties(block, this.catalog);
         this.model.findings.push(...result.findings);
+        const tenantWide = graphTypeOfResource(block.head!.name) === TENANT_WIDE_GRAPH_TYPE;
+        this.settingsFrom[tenantWide ? 'tenantWide' : 'other'] += result.settings.length;
         for (const setting of result.settings) this.add(setting, 'dsc-leaf', []);
         return;
       }
       this.readGraphObject(psToAst(block, this.text) as AstObject, resource);
+      this.settingsFrom.other += 1;
       return;
     }
     if (entryOf(block, 'omaSettings')) {

@@ -7,13 +7,13 @@
  * where "[", ";" and "]" are UTF-16LE characters, key and valueName are NUL-terminated UTF-16LE
  * strings, type and size are little-endian DWORDs and data is `size` bytes.
  *
- * Input is the file as one character per byte (formats/fileBytes.ts), so every offset here is a
+ * Input is the file as one character per byte (shared/decodeText.ts), so every offset here is a
  * byte offset in the file and findings stand on the record they are about. Never throws and never
  * loops without moving forward: a truncated or corrupt file ends the read with a problem at the
  * byte where it went wrong, and the records before it are kept.
  */
 import type { OffsetRange } from '../model/types';
-import { REGISTRY_POL_SIGNATURE } from './fileBytes';
+import { REGISTRY_POL_SIGNATURE } from '../../../shared/decodeText';
 
 export const REG_NONE = 0;
 export const REG_SZ = 1;

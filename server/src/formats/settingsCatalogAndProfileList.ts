@@ -11,13 +11,14 @@
  */
 import type { CatalogIndex } from '../catalog/catalogIndex';
 import { finding } from '../model/findings';
-import type { Finding, Located, PolicyModel, PolicySetting, SourceFormat } from '../model/types';
+import type { Finding, Located, PolicyAudience, PolicyModel, PolicySetting, SourceFormat } from '../model/types';
 import { astErrorFindings, emptyModel, graphPolicyItems, ignoredCodesAbove } from './adapterSupport';
 import { cspScopeOf, type CspScope } from '../catalog/cspScope';
 import { readCustomProfile } from './customProfileWalk';
 import { parseJson, propertyEntry, type AstNode } from './jsonAst';
 import { parseYamlAst } from './jsonAstFromYaml';
 import { readSettingsCatalogPolicy } from './settingsCatalogWalk';
+import { readAudience } from './assignments';
 
 export type PolicyShape = 'settings-catalog' | 'custom-profile';
 
@@ -26,6 +27,8 @@ export interface PolicyListResult {
   findings: Finding[];
   /** The policy's name; in a list, the first WHfB policy's (the first named one when none has WHfB settings). */
   name?: Located<string>;
+  /** Who the policy reaches; in a list, only when one policy holds WHfB settings (then it is that one's). */
+  audience?: PolicyAudience;
 }
 
 type Reader = (root: AstNode, catalog: CatalogIndex, scope: CspScope, ignoredCodesAt: (offsets: number[]) => string[]) => PolicyListResult;
@@ -54,11 +57,16 @@ export function readPolicyDocument(
   ignoredCodesAt: (offsets: number[]) => string[],
 ): PolicyListResult {
   const list = graphPolicyItems(root);
-  if (!list) return READERS[expected](root, catalog, scope, ignoredCodesAt);
+  if (!list) {
+    const single = READERS[expected](root, catalog, scope, ignoredCodesAt);
+    const audience = readAudience(root);
+    return audience ? { ...single, audience } : single;
+  }
 
   const result: PolicyListResult = { settings: [], findings: [] };
   let policies = 0;
   let firstName: Located<string> | undefined;
+  const audiences: (PolicyAudience | undefined)[] = [];
   for (const item of list.items) {
     const shape = policyShapeOf(item);
     if (!shape) continue;
@@ -67,8 +75,13 @@ export function readPolicyDocument(
     result.settings.push(...policy.settings);
     result.findings.push(...policy.findings);
     firstName ??= policy.name;
-    if (policy.settings.length > 0) result.name ??= policy.name;
+    if (policy.settings.length > 0) {
+      result.name ??= policy.name;
+      audiences.push(readAudience(item));
+    }
   }
+  // Settings of several policies share one model: an audience is known only when one policy has them.
+  if (audiences.length === 1 && audiences[0]) result.audience = audiences[0];
   result.name ??= firstName;
   // Each reader numbers from 0; the model's index is the position in the whole file.
   result.settings.forEach((setting, index) => { setting.index = index; });
@@ -100,5 +113,6 @@ export function parseGraphExport(text: string, format: SourceFormat, catalog: Ca
   model.settings = document.settings;
   model.findings.push(...document.findings);
   if (document.name) model.name = document.name;
+  if (document.audience) model.audience = document.audience;
   return model;
 }

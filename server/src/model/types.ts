@@ -76,6 +76,33 @@ export interface GroupPolicyEntry {
   ignoredCodes: string[];
 }
 
+/**
+ * Another place a finding points at: in the same document, or (cross-file findings, WHFB300+) in
+ * another one, named by `uri`; `range` is then an offset range of that document's text.
+ */
+export interface RelatedLocation {
+  range: OffsetRange;
+  message: string;
+  uri?: string;
+}
+
+/**
+ * Who a policy reaches, read from an export's `assignments` (Graph, IntuneCD). A policy with no
+ * `assignments` in its file has no audience in the model: unknown, not "nobody".
+ */
+export interface PolicyAudience {
+  /** Where `assignments` is written. */
+  range: OffsetRange;
+  allDevices: boolean;
+  allUsers: boolean;
+  /** Included groups: the group id (Graph) or name (IntuneCD writes groupName), lowercased. */
+  groups: string[];
+  /** Excluded groups, the same way. */
+  excludedGroups: string[];
+  /** Some target carries an assignment filter, so it reaches only part of its group. */
+  filtered: boolean;
+}
+
 /** A finding before it becomes a Diagnostic: ranges are offsets, severity a name. */
 export interface Finding {
   code: string;
@@ -83,7 +110,7 @@ export interface Finding {
   message: string;
   range: OffsetRange;
   href?: string;
-  related?: { range: OffsetRange; message: string }[];
+  related?: RelatedLocation[];
   /** What would fix it, in terms of the model (set by the rule; no text). */
   fix?: Fix;
   /** The fix as text edits for this document's format (rendered by its adapter; absent where the format cannot express it). */
@@ -157,4 +184,6 @@ export interface PolicyModel {
    * or a policy file (assigned to groups).
    */
   policyScope?: 'tenant-wide';
+  /** The policy's assignments where the file holds them (Graph and IntuneCD exports); absent: unknown. */
+  audience?: PolicyAudience;
 }

@@ -81,6 +81,7 @@ const CLOUD_ONLY_POLICY = `${LEARN}/deploy/cloud-only#configure-windows-hello-fo
 const TRUST_TYPES = `${LEARN}/deploy/#trust-types`;
 const HYBRID_KEY_POLICY = `${LEARN}/deploy/hybrid-key-trust-enroll#configure-windows-hello-for-business-policy-settings`;
 const ON_PREM_KEY_POLICY = `${LEARN}/deploy/on-premises-key-trust-enroll#configure-windows-hello-for-business-policy-settings`;
+const INTUNE_OPTIONS = `${LEARN}/configure#configure-windows-hello-for-business-using-microsoft-intune`;
 const DISABLE_ENROLLMENT = `${LEARN}/configure#disable-windows-hello-for-business-enrollment`;
 const POLICY = (anchor: string): string => `${LEARN}/policy-settings#${anchor}`;
 const PASSPORT_CSP = (anchor: string): string => `${CSP}/passportforwork-csp#${anchor}`;
@@ -289,6 +290,56 @@ export const RULE_EVIDENCE: Readonly<Record<string, RuleEvidence>> = {
       guide(PAGES.cloudOnly, CLOUD_ONLY_POLICY, 'Another optional, but recommended, policy setting is: Use a hardware security device'),
       guide(PAGES.policySettings, POLICY('use-a-hardware-security-device'), "A Trusted Platform Module (TPM) provides additional security benefits over software because data protected by it can't be used on other devices."),
       guide(PAGES.policySettings, POLICY('use-a-hardware-security-device'), "If you disable or don't configure this policy setting, the TPM is still preferred, but all devices can provision Windows Hello for Business using software if the TPM is nonfunctional or unavailable."),
+    ],
+  },
+  WHFB300: {
+    checks: 'Across the policy files of a folder or workspace (not within one file: that is WHFB150): the same MDM setting (catalog node and scope) is set to different values in two files that reach the same devices. Reach is read from the `assignments` of Graph and IntuneCD exports (All devices, All users, the same group id or name, exclusions and assignment filters considered; two different groups are taken not to overlap); where a file has no assignments the finding says the conflict holds if both reach the same devices. Files of two different tenants never conflict. Use Windows Hello for Business is left to WHFB302, the tenant-wide policy against a device configuration policy is not a conflict (the latter applies after enrollment). The finding stands on each side and points at the other.',
+    severityReason: 'Error: on the devices both policies reach, Intune reports the setting as conflicting and neither value is applied as the files say.',
+    evidence: [
+      ddf(DDF.passport, PASSPORT_CSP('devicebiometricsenableesswithsupportedperipherals'), '<MSFT:ConflictResolution>LastWrite</MSFT:ConflictResolution>', 'limits'),
+    ],
+    unsupported: 'No sentence of the shipped guides or DDF: what Intune does with two assigned policies that set one setting to different values (it reports a conflict and applies neither) is Intune documentation, which is not in data/. The DDF conflict-resolution attribute describes the device side when two writes arrive.',
+  },
+  WHFB301: {
+    checks: 'Across files: UseCertificateForOnPremAuth (or its Group Policy) is on in one policy file, or in the tenant-wide policy, and UseCloudTrustForOnPremAuth is on in another file reaching the same devices. The finding stands on the certificate trust setting, which wins, and points at the cloud trust setting.',
+    severityReason: 'Error: devices use certificate trust and the cloud Kerberos trust deployment the other file makes does not happen, so on-premises sign-in works otherwise than one of the two files says.',
+    evidence: [
+      guide(PAGES.policySettings, POLICY('use-cloud-trust-for-on-premises-authentication'), 'Cloud Kerberos trust is incompatible with certificate trust. If the certificate trust policy setting is enabled, it takes precedence over this policy setting.'),
+      guide(PAGES.configure, INTUNE_OPTIONS, 'Is only applied at enrollment time, and any changes to its configuration doesn\'t apply to devices already enrolled in Intune'),
+    ],
+  },
+  WHFB302: {
+    checks: 'Across files: Use Windows Hello for Business (UsePassportForWork, its Group Policy, or the tenant-wide policy\'s state) is on in one source and off in another reaching the same devices. The finding stands on the source that wins (Group Policy over the PassportForWork CSP, a user policy over a device policy, a device configuration policy over the tenant-wide policy), or on both where two MDM policies conflict.',
+    severityReason: 'Error: one of the two files does not do what it says: either devices do not provision Windows Hello for Business where a file enables it, or they do where a file disables it.',
+    evidence: [
+      guide(PAGES.policySettings, POLICY('use-windows-hello-for-business'), "If you disable this policy setting, the device doesn't provision Windows Hello for Business for any user"),
+      guide(PAGES.configure, POLICY_CONFLICTS, "If you mix GPO and CSP policy settings, the conflicting CSP settings aren't applied until the group policy settings are cleared."),
+      guide(PAGES.configure, DISABLE_ENROLLMENT, "If there's a conflicting device policy and user policy, the user policy takes precedence."),
+      guide(PAGES.configure, INTUNE_OPTIONS, 'A device configuration policy that is applied after device enrollment.'),
+    ],
+  },
+  WHFB303: {
+    checks: 'Across files: MinimumPINLength (same scope) in one policy file is not less than MaximumPINLength in another file reaching the same devices. The finding stands on the minimum and points at the maximum.',
+    severityReason: 'Error: where both apply Windows ignores both lengths and uses the defaults, so neither file\'s PIN policy applies.',
+    evidence: [
+      guide(PAGES.policySettings, POLICY('minimum-pin-length'), 'The largest number you can configure must be less than the number configured in the Maximum PIN length policy setting or the number 127, whichever is the lowest.'),
+      guide(PAGES.policySettings, POLICY('minimum-pin-length'), 'If the above specified conditions for the minimum PIN length are not met, default values will be used for both the maximum and minimum PIN lengths.'),
+    ],
+  },
+  WHFB304: {
+    checks: 'Across files: a Group Policy (a `groupPolicy` entry of a policy file, or a GPO backup) and an MDM setting in another file configure the same setting for the same devices. For PassportForWork settings Group Policy wins and the finding stands on it; for Policy CSP settings Group Policy wins unless a policy reaching the devices sets ControlPolicyConflict/MDMWinsOverGP to 1, in which case the finding stands on the MDM setting. Different values of Use Windows Hello for Business are WHFB302.',
+    severityReason: 'Warning: the guides say not to mix the two; Windows applies one value and ignores the other, which the author of the losing file may not expect.',
+    evidence: [
+      guide(PAGES.configure, POLICY_CONFLICTS, 'Windows Hello for Business can be configured by GPO or CSP, but not a combination of both.'),
+      guide(PAGES.configure, POLICY_CONFLICTS, "If you mix GPO and CSP policy settings, the conflicting CSP settings aren't applied until the group policy settings are cleared."),
+      guide(PAGES.configure, POLICY_CONFLICTS, 'MDMWinsOverGP only applies to policies in the Policy CSP, while the Windows Hello for Business policies are in the PassportForWork CSP.'),
+    ],
+  },
+  WHFB305: {
+    checks: 'Policy files in one folder name different Microsoft Entra tenant ids (a policy file\'s `tenantId`, or the one tenant GUID the OMA-URIs of an export spell). Reported on each file whose tenant differs from the first file\'s (by name), pointing at that file. Cross-file rules never compare files of two tenants.',
+    severityReason: 'Information: a folder may well hold two tenants on purpose; the finding says the files do not apply together.',
+    evidence: [
+      guide(PAGES.configure, TENANT_ID_SECTION, 'The configuration via CSP or registry of different Windows Hello for Business policy settings require to specify the Microsoft Entra tenant ID where the device is registered.'),
     ],
   },
 };

@@ -74,4 +74,10 @@ export class DeferredLanguageService implements WhfbLanguageService {
   referenceLinksForSetting(setting: { path?: string; written: string }) { return this.service().referenceLinksForSetting(setting); }
   checklists() { return this.service().checklists(); }
   policyTemplate(model: string) { return this.service().policyTemplate(model); }
+  indexFiles(docs: readonly TextDocumentInput[], signal?: CancellationSignal) { return this.service().indexFiles(docs, signal); }
+  unindexFiles(uris: readonly string[]) { return this.loaded ? this.loaded.unindexFiles(uris) : []; }
+  indexedFiles() { return this.loaded ? this.loaded.indexedFiles() : []; }
+  indexedDiagnostics(uri: string) { return this.service().indexedDiagnostics(uri); }
+  crossFileDiagnostics(uri: string) { return this.service().crossFileDiagnostics(uri); }
+  effectiveConfiguration(nameOf?: (uri: string) => string) { return this.service().effectiveConfiguration(nameOf); }
 }

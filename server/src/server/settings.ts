@@ -9,6 +9,10 @@ import type { SeverityName } from '../lsp/protocolTypes';
 
 export interface ServerSettings {
   service: LanguageServiceSettings;
+  /** whfb.validation.workspace: index every policy file of the workspace folders. */
+  workspace: boolean;
+  /** whfb.validation.exclude: globs of files the workspace index leaves out (besides files.exclude). */
+  exclude: string[];
   /** Debounce before push diagnostics, in ms; 0 validates at once. */
   validationDelayMs: number;
 }
@@ -26,6 +30,8 @@ export const MAX_VALIDATION_DELAY_MS = DELAY_SETTING.maximum;
 
 export const DEFAULT_SERVER_SETTINGS: ServerSettings = {
   service: DEFAULT_SETTINGS,
+  workspace: true,
+  exclude: [],
   validationDelayMs: DEFAULT_VALIDATION_DELAY_MS,
 };
 
@@ -40,7 +46,10 @@ export function toServerSettings(raw: unknown): ServerSettings {
       enable: typeof section.enable === 'boolean' ? section.enable : DEFAULT_SETTINGS.enable,
       ruleSeverity: toRuleSeverity(section.rules),
       maxFileSizeBytes: isNonNegativeNumber(section.maxFileSize) ? section.maxFileSize : DEFAULT_SETTINGS.maxFileSizeBytes,
+      maxIndexedFiles: isNonNegativeNumber(validation.maxWorkspaceFiles) ? Math.floor(validation.maxWorkspaceFiles) : DEFAULT_SETTINGS.maxIndexedFiles,
     },
+    workspace: typeof validation.workspace === 'boolean' ? validation.workspace : true,
+    exclude: Array.isArray(validation.exclude) ? validation.exclude.filter((item): item is string => typeof item === 'string' && item.trim() !== '') : [],
     validationDelayMs: toValidationDelay(validation.delay),
   };
 }

@@ -4,7 +4,7 @@
  * Nothing here knows WHfB; it only moves data between the client and the service.
  */
 import {
-  CodeActionKind, DidChangeConfigurationNotification, TextDocuments, TextDocumentSyncKind,
+  CodeActionKind, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, TextDocuments, TextDocumentSyncKind,
   type ClientCapabilities, type Connection, type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -23,6 +23,9 @@ import { settingsFromInitializationOptions, toServerSettings, type ServerSetting
 import { SettingsStore } from './settingsStore';
 import { applyFileRules, CONFIG_FILE_NAMES, isIgnored } from '../config/repoConfig';
 import type { LoadedConfig } from '../config/findConfig';
+import type { WorkspaceFiles } from './workspaceFiles';
+import { WorkspaceSync } from './workspaceSync';
+import { EFFECTIVE_CONFIGURATION_CHANGED_NOTIFICATION, EFFECTIVE_CONFIGURATION_REQUEST } from '../../../shared/protocol';
 
 export const COMPLETION_TRIGGER_CHARACTERS = ['/', ':', ' ', '"'];
 
@@ -31,6 +34,7 @@ interface ClientSupport {
   configurationChangeRegistration: boolean;
   pullDiagnostics: boolean;
   diagnosticsRefresh: boolean;
+  watchedFilesRegistration: boolean;
 }
 
 function clientSupport(capabilities: ClientCapabilities): ClientSupport {
@@ -39,6 +43,7 @@ function clientSupport(capabilities: ClientCapabilities): ClientSupport {
     configurationChangeRegistration: capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true,
     pullDiagnostics: capabilities.textDocument?.diagnostic !== undefined,
     diagnosticsRefresh: capabilities.workspace?.diagnostics?.refreshSupport === true,
+    watchedFilesRegistration: capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
   };
 }
 
@@ -61,6 +66,8 @@ export interface ServerHooks {
   initialized?: () => void;
   /** Absent: no repository configuration applies (the editor's settings alone). */
   repoConfigs?: (log: (message: string) => void) => RepositoryConfigSource;
+  /** The file system the workspace index reads closed files from (the Node server); none: open documents only. */
+  workspaceFiles?: WorkspaceFiles;
 }
 
 export function startServer(connection: Connection, service: WhfbLanguageService, hooks: ServerHooks = {}): void {
@@ -75,7 +82,17 @@ export function startServer(connection: Connection, service: WhfbLanguageService
   });
   const settings = new SettingsStore(service);
   const repoConfigs = hooks.repoConfigs?.((message) => connection.console.warn(message));
-  let support: ClientSupport = { configuration: false, configurationChangeRegistration: false, pullDiagnostics: false, diagnosticsRefresh: false };
+  let support: ClientSupport = { configuration: false, configurationChangeRegistration: false, pullDiagnostics: false, diagnosticsRefresh: false, watchedFilesRegistration: false };
+  let sync: WorkspaceSync | undefined;
+  let folders: string[] = [];
+  const ignoredByRepo = (uri: string): boolean => {
+    const repo = repoConfigs?.forDocument(uri);
+    return !!repo && repo.config.ignore.length > 0 && isIgnored(repo.config, repoConfigs!.relativePath(repo, uri));
+  };
+  const withRepoRules = (uri: string, diagnostics: Diagnostic[]): Diagnostic[] => {
+    const repo = repoConfigs?.forDocument(uri);
+    return repo ? applyFileRules(diagnostics, repo.config.rules, settings.inForce.service.ruleSeverity) : diagnostics;
+  };
 
   const host: ValidationHost = {
     connection,
@@ -85,10 +102,11 @@ export function startServer(connection: Connection, service: WhfbLanguageService
       if (service.detectFormat(input) === undefined) return [];
       // The repository's .whfbrc.json: ignored files have no diagnostics; its severities apply
       // under the editor's whfb.rules (which the service already applied).
-      const repo = repoConfigs?.forDocument(input.uri);
-      if (repo && repo.config.ignore.length > 0 && isIgnored(repo.config, repoConfigs!.relativePath(repo, input.uri))) return [];
-      const diagnostics = service.validate(input);
-      return repo ? applyFileRules(diagnostics, repo.config.rules, settings.inForce.service.ruleSeverity) : diagnostics;
+      if (ignoredByRepo(input.uri)) return [];
+      // The open document's text takes its place in the workspace index; cross-file findings follow it.
+      sync?.opened(input);
+      const diagnostics = [...service.validate(input), ...(sync ? service.crossFileDiagnostics(input.uri) : [])];
+      return withRepoRules(input.uri, diagnostics);
     },
     validated(uri: string): void {
       const params: PolicySummaryParams = { uri };
@@ -97,6 +115,49 @@ export function startServer(connection: Connection, service: WhfbLanguageService
   };
   const push = new PushDiagnostics(host, typing);
   const quiet = new QuietPeriod();
+  let refreshPending = false;
+  if (hooks.workspaceFiles) {
+    sync = new WorkspaceSync({
+      connection, documents, service, files: hooks.workspaceFiles,
+      closedFileDiagnostics: (uri) => (ignoredByRepo(uri) ? [] : withRepoRules(uri, service.indexedDiagnostics(uri))),
+      revalidateOpen: (uri) => {
+        if (!support.pullDiagnostics) void push.schedule(uri);
+        else if (support.diagnosticsRefresh && !refreshPending) {
+          refreshPending = true;
+          setImmediate(() => {
+            refreshPending = false;
+            void connection.languages.diagnostics.refresh();
+          });
+        }
+      },
+      indexChanged: () => void connection.sendNotification(EFFECTIVE_CONFIGURATION_CHANGED_NOTIFICATION),
+    });
+  }
+  const fileName = (uri: string): string => {
+    const folder = folders.find((item) => uri.startsWith(`${item.replace(/\/$/, '')}/`));
+    const name = folder ? uri.slice(folder.replace(/\/$/, '').length + 1) : uri.slice(uri.lastIndexOf('/') + 1);
+    try {
+      return decodeURIComponent(name);
+    } catch {
+      return name;
+    }
+  };
+  /** Applies the workspace settings and (re)indexes the workspace. */
+  const indexWorkspace = async (): Promise<void> => {
+    if (!sync) return;
+    const inForce = settings.inForce;
+    let filesExclude: string[] = [];
+    if (support.configuration) {
+      try {
+        const raw = await connection.workspace.getConfiguration('files.exclude') as unknown;
+        if (raw && typeof raw === 'object') filesExclude = Object.entries(raw as Record<string, unknown>).filter(([, on]) => on === true).map(([glob]) => glob);
+      } catch {
+        // No files.exclude from this client: nothing more is excluded.
+      }
+    }
+    sync.configure({ enabled: inForce.workspace, exclude: inForce.exclude, filesExclude, maxFileSizeBytes: inForce.service.maxFileSizeBytes, maxFiles: inForce.service.maxIndexedFiles });
+    await sync.indexAll();
+  };
 
   const fetchSettings = async (): Promise<ServerSettings> => toServerSettings(await connection.workspace.getConfiguration('whfb'));
   const logSettingsError = (error: unknown) => connection.console.error(`whfb: reading settings failed: ${describeError(error)}`);
@@ -108,7 +169,9 @@ export function startServer(connection: Connection, service: WhfbLanguageService
 
   connection.onInitialize((params): InitializeResult => {
     support = clientSupport(params.capabilities);
-    repoConfigs?.setWorkspaceFolders(params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []));
+    folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    repoConfigs?.setWorkspaceFolders(folders);
+    sync?.setFolders(folders);
     void settings.update(Promise.resolve(settingsFromInitializationOptions(params.initializationOptions)), logSettingsError);
     if (support.pullDiagnostics) registerPullDiagnostics(host, quiet, typing, () => { if (support.diagnosticsRefresh) connection.languages.diagnostics.refresh(); });
     return {
@@ -133,7 +196,12 @@ export function startServer(connection: Connection, service: WhfbLanguageService
     if (support.configurationChangeRegistration) {
       await connection.client.register(DidChangeConfigurationNotification.type, { section: 'whfb' });
     }
+    if (sync && support.watchedFilesRegistration) {
+      await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{json,yaml,yml,xml}' }] });
+    }
     if (await updated) revalidateOpenDocuments();
+    await settings.ready();
+    await indexWorkspace();
   }));
 
   connection.onDidChangeConfiguration(guardNotification(connection.console, 'didChangeConfiguration', async (params) => {
@@ -146,15 +214,21 @@ export function startServer(connection: Connection, service: WhfbLanguageService
       if (section === undefined) return;
       pending = Promise.resolve(toServerSettings(section));
     }
-    if (await settings.update(pending, logSettingsError)) revalidateOpenDocuments();
+    if (await settings.update(pending, logSettingsError)) {
+      revalidateOpenDocuments();
+      await indexWorkspace();
+    }
   }));
 
   // The client watches .whfbrc.json / whfb.config.json (client/src/languageClient.ts).
-  connection.onDidChangeWatchedFiles(guardNotification(connection.console, 'didChangeWatchedFiles', (params) => {
-    if (!repoConfigs || !params.changes.some((change) => isConfigFile(change.uri))) return;
-    repoConfigs.changed();
-    settings.invalidate();
-    revalidateOpenDocuments();
+  connection.onDidChangeWatchedFiles(guardNotification(connection.console, 'didChangeWatchedFiles', async (params) => {
+    // Configuration first and at once: a diagnostic request right after this notification must see it.
+    if (repoConfigs && params.changes.some((change) => isConfigFile(change.uri))) {
+      repoConfigs.changed();
+      settings.invalidate();
+      revalidateOpenDocuments();
+    }
+    await sync?.filesChanged(params.changes);
   }));
 
   documents.onDidOpen(guardNotification(connection.console, 'didOpen', (event) => quiet.opened(event.document.uri)));
@@ -168,10 +242,17 @@ export function startServer(connection: Connection, service: WhfbLanguageService
     quiet.closed(event.document.uri);
     typing.closed(event.document.uri);
     service.forget(event.document.uri);
+    void sync?.closed(event.document.uri);
   }));
 
+  // The settings view's workspace mode: per setting, the value each indexed file sets and which applies.
+  connection.onRequest(EFFECTIVE_CONFIGURATION_REQUEST, () => service.effectiveConfiguration(fileName));
+
   // Requests after this one are refused (guardRequest); a second shutdown is one of them.
-  connection.onShutdown(() => markShutdownRequested());
+  connection.onShutdown(() => {
+    sync?.cancel();
+    markShutdownRequested();
+  });
 
   registerRequests(connection, documents, service);
   documents.listen(connection);

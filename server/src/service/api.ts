@@ -25,17 +25,20 @@ export interface LanguageServiceSettings {
   ruleSeverity: Record<string, SeverityName | 'off'>;
   /** Files larger than this are not parsed: one WHFB003 finding says so. */
   maxFileSizeBytes: number;
+  /** The workspace index holds at most this many files (cross-file rules, closed-file diagnostics). */
+  maxIndexedFiles: number;
 }
 
 export const DEFAULT_SETTINGS: LanguageServiceSettings = {
   enable: true,
   ruleSeverity: {},
   maxFileSizeBytes: 5 * 1024 * 1024,
+  maxIndexedFiles: 5_000,
 };
 
 /** The summary the client's views show travels over the protocol: its shape is defined there. */
 export type { PolicySettingSummary, PolicySummary } from '../../../shared/protocol';
-import type { CatalogItem, Checklists, PlanInsertSettingParams, PlanInsertSettingResult, PolicySummary, ReferenceLink } from '../../../shared/protocol';
+import type { EffectiveConfiguration, CatalogItem, Checklists, PlanInsertSettingParams, PlanInsertSettingResult, PolicySummary, ReferenceLink } from '../../../shared/protocol';
 
 export interface WhfbLanguageService {
   configure(settings: Partial<LanguageServiceSettings>): void;
@@ -63,4 +66,22 @@ export interface WhfbLanguageService {
   policyTemplate(model: string): string | undefined;
   /** Drop cached parses of a closed document. */
   forget(uri: string): void;
+
+  // --- The workspace index (service/workspaceIndex.ts): every policy file of the deployment ---
+  /**
+   * Indexes these versions of files (open documents or files read from disk), each parsed once;
+   * a document that is no policy leaves the index. Answers the files whose diagnostics may have
+   * changed (their own or cross-file ones) and those refused because the index is full.
+   */
+  indexFiles(docs: readonly TextDocumentInput[], signal?: CancellationSignal): { changed: string[]; refused: string[] };
+  /** Drops files from the index; answers the files whose cross-file diagnostics may have changed. */
+  unindexFiles(uris: readonly string[]): string[];
+  /** Every indexed file. */
+  indexedFiles(): string[];
+  /** The diagnostics of an indexed file as indexed (its own findings and the cross-file ones); [] when not indexed. */
+  indexedDiagnostics(uri: string): Diagnostic[];
+  /** The cross-file diagnostics (WHFB300+) standing in an indexed file. */
+  crossFileDiagnostics(uri: string): Diagnostic[];
+  /** Per setting, the value each indexed file sets and which applies; `nameOf` names a file for the view. */
+  effectiveConfiguration(nameOf?: (uri: string) => string): EffectiveConfiguration;
 }

@@ -36,6 +36,11 @@ import { lazyLines, type ParsedDocument } from '../formats/parsedDocument';
 import { guardInput } from './inputGuards';
 import type { ClientDiagnostic, CodeAction, CompletionList, Diagnostic, DocumentLink, DocumentSymbol, FoldingRange, Hover, Position, Range } from '../lsp/protocolTypes';
 import { toDiagnostic } from './toProtocol';
+import { WorkspaceIndex } from './workspaceIndex';
+import { effectiveConfiguration } from '../rules/crossFile/effectiveConfiguration';
+import { lastSegment } from '../rules/crossFile/crossFileState';
+import { settingGroup } from '../features/policySummary';
+import type { EffectiveConfiguration } from '../../../shared/protocol';
 
 export interface LanguageServiceOptions {
   /** Where unexpected failures are reported (the server's output channel, the CLI's stderr). */
@@ -44,6 +49,8 @@ export interface LanguageServiceOptions {
   catalog?: CatalogIndex;
   /** Format adapters other than the registered ones (tests inject a failing detector). */
   adapters?: readonly FormatAdapter[];
+  /** How cross-file messages name a file (the CLI: its path as given; default: the uri's last segment). */
+  fileName?: (uri: string) => string;
 }
 
 /**
@@ -130,11 +137,17 @@ export function getLanguageService(settings?: Partial<LanguageServiceSettings>, 
     return rendered;
   }
 
+  // Closed files are parsed through the same cache as open ones: a file indexed from disk and then
+  // validated (or opened with the same text) is parsed once.
+  const workspace = new WorkspaceIndex(getCatalogOnce, (doc) => (detect(doc) ? parsed(doc).model : undefined), { maxFiles: current.maxIndexedFiles, nameOf: options.fileName ?? lastSegment });
+
   const service: WhfbLanguageService = {
     configure(next) {
+      const before = current;
       current = { ...current, ...next, ruleSeverity: { ...(next.ruleSeverity ?? current.ruleSeverity) } };
       generation += 1;
       cache.clearFindings();
+      if (before.maxIndexedFiles !== current.maxIndexedFiles) workspace.setMaxFiles(current.maxIndexedFiles);
     },
 
     detectFormat(doc) {
@@ -240,7 +253,58 @@ export function getLanguageService(settings?: Partial<LanguageServiceSettings>, 
     },
 
     forget(uri) {
-      cache.delete(uri);
+      // An indexed file keeps its parse (the index needs it for cross-file findings and closed-file diagnostics).
+      if (!workspace.has(uri)) cache.delete(uri);
+    },
+
+    indexFiles(docs, signal) {
+      return safely('indexFiles', { changed: [], refused: [] }, () => workspace.update(docs, signal));
+    },
+
+    unindexFiles(uris) {
+      return safely('unindexFiles', [], () => {
+        const changed = workspace.remove(uris);
+        for (const uri of uris) cache.delete(uri);
+        return changed;
+      });
+    },
+
+    indexedFiles() {
+      return workspace.uris();
+    },
+
+    indexedDiagnostics(uri) {
+      return safely('indexedDiagnostics', [], () => {
+        const file = workspace.file(uri);
+        if (!file || !current.enable) return [];
+        const own = service.validate({ uri, version: file.version, text: file.model.text });
+        return [...own, ...workspace.crossFileDiagnostics(uri, current.ruleSeverity)];
+      });
+    },
+
+    crossFileDiagnostics(uri) {
+      return safely('crossFileDiagnostics', [], () => (current.enable ? workspace.crossFileDiagnostics(uri, current.ruleSeverity) : []));
+    },
+
+    effectiveConfiguration(nameOf = options.fileName ?? lastSegment): EffectiveConfiguration {
+      return safely('effectiveConfiguration', { files: workspace.size, settings: [] }, () => {
+        const entries = effectiveConfiguration(workspace.crossFileState().allFacts(), { catalog: getCatalogOnce(), nameOf });
+        return {
+          files: workspace.size,
+          settings: entries.map((entry) => ({
+            path: entry.node.path,
+            label: entry.node.name,
+            group: settingGroup(entry.node),
+            scope: entry.node.scope,
+            outcome: entry.outcome,
+            ...(entry.winner !== undefined ? { winner: entry.winner } : {}),
+            sources: entry.sources.map((source) => ({
+              uri: source.uri, file: nameOf(source.uri), channel: source.channel, value: source.value, tenantWide: source.tenantWide,
+              range: workspace.file(source.uri)?.lines().range(source.range) ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+            })),
+          })),
+        };
+      });
     },
   };
   return service;

@@ -10,7 +10,11 @@ const SEVERITY: Record<SeverityName, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-export function toDiagnostic(item: Finding, uri: string, lines: LineIndex): Diagnostic {
+/**
+ * `linesOf` converts related locations in other documents (cross-file findings); a related
+ * location whose document it does not know is left out rather than pointed at the wrong line.
+ */
+export function toDiagnostic(item: Finding, uri: string, lines: LineIndex, linesOf?: (uri: string) => LineIndex | undefined): Diagnostic {
   const diagnostic: Diagnostic = {
     range: lines.range(item.range),
     severity: SEVERITY[item.severity],
@@ -20,7 +24,10 @@ export function toDiagnostic(item: Finding, uri: string, lines: LineIndex): Diag
   };
   if (item.href) diagnostic.codeDescription = { href: item.href };
   if (item.related) {
-    diagnostic.relatedInformation = item.related.map((related) => ({ location: { uri, range: lines.range(related.range) }, message: related.message }));
+    diagnostic.relatedInformation = item.related.flatMap((related) => {
+      const where = related.uri === undefined || related.uri === uri ? lines : linesOf?.(related.uri);
+      return where ? [{ location: { uri: related.uri ?? uri, range: where.range(related.range) }, message: related.message }] : [];
+    });
   }
   if (item.data) {
     diagnostic.data = item.data.fix === 'replace'

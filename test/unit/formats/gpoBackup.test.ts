@@ -9,7 +9,7 @@ import { join, relative } from 'node:path';
 import { registryPolBytes } from '../../../scripts/fixtures/registryPolBytes';
 import { GPO_BACKUP_POL_FILES, GPO_BACKUP_ROOT } from '../../../scripts/fixtures/writeGpoBackupFixtures';
 import { isWalkedFileName } from '../../../server/src/cli/collectFiles';
-import { decodeFileBytes } from '../../../server/src/formats/fileBytes';
+import { decodeFileBytes } from '../../../shared/decodeText';
 import { gpoReportAdapter } from '../../../server/src/formats/gpoReport';
 import { registryPolAdapter } from '../../../server/src/formats/gpoRegistryPol';
 import { brief, service } from '../service/helpers';

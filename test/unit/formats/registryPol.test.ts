@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { registryPolBytes, registryPolRecord, REGISTRY_POL_HEADER } from '../../../scripts/fixtures/registryPolBytes';
-import { bytesAsLatin1, decodeFileBytes, isRegistryPolBytes } from '../../../server/src/formats/fileBytes';
+import { bytesAsLatin1, decodeFileBytes, isRegistryPolBytes } from '../../../shared/decodeText';
 import { readRegistryPol, REG_BINARY, REG_DWORD, REG_EXPAND_SZ, REG_MULTI_SZ, REG_QWORD, REG_SZ } from '../../../server/src/formats/registryPol';
 
 const KEY = 'SOFTWARE\\Policies\\Microsoft\\PassportForWork';

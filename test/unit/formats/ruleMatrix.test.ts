@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { decodeFileBytes } from '../../../server/src/formats/fileBytes';
+import { decodeFileBytes } from '../../../shared/decodeText';
 import { DiagnosticSeverity, type Diagnostic } from '../../../server/src/lsp/protocolTypes';
 import { brief, service } from '../service/helpers';
 import { FIXTURES } from './fixtures';

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { RULES } from '../../../server/src/model/ruleCodes';
-import { IMPLEMENTED_CODES } from '../../../server/src/rules/registry';
+import { CROSS_FILE_CODES, IMPLEMENTED_CODES } from '../../../server/src/rules/registry';
 import { brief, fixture, ROOT, validate } from './helpers';
 
 const EXPECTED_BAD: Record<string, string[]> = {
@@ -40,6 +40,11 @@ const EXPECTED_BAD: Record<string, string[]> = {
 test('every rule code has a module and a pair of fixtures', () => {
   for (const rule of RULES) {
     assert.ok(IMPLEMENTED_CODES.has(rule.code), `${rule.code} has no implementation`);
+    if (CROSS_FILE_CODES.includes(rule.code)) {
+      // Judged over several files: a folder per example (test/unit/crossFile/crossFileRules.test.ts).
+      for (const kind of ['bad', 'good']) assert.ok(existsSync(join(ROOT, 'test', 'fixtures', 'crossfile', `${rule.code}-${kind}`)), `crossfile/${rule.code}-${kind} is missing`);
+      continue;
+    }
     for (const kind of ['bad', 'good']) {
       assert.ok(existsSync(join(ROOT, 'test', 'fixtures', 'whfb-yaml', `${rule.code}-${kind}.whfb.yaml`)), `${rule.code}-${kind}.whfb.yaml is missing`);
     }

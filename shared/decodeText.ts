@@ -8,7 +8,9 @@
  * (formats/gpoRegistryPol.ts) recognises the header and reads the records from that text. No other
  * binary file is read: its UTF-8 decoding names no policy, and no adapter claims it.
  *
- * Plain TypeScript with TextDecoder (no Node Buffer), so the browser build can use it too.
+ * Plain TypeScript with TextDecoder (no Node Buffer), so the browser build can use it too; in shared/
+ * because it imports nothing, so the small server bundle (server/nodeWorkspaceFiles.ts) takes it
+ * without the language service.
  */
 
 /** "PReg" followed by the version DWORD 1, little-endian: the first 8 bytes of every registry.pol. */

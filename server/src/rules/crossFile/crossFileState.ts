@@ -1,0 +1,159 @@
+/**
+ * The cross-file findings of a set of policy files, kept up to date one file at a time: a file's
+ * new version re-judges only the topics whose facts it changed (a setting's value, a Group Policy
+ * state), or every topic of the file when something about the file itself changed (its tenant,
+ * assignments, MDMWinsOverGP). Pure: no files, no LSP; the language service's workspace index and
+ * the CLI feed it models.
+ */
+import type { CatalogIndex } from '../../catalog/catalogIndex';
+import type { Finding, PolicyModel } from '../../model/types';
+import type { SeverityName } from '../../../../shared/protocol';
+import { evaluateTopic, type CrossFileFinding, type TopicContext } from './crossFileRules';
+import { fileFacts, NODE_TOPIC_PREFIX, type FileFacts, type Source } from './facts';
+
+export interface CrossFileOptions {
+  /** How a message names a file; the last segment of its uri by default. */
+  nameOf?: (uri: string) => string;
+  isCancelled?: () => boolean;
+}
+
+export function lastSegment(uri: string): string {
+  const name = uri.slice(uri.lastIndexOf('/') + 1);
+  try {
+    return decodeURIComponent(name);
+  } catch {
+    return name;
+  }
+}
+
+export class CrossFileState {
+  private readonly files = new Map<string, FileFacts>();
+  private readonly topicUris = new Map<string, Set<string>>();
+  private readonly topicFindings = new Map<string, CrossFileFinding[]>();
+  /** Topics where some file sets a Group Policy: re-judged when a file's MDMWinsOverGP changes. */
+  private readonly groupPolicyTopics = new Set<string>();
+  private readonly context: TopicContext;
+
+  constructor(catalog: CatalogIndex, options: CrossFileOptions = {}) {
+    this.context = { catalog, files: this.files, nameOf: options.nameOf ?? lastSegment, ...(options.isCancelled ? { isCancelled: options.isCancelled } : {}) };
+  }
+
+  get size(): number {
+    return this.files.size;
+  }
+
+  has(uri: string): boolean {
+    return this.files.has(uri);
+  }
+
+  /** Sets (or, with no model, removes) a file; answers the uris whose cross-file findings may have changed. */
+  update(uri: string, model: PolicyModel | undefined): Set<string> {
+    return this.updateMany([{ uri, model }]);
+  }
+
+  /**
+   * Sets or removes many files, judging each touched topic once at the end (indexing a workspace
+   * file by file would re-judge a topic shared by 1,000 files 1,000 times).
+   */
+  updateMany(entries: Iterable<{ uri: string; model: PolicyModel | undefined }>): Set<string> {
+    const touched = new Set<string>();
+    const changed = new Set<string>();
+    for (const { uri, model } of entries) {
+      if (this.context.isCancelled?.()) break;
+      this.apply(uri, model, touched);
+      changed.add(uri);
+    }
+    for (const topic of touched) for (const changedUri of this.evaluate(topic)) changed.add(changedUri);
+    return changed;
+  }
+
+  private apply(uri: string, model: PolicyModel | undefined, touched: Set<string>): void {
+    const previous = this.files.get(uri);
+    const next = model ? fileFacts(uri, model, this.context.catalog) : undefined;
+    const fileChanged = !previous || !next || previous.fileSignature !== next.fileSignature;
+    for (const facts of [previous, next]) {
+      if (!facts) continue;
+      for (const topic of facts.topics.keys()) {
+        if (fileChanged || previous?.signatures.get(topic) !== next?.signatures.get(topic)) touched.add(topic);
+      }
+    }
+    if (previous?.mdmWinsOverGroupPolicy !== next?.mdmWinsOverGroupPolicy) for (const topic of this.groupPolicyTopics) touched.add(topic);
+
+    if (previous) for (const topic of previous.topics.keys()) this.topicUris.get(topic)?.delete(uri);
+    if (next) {
+      this.files.set(uri, next);
+      for (const [topic, sources] of next.topics) {
+        let uris = this.topicUris.get(topic);
+        if (!uris) this.topicUris.set(topic, (uris = new Set()));
+        uris.add(uri);
+        if (sources.some((source) => source.channel === 'group-policy')) this.groupPolicyTopics.add(topic);
+      }
+    } else {
+      this.files.delete(uri);
+    }
+  }
+
+  /** Re-judges one topic; answers the uris with findings before or after. */
+  private evaluate(topic: string): string[] {
+    const uris = this.topicUris.get(topic);
+    const before = this.topicFindings.get(topic) ?? [];
+    const affected = before.map((item) => item.uri);
+    if (!uris || uris.size === 0) {
+      this.topicUris.delete(topic);
+      this.topicFindings.delete(topic);
+      this.groupPolicyTopics.delete(topic);
+      return affected;
+    }
+    const sources: Source[] = [];
+    for (const uri of uris) sources.push(...(this.files.get(uri)?.topics.get(topic) ?? []));
+    if (topic.startsWith(NODE_TOPIC_PREFIX) && !sources.some((source) => source.channel === 'group-policy')) this.groupPolicyTopics.delete(topic);
+    const after = uris.size < 2 ? [] : evaluateTopic(topic, sources, this.context);
+    if (after.length > 0) this.topicFindings.set(topic, after);
+    else this.topicFindings.delete(topic);
+    return [...affected, ...after.map((item) => item.uri)];
+  }
+
+  /** The cross-file findings standing in one file, with the user's severities applied. */
+  findingsFor(uri: string, ruleSeverity: Record<string, SeverityName | 'off'> = {}): Finding[] {
+    const facts = this.files.get(uri);
+    if (!facts) return [];
+    const out: Finding[] = [];
+    for (const topic of facts.topics.keys()) {
+      for (const item of this.topicFindings.get(topic) ?? []) {
+        if (item.uri !== uri) continue;
+        const severity = ruleSeverity[item.finding.code];
+        if (severity === 'off') continue;
+        out.push(severity ? { ...item.finding, severity } : item.finding);
+      }
+    }
+    return out.sort((a, b) => a.range.start - b.range.start || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  }
+
+  /** Every file's facts (the effective configuration view reads them). */
+  allFacts(): IterableIterator<FileFacts> {
+    return this.files.values();
+  }
+
+  /** Every uri with a cross-file finding. */
+  urisWithFindings(): Set<string> {
+    const uris = new Set<string>();
+    for (const list of this.topicFindings.values()) for (const item of list) uris.add(item.uri);
+    return uris;
+  }
+}
+
+/** The cross-file findings of a set of files at once (the CLI, tests). */
+export function crossFileFindings(
+  files: readonly { uri: string; model: PolicyModel }[],
+  catalog: CatalogIndex,
+  options: CrossFileOptions & { ruleSeverity?: (uri: string) => Record<string, SeverityName | 'off'> } = {},
+): Map<string, Finding[]> {
+  const state = new CrossFileState(catalog, options);
+  state.updateMany(files);
+  const out = new Map<string, Finding[]>();
+  for (const file of files) {
+    const list = state.findingsFor(file.uri, options.ruleSeverity?.(file.uri) ?? {});
+    if (list.length > 0) out.set(file.uri, list);
+  }
+  return out;
+}

@@ -1,0 +1,171 @@
+/**
+ * What one policy file contributes to the cross-file rules: the settings it sets (MDM values and
+ * Group Policy states) filed under the topics the rules judge, with who the file reaches. Built
+ * once per file version from its model; the rules never look at a model again, so a workspace of
+ * 1,000 files is judged from these small records.
+ *
+ * Topics: `node:<catalog path>` (the same setting in two files: WHFB300, WHFB304), `enable`
+ * (Use Windows Hello for Business: WHFB302), `trust` (the trust flags: WHFB301), `pin` (PIN
+ * lengths: WHFB303) and `tenant:<folder>` (the tenant ids of a folder: WHFB305).
+ */
+import type { CatalogIndex } from '../../catalog/catalogIndex';
+import type { CatalogNode } from '../../catalog/types';
+import { modelIndex } from '../../model/modelIndex';
+import { nodeMatches, NODES, settingsFor } from '../../model/settingLookup';
+import type { OffsetRange, PolicyAudience, PolicyModel } from '../../model/types';
+import { asBoolean, asInteger, isGuid } from '../../model/values';
+import { canonicalValue } from '../nodeRules';
+
+/** One place a file sets something a cross-file rule compares. */
+export interface Source {
+  uri: string;
+  channel: 'mdm' | 'group-policy';
+  node: CatalogNode;
+  /** The value as the rules compare it: canonical MDM value, or "enabled"/"disabled" for Group Policy. */
+  value: string;
+  /** The value read as on/off where it reads so (a Group Policy's state, a bool node). */
+  on?: boolean;
+  /** The value read as a whole number, where it reads so. */
+  number?: number;
+  /** Where a finding stands, and where a related location points. */
+  range: OffsetRange;
+  /** How a message names it: 'UseCloudTrustForOnPremAuth = true', 'Group Policy "Use certificate..." (enabled)'. */
+  said: string;
+  /** Codes silenced for the entry (`# whfb-ignore`). */
+  ignoredCodes: readonly string[];
+}
+
+export interface FileFacts {
+  uri: string;
+  /** The folder the file is in (its uri up to the last "/"). */
+  folder: string;
+  /** The tenant GUID, lowercased, where the file names one (tenantId, or the one GUID its OMA-URIs spell). */
+  tenant?: string;
+  /** Where a finding about the tenant stands. */
+  tenantRange?: OffsetRange;
+  audience?: PolicyAudience;
+  /**
+   * "model|trust" of a policy file's deployment block: two files that describe different
+   * deployments (an examples folder, one file per model) are alternatives, not one deployment.
+   */
+  deployment?: string;
+  tenantWide: boolean;
+  /** The file sets ControlPolicyConflict/MDMWinsOverGP to 1. */
+  mdmWinsOverGroupPolicy: boolean;
+  /** Codes silenced for the whole file. */
+  ignoredCodes: readonly string[];
+  topics: Map<string, Source[]>;
+  /** One string per topic that changes exactly when what the rules see of the topic changes. */
+  signatures: Map<string, string>;
+  /** Everything about the file itself the rules read (tenant, audience...): a change touches all its topics. */
+  fileSignature: string;
+}
+
+export const ENABLE_TOPIC = 'enable';
+export const TRUST_TOPIC = 'trust';
+export const PIN_TOPIC = 'pin';
+export const NODE_TOPIC_PREFIX = 'node:';
+export const TENANT_TOPIC_PREFIX = 'tenant:';
+
+function folderOf(uri: string): string {
+  const cut = uri.lastIndexOf('/');
+  return cut < 0 ? '' : uri.slice(0, cut);
+}
+
+function add(topics: Map<string, Source[]>, topic: string, source: Source): void {
+  const list = topics.get(topic);
+  if (list) list.push(source);
+  else topics.set(topic, [source]);
+}
+
+/** The topics a source is judged under, beside its own node's. */
+function extraTopics(node: CatalogNode): string[] {
+  if (nodeMatches(node, NODES.usePassportForWork)) return [ENABLE_TOPIC];
+  if (nodeMatches(node, NODES.useCertificateTrust) || nodeMatches(node, NODES.useCloudTrust)) return [TRUST_TOPIC];
+  if (nodeMatches(node, NODES.minimumPinLength) || nodeMatches(node, NODES.maximumPinLength)) return [PIN_TOPIC];
+  return [];
+}
+
+function tenantOfModel(model: PolicyModel, catalog: CatalogIndex): { tenant?: string; range?: OffsetRange } {
+  const declared = model.tenantId;
+  if (declared && typeof declared.value === 'string' && isGuid(declared.value.trim())) {
+    return { tenant: declared.value.trim().toLowerCase(), range: declared.range };
+  }
+  const index = modelIndex(model, catalog);
+  let only: string | undefined;
+  let range: OffsetRange | undefined;
+  for (const setting of model.settings) {
+    if (!setting.node) continue;
+    const tenant = index.tenantOf(setting);
+    if (tenant?.kind !== 'guid') continue;
+    const lower = tenant.text.replace(/[{}]/g, '').toLowerCase();
+    if (only !== undefined && only !== lower) return {};
+    only = lower;
+    range ??= setting.omaUri?.range ?? setting.range;
+  }
+  return only ? { tenant: only, range } : {};
+}
+
+/** The Group Policy's nodes of the entry's scope (a computer policy sets the device node). */
+function groupPolicyNodes(catalog: CatalogIndex, name: string, scope: string | undefined): CatalogNode[] {
+  const nodes = catalog.byGroupPolicy(name).filter((node) => !node.interior);
+  const wanted = scope?.trim().toLowerCase() === 'user' ? 'user' : 'device';
+  const ofScope = nodes.filter((node) => node.scope === wanted);
+  return ofScope.length > 0 ? ofScope : nodes;
+}
+
+function signatureOf(sources: readonly Source[]): string {
+  return sources.map((source) => `${source.channel}|${source.node.path}|${source.value}|${source.range.start}|${source.range.end}|${source.ignoredCodes.join(',')}`).join('\n');
+}
+
+export function fileFacts(uri: string, model: PolicyModel, catalog: CatalogIndex): FileFacts {
+  const topics = new Map<string, Source[]>();
+  for (const setting of model.settings) {
+    const node = setting.node;
+    if (!node || node.interior || !setting.value) continue;
+    const value = canonicalValue(setting);
+    const on = node.format === 'bool' ? asBoolean(setting.value.value) : undefined;
+    const number = node.format === 'int' ? asInteger(setting.value.value) : undefined;
+    const source: Source = {
+      uri, channel: 'mdm', node, value, range: setting.value.range,
+      said: `${node.name} = ${value || '(empty)'}`,
+      ignoredCodes: setting.ignoredCodes,
+      ...(on !== undefined ? { on } : {}),
+      ...(number !== undefined ? { number } : {}),
+    };
+    add(topics, `${NODE_TOPIC_PREFIX}${node.path}`, source);
+    for (const topic of extraTopics(node)) add(topics, topic, source);
+  }
+  for (const entry of model.groupPolicy) {
+    const state = (entry.state?.value ?? 'enabled').trim().toLowerCase();
+    if (state !== 'enabled' && state !== 'disabled') continue;
+    const shown = catalog.groupPolicy(entry.policy.value)?.name ?? entry.policy.value.trim();
+    for (const node of groupPolicyNodes(catalog, entry.policy.value, entry.scope?.value)) {
+      const source: Source = {
+        uri, channel: 'group-policy', node, value: state, on: state === 'enabled', range: entry.policy.range,
+        said: `Group Policy "${shown}" (${state})`, ignoredCodes: entry.ignoredCodes,
+      };
+      add(topics, `${NODE_TOPIC_PREFIX}${node.path}`, source);
+      for (const topic of extraTopics(node)) add(topics, topic, source);
+    }
+  }
+  const { tenant, range: tenantRange } = tenantOfModel(model, catalog);
+  const folder = folderOf(uri);
+  if (tenant) topics.set(`${TENANT_TOPIC_PREFIX}${folder}`, []);
+  const mdmWinsOverGroupPolicy = settingsFor(model, NODES.mdmWinsOverGroupPolicy, catalog)
+    .some((setting) => setting.value !== undefined && asInteger(setting.value.value) === 1);
+  const signatures = new Map<string, string>();
+  for (const [topic, sources] of topics) signatures.set(topic, signatureOf(sources));
+  const audience = model.audience;
+  const tenantWide = model.policyScope === 'tenant-wide';
+  const ignoredCodes = model.ignoredCodes ?? [];
+  const deployedModel = model.deployment?.model?.value.trim().toLowerCase();
+  const deployment = deployedModel ? `${deployedModel}|${model.deployment?.trust?.value.trim().toLowerCase() ?? ''}` : undefined;
+  return {
+    uri, folder, audience, tenantWide, mdmWinsOverGroupPolicy, ignoredCodes, topics, signatures,
+    ...(tenant ? { tenant } : {}),
+    ...(tenantRange ? { tenantRange } : {}),
+    ...(deployment ? { deployment } : {}),
+    fileSignature: JSON.stringify([tenant, tenantRange, audience, tenantWide, mdmWinsOverGroupPolicy, ignoredCodes, deployment]),
+  };
+}

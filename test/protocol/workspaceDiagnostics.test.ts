@@ -1,0 +1,52 @@
+/**
+ * The server checks the workspace without opening a file: it reads every policy file of the
+ * workspace folders and publishes diagnostics for the closed files, with the cross-file findings
+ * pointing at the other file; whfb.validation.exclude leaves files out.
+ */
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync, mkdirSync, rmSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { LspTestClient, PUSH_CAPABILITIES } from './lspTestClient';
+import { REPO_ROOT } from './ensureBuilt';
+
+const TIMEOUT = { timeout: 60_000 };
+let client: LspTestClient;
+let folder: string;
+
+before(async () => {
+  folder = mkdtempSync(join(tmpdir(), 'whfb-workspace-'));
+  const fixtures = join(REPO_ROOT, 'test', 'fixtures', 'crossfile', 'WHFB301-bad');
+  mkdirSync(join(folder, 'policies'));
+  mkdirSync(join(folder, 'archive'));
+  for (const name of ['account-protection.json', 'cloud-kerberos.json']) writeFileSync(join(folder, 'policies', name), readFileSync(join(fixtures, name)));
+  writeFileSync(join(folder, 'archive', 'old.json'), readFileSync(join(fixtures, 'account-protection.json')));
+  const started = await LspTestClient.start({
+    capabilities: PUSH_CAPABILITIES,
+    settings: () => ({ validation: { delay: 10, exclude: ['archive/**'] } }),
+    workspaceFolders: [pathToFileURL(folder).href],
+  });
+  client = started.client;
+}, TIMEOUT);
+
+after(() => {
+  client?.kill();
+  rmSync(folder, { recursive: true, force: true });
+});
+
+test('a closed file gets its cross-file finding, pointing at the other closed file', TIMEOUT, async () => {
+  const uri = pathToFileURL(join(folder, 'policies', 'account-protection.json')).href;
+  const published = await client.waitForDiagnostics(uri, (item) => item.diagnostics.some((d: any) => d.code === 'WHFB301'));
+  const finding: any = published.diagnostics.find((d: any) => d.code === 'WHFB301');
+  assert.match(finding.message, /cloud-kerberos\.json/);
+  assert.equal(finding.relatedInformation[0].location.uri, pathToFileURL(join(folder, 'policies', 'cloud-kerberos.json')).href);
+  assert.ok(finding.relatedInformation[0].location.range.start.line > 0);
+});
+
+test('whfb.validation.exclude leaves files out of the workspace check', TIMEOUT, async () => {
+  await client.waitForDiagnostics(pathToFileURL(join(folder, 'policies', 'account-protection.json')).href);
+  const archived = pathToFileURL(join(folder, 'archive', 'old.json')).href;
+  assert.ok(!client.published.some((item) => item.uri === archived), 'nothing published for an excluded file');
+});
