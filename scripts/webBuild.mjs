@@ -42,22 +42,38 @@ export function webPlatform({ posixPath }) {
   };
 }
 
+/** The JSON data the worker bundles: generated data, mappings, the policy schema, the snippets. */
+const DATA_FILE = /[\\/](data[\\/](generated|mappings)|schemas|snippets)[\\/][^\\/]+\.json$/;
+const STRINGS_MODULE = 'whfb-shared-data-strings';
+
 /**
- * The generated data (the catalog, the guides' checklists) repeats long strings: descriptions,
- * guide sentences, links shared by the deployment models. In the worker script each string that
- * pays for it is written once and referred to by index; the module builds the very same object
- * (checked here at build time). This keeps the worker under its size limit without a second
- * script or an asynchronous decompression before the server can answer.
+ * The data the worker bundles (the catalog, the guides' checklists, the schema, the snippets)
+ * repeats long strings, within a file and across files: descriptions, guide sentences, OMA-URIs,
+ * links. In the worker script each string that pays for it is written once, in one table shared by
+ * every data module, and referred to by index; each module builds the very same object (checked
+ * here at build time). A first pass (esbuild, no output) finds which data files the worker bundles,
+ * so the table holds only their strings. This keeps the worker under its size limit without a
+ * second script or an asynchronous decompression before the server can answer.
  */
 function sharedStringsData() {
   return {
     name: 'shared-strings-data',
     setup(build) {
-      build.onLoad({ filter: /[\\/]data[\\/]generated[\\/][^\\/]+\.json$/ }, (args) => {
+      let table;
+      build.onStart(async () => {
+        const { build: esbuild } = await import('esbuild');
+        const plugins = (build.initialOptions.plugins ?? []).filter((plugin) => plugin.name !== 'shared-strings-data');
+        const probe = await esbuild({ ...build.initialOptions, plugins, write: false, metafile: true, sourcemap: false });
+        const files = Object.keys(probe.metafile.inputs).filter((input) => DATA_FILE.test(`/${input}`)).sort();
+        table = sharedStringTable(files.map((file) => JSON.parse(readFileSync(resolve(repoRoot, file), 'utf8'))));
+      });
+      build.onResolve({ filter: new RegExp(`^${STRINGS_MODULE}$`) }, () => ({ path: STRINGS_MODULE, namespace: STRINGS_MODULE }));
+      build.onLoad({ filter: /.*/, namespace: STRINGS_MODULE }, () => ({ contents: `module.exports=${JSON.stringify(table.strings)};`, loader: 'js' }));
+      build.onLoad({ filter: DATA_FILE }, (args) => {
         const value = JSON.parse(readFileSync(args.path, 'utf8'));
-        const contents = dataModule(value);
+        const contents = dataModule(value, table);
         const rebuilt = { exports: {} };
-        new Function('module', contents)(rebuilt);
+        new Function('module', 'require', contents)(rebuilt, () => table.strings);
         if (!isDeepStrictEqual(rebuilt.exports, value)) return { errors: [{ text: `the shared-string form of ${args.path} does not rebuild the same data` }] };
         return { contents, loader: 'js' };
       });
@@ -65,25 +81,54 @@ function sharedStringsData() {
   };
 }
 
-export function dataModule(value) {
+/** The strings worth sharing among `values`: used more than once, and shorter as a reference. Most used first. */
+export function sharedStringTable(values) {
   const counts = new Map();
-  (function count(node) {
+  const count = (node) => {
     if (typeof node === 'string') counts.set(node, (counts.get(node) ?? 0) + 1);
     else if (Array.isArray(node)) node.forEach(count);
     else if (node && typeof node === 'object') Object.values(node).forEach(count);
-  })(value);
-  // Most used first, so they get the shortest references; a string is shared only when that is shorter.
-  const shared = [...counts].filter(([text, uses]) => uses > 1 && (uses - 1) * JSON.stringify(text).length > uses * 6 + 2)
+  };
+  values.forEach(count);
+  const strings = [...counts].filter(([text, uses]) => uses > 1 && (uses - 1) * JSON.stringify(text).length > uses * 6 + 2)
     .sort((a, b) => b[1] - a[1]).map(([text]) => text);
-  const index = new Map(shared.map((text, i) => [text, i]));
-  const key = (name) => (name === '__proto__' ? '["__proto__"]' : /^[A-Za-z_$][\w$]*$/.test(name) ? name : JSON.stringify(name));
+  return { strings, index: new Map(strings.map((text, i) => [text, i])) };
+}
+
+/**
+ * A CommonJS module that builds `value`, its shared strings taken from the table module. Objects
+ * of one shape (the same keys in the same order: every catalog node, every checklist item) are
+ * built by one small function of that shape, so their keys are written once.
+ */
+export function dataModule(value, table = sharedStringTable([value])) {
+  const key = (name) => (/^[A-Za-z_$][\w$]*$/.test(name) ? name : JSON.stringify(name));
+  const shapeOf = (node) => Object.keys(node).join('\u0000');
+  const shapes = new Map();
+  (function count(node) {
+    if (Array.isArray(node)) node.forEach(count);
+    else if (node && typeof node === 'object') {
+      const keys = Object.keys(node);
+      // An own "__proto__" key cannot be written as a shorthand property: those objects stay literal.
+      if (keys.length > 1 && !keys.includes('__proto__')) shapes.set(shapeOf(node), (shapes.get(shapeOf(node)) ?? 0) + 1);
+      Object.values(node).forEach(count);
+    }
+  })(value);
+  const factories = new Map([...shapes].filter(([, uses]) => uses >= 3).map(([shape], i) => [shape, `f${i}`]));
   const write = (node) => {
-    if (typeof node === 'string') return index.has(node) ? `s[${index.get(node)}]` : JSON.stringify(node);
+    if (typeof node === 'string') return table.index.has(node) ? `s[${table.index.get(node)}]` : JSON.stringify(node);
     if (Array.isArray(node)) return `[${node.map(write).join(',')}]`;
-    if (node && typeof node === 'object') return `{${Object.entries(node).map(([name, item]) => `${key(name)}:${write(item)}`).join(',')}}`;
+    if (node && typeof node === 'object') {
+      const factory = factories.get(shapeOf(node));
+      if (factory) return `${factory}(${Object.values(node).map(write).join(',')})`;
+      return `{${Object.entries(node).map(([name, item]) => `${name === '__proto__' ? '["__proto__"]' : key(name)}:${write(item)}`).join(',')}}`;
+    }
     return JSON.stringify(node);
   };
-  return `var s=${JSON.stringify(shared)};module.exports=${write(value)};`;
+  const definitions = [...factories].map(([shape, name]) => {
+    const keys = shape.split('\u0000');
+    return `${name}=(${keys.map((_, i) => `a${i}`).join(',')})=>({${keys.map((k, i) => `${key(k)}:a${i}`).join(',')}})`;
+  });
+  return `var s=require(${JSON.stringify(STRINGS_MODULE)})${definitions.map((definition) => `,${definition}`).join('')};module.exports=${write(value)};`;
 }
 
 export function webBuilds(production) {

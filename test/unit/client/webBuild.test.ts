@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 import { runInThisContext } from 'node:vm';
 import * as esbuild from 'esbuild';
 // @ts-expect-error -- a plain .mjs build script, without types
-import { checkWebBundle, dataModule, webPlatform } from '../../../scripts/webBuild.mjs';
+import { checkWebBundle, dataModule, sharedStringTable, webPlatform } from '../../../scripts/webBuild.mjs';
 import checklists from '../../../data/generated/checklists.json';
 
 const root = resolve(__dirname, '..', '..', '..');
@@ -24,8 +24,9 @@ async function bundle(contents: string): Promise<esbuild.BuildResult> {
 }
 
 /** Runs a generated data module as esbuild's CommonJS wrapper would. */
-function evaluate(source: string, module: { exports: unknown }): void {
-  (runInThisContext(`(function (module) {${source}\n})`) as (module: { exports: unknown }) => void)(module);
+/** Runs a data module; its one import is the shared string table. */
+function evaluate(source: string, module: { exports: unknown }, strings: string[]): void {
+  (runInThisContext(`(function (module, require) {${source}\n})`) as (module: { exports: unknown }, require: () => string[]) => void)(module, () => strings);
 }
 
 test('a Node module imported into a web bundle fails the build, naming the module', async () => {
@@ -56,13 +57,18 @@ test('a Node global in a web bundle fails the check; a guarded one does not', ()
 });
 
 test('the shared-string form of the generated data rebuilds the same object', () => {
-  const source = dataModule(checklists) as string;
+  const table = sharedStringTable([checklists]) as { strings: string[] };
+  const source = dataModule(checklists, table) as string;
   const module = { exports: {} };
-  evaluate(source, module);
+  evaluate(source, module, table.strings);
   assert.deepEqual(module.exports, checklists);
-  assert.ok(source.length < JSON.stringify(checklists).length * 0.8, `smaller than the JSON (${source.length} vs ${JSON.stringify(checklists).length})`);
-  const tricky = { __proto__x: 1, ['__proto__']: { a: 'repeated string value' }, list: ['repeated string value', 'repeated string value', 'repeated string value'] };
+  const written = source.length + JSON.stringify(table.strings).length;
+  assert.ok(written < JSON.stringify(checklists).length * 0.8, `smaller than the JSON (${written} vs ${JSON.stringify(checklists).length})`);
+  const tricky = { __proto__x: 1, ['__proto__']: { a: 'repeated string value' }, list: ['repeated string value', 'repeated string value', 'repeated string value'],
+    shaped: [{ a: 1, b: 'x' }, { a: 2, b: 'y' }, { a: 3, b: 'z' }] };
   const again = { exports: {} };
-  evaluate(dataModule(JSON.parse(JSON.stringify(tricky))) as string, again);
+  const trickyData = JSON.parse(JSON.stringify(tricky));
+  const trickyTable = sharedStringTable([trickyData]) as { strings: string[] };
+  evaluate(dataModule(trickyData, trickyTable) as string, again, trickyTable.strings);
   assert.deepEqual(JSON.stringify(again.exports), JSON.stringify(JSON.parse(JSON.stringify(tricky))));
 });
