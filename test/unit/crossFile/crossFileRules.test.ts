@@ -56,6 +56,16 @@ test('WHFB300: the same value in two files is no conflict', () => {
   }
 });
 
+test('a value the device would reject (WHFB103 in its own file) contradicts nothing in another file', () => {
+  for (const [a, b] of pairs) {
+    const found = lint(
+      { format: a, name: 'a', spec: { settings: [{ name: 'MinimumPINLength', value: 2 }, { name: 'MaximumPINLength', value: 1000 }] } },
+      { format: b, name: 'b', spec: { settings: [{ name: 'MinimumPINLength', value: 8 }, { name: 'MaximumPINLength', value: 10 }] } },
+    );
+    assert.deepEqual([...found.values()].flat().map((item) => item.code), [], `${a} / ${b}`);
+  }
+});
+
 test('WHFB300: assignments decide whether two exports meet', () => {
   const cases: { left: PolicySpec['assignments']; right: PolicySpec['assignments']; conflict: boolean; words?: RegExp }[] = [
     { left: [{ kind: 'all-devices' }], right: [{ kind: 'all-devices' }], conflict: true, words: /both are assigned to All devices/ },

@@ -62,6 +62,8 @@ function audienceOverlap(a: PolicyAudience, b: PolicyAudience): Overlap {
 
 export function overlapOf(a: FileFacts, b: FileFacts): Overlap {
   if (a.tenant && b.tenant && a.tenant !== b.tenant) return NO;
+  // Two files of one Group Policy backup (gpreport.xml, registry.pol) are one GPO.
+  if (a.groupPolicyObject && a.groupPolicyObject === b.groupPolicyObject) return NO;
   // Two policy files whose deployment blocks describe different deployments are alternatives.
   if (a.deployment && b.deployment && a.deployment !== b.deployment) return NO;
   const tenantWideAudience = (facts: FileFacts): PolicyAudience | undefined =>

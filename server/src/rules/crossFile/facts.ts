@@ -49,6 +49,12 @@ export interface FileFacts {
    * deployments (an examples folder, one file per model) are alternatives, not one deployment.
    */
   deployment?: string;
+  /**
+   * The Group Policy object a backup file belongs to (its `{GUID}` folder, as Backup-GPO writes
+   * it): gpreport.xml and the registry.pol files of one backup are two views of one GPO, never two
+   * sources that could contradict each other.
+   */
+  groupPolicyObject?: string;
   tenantWide: boolean;
   /** The file sets ControlPolicyConflict/MDMWinsOverGP to 1. */
   mdmWinsOverGroupPolicy: boolean;
@@ -106,6 +112,22 @@ function tenantOfModel(model: PolicyModel, catalog: CatalogIndex): { tenant?: st
   return only ? { tenant: only, range } : {};
 }
 
+function appliesAsWritten(node: CatalogNode, on: boolean | undefined, number: number | undefined): boolean {
+  if (node.format === 'bool') return on !== undefined;
+  if (node.format !== 'int') return true;
+  if (number === undefined) return false;
+  const allowed = node.allowed;
+  if (allowed?.kind === 'range') return number >= allowed.min && number <= allowed.max;
+  if (allowed?.kind === 'enum') return allowed.values.some((item) => Number(item.value) === number);
+  return true;
+}
+
+/** The `{GUID}` folder of a Group Policy backup the file is in (lower case), if any. */
+function groupPolicyObjectOf(uri: string): string | undefined {
+  return /\/(\{[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}|%7b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}%7d)\//i
+    .exec(uri)?.[1]?.toLowerCase().replace(/^%7b/, '{').replace(/%7d$/, '}');
+}
+
 /** The Group Policy's nodes of the entry's scope (a computer policy sets the device node). */
 function groupPolicyNodes(catalog: CatalogIndex, name: string, scope: string | undefined): CatalogNode[] {
   const nodes = catalog.byGroupPolicy(name).filter((node) => !node.interior);
@@ -120,14 +142,21 @@ function signatureOf(sources: readonly Source[]): string {
 
 export function fileFacts(uri: string, model: PolicyModel, catalog: CatalogIndex): FileFacts {
   const topics = new Map<string, Source[]>();
+  const deliveredByGroupPolicy = new Set<string>();
   for (const setting of model.settings) {
     const node = setting.node;
     if (!node || node.interior || !setting.value) continue;
     const value = canonicalValue(setting);
     const on = node.format === 'bool' ? asBoolean(setting.value.value) : undefined;
     const number = node.format === 'int' ? asInteger(setting.value.value) : undefined;
+    // A value the device would reject (not a boolean, not an integer, out of range) is reported in
+    // its own file (WHFB103) and never applies, so it contradicts nothing elsewhere.
+    if (!appliesAsWritten(node, on, number)) continue;
+    // A value a Group Policy backup delivers (formats/gpoPolicyBuilder.ts) is Group Policy, not MDM.
+    const channel = setting.groupPolicy ? 'group-policy' : 'mdm';
+    if (setting.groupPolicy) deliveredByGroupPolicy.add(node.path);
     const source: Source = {
-      uri, channel: 'mdm', node, value, range: setting.value.range,
+      uri, channel, node, value, range: setting.value.range,
       said: `${node.name} = ${value || '(empty)'}`,
       ignoredCodes: setting.ignoredCodes,
       ...(on !== undefined ? { on } : {}),
@@ -141,6 +170,8 @@ export function fileFacts(uri: string, model: PolicyModel, catalog: CatalogIndex
     if (state !== 'enabled' && state !== 'disabled') continue;
     const shown = catalog.groupPolicy(entry.policy.value)?.name ?? entry.policy.value.trim();
     for (const node of groupPolicyNodes(catalog, entry.policy.value, entry.scope?.value)) {
+      // The backup already gave this node with the value Windows ends up with.
+      if (deliveredByGroupPolicy.has(node.path)) continue;
       const source: Source = {
         uri, channel: 'group-policy', node, value: state, on: state === 'enabled', range: entry.policy.range,
         said: `Group Policy "${shown}" (${state})`, ignoredCodes: entry.ignoredCodes,
@@ -161,11 +192,13 @@ export function fileFacts(uri: string, model: PolicyModel, catalog: CatalogIndex
   const ignoredCodes = model.ignoredCodes ?? [];
   const deployedModel = model.deployment?.model?.value.trim().toLowerCase();
   const deployment = deployedModel ? `${deployedModel}|${model.deployment?.trust?.value.trim().toLowerCase() ?? ''}` : undefined;
+  const groupPolicyObject = model.settings.some((setting) => setting.groupPolicy) || model.groupPolicy.length > 0 ? groupPolicyObjectOf(uri) : undefined;
   return {
     uri, folder, audience, tenantWide, mdmWinsOverGroupPolicy, ignoredCodes, topics, signatures,
     ...(tenant ? { tenant } : {}),
     ...(tenantRange ? { tenantRange } : {}),
     ...(deployment ? { deployment } : {}),
-    fileSignature: JSON.stringify([tenant, tenantRange, audience, tenantWide, mdmWinsOverGroupPolicy, ignoredCodes, deployment]),
+    ...(groupPolicyObject ? { groupPolicyObject } : {}),
+    fileSignature: JSON.stringify([tenant, tenantRange, audience, tenantWide, mdmWinsOverGroupPolicy, ignoredCodes, deployment, groupPolicyObject]),
   };
 }
