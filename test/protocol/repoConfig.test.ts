@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { LspTestClient, PULL_CAPABILITIES, PUSH_CAPABILITIES } from './lspTestClient';
-import { NO_SECURITY_DEVICE_POLICY } from './policies';
+import { NO_SECURITY_DEVICE_POLICY, TYPO_POLICY } from './policies';
 
 const TIMEOUT = { timeout: 30_000 };
 const outer = mkdtempSync(join(tmpdir(), 'whfb-lsp-config-'));
@@ -31,7 +31,7 @@ before(async () => {
   mkdirSync(join(workspace, 'archive'), { recursive: true });
   // Above the workspace folder: never read.
   writeFileSync(join(outer, 'whfb.config.json'), JSON.stringify({ rules: { WHFB190: 'off' } }));
-  writeConfig({ rules: { WHFB190: 'error' }, ignore: ['archive'] });
+  writeConfig({ rules: { WHFB190: 'error', WHFB101: 'warning' }, ignore: ['archive'] });
   const started = await LspTestClient.start({ capabilities: PUSH_CAPABILITIES, settings: () => settings.whfb, workspaceFolders: [pathToFileURL(workspace).href] });
   client = started.client;
 }, TIMEOUT);
@@ -50,6 +50,18 @@ test('the file\'s severity applies, the editor\'s whfb.rules win over it, and ig
   const ignored = uriOf('archive/old.whfb.yaml');
   await client.open(ignored, 'whfb-yaml', 1, NO_SECURITY_DEVICE_POLICY);
   assert.deepEqual((await client.waitForDiagnostics(ignored, (p) => p.version === 1)).diagnostics, []);
+
+  // The views read the policy summary: it agrees with the Problems panel.
+  const problemsOf = async (of: string) => ((await client.connection.sendRequest('whfb/policySummary', { uri: of })) as { settings: { problems: { code: string; severity: string }[] }[] })
+    .settings.flatMap((setting) => setting.problems.map((problem) => [problem.code, problem.severity]));
+  const typo = uriOf('policies/typo.whfb.yaml');
+  await client.open(typo, 'whfb-yaml', 1, TYPO_POLICY);
+  assert.deepEqual((await client.waitForDiagnostics(typo, (p) => p.version === 1)).diagnostics.map((d) => [d.code, d.severity]), [['WHFB101', 2], ['WHFB190', 1]]);
+  assert.deepEqual(await problemsOf(typo), [['WHFB101', 'warning']], 'the summary takes the file\'s severity');
+  const ignoredTypo = uriOf('archive/typo.whfb.yaml');
+  await client.open(ignoredTypo, 'whfb-yaml', 1, TYPO_POLICY);
+  assert.deepEqual((await client.waitForDiagnostics(ignoredTypo, (p) => p.version === 1)).diagnostics, []);
+  assert.deepEqual(await problemsOf(ignoredTypo), [], 'an ignored file has no problems in the summary either');
 
   const beforeSetting = client.mark();
   settings.whfb = { ...settings.whfb, rules: { WHFB190: 'hint' } };

@@ -10,6 +10,7 @@
 import type { DeploymentModelId } from '../checklists/types';
 import { CONFIG_FILE_NAMES, DEPLOYMENT_MODELS } from '../../../shared/repoConfigFile';
 import type { Diagnostic, SeverityName } from '../lsp/protocolTypes';
+import type { PolicySummary } from '../../../shared/protocol';
 import { GlobMatcher, toSlashes } from './glob';
 
 /** Looked for in this order in each folder. */
@@ -121,20 +122,52 @@ export function mergeRuleSettings(fromFile: Record<string, RuleSetting>, overrid
 const SEVERITY_NUMBERS: Record<SeverityName, 1 | 2 | 3 | 4> = { error: 1, warning: 2, information: 3, hint: 4 };
 
 /**
+ * The file's severity for a code, where it applies: a code the editor sets keeps the editor's
+ * severity (the editor wins, and the service already applied it); undefined leaves it as it is.
+ */
+function fileRuleFor(code: string, fromFile: Record<string, RuleSetting>, editorRules: Record<string, RuleSetting>): RuleSetting | undefined {
+  const key = code.toUpperCase();
+  return editorRules[key] === undefined ? fromFile[key] : undefined;
+}
+
+/**
  * Applies the file's severities to diagnostics the service produced with the editor's rules in
- * force: a code the editor sets keeps the editor's severity (the editor wins), others take the
- * file's, and `off` removes them.
+ * force: a code the editor sets keeps the editor's severity, others take the file's, and `off`
+ * removes them.
  */
 export function applyFileRules(diagnostics: Diagnostic[], fromFile: Record<string, RuleSetting>, editorRules: Record<string, RuleSetting>): Diagnostic[] {
   if (Object.keys(fromFile).length === 0) return diagnostics;
   const result: Diagnostic[] = [];
   for (const diagnostic of diagnostics) {
-    const code = String(diagnostic.code ?? '').toUpperCase();
-    const setting = editorRules[code] === undefined ? fromFile[code] : undefined;
+    const setting = fileRuleFor(String(diagnostic.code ?? ''), fromFile, editorRules);
     if (setting === 'off') continue;
     result.push(setting ? { ...diagnostic, severity: SEVERITY_NUMBERS[setting] } : diagnostic);
   }
   return result;
+}
+
+/**
+ * The same for the problems the policy summary lists per setting (the settings view, the
+ * checklist's marks), so the views agree with the Problems panel.
+ */
+export function applyFileRulesToSummary(summary: PolicySummary, fromFile: Record<string, RuleSetting>, editorRules: Record<string, RuleSetting>): PolicySummary {
+  if (Object.keys(fromFile).length === 0) return summary;
+  return {
+    ...summary,
+    settings: summary.settings.map((setting) => ({
+      ...setting,
+      problems: setting.problems.flatMap((problem) => {
+        const rule = fileRuleFor(problem.code, fromFile, editorRules);
+        if (rule === 'off') return [];
+        return [rule ? { ...problem, severity: rule } : problem];
+      }),
+    })),
+  };
+}
+
+/** A file the repository configuration ignores: its summary lists its settings with no problems, as the Problems panel shows none. */
+export function withoutProblems(summary: PolicySummary): PolicySummary {
+  return { ...summary, settings: summary.settings.map((setting) => ({ ...setting, problems: [] })) };
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -11,10 +11,15 @@ import { toInput } from './documentInput';
 import { guardRequest } from './guard';
 import {
   CATALOG_ITEMS_REQUEST, CHECKLISTS_REQUEST, PLAN_INSERT_SETTING_REQUEST, POLICY_SUMMARY_REQUEST, POLICY_TEMPLATE_REQUEST, REFERENCE_AT_REQUEST,
-  type DocumentText, type PlanInsertSettingParams, type PolicySummaryParams, type PolicyTemplateParams, type ReferenceAtParams,
+  type DocumentText, type PlanInsertSettingParams, type PolicySummary, type PolicySummaryParams, type PolicyTemplateParams, type ReferenceAtParams,
 } from './protocol';
 
-export function registerRequests(connection: Connection, documents: TextDocuments<TextDocument>, service: WhfbLanguageService): void {
+export interface RequestHooks {
+  /** The summary as the repository's configuration has it (its severities, its ignored files). */
+  adjustSummary?: (summary: PolicySummary) => PolicySummary;
+}
+
+export function registerRequests(connection: Connection, documents: TextDocuments<TextDocument>, service: WhfbLanguageService, hooks: RequestHooks = {}): void {
   const console = connection.console;
   /** The service's result types are LSP types (lsp/protocolTypes.ts): tsc checks each handler's answer. */
   const snapshot = (uri: string): TextDocumentInput | undefined => {
@@ -62,7 +67,11 @@ export function registerRequests(connection: Connection, documents: TextDocument
   connection.onRequest(POLICY_SUMMARY_REQUEST, guardRequest(console, POLICY_SUMMARY_REQUEST, null, async (params: PolicySummaryParams, token: CancellationToken) => {
     const input = typeof params?.uri === 'string' ? snapshot(params.uri) : undefined;
     if (!input) return null;
-    return runCancellable(token, () => service.policySummary(input) ?? null);
+    return runCancellable(token, () => {
+      const summary = service.policySummary(input);
+      if (!summary) return null;
+      return hooks.adjustSummary ? hooks.adjustSummary(summary) : summary;
+    });
   }));
 
   // The commands' requests. Params come from another process: their shape is checked, never assumed.

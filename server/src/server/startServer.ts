@@ -21,7 +21,7 @@ import { TypingGuard } from './typingGuard';
 import { registerRequests } from './requests';
 import { settingsFromInitializationOptions, toServerSettings, type ServerSettings } from './settings';
 import { SettingsStore } from './settingsStore';
-import { applyFileRules, CONFIG_FILE_NAMES, isIgnored } from '../config/repoConfig';
+import { applyFileRules, applyFileRulesToSummary, CONFIG_FILE_NAMES, isIgnored, withoutProblems } from '../config/repoConfig';
 import type { LoadedConfig } from '../config/findConfig';
 import type { WorkspaceFiles } from './workspaceFiles';
 import { WorkspaceSync } from './workspaceSync';
@@ -254,7 +254,13 @@ export function startServer(connection: Connection, service: WhfbLanguageService
     markShutdownRequested();
   });
 
-  registerRequests(connection, documents, service);
+  registerRequests(connection, documents, service, {
+    adjustSummary: (summary) => {
+      if (ignoredByRepo(summary.uri)) return withoutProblems(summary);
+      const repo = repoConfigs?.forDocument(summary.uri);
+      return repo ? applyFileRulesToSummary(summary, repo.config.rules, settings.inForce.service.ruleSeverity) : summary;
+    },
+  });
   documents.listen(connection);
   connection.listen();
 }
