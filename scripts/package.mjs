@@ -72,6 +72,15 @@ function showExamples() {
   process.stdout.write(result.stdout ?? '');
   process.stderr.write(result.stderr ?? '');
   console.log(`(whfb-lint exit status ${result.status}; examples/broken/ is meant to have findings)`);
+  // examples/ holds independent deployments (its .whfbrc.json turns the cross-file rules off there):
+  // the cross-file rules are shown on two files of one tenant that contradict each other.
+  const tenant = 'test/fixtures/crossfile/WHFB301-bad';
+  if (!existsSync(join(repoRoot, tenant))) return;
+  console.log(`\nwhfb-lint across the files of one tenant: node dist/cli.js ${tenant}`);
+  const across = spawnSync(process.execPath, ['dist/cli.js', tenant], { cwd: repoRoot, encoding: 'utf8' });
+  process.stdout.write(across.stdout ?? '');
+  process.stderr.write(across.stderr ?? '');
+  console.log(`(whfb-lint exit status ${across.status}: certificate trust in an Account protection intent, cloud Kerberos trust in a custom profile)`);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1])) {
