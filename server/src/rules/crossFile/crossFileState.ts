@@ -8,7 +8,7 @@
 import type { CatalogIndex } from '../../catalog/catalogIndex';
 import type { Finding, PolicyModel } from '../../model/types';
 import type { SeverityName } from '../../../../shared/protocol';
-import { evaluateTopic, type CrossFileFinding, type TopicContext } from './crossFileRules';
+import { evaluateTopic, type TopicContext } from './crossFileRules';
 import { fileFacts, NODE_TOPIC_PREFIX, type FileFacts, type Source } from './facts';
 
 export interface CrossFileOptions {
@@ -29,7 +29,8 @@ export function lastSegment(uri: string): string {
 export class CrossFileState {
   private readonly files = new Map<string, FileFacts>();
   private readonly topicUris = new Map<string, Set<string>>();
-  private readonly topicFindings = new Map<string, CrossFileFinding[]>();
+  /** Each topic's findings by the file they stand in: reading one file's is not a scan of the topic's. */
+  private readonly topicFindings = new Map<string, Map<string, Finding[]>>();
   /** Topics where some file sets a Group Policy: re-judged when a file's MDMWinsOverGP changes. */
   private readonly groupPolicyTopics = new Set<string>();
   private readonly context: TopicContext;
@@ -94,23 +95,33 @@ export class CrossFileState {
   }
 
   /** Re-judges one topic; answers the uris with findings before or after. */
-  private evaluate(topic: string): string[] {
+  private evaluate(topic: string): Iterable<string> {
     const uris = this.topicUris.get(topic);
-    const before = this.topicFindings.get(topic) ?? [];
-    const affected = before.map((item) => item.uri);
+    const before = this.topicFindings.get(topic);
     if (!uris || uris.size === 0) {
       this.topicUris.delete(topic);
       this.topicFindings.delete(topic);
       this.groupPolicyTopics.delete(topic);
-      return affected;
+      return before?.keys() ?? [];
     }
     const sources: Source[] = [];
-    for (const uri of uris) sources.push(...(this.files.get(uri)?.topics.get(topic) ?? []));
+    for (const uri of uris) {
+      const own = this.files.get(uri)?.topics.get(topic);
+      if (own) for (const source of own) sources.push(source);
+    }
     if (topic.startsWith(NODE_TOPIC_PREFIX) && !sources.some((source) => source.channel === 'group-policy')) this.groupPolicyTopics.delete(topic);
-    const after = uris.size < 2 ? [] : evaluateTopic(topic, sources, this.context);
-    if (after.length > 0) this.topicFindings.set(topic, after);
+    const after = new Map<string, Finding[]>();
+    for (const item of uris.size < 2 ? [] : evaluateTopic(topic, sources, this.context)) {
+      const list = after.get(item.uri);
+      if (list) list.push(item.finding);
+      else after.set(item.uri, [item.finding]);
+    }
+    if (after.size > 0) this.topicFindings.set(topic, after);
     else this.topicFindings.delete(topic);
-    return [...affected, ...after.map((item) => item.uri)];
+    if (!before) return after.keys();
+    const affected = new Set(before.keys());
+    for (const uri of after.keys()) affected.add(uri);
+    return affected;
   }
 
   /** The cross-file findings standing in one file, with the user's severities applied. */
@@ -119,11 +130,10 @@ export class CrossFileState {
     if (!facts) return [];
     const out: Finding[] = [];
     for (const topic of facts.topics.keys()) {
-      for (const item of this.topicFindings.get(topic) ?? []) {
-        if (item.uri !== uri) continue;
-        const severity = ruleSeverity[item.finding.code];
+      for (const finding of this.topicFindings.get(topic)?.get(uri) ?? []) {
+        const severity = ruleSeverity[finding.code];
         if (severity === 'off') continue;
-        out.push(severity ? { ...item.finding, severity } : item.finding);
+        out.push(severity ? { ...finding, severity } : finding);
       }
     }
     return out.sort((a, b) => a.range.start - b.range.start || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
@@ -137,7 +147,7 @@ export class CrossFileState {
   /** Every uri with a cross-file finding. */
   urisWithFindings(): Set<string> {
     const uris = new Set<string>();
-    for (const list of this.topicFindings.values()) for (const item of list) uris.add(item.uri);
+    for (const byUri of this.topicFindings.values()) for (const uri of byUri.keys()) uris.add(uri);
     return uris;
   }
 }
