@@ -24,7 +24,7 @@ import type { Finding, RelatedLocation } from '../../model/types';
 import { affected, overlapOf, type Overlap } from './audience';
 import { ENABLE_TOPIC, NODE_TOPIC_PREFIX, PIN_TOPIC, TENANT_TOPIC_PREFIX, TRUST_TOPIC, type FileFacts, type Source } from './facts';
 
-export interface CrossFileFinding { uri: string; finding: Finding }
+export interface CrossFileFinding { readonly uri: string; readonly finding: Finding }
 
 export interface TopicContext {
   catalog: CatalogIndex;
@@ -78,40 +78,68 @@ function bySource(a: Source, b: Source): number {
 
 /** The cohorts of `sources`, keyed by the reach of their file and by what `keyOf` says. */
 function cohortsOf(context: TopicContext, sources: readonly Source[], keyOf: (source: Source) => string): Cohort[] {
-  const byKey = new Map<string, Cohort>();
+  const byReach = new Map<number, Map<string, Cohort>>();
+  const cohorts: Cohort[] = [];
   for (const source of sources) {
     const facts = context.files.get(source.uri);
     if (!facts) continue;
-    const key = `${reachKey(facts)}\u0000${keyOf(source)}`;
+    const reach = reachId(facts);
+    let byKey = byReach.get(reach);
+    if (!byKey) byReach.set(reach, (byKey = new Map()));
+    const key = keyOf(source);
     let cohort = byKey.get(key);
-    if (!cohort) byKey.set(key, (cohort = { facts, first: source, sources: [], perUri: new Map() }));
+    if (!cohort) {
+      byKey.set(key, (cohort = { facts, first: source, sources: [], perUri: new Map() }));
+      cohorts.push(cohort);
+    }
     cohort.sources.push(source);
     cohort.perUri.set(source.uri, (cohort.perUri.get(source.uri) ?? 0) + 1);
   }
-  const cohorts = [...byKey.values()];
   for (const cohort of cohorts) cohort.sources.sort(bySource);
   return cohorts;
 }
 
-/** A file version's reach key, computed once (FileFacts are rebuilt for each version). */
-const reachKeys = new WeakMap<FileFacts, string>();
+/** A file version's reach as a small number (FileFacts are rebuilt for each version): equal reaches, equal ids. */
+const reachIds = new WeakMap<FileFacts, number>();
+const idOfReach = new Map<string, number>();
+const MAX_REACHES = 10_000;
 
-function reachKey(facts: FileFacts): string {
-  let key = reachKeys.get(facts);
-  if (key === undefined) reachKeys.set(facts, (key = reachOf(facts)));
-  return key;
+function reachId(facts: FileFacts): number {
+  let id = reachIds.get(facts);
+  if (id === undefined) {
+    const reach = reachOf(facts);
+    id = idOfReach.get(reach);
+    if (id === undefined) {
+      // Ids only grow, so a cleared table never hands an old id to another reach.
+      if (idOfReach.size >= MAX_REACHES) idOfReach.clear();
+      idOfReach.set(reach, (id = nextReachId++));
+    }
+    reachIds.set(facts, id);
+  }
+  return id;
 }
+let nextReachId = 0;
 
 /** Overlaps between reaches: a tenant has few distinct ones. Bounded, since reaches come and go with edits. */
-const overlaps = new Map<string, Overlap>();
+const overlaps = new Map<number, Map<number, Overlap>>();
+let cachedOverlaps = 0;
 const MAX_CACHED_OVERLAPS = 10_000;
 
 function overlapBetween(a: FileFacts, b: FileFacts): Overlap {
-  const key = `${reachKey(a)}\u0001${reachKey(b)}`;
-  let overlap = overlaps.get(key);
+  const left = reachId(a);
+  const right = reachId(b);
+  let row = overlaps.get(left);
+  if (!row) overlaps.set(left, (row = new Map()));
+  let overlap = row.get(right);
   if (!overlap) {
-    if (overlaps.size >= MAX_CACHED_OVERLAPS) overlaps.clear();
-    overlaps.set(key, (overlap = overlapOf(a, b)));
+    if (cachedOverlaps >= MAX_CACHED_OVERLAPS) {
+      overlaps.clear();
+      overlaps.set(left, row);
+      row.clear();
+      cachedOverlaps = 0;
+    }
+    row.set(right, (overlap = overlapOf(a, b)));
+    cachedOverlaps++;
   }
   return overlap;
 }
@@ -223,10 +251,35 @@ function precedenceKey(context: TopicContext, source: Source): string {
   return `${source.channel}|${source.node.csp}|${source.node.scope}|${source.channel === 'mdm' && mdmWinsFor(context, source)}`;
 }
 
+/**
+ * A finding whose message and related locations are written when first read: an edit in a topic
+ * 1,000 files share re-judges 1,000 findings, and only those of the files someone looks at need
+ * their words.
+ */
+class PendingFinding implements CrossFileFinding {
+  private built: Finding | undefined;
+  constructor(
+    readonly uri: string,
+    private readonly code: string,
+    private readonly source: Source,
+    private message: (() => string) | undefined,
+    private related: (() => RelatedLocation[]) | undefined,
+  ) {}
+
+  get finding(): Finding {
+    if (!this.built) {
+      this.built = finding(this.code, this.source.range, this.message!(), { related: this.related!(), paths: [this.source.node.path] });
+      this.message = undefined;
+      this.related = undefined;
+    }
+    return this.built;
+  }
+}
+
 /** The finding, unless `# whfb-ignore` silences its code on the entry or the file. */
 function make(code: string, source: Source, message: () => string, related: () => RelatedLocation[], context?: TopicContext): CrossFileFinding[] {
   if (source.ignoredCodes.includes(code) || context?.files.get(source.uri)?.ignoredCodes.includes(code)) return [];
-  return [{ uri: source.uri, finding: finding(code, source.range, message(), { related: related(), paths: [source.node.path] }) }];
+  return [new PendingFinding(source.uri, code, source, message, related)];
 }
 
 /** The overlap words of the first partner (the others are named by file). */
@@ -266,8 +319,7 @@ function groupPolicyAgainstMdm(context: TopicContext, sources: readonly Source[]
   for (const policy of gp) {
     if (context.isCancelled?.()) return out;
     // Different values of Use Windows Hello for Business are WHFB302's.
-    const same = (other: Source): boolean => !(enablement && other.on !== policy.on);
-    const gpWins = partners(context, policy, cohorts, (other) => same(other) && winnerOf(context, policy, other) !== other);
+    const gpWins = partners(context, policy, cohorts, (other) => !(enablement && other.on !== policy.on) && winnerOf(context, policy, other) !== other);
     if (gpWins.count > 0) {
       const policyCsp = policy.node.csp === 'Policy';
       out.push(...make('WHFB304', policy, () => `${policy.said} here and the MDM setting ${whereIn(context, gpWins, (other) => other.said)} configure the same setting: ${policyCsp
@@ -276,7 +328,7 @@ function groupPolicyAgainstMdm(context: TopicContext, sources: readonly Source[]
       () => relatedOf(context, gpWins, (other) => `${other.said}: not applied while the Group Policy is set`), context));
     }
     // One finding on each MDM value that wins: as long as the list of them, whatever the grouping.
-    for (const pair of everyPartner(context, policy, cohorts, (other) => same(other) && winnerOf(context, policy, other) === other)) {
+    for (const pair of everyPartner(context, policy, cohorts, (other) => !(enablement && other.on !== policy.on) && winnerOf(context, policy, other) === other)) {
       const one: Partners = { count: 1, shown: [{ other: policy, overlap: pair.overlap }] };
       out.push(...make('WHFB304', pair.other, () => `${pair.other.said} here and ${policy.said} in ${context.nameOf(policy.uri)} configure the same Policy CSP setting: ControlPolicyConflict/MDMWinsOverGP is 1, so the MDM value is used and the Group Policy is blocked ${affected(pair.overlap)}. The guides advise against mixing the two: configure it in one of them.`,
         () => relatedOf(context, one, (other) => `${other.said}: blocked by MDMWinsOverGP`), context));
@@ -322,10 +374,9 @@ function enablementContradiction(context: TopicContext, sources: readonly Source
     if (standing.count === 0) continue;
     const wins = partners(context, source, opposite, (other) => winnerOf(context, source, other) === undefined).count === 0;
     const result = source.on ? 'devices provision Windows Hello for Business' : "the device doesn't provision Windows Hello for Business for any user";
-    const why = (): string => wins
+    out.push(...make('WHFB302', source, () => `Windows Hello for Business is ${source.on ? 'enabled' : 'disabled'} here (${source.said}) and ${source.on ? 'disabled' : 'enabled'} by ${whereIn(context, standing, (other) => other.said)}: ${wins
       ? `this one wins (${explainWin(context, source, standing.shown[0]!.other)}), so ${result}`
-      : 'Intune reports a conflict between the two policies and does not apply either value, so whether devices provision Windows Hello for Business depends on what they had before';
-    out.push(...make('WHFB302', source, () => `Windows Hello for Business is ${source.on ? 'enabled' : 'disabled'} here (${source.said}) and ${source.on ? 'disabled' : 'enabled'} by ${whereIn(context, standing, (other) => other.said)}: ${why()} ${reach(standing)}. Decide in one place whether devices use Windows Hello for Business.`,
+      : 'Intune reports a conflict between the two policies and does not apply either value, so whether devices provision Windows Hello for Business depends on what they had before'} ${reach(standing)}. Decide in one place whether devices use Windows Hello for Business.`,
       () => relatedOf(context, standing, (other) => `Windows Hello for Business ${other.on ? 'enabled' : 'disabled'} here`), context));
   }
   return out;

@@ -8,7 +8,7 @@
 import type { CatalogIndex } from '../../catalog/catalogIndex';
 import type { Finding, PolicyModel } from '../../model/types';
 import type { SeverityName } from '../../../../shared/protocol';
-import { evaluateTopic, type TopicContext } from './crossFileRules';
+import { evaluateTopic, type CrossFileFinding, type TopicContext } from './crossFileRules';
 import { fileFacts, NODE_TOPIC_PREFIX, type FileFacts, type Source } from './facts';
 
 export interface CrossFileOptions {
@@ -26,17 +26,33 @@ export function lastSegment(uri: string): string {
   }
 }
 
+/**
+ * A file is named in the findings of every file it conflicts with (up to 10 times each): decoding
+ * and relativising its uri once, not thousands of times while a workspace is indexed.
+ */
+function rememberNames(nameOf: (uri: string) => string): (uri: string) => string {
+  const names = new Map<string, string>();
+  return (uri) => {
+    let name = names.get(uri);
+    if (name === undefined) {
+      if (names.size >= 20_000) names.clear();
+      names.set(uri, (name = nameOf(uri)));
+    }
+    return name;
+  };
+}
+
 export class CrossFileState {
   private readonly files = new Map<string, FileFacts>();
   private readonly topicUris = new Map<string, Set<string>>();
   /** Each topic's findings by the file they stand in: reading one file's is not a scan of the topic's. */
-  private readonly topicFindings = new Map<string, Map<string, Finding[]>>();
+  private readonly topicFindings = new Map<string, Map<string, CrossFileFinding[]>>();
   /** Topics where some file sets a Group Policy: re-judged when a file's MDMWinsOverGP changes. */
   private readonly groupPolicyTopics = new Set<string>();
   private readonly context: TopicContext;
 
   constructor(catalog: CatalogIndex, options: CrossFileOptions = {}) {
-    this.context = { catalog, files: this.files, nameOf: options.nameOf ?? lastSegment, ...(options.isCancelled ? { isCancelled: options.isCancelled } : {}) };
+    this.context = { catalog, files: this.files, nameOf: rememberNames(options.nameOf ?? lastSegment), ...(options.isCancelled ? { isCancelled: options.isCancelled } : {}) };
   }
 
   get size(): number {
@@ -110,11 +126,11 @@ export class CrossFileState {
       if (own) for (const source of own) sources.push(source);
     }
     if (topic.startsWith(NODE_TOPIC_PREFIX) && !sources.some((source) => source.channel === 'group-policy')) this.groupPolicyTopics.delete(topic);
-    const after = new Map<string, Finding[]>();
+    const after = new Map<string, CrossFileFinding[]>();
     for (const item of uris.size < 2 ? [] : evaluateTopic(topic, sources, this.context)) {
       const list = after.get(item.uri);
-      if (list) list.push(item.finding);
-      else after.set(item.uri, [item.finding]);
+      if (list) list.push(item);
+      else after.set(item.uri, [item]);
     }
     if (after.size > 0) this.topicFindings.set(topic, after);
     else this.topicFindings.delete(topic);
@@ -130,7 +146,7 @@ export class CrossFileState {
     if (!facts) return [];
     const out: Finding[] = [];
     for (const topic of facts.topics.keys()) {
-      for (const finding of this.topicFindings.get(topic)?.get(uri) ?? []) {
+      for (const { finding } of this.topicFindings.get(topic)?.get(uri) ?? []) {
         const severity = ruleSeverity[finding.code];
         if (severity === 'off') continue;
         out.push(severity ? { ...finding, severity } : finding);
