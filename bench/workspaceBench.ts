@@ -30,7 +30,7 @@ function valueOf(node: string, file: number, variant: number): { type: string; v
   return { type: 'bool', value: node === 'UseCertificateForOnPremAuth' || node === 'UseCloudTrustForOnPremAuth' ? 'false' : 'true' };
 }
 
-function policyFile(file: number, variant = 0): string {
+export function policyFile(file: number, variant = 0): string {
   const lines = ['whfb: 1', `name: Policy ${file}`, `tenantId: ${TENANT}`, 'deployment:', '  model: hybrid', '  trust: key', '  management: intune', 'settings:'];
   for (const node of NODES) {
     const { type, value } = valueOf(node, file, variant);
