@@ -85,7 +85,7 @@ function cohortsOf(context: TopicContext, sources: readonly Source[], keyOf: (so
     if (!facts) continue;
     const reach = reachId(facts);
     let byKey = byReach.get(reach);
-    if (!byKey) byReach.set(reach, (byKey = new Map()));
+    if (!byKey) byReach.set(reach, (byKey = new Map<string, Cohort>()));
     const key = keyOf(source);
     let cohort = byKey.get(key);
     if (!cohort) {
@@ -129,7 +129,7 @@ function overlapBetween(a: FileFacts, b: FileFacts): Overlap {
   const left = reachId(a);
   const right = reachId(b);
   let row = overlaps.get(left);
-  if (!row) overlaps.set(left, (row = new Map()));
+  if (!row) overlaps.set(left, (row = new Map<number, Overlap>()));
   let overlap = row.get(right);
   if (!overlap) {
     if (cachedOverlaps >= MAX_CACHED_OVERLAPS) {
