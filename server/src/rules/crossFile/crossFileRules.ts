@@ -24,7 +24,7 @@ import type { Finding, RelatedLocation } from '../../model/types';
 import { affected, overlapOf, type Overlap } from './audience';
 import { ENABLE_TOPIC, NODE_TOPIC_PREFIX, PIN_TOPIC, TENANT_TOPIC_PREFIX, TRUST_TOPIC, type FileFacts, type Source } from './facts';
 
-export interface CrossFileFinding { uri: string; finding: Finding }
+export interface CrossFileFinding { readonly uri: string; readonly finding: Finding }
 
 export interface TopicContext {
   catalog: CatalogIndex;
@@ -32,28 +32,116 @@ export interface TopicContext {
   /** How a message names a file (a path relative to the workspace or the working directory). */
   nameOf: (uri: string) => string;
   isCancelled?: () => boolean;
+  /** Memo of one evaluation (evaluateTopic sets it): which files set MDMWinsOverGP, and for whom it holds. */
+  memo?: { mdmWinsFiles?: FileFacts[]; mdmWins: Map<string, boolean> };
 }
 
-/** How many other files one finding lists; the rest are counted. */
-const MAX_RELATED = 3;
+/** How many other places one message names; the rest are counted ("and 12 more files"). */
+export const MAX_NAMED = 3;
+/** How many other places one finding points at (relatedInformation); a long list helps nobody. */
+export const MAX_RELATED = 10;
 
 interface Pair { other: Source; overlap: Overlap }
 
-function overlapBetween(context: TopicContext, a: Source, b: Source): Overlap {
-  const left = context.files.get(a.uri);
-  const right = context.files.get(b.uri);
-  return left && right ? overlapOf(left, right) : { kind: 'unknown' };
+/**
+ * The partners of one source: how many there are and the first MAX_RELATED of them, best first.
+ * Counting instead of listing keeps a topic that 1,000 files set with two values linear: each
+ * source would otherwise hold (and sort) a list of 500 partners.
+ */
+interface Partners { count: number; shown: Pair[] }
+
+/**
+ * Sources of one topic that a rule cannot tell apart: same files' reach (tenant, deployment,
+ * assignments) and the same `key` (what the rule reads of a partner: its value, channel...).
+ * Partners are found cohort by cohort, so pairing is linear in the files that share a topic.
+ */
+interface Cohort {
+  facts: FileFacts;
+  /** One of its sources: what a rule reads of a partner is the same for all of them. */
+  first: Source;
+  /** Sorted by file and position, so the first ones are the ones a message names. */
+  sources: Source[];
+  /** How many of its sources each file holds (a file is never its own partner). */
+  perUri: Map<string, number>;
 }
 
-/** Sources of other files that reach the same devices as `source` and `matches` picks (unordered). */
-function partners(context: TopicContext, source: Source, candidates: readonly Source[], matches: (other: Source) => boolean): Pair[] {
-  const pairs: Pair[] = [];
-  for (const other of candidates) {
-    if (other.uri === source.uri || !matches(other)) continue;
-    const overlap = overlapBetween(context, source, other);
-    if (overlap.kind !== 'no') pairs.push({ other, overlap });
+/** What `overlapOf` reads of a file: files with equal reach overlap everything alike. */
+function reachOf(facts: FileFacts): string {
+  const audience = facts.audience;
+  return JSON.stringify([facts.tenant, facts.deployment, facts.tenantWide, audience
+    ? [audience.allDevices, audience.allUsers, audience.groups, audience.excludedGroups, audience.filtered] : null]);
+}
+
+function bySource(a: Source, b: Source): number {
+  return a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.range.start - b.range.start;
+}
+
+/** The cohorts of `sources`, keyed by the reach of their file and by what `keyOf` says. */
+function cohortsOf(context: TopicContext, sources: readonly Source[], keyOf: (source: Source) => string): Cohort[] {
+  const byReach = new Map<number, Map<string, Cohort>>();
+  const cohorts: Cohort[] = [];
+  for (const source of sources) {
+    const facts = context.files.get(source.uri);
+    if (!facts) continue;
+    const reach = reachId(facts);
+    let byKey = byReach.get(reach);
+    if (!byKey) byReach.set(reach, (byKey = new Map<string, Cohort>()));
+    const key = keyOf(source);
+    let cohort = byKey.get(key);
+    if (!cohort) {
+      byKey.set(key, (cohort = { facts, first: source, sources: [], perUri: new Map() }));
+      cohorts.push(cohort);
+    }
+    cohort.sources.push(source);
+    cohort.perUri.set(source.uri, (cohort.perUri.get(source.uri) ?? 0) + 1);
   }
-  return pairs;
+  for (const cohort of cohorts) cohort.sources.sort(bySource);
+  return cohorts;
+}
+
+/** A file version's reach as a small number (FileFacts are rebuilt for each version): equal reaches, equal ids. */
+const reachIds = new WeakMap<FileFacts, number>();
+const idOfReach = new Map<string, number>();
+const MAX_REACHES = 10_000;
+
+function reachId(facts: FileFacts): number {
+  let id = reachIds.get(facts);
+  if (id === undefined) {
+    const reach = reachOf(facts);
+    id = idOfReach.get(reach);
+    if (id === undefined) {
+      // Ids only grow, so a cleared table never hands an old id to another reach.
+      if (idOfReach.size >= MAX_REACHES) idOfReach.clear();
+      idOfReach.set(reach, (id = nextReachId++));
+    }
+    reachIds.set(facts, id);
+  }
+  return id;
+}
+let nextReachId = 0;
+
+/** Overlaps between reaches: a tenant has few distinct ones. Bounded, since reaches come and go with edits. */
+const overlaps = new Map<number, Map<number, Overlap>>();
+let cachedOverlaps = 0;
+const MAX_CACHED_OVERLAPS = 10_000;
+
+function overlapBetween(a: FileFacts, b: FileFacts): Overlap {
+  const left = reachId(a);
+  const right = reachId(b);
+  let row = overlaps.get(left);
+  if (!row) overlaps.set(left, (row = new Map<number, Overlap>()));
+  let overlap = row.get(right);
+  if (!overlap) {
+    if (cachedOverlaps >= MAX_CACHED_OVERLAPS) {
+      overlaps.clear();
+      overlaps.set(left, row);
+      row.clear();
+      cachedOverlaps = 0;
+    }
+    row.set(right, (overlap = overlapOf(a, b)));
+    cachedOverlaps++;
+  }
+  return overlap;
 }
 
 /** Known overlaps first, then by file and position, so a message is stable. */
@@ -64,30 +152,61 @@ function before(a: Pair, b: Pair): boolean {
   return a.other.range.start < b.other.range.start;
 }
 
+/** Keeps `shown` the best MAX_RELATED pairs: one insertion, not a sort. */
+function offer(shown: Pair[], pair: Pair): void {
+  if (shown.length === MAX_RELATED && !before(pair, shown[MAX_RELATED - 1]!)) return;
+  let at = shown.length;
+  while (at > 0 && before(pair, shown[at - 1]!)) at--;
+  shown.splice(at, 0, pair);
+  if (shown.length > MAX_RELATED) shown.pop();
+}
+
 /**
- * The pairs a message shows, best first: one pass keeping MAX_RELATED, not a sort, since 1,000
- * files setting one value against 1,000 with another make a million pairs per edit otherwise.
+ * Sources of other files that reach the same devices as `source`, among the cohorts `matches`
+ * picks (it reads the cohort's first source: a cohort's sources are alike for the rule).
  */
-function shownPairs(pairs: readonly Pair[]): Pair[] {
-  const shown: Pair[] = [];
-  for (const pair of pairs) {
-    if (shown.length === MAX_RELATED && !before(pair, shown[MAX_RELATED - 1]!)) continue;
-    let at = shown.length;
-    while (at > 0 && before(pair, shown[at - 1]!)) at--;
-    shown.splice(at, 0, pair);
-    if (shown.length > MAX_RELATED) shown.pop();
+function partners(context: TopicContext, source: Source, cohorts: readonly Cohort[], matches: (other: Source) => boolean): Partners {
+  const own = context.files.get(source.uri);
+  const result: Partners = { count: 0, shown: [] };
+  if (!own) return result;
+  for (const cohort of cohorts) {
+    if (!matches(cohort.first)) continue;
+    const overlap = overlapBetween(own, cohort.facts);
+    if (overlap.kind === 'no') continue;
+    result.count += cohort.sources.length - (cohort.perUri.get(source.uri) ?? 0);
+    let offered = 0;
+    for (const other of cohort.sources) {
+      if (offered === MAX_RELATED) break;
+      if (other.uri === source.uri) continue;
+      offer(result.shown, { other, overlap });
+      offered++;
+    }
   }
-  return shown;
+  return result;
 }
 
-function whereIn(context: TopicContext, pairs: readonly Pair[], describe: (other: Source) => string): string {
-  const shown = shownPairs(pairs).map((pair) => `${describe(pair.other)} in ${context.nameOf(pair.other.uri)}`);
-  const more = pairs.length - shown.length;
-  return `${shown.join(', ')}${more > 0 ? ` and ${more} more file${more === 1 ? '' : 's'}` : ''}`;
+/** Every partner (for rules that report on each partner, whose output is that long anyway). */
+function everyPartner(context: TopicContext, source: Source, cohorts: readonly Cohort[], matches: (other: Source) => boolean): Pair[] {
+  const own = context.files.get(source.uri);
+  const pairs: Pair[] = [];
+  if (!own) return pairs;
+  for (const cohort of cohorts) {
+    if (!matches(cohort.first)) continue;
+    const overlap = overlapBetween(own, cohort.facts);
+    if (overlap.kind === 'no') continue;
+    for (const other of cohort.sources) if (other.uri !== source.uri) pairs.push({ other, overlap });
+  }
+  return pairs;
 }
 
-function relatedOf(context: TopicContext, pairs: readonly Pair[], message: (other: Source) => string): RelatedLocation[] {
-  return shownPairs(pairs).map((pair) => ({ uri: pair.other.uri, range: pair.other.range, message: `${message(pair.other)} (${context.nameOf(pair.other.uri)})` }));
+function whereIn(context: TopicContext, found: Partners, describe: (other: Source) => string): string {
+  const named = found.shown.slice(0, MAX_NAMED).map((pair) => `${describe(pair.other)} in ${context.nameOf(pair.other.uri)}`);
+  const more = found.count - named.length;
+  return `${named.join(', ')}${more > 0 ? ` and ${more} more file${more === 1 ? '' : 's'}` : ''}`;
+}
+
+function relatedOf(context: TopicContext, found: Partners, message: (other: Source) => string): RelatedLocation[] {
+  return found.shown.map((pair) => ({ uri: pair.other.uri, range: pair.other.range, message: `${message(pair.other)} (${context.nameOf(pair.other.uri)})` }));
 }
 
 function isTenantWide(context: TopicContext, source: Source): boolean {
@@ -96,13 +215,20 @@ function isTenantWide(context: TopicContext, source: Source): boolean {
 
 /** A policy reaching the MDM source's devices sets MDMWinsOverGP to 1. */
 function mdmWinsFor(context: TopicContext, mdm: Source): boolean {
+  const known = context.memo?.mdmWins.get(mdm.uri);
+  if (known !== undefined) return known;
   const own = context.files.get(mdm.uri);
   if (!own) return false;
-  if (own.mdmWinsOverGroupPolicy) return true;
-  for (const facts of context.files.values()) {
-    if (facts.mdmWinsOverGroupPolicy && overlapOf(facts, own).kind !== 'no') return true;
+  let wins = own.mdmWinsOverGroupPolicy;
+  if (!wins) {
+    // The files that set it are few: list them once per evaluation, not once per source.
+    const setters = context.memo
+      ? (context.memo.mdmWinsFiles ??= [...context.files.values()].filter((facts) => facts.mdmWinsOverGroupPolicy))
+      : [...context.files.values()].filter((facts) => facts.mdmWinsOverGroupPolicy);
+    wins = setters.some((facts) => overlapBetween(facts, own).kind !== 'no');
   }
-  return false;
+  context.memo?.mdmWins.set(mdm.uri, wins);
+  return wins;
 }
 
 /** The source whose value applies, or undefined when neither does as written (a conflict). */
@@ -120,15 +246,45 @@ export function winnerOf(context: TopicContext, a: Source, b: Source): Source | 
   return undefined;
 }
 
+/** What winnerOf reads of a source beside its file's reach: sources alike in it win alike. */
+function precedenceKey(context: TopicContext, source: Source): string {
+  return `${source.channel}|${source.node.csp}|${source.node.scope}|${source.channel === 'mdm' && mdmWinsFor(context, source)}`;
+}
+
+/**
+ * A finding whose message and related locations are written when first read: an edit in a topic
+ * 1,000 files share re-judges 1,000 findings, and only those of the files someone looks at need
+ * their words.
+ */
+class PendingFinding implements CrossFileFinding {
+  private built: Finding | undefined;
+  constructor(
+    readonly uri: string,
+    private readonly code: string,
+    private readonly source: Source,
+    private message: (() => string) | undefined,
+    private related: (() => RelatedLocation[]) | undefined,
+  ) {}
+
+  get finding(): Finding {
+    if (!this.built) {
+      this.built = finding(this.code, this.source.range, this.message!(), { related: this.related!(), paths: [this.source.node.path] });
+      this.message = undefined;
+      this.related = undefined;
+    }
+    return this.built;
+  }
+}
+
 /** The finding, unless `# whfb-ignore` silences its code on the entry or the file. */
-function make(code: string, source: Source, message: string, related: RelatedLocation[], context?: TopicContext): CrossFileFinding[] {
+function make(code: string, source: Source, message: () => string, related: () => RelatedLocation[], context?: TopicContext): CrossFileFinding[] {
   if (source.ignoredCodes.includes(code) || context?.files.get(source.uri)?.ignoredCodes.includes(code)) return [];
-  return [{ uri: source.uri, finding: finding(code, source.range, message, { related, paths: [source.node.path] }) }];
+  return [new PendingFinding(source.uri, code, source, message, related)];
 }
 
 /** The overlap words of the first partner (the others are named by file). */
-function reach(pairs: readonly Pair[]): string {
-  return affected(shownPairs(pairs)[0]!.overlap);
+function reach(found: Partners): string {
+  return affected(found.shown[0]!.overlap);
 }
 
 // --- WHFB300: the same MDM setting with different values in two policies ----------------------------
@@ -138,14 +294,15 @@ function conflictingValues(context: TopicContext, sources: readonly Source[]): C
   if (mdm.length < 2 || new Set(mdm.map((source) => source.value)).size < 2) return [];
   // UsePassportForWork has its own rule (WHFB302), which also weighs Group Policy and the tenant-wide policy.
   if (nodeMatches(mdm[0]!.node, NODES.usePassportForWork)) return [];
+  const cohorts = cohortsOf(context, mdm, (source) => `${source.node.path}|${source.value}`);
   const out: CrossFileFinding[] = [];
   for (const source of mdm) {
     if (context.isCancelled?.()) return out;
     if (isTenantWide(context, source)) continue;
-    const pairs = partners(context, source, mdm, (other) => other.value !== source.value && !isTenantWide(context, other) && other.node === source.node);
-    if (pairs.length === 0) continue;
-    out.push(...make('WHFB300', source, `${source.node.name} is ${source.value || '(empty)'} here and ${whereIn(context, pairs, (other) => other.value || '(empty)')}. When policies assigned to the same device set a setting to different values, Intune reports a conflict for it and does not apply either value, ${reach(pairs)}. Set ${source.node.name} in one policy only, or give both the same value.`,
-      relatedOf(context, pairs, (other) => `${other.node.name} is ${other.value || '(empty)'} here`), context));
+    const found = partners(context, source, cohorts, (other) => other.value !== source.value && !isTenantWide(context, other) && other.node === source.node);
+    if (found.count === 0) continue;
+    out.push(...make('WHFB300', source, () => `${source.node.name} is ${source.value || '(empty)'} here and ${whereIn(context, found, (other) => other.value || '(empty)')}. When policies assigned to the same device set a setting to different values, Intune reports a conflict for it and does not apply either value, ${reach(found)}. Set ${source.node.name} in one policy only, or give both the same value.`,
+      () => relatedOf(context, found, (other) => `${other.node.name} is ${other.value || '(empty)'} here`), context));
   }
   return out;
 }
@@ -157,24 +314,24 @@ function groupPolicyAgainstMdm(context: TopicContext, sources: readonly Source[]
   const mdm = sources.filter((source) => source.channel === 'mdm');
   if (gp.length === 0 || mdm.length === 0) return [];
   const enablement = nodeMatches(mdm[0]!.node, NODES.usePassportForWork);
+  const cohorts = cohortsOf(context, mdm, (source) => `${source.on}|${precedenceKey(context, source)}`);
   const out: CrossFileFinding[] = [];
   for (const policy of gp) {
     if (context.isCancelled?.()) return out;
     // Different values of Use Windows Hello for Business are WHFB302's.
-    const pairs = partners(context, policy, mdm, (other) => !(enablement && other.on !== policy.on));
-    if (pairs.length === 0) continue;
-    const mdmWins = pairs.filter((pair) => winnerOf(context, policy, pair.other) === pair.other);
-    const gpWins = pairs.filter((pair) => !mdmWins.includes(pair));
-    if (gpWins.length > 0) {
+    const gpWins = partners(context, policy, cohorts, (other) => !(enablement && other.on !== policy.on) && winnerOf(context, policy, other) !== other);
+    if (gpWins.count > 0) {
       const policyCsp = policy.node.csp === 'Policy';
-      out.push(...make('WHFB304', policy, `${policy.said} here and the MDM setting ${whereIn(context, gpWins, (other) => other.said)} configure the same setting: ${policyCsp
+      out.push(...make('WHFB304', policy, () => `${policy.said} here and the MDM setting ${whereIn(context, gpWins, (other) => other.said)} configure the same setting: ${policyCsp
         ? 'Group Policy wins, since no policy reaching those devices sets ControlPolicyConflict/MDMWinsOverGP to 1, so the MDM value is not applied'
         : 'for Windows Hello for Business (PassportForWork) settings Group Policy wins, and "the conflicting CSP settings aren\'t applied until the group policy settings are cleared"'} ${reach(gpWins)}. Configure it in one of the two.`,
-      relatedOf(context, gpWins, (other) => `${other.said}: not applied while the Group Policy is set`), context));
+      () => relatedOf(context, gpWins, (other) => `${other.said}: not applied while the Group Policy is set`), context));
     }
-    for (const pair of mdmWins) {
-      out.push(...make('WHFB304', pair.other, `${pair.other.said} here and ${policy.said} in ${context.nameOf(policy.uri)} configure the same Policy CSP setting: ControlPolicyConflict/MDMWinsOverGP is 1, so the MDM value is used and the Group Policy is blocked ${affected(pair.overlap)}. The guides advise against mixing the two: configure it in one of them.`,
-        relatedOf(context, [{ other: policy, overlap: pair.overlap }], (other) => `${other.said}: blocked by MDMWinsOverGP`), context));
+    // One finding on each MDM value that wins: as long as the list of them, whatever the grouping.
+    for (const pair of everyPartner(context, policy, cohorts, (other) => !(enablement && other.on !== policy.on) && winnerOf(context, policy, other) === other)) {
+      const one: Partners = { count: 1, shown: [{ other: policy, overlap: pair.overlap }] };
+      out.push(...make('WHFB304', pair.other, () => `${pair.other.said} here and ${policy.said} in ${context.nameOf(policy.uri)} configure the same Policy CSP setting: ControlPolicyConflict/MDMWinsOverGP is 1, so the MDM value is used and the Group Policy is blocked ${affected(pair.overlap)}. The guides advise against mixing the two: configure it in one of them.`,
+        () => relatedOf(context, one, (other) => `${other.said}: blocked by MDMWinsOverGP`), context));
     }
   }
   return out;
@@ -186,14 +343,15 @@ function trustContradiction(context: TopicContext, sources: readonly Source[]): 
   const certificate = sources.filter((source) => nodeMatches(source.node, NODES.useCertificateTrust) && source.on === true);
   const cloud = sources.filter((source) => nodeMatches(source.node, NODES.useCloudTrust) && source.on === true);
   if (certificate.length === 0 || cloud.length === 0) return [];
+  const cohorts = cohortsOf(context, cloud, () => '');
   const out: CrossFileFinding[] = [];
   for (const source of certificate) {
     if (context.isCancelled?.()) return out;
-    const pairs = partners(context, source, cloud, () => true);
-    if (pairs.length === 0) continue;
-    const tenantWide = isTenantWide(context, source) || pairs.some((pair) => isTenantWide(context, pair.other));
-    out.push(...make('WHFB301', source, `${source.said} here, and ${whereIn(context, pairs, (other) => other.said)}: certificate trust takes precedence over cloud Kerberos trust, so Windows Hello for Business enrolls a sign-in certificate and uses certificate trust ${reach(pairs)}; the cloud Kerberos trust setting has no effect.${tenantWide ? ' The tenant-wide policy applies at enrollment and stays on the device until a policy changes it.' : ''} Turn off the trust flag of the model you do not deploy.`,
-      relatedOf(context, pairs, (other) => `${other.said}: overridden by certificate trust`), context));
+    const found = partners(context, source, cohorts, () => true);
+    if (found.count === 0) continue;
+    const tenantWide = isTenantWide(context, source) || partners(context, source, cohorts, (other) => isTenantWide(context, other)).count > 0;
+    out.push(...make('WHFB301', source, () => `${source.said} here, and ${whereIn(context, found, (other) => other.said)}: certificate trust takes precedence over cloud Kerberos trust, so Windows Hello for Business enrolls a sign-in certificate and uses certificate trust ${reach(found)}; the cloud Kerberos trust setting has no effect.${tenantWide ? ' The tenant-wide policy applies at enrollment and stays on the device until a policy changes it.' : ''} Turn off the trust flag of the model you do not deploy.`,
+      () => relatedOf(context, found, (other) => `${other.said}: overridden by certificate trust`), context));
   }
   return out;
 }
@@ -205,21 +363,21 @@ function enablementContradiction(context: TopicContext, sources: readonly Source
   const on = withState.filter((source) => source.on === true);
   const off = withState.filter((source) => source.on === false);
   if (on.length === 0 || off.length === 0) return [];
+  const cohortsOn = cohortsOf(context, on, (source) => precedenceKey(context, source));
+  const cohortsOff = cohortsOf(context, off, (source) => precedenceKey(context, source));
   const out: CrossFileFinding[] = [];
   for (const source of withState) {
     if (context.isCancelled?.()) return out;
-    const opposite = source.on ? off : on;
-    const pairs = partners(context, source, opposite, () => true);
+    const opposite = source.on ? cohortsOff : cohortsOn;
     // A finding stands on the side that wins; on both where neither wins (a conflict).
-    const standing = pairs.filter((pair) => winnerOf(context, source, pair.other) !== pair.other);
-    if (standing.length === 0) continue;
-    const wins = standing.every((pair) => winnerOf(context, source, pair.other) === source);
+    const standing = partners(context, source, opposite, (other) => winnerOf(context, source, other) !== other);
+    if (standing.count === 0) continue;
+    const wins = partners(context, source, opposite, (other) => winnerOf(context, source, other) === undefined).count === 0;
     const result = source.on ? 'devices provision Windows Hello for Business' : "the device doesn't provision Windows Hello for Business for any user";
-    const why = wins
-      ? `this one wins (${explainWin(context, source, standing[0]!.other)}), so ${result}`
-      : 'Intune reports a conflict between the two policies and does not apply either value, so whether devices provision Windows Hello for Business depends on what they had before';
-    out.push(...make('WHFB302', source, `Windows Hello for Business is ${source.on ? 'enabled' : 'disabled'} here (${source.said}) and ${source.on ? 'disabled' : 'enabled'} by ${whereIn(context, standing, (other) => other.said)}: ${why} ${reach(standing)}. Decide in one place whether devices use Windows Hello for Business.`,
-      relatedOf(context, standing, (other) => `Windows Hello for Business ${other.on ? 'enabled' : 'disabled'} here`), context));
+    out.push(...make('WHFB302', source, () => `Windows Hello for Business is ${source.on ? 'enabled' : 'disabled'} here (${source.said}) and ${source.on ? 'disabled' : 'enabled'} by ${whereIn(context, standing, (other) => other.said)}: ${wins
+      ? `this one wins (${explainWin(context, source, standing.shown[0]!.other)}), so ${result}`
+      : 'Intune reports a conflict between the two policies and does not apply either value, so whether devices provision Windows Hello for Business depends on what they had before'} ${reach(standing)}. Decide in one place whether devices use Windows Hello for Business.`,
+      () => relatedOf(context, standing, (other) => `Windows Hello for Business ${other.on ? 'enabled' : 'disabled'} here`), context));
   }
   return out;
 }
@@ -239,13 +397,14 @@ function pinLengths(context: TopicContext, sources: readonly Source[]): CrossFil
   const minimum = sources.filter((source) => source.channel === 'mdm' && source.number !== undefined && nodeMatches(source.node, NODES.minimumPinLength));
   const maximum = sources.filter((source) => source.channel === 'mdm' && source.number !== undefined && nodeMatches(source.node, NODES.maximumPinLength));
   if (minimum.length === 0 || maximum.length === 0) return [];
+  const cohorts = cohortsOf(context, maximum, (source) => `${source.node.scope}|${source.number}`);
   const out: CrossFileFinding[] = [];
   for (const source of minimum) {
     if (context.isCancelled?.()) return out;
-    const pairs = partners(context, source, maximum, (other) => other.node.scope === source.node.scope && other.number! <= source.number!);
-    if (pairs.length === 0) continue;
-    out.push(...make('WHFB303', source, `MinimumPINLength is ${source.number} here, not less than MaximumPINLength ${whereIn(context, pairs, (other) => String(other.number))}: where both apply, "default values will be used for both the maximum and minimum PIN lengths" ${reach(pairs)}. Make the minimum less than every maximum that reaches the same devices.`,
-      relatedOf(context, pairs, (other) => `MaximumPINLength is ${other.number} here`), context));
+    const found = partners(context, source, cohorts, (other) => other.node.scope === source.node.scope && other.number! <= source.number!);
+    if (found.count === 0) continue;
+    out.push(...make('WHFB303', source, () => `MinimumPINLength is ${source.number} here, not less than MaximumPINLength ${whereIn(context, found, (other) => String(other.number))}: where both apply, "default values will be used for both the maximum and minimum PIN lengths" ${reach(found)}. Make the minimum less than every maximum that reaches the same devices.`,
+      () => relatedOf(context, found, (other) => `MaximumPINLength is ${other.number} here`), context));
   }
   return out;
 }
@@ -266,7 +425,8 @@ function tenantsOfFolder(context: TopicContext, folder: string): CrossFileFindin
 }
 
 /** The findings of one topic over every file that has it. */
-export function evaluateTopic(topic: string, sources: readonly Source[], context: TopicContext): CrossFileFinding[] {
+export function evaluateTopic(topic: string, sources: readonly Source[], shared: TopicContext): CrossFileFinding[] {
+  const context: TopicContext = { ...shared, memo: { mdmWins: new Map() } };
   if (topic.startsWith(TENANT_TOPIC_PREFIX)) return tenantsOfFolder(context, topic.slice(TENANT_TOPIC_PREFIX.length));
   if (topic.startsWith(NODE_TOPIC_PREFIX)) return [...conflictingValues(context, sources), ...groupPolicyAgainstMdm(context, sources)];
   if (topic === TRUST_TOPIC) return trustContradiction(context, sources);

@@ -26,16 +26,33 @@ export function lastSegment(uri: string): string {
   }
 }
 
+/**
+ * A file is named in the findings of every file it conflicts with (up to 10 times each): decoding
+ * and relativising its uri once, not thousands of times while a workspace is indexed.
+ */
+function rememberNames(nameOf: (uri: string) => string): (uri: string) => string {
+  const names = new Map<string, string>();
+  return (uri) => {
+    let name = names.get(uri);
+    if (name === undefined) {
+      if (names.size >= 20_000) names.clear();
+      names.set(uri, (name = nameOf(uri)));
+    }
+    return name;
+  };
+}
+
 export class CrossFileState {
   private readonly files = new Map<string, FileFacts>();
   private readonly topicUris = new Map<string, Set<string>>();
-  private readonly topicFindings = new Map<string, CrossFileFinding[]>();
+  /** Each topic's findings by the file they stand in: reading one file's is not a scan of the topic's. */
+  private readonly topicFindings = new Map<string, Map<string, CrossFileFinding[]>>();
   /** Topics where some file sets a Group Policy: re-judged when a file's MDMWinsOverGP changes. */
   private readonly groupPolicyTopics = new Set<string>();
   private readonly context: TopicContext;
 
   constructor(catalog: CatalogIndex, options: CrossFileOptions = {}) {
-    this.context = { catalog, files: this.files, nameOf: options.nameOf ?? lastSegment, ...(options.isCancelled ? { isCancelled: options.isCancelled } : {}) };
+    this.context = { catalog, files: this.files, nameOf: rememberNames(options.nameOf ?? lastSegment), ...(options.isCancelled ? { isCancelled: options.isCancelled } : {}) };
   }
 
   get size(): number {
@@ -94,23 +111,33 @@ export class CrossFileState {
   }
 
   /** Re-judges one topic; answers the uris with findings before or after. */
-  private evaluate(topic: string): string[] {
+  private evaluate(topic: string): Iterable<string> {
     const uris = this.topicUris.get(topic);
-    const before = this.topicFindings.get(topic) ?? [];
-    const affected = before.map((item) => item.uri);
+    const before = this.topicFindings.get(topic);
     if (!uris || uris.size === 0) {
       this.topicUris.delete(topic);
       this.topicFindings.delete(topic);
       this.groupPolicyTopics.delete(topic);
-      return affected;
+      return before?.keys() ?? [];
     }
     const sources: Source[] = [];
-    for (const uri of uris) sources.push(...(this.files.get(uri)?.topics.get(topic) ?? []));
+    for (const uri of uris) {
+      const own = this.files.get(uri)?.topics.get(topic);
+      if (own) for (const source of own) sources.push(source);
+    }
     if (topic.startsWith(NODE_TOPIC_PREFIX) && !sources.some((source) => source.channel === 'group-policy')) this.groupPolicyTopics.delete(topic);
-    const after = uris.size < 2 ? [] : evaluateTopic(topic, sources, this.context);
-    if (after.length > 0) this.topicFindings.set(topic, after);
+    const after = new Map<string, CrossFileFinding[]>();
+    for (const item of uris.size < 2 ? [] : evaluateTopic(topic, sources, this.context)) {
+      const list = after.get(item.uri);
+      if (list) list.push(item);
+      else after.set(item.uri, [item]);
+    }
+    if (after.size > 0) this.topicFindings.set(topic, after);
     else this.topicFindings.delete(topic);
-    return [...affected, ...after.map((item) => item.uri)];
+    if (!before) return after.keys();
+    const affected = new Set(before.keys());
+    for (const uri of after.keys()) affected.add(uri);
+    return affected;
   }
 
   /** The cross-file findings standing in one file, with the user's severities applied. */
@@ -119,11 +146,10 @@ export class CrossFileState {
     if (!facts) return [];
     const out: Finding[] = [];
     for (const topic of facts.topics.keys()) {
-      for (const item of this.topicFindings.get(topic) ?? []) {
-        if (item.uri !== uri) continue;
-        const severity = ruleSeverity[item.finding.code];
+      for (const { finding } of this.topicFindings.get(topic)?.get(uri) ?? []) {
+        const severity = ruleSeverity[finding.code];
         if (severity === 'off') continue;
-        out.push(severity ? { ...item.finding, severity } : item.finding);
+        out.push(severity ? { ...finding, severity } : finding);
       }
     }
     return out.sort((a, b) => a.range.start - b.range.start || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
@@ -137,7 +163,7 @@ export class CrossFileState {
   /** Every uri with a cross-file finding. */
   urisWithFindings(): Set<string> {
     const uris = new Set<string>();
-    for (const list of this.topicFindings.values()) for (const item of list) uris.add(item.uri);
+    for (const byUri of this.topicFindings.values()) for (const uri of byUri.keys()) uris.add(uri);
     return uris;
   }
 }
