@@ -50,3 +50,14 @@ test('whfb.validation.exclude leaves files out of the workspace check', TIMEOUT,
   const archived = pathToFileURL(join(folder, 'archive', 'old.json')).href;
   assert.ok(!client.published.some((item) => item.uri === archived), 'nothing published for an excluded file');
 });
+
+test('an untitled document is judged alone: no cross-file finding against the workspace, and its partners get none', TIMEOUT, async () => {
+  const fixtures = join(REPO_ROOT, 'test', 'fixtures', 'crossfile', 'WHFB301-bad');
+  const untitled = 'untitled:Untitled-1';
+  await client.open(untitled, 'json', 1, readFileSync(join(fixtures, 'account-protection.json'), 'utf8'));
+  const published = await client.waitForDiagnostics(untitled, (item) => item.version === 1);
+  assert.deepEqual(published.diagnostics.filter((d: any) => /^WHFB3/.test(d.code)), [], 'the untitled document is no file of the tenant');
+  const partner = pathToFileURL(join(folder, 'policies', 'cloud-kerberos.json')).href;
+  const latest = [...client.published].reverse().find((item) => item.uri === partner);
+  assert.ok(!latest || !latest.diagnostics.some((d: any) => JSON.stringify(d).includes('Untitled')), 'a workspace file names no untitled document');
+});

@@ -134,7 +134,9 @@ export class WorkspaceSync {
 
   /** An open document's new text: indexed so its partners' cross-file findings follow the editor. */
   opened(input: TextDocumentInput): void {
-    if (!this.enabled) return;
+    // An untitled document, or one outside the workspace folders or excluded, is no file of the
+    // tenant the workspace holds: it is judged alone.
+    if (!this.enabled || this.isExcludedUri(input.uri)) return;
     const { changed } = this.host.service.indexFiles([input]);
     if (this.published.delete(input.uri)) void this.host.connection.sendDiagnostics({ uri: input.uri, diagnostics: [] });
     this.publish(changed.filter((uri) => uri !== input.uri));
