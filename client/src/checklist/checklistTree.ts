@@ -139,7 +139,11 @@ export class ChecklistTreeProvider implements vscode.TreeDataProvider<ChecklistN
     if (node.kind === 'model') return this.modelItem(node);
     if (node.kind === 'section') {
       const progress = sectionProgress(node.section.items, (id) => this.controller.isDone(id));
-      const item = new vscode.TreeItem(node.section.title, vscode.TreeItemCollapsibleState.Expanded);
+      // Side by side, a model's sections start collapsed: VS Code (1.100) answers a batch of child
+      // requests served from its cache with the wrong parent's children when the first parent's
+      // expanded children are fetched before the batch's other timers run (the second model was
+      // drawn with the first model's steps). Collapsed sections ask for nothing until clicked.
+      const item = new vscode.TreeItem(node.section.title, node.nested ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded);
       item.id = nodeId(node);
       item.description = progressText(progress);
       item.iconPath = new vscode.ThemeIcon(progress.done === progress.total ? 'pass-filled' : 'checklist');
