@@ -27,7 +27,7 @@ function workspace(settings: EffectiveSetting[], problems: Record<string, Docume
 }
 
 const summary = (uri: string, settings: Partial<PolicySettingSummary>[]): PolicySummary =>
-  ({ uri, format: 'whfb-yaml', settings: settings.map((s) => ({ index: 0, label: 'x', written: s.path!, group: 'g', value: 'true', range, problems: [], ...s })) }) as PolicySummary;
+  ({ uri, format: 'whfb-yaml', settings: settings.map((s) => ({ index: 0, label: 'x', written: s.path!, group: 'g', value: 'true', range, problems: [], ...s })) });
 
 test('workspace marks: settings set in closed files count, with no policy open', () => {
   const check = checkItemSettings(item, undefined, [], undefined, workspace([effective(USE, [[A, 'true']]), effective(CLOUD, [[B, 'true']])]));
@@ -45,7 +45,7 @@ test('workspace marks: a finding of the file that sets the setting makes it a pr
 test('workspace marks: two files in conflict make the setting a problem', () => {
   const check = checkItemSettings(item, undefined, [], undefined, workspace([effective(USE, [[A, 'true'], [B, 'false']], 'conflict')]));
   assert.equal(check?.settings[0].status, 'problem');
-  assert.match(check!.settings[0].problems[0].message, /a\.json: true; b\.whfb\.yaml: false/);
+  assert.match(check.settings[0].problems[0].message, /a\.json: true; b\.whfb\.yaml: false/);
 });
 
 test('workspace marks: the open file\'s unsaved text wins over what the index read for that file', () => {
