@@ -43,7 +43,7 @@ export function activate(context: vscode.ExtensionContext): WhfbExtensionApi {
     controller.setChecklists(checklists);
   });
   const checklistTree = new ChecklistTreeProvider(controller);
-  const settingsTree = new SettingsTreeProvider(policy);
+  const settingsTree = new SettingsTreeProvider(policy, workspaceConfiguration);
   const statusBar = new PolicyStatusBar(controller, policy);
   context.subscriptions.push(policy, workspaceConfiguration, controller, checklistTree, settingsTree, statusBar);
   // The rejection is reported once here; `ready` still rejects for whoever awaits it.
@@ -65,6 +65,8 @@ export function activate(context: vscode.ExtensionContext): WhfbExtensionApi {
     ['whfb.checklist.openGuide', (node?) => openGuide(services, node)],
     ['whfb.revealSetting', (uri?: string, range?) => revealSetting(services, uri, range)],
     ['whfb.showOutput', () => output.show()],
+    ['whfb.settingsView.showWorkspace', () => settingsTree.setMode('workspace')],
+    ['whfb.settingsView.showActiveFile', () => settingsTree.setMode('activeFile')],
   ];
   for (const [id, handler] of commands) context.subscriptions.push(registerSafeCommand(id, output, handler));
 
