@@ -129,12 +129,14 @@ export function checkItemSettings(item: ChecklistItem, summary: PolicySummary | 
     const name = lastSegment(path);
     const wanted = path.toLowerCase();
     const inPolicy = (summary?.settings ?? []).filter((setting) => setting.path?.toLowerCase() === wanted);
-    const elsewhere = workspace ? workspaceCheck(path, workspace) : undefined;
     if (inPolicy.length > 0) {
+      // The open policy decides for the settings it sets (its marks agree with its own findings,
+      // cross-file ones included); the other files count for the settings it does not set.
       // Information and hints (a recommendation) do not make a setting wrong.
-      const problems = [...inPolicy.flatMap((setting) => setting.problems).filter(isErrorOrWarning), ...(elsewhere?.conflict ?? [])];
+      const problems = inPolicy.flatMap((setting) => setting.problems).filter(isErrorOrWarning);
       return { path, name, status: problems.length > 0 ? 'problem' : 'ok', problems };
     }
+    const elsewhere = workspace ? workspaceCheck(path, workspace) : undefined;
     if (elsewhere?.set) return { path, name, status: elsewhere.problems.length > 0 ? 'problem' : 'ok', problems: elsewhere.problems };
     const asking = documentProblems.filter((problem) => isErrorOrWarning(problem) && problem.paths?.some((concerned) => concerned.toLowerCase() === wanted));
     return { path, name, status: asking.length > 0 ? 'problem' : 'absent', problems: asking };
@@ -161,7 +163,7 @@ export interface WorkspaceSettings {
  * How the workspace's other files handle a setting: set when one of them sets it; a problem when a
  * finding of that file names the setting, or when the files conflict (Intune applies no value).
  */
-export function workspaceCheck(path: string, workspace: WorkspaceSettings): { set: boolean; problems: SettingCheck['problems']; conflict: SettingCheck['problems'] } {
+export function workspaceCheck(path: string, workspace: WorkspaceSettings): { set: boolean; problems: SettingCheck['problems'] } {
   const wanted = path.toLowerCase();
   const setting = workspace.settings.find((candidate) => candidate.path.toLowerCase() === wanted);
   const sources = (setting?.sources ?? []).filter((source) => source.uri !== workspace.activeUri);
@@ -170,7 +172,7 @@ export function workspaceCheck(path: string, workspace: WorkspaceSettings): { se
     : [];
   const problems = [...new Set(sources.map((source) => source.uri))].flatMap((uri) =>
     workspace.problemsOf(uri).filter((problem) => isErrorOrWarning(problem) && problem.paths?.some((concerned) => concerned.toLowerCase() === wanted)));
-  return { set: sources.length > 0, problems: [...problems, ...conflict], conflict };
+  return { set: sources.length > 0, problems: [...problems, ...conflict] };
 }
 
 export type ModelSource = 'policy' | 'chosen' | 'setting';
