@@ -9,6 +9,7 @@ import type { WhfbExtensionApi } from './api';
 import { ActivePolicyTracker } from './activePolicy';
 import { ChecklistController } from './checklist/checklistController';
 import { ChecklistTreeProvider } from './checklist/checklistTree';
+import { WorkspaceConfigurationTracker } from './workspaceConfiguration';
 import { chooseDeploymentModel, exportChecklist, openGuide, resetChecklist } from './commands/checklistCommands';
 import { insertSetting } from './commands/insertSetting';
 import { newPolicy } from './commands/newPolicy';
@@ -34,16 +35,17 @@ export function activate(context: vscode.ExtensionContext): WhfbExtensionApi {
   const started = client.start().then(() => output.info('The WHfB language server is running.'));
   const server = new ServerRequests(client, started);
   const policy = new ActivePolicyTracker(client, started);
-  const controller = new ChecklistController(policy);
+  const workspaceConfiguration = new WorkspaceConfigurationTracker(client, started);
+  const controller = new ChecklistController(policy, workspaceConfiguration);
   // The checklists are the guides' data, kept by the server: the client bundle holds none.
   const ready = server.checklists().then((checklists) => {
     if (!checklists) throw new Error('the server sent no deployment checklists (its log in the "WHfB Policy Tools" output says why)');
     controller.setChecklists(checklists);
   });
   const checklistTree = new ChecklistTreeProvider(controller);
-  const settingsTree = new SettingsTreeProvider(policy);
+  const settingsTree = new SettingsTreeProvider(policy, workspaceConfiguration);
   const statusBar = new PolicyStatusBar(controller, policy);
-  context.subscriptions.push(policy, controller, checklistTree, settingsTree, statusBar);
+  context.subscriptions.push(policy, workspaceConfiguration, controller, checklistTree, settingsTree, statusBar);
   // The rejection is reported once here; `ready` still rejects for whoever awaits it.
   ready.catch((error: unknown) => {
     const message = vscode.l10n.t('The WHfB language server could not start: {0}. Policy files are not checked.', error instanceof Error ? error.message : String(error));
@@ -63,6 +65,8 @@ export function activate(context: vscode.ExtensionContext): WhfbExtensionApi {
     ['whfb.checklist.openGuide', (node?) => openGuide(services, node)],
     ['whfb.revealSetting', (uri?: string, range?) => revealSetting(services, uri, range)],
     ['whfb.showOutput', () => output.show()],
+    ['whfb.settingsView.showWorkspace', () => settingsTree.setMode('workspace')],
+    ['whfb.settingsView.showActiveFile', () => settingsTree.setMode('activeFile')],
   ];
   for (const [id, handler] of commands) context.subscriptions.push(registerSafeCommand(id, output, handler));
 

@@ -107,6 +107,24 @@ export async function runPass(options) {
         reply({ event: 'screenshot-taken', id: message.id, path });
         break;
       }
+      case 'rows': {
+        // The rows a tree view draws (its list's aria-label contains message.view), in order, with
+        // their depth: what the user sees, not what the extension host answered.
+        let rows = [];
+        try {
+          if (!page) throw new Error('no page');
+          rows = await page.evaluate((view) => {
+            const lists = [...document.querySelectorAll('.monaco-list')].filter((list) => (list.getAttribute('aria-label') ?? '').toLowerCase().includes(view.toLowerCase()));
+            return lists.flatMap((list) => [...list.querySelectorAll('.monaco-list-row')]
+              .sort((a, b) => Number(a.getAttribute('data-index')) - Number(b.getAttribute('data-index')))
+              .map((row) => ({ level: Number(row.getAttribute('aria-level')), label: row.querySelector('.label-name')?.textContent ?? '', description: row.querySelector('.label-description')?.textContent ?? '', ariaLabel: row.getAttribute('aria-label') ?? '' })));
+          }, message.view);
+        } catch (error) {
+          print(`[${label}]   rows of ${message.view} failed: ${error?.message ?? error}`);
+        }
+        reply({ event: 'rows', id: message.id, rows });
+        break;
+      }
       case 'end':
         ended = message;
         settle('end');

@@ -8,9 +8,10 @@ import { basename, dirname } from 'node:path';
 import type { Checklists, DeploymentModelChecklist, DeploymentModelId } from '../../../shared/protocol';
 import type { ChecklistApi, ChecklistApiItem } from '../api';
 import type { ActivePolicyTracker } from '../activePolicy';
+import type { WorkspaceConfigurationTracker } from '../workspaceConfiguration';
 import type { ChecklistItem } from '../../../shared/protocol';
 import { allItems, parentIds } from '../../../shared/protocol';
-import { checkItemSettings, diagnosticPaths, isItemDone, itemProgress, modelsToShow, pathTo, progressText, ticksFor, type ActiveModel, type DocumentProblem, type ItemSettingsCheck } from './checklistView';
+import { checkItemSettings, diagnosticPaths, isItemDone, itemProgress, modelsToShow, pathTo, progressText, ticksFor, type ActiveModel, type DocumentProblem, type ItemSettingsCheck, type WorkspaceSettings } from './checklistView';
 import { MemoryStateFs } from './stateFs';
 import { resolveStateFilePath } from './stateFilePath';
 import { checklistFolder, fileUri, folderPath, stateFsFor, userName } from './stateLocation';
@@ -41,8 +42,9 @@ export class ChecklistController implements vscode.Disposable {
   /** Per workspace folder (its URI; '' outside any folder): the models its policies selected, most recent first. */
   private readonly detected = new Map<string, DeploymentModelId[]>();
 
-  constructor(private readonly policy: ActivePolicyTracker) {
+  constructor(private readonly policy: ActivePolicyTracker, private readonly workspaceConfiguration?: WorkspaceConfigurationTracker) {
     this.openStore();
+    if (workspaceConfiguration) this.disposables.push(workspaceConfiguration.onDidChange(() => this.changed()));
     this.disposables.push(
       this.repoModel.onDidChange(() => this.changed()),
       policy.onDidChange((summary) => {
@@ -50,9 +52,10 @@ export class ChecklistController implements vscode.Disposable {
         this.changed();
       }),
       // Items about settings show the policy's findings, which arrive as diagnostics.
+      // With the workspace's files, a finding in any of them may change a mark.
       vscode.languages.onDidChangeDiagnostics((event) => {
         const document = this.policy.currentDocument;
-        if (document && event.uris.some((uri) => uri.toString() === document.uri.toString())) this.changed();
+        if (this.workspaceConfiguration?.current?.settings.length || (document && event.uris.some((uri) => uri.toString() === document.uri.toString()))) this.changed();
       }),
       vscode.workspace.onDidChangeWorkspaceFolders(() => this.openStore()),
       vscode.workspace.onDidChangeConfiguration((event) => {
@@ -125,9 +128,13 @@ export class ChecklistController implements vscode.Disposable {
   /** The WHfB diagnostics of the active policy document, severities as names. */
   documentProblems(): DocumentProblem[] {
     const document = this.policy.currentDocument;
-    if (!document) return [];
+    return document ? this.problemsOf(document.uri) : [];
+  }
+
+  /** The WHfB diagnostics of a file (open or not: the server reports the workspace's files). */
+  private problemsOf(uri: vscode.Uri): DocumentProblem[] {
     const names = ['error', 'warning', 'information', 'hint'];
-    return vscode.languages.getDiagnostics(document.uri)
+    return vscode.languages.getDiagnostics(uri)
       .filter((diagnostic) => diagnostic.source === 'whfb')
       .map((diagnostic) => ({
         code: String(typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code ?? ''),
@@ -140,7 +147,23 @@ export class ChecklistController implements vscode.Disposable {
 
   /** How the active policy handles the settings an item concerns. */
   checkItem(item: ChecklistItem): ItemSettingsCheck | undefined {
-    return checkItemSettings(item, this.policy.current, this.documentProblems(), vscode.l10n);
+    return checkItemSettings(item, this.policy.current, this.documentProblems(), vscode.l10n, this.workspaceSettings());
+  }
+
+  /** The policy files of the workspace (issue 13 point 5); the open policy's unsaved text wins for its own file. */
+  private workspaceSettings(): WorkspaceSettings | undefined {
+    const configuration = this.workspaceConfiguration?.current;
+    if (!configuration || configuration.settings.length === 0) return undefined;
+    const problems = new Map<string, DocumentProblem[]>();
+    return {
+      settings: configuration.settings,
+      activeUri: this.policy.current?.uri ?? this.policy.currentDocument?.uri.toString(),
+      problemsOf: (uri) => {
+        let known = problems.get(uri);
+        if (!known) problems.set(uri, known = this.problemsOf(vscode.Uri.parse(uri)));
+        return known;
+      },
+    };
   }
 
   /** Whether this id is ticked in the state file (an item with children: see isItemDone). */

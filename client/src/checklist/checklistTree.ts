@@ -6,18 +6,14 @@
  * has them right.
  */
 import * as vscode from 'vscode';
-import type { ChecklistItem, ChecklistSection, DeploymentModelChecklist } from '../../../shared/protocol';
+import type { ChecklistItem } from '../../../shared/protocol';
 import { shortModelName } from '../commands/modelPicks';
 import type { ChecklistController } from './checklistController';
 import { checklistItemTooltip } from './checklistTooltip';
-import { checklistDescription, itemProgress, modelProgress, progressText, readableTitle, sectionProgress, type ActiveModel, type ItemSettingsCheck } from './checklistView';
+import { childNodes, nodeId, parentNode, rootNodes, type ChecklistNode } from './checklistNodes';
+import { checklistDescription, itemProgress, modelProgress, progressText, readableTitle, sectionProgress, type ItemSettingsCheck } from './checklistView';
 
-export type ChecklistNode =
-  /** A model of its own, when several are shown side by side. */
-  | { kind: 'model'; model: ActiveModel }
-  | { kind: 'section'; section: ChecklistSection; model?: DeploymentModelChecklist }
-  /** `ancestors`: the items this one is part of, outermost first (empty for the guide's own list items). */
-  | { kind: 'item'; section: ChecklistSection; item: ChecklistItem; ancestors?: readonly ChecklistItem[]; model?: DeploymentModelChecklist };
+export type { ChecklistNode } from './checklistNodes';
 
 const sourceText = (source: 'policy' | 'chosen' | 'setting'): string =>
   ({ policy: vscode.l10n.t('from the open policy'), chosen: vscode.l10n.t('chosen'), setting: vscode.l10n.t('from settings') })[source];
@@ -53,29 +49,61 @@ export class ChecklistTreeProvider implements vscode.TreeDataProvider<ChecklistN
         for (const [node, state] of event.items) {
           if (node.kind === 'item') await controller.setDone(node.item.id, state === vscode.TreeItemCheckboxState.Checked);
         }
-        // A refused tick (corrupt file) must show as unticked again.
+        // A refused tick (corrupt file) must show as unticked again, though nothing else changed.
+        this.drawn = '';
         this.refresh();
       }),
     );
     this.refresh();
   }
 
-  /**
-   * The models shown, as part of every node id: when a model joins or leaves, every node is new to
-   * VS Code (it keys rows by id), so no row of the former layout is reused under another model.
-   */
-  private layout = '';
+  /** What was last drawn (ids, labels, descriptions, marks): a refresh that changes nothing is not sent. */
+  private drawn = '';
+  private pendingFire: ReturnType<typeof setTimeout> | undefined;
 
   refresh(): void {
     const shown = this.controller.shown;
-    this.layout = shown.map((model) => model.checklist.id).join('+');
     const active = shown[0];
     // Overall progress of every model shown, in the view's title bar ("Cloud Kerberos trust (hybrid) 5/17").
     this.view.description = shown.length > 0
       ? checklistDescription(shown.map((model) => ({ name: shortModelName(model.checklist), progress: modelProgress(model.checklist, (id) => this.controller.isDone(id)) })))
       : undefined;
     this.view.message = this.message(active ? sourceText(active.source) : undefined);
-    this.emitter.fire(undefined);
+    this.scheduleFire();
+  }
+
+  /**
+   * Tells VS Code the tree changed, once per burst of changes and only when what it draws did
+   * change. Refreshes that overlap while VS Code still fetches the previous children let its
+   * batched child requests answer one parent with another's children (a model node drawn with the
+   * other model's steps): a quiet tree is refreshed once, after the burst.
+   */
+  private scheduleFire(): void {
+    if (this.pendingFire) return;
+    this.pendingFire = setTimeout(() => {
+      this.pendingFire = undefined;
+      const drawing = this.drawing();
+      if (drawing === this.drawn) return;
+      this.drawn = drawing;
+      this.emitter.fire(undefined);
+    }, 50);
+  }
+
+  /** Everything the rows show, as one string to compare. */
+  private drawing(): string {
+    const rows: string[] = [];
+    const walk = (nodes: readonly ChecklistNode[]) => {
+      for (const node of nodes) {
+        const item = this.getTreeItem(node);
+        const checkbox = typeof item.checkboxState === 'object' ? item.checkboxState.state : item.checkboxState;
+        const tooltip = typeof item.tooltip === 'object' ? item.tooltip.value : item.tooltip;
+        const icon = item.iconPath instanceof vscode.ThemeIcon ? item.iconPath.id : '';
+        rows.push(JSON.stringify([item.id, item.label, item.description, checkbox, icon, tooltip, item.collapsibleState]));
+        walk(this.getChildren(node));
+      }
+    };
+    walk(this.getChildren());
+    return rows.join('\n');
   }
 
   private message(source: string | undefined): string | undefined {
@@ -88,35 +116,18 @@ export class ChecklistTreeProvider implements vscode.TreeDataProvider<ChecklistN
   }
 
   getChildren(node?: ChecklistNode): ChecklistNode[] {
-    const shown = this.controller.shown;
-    if (shown.length === 0) return [];
-    const sectionsOf = (model: DeploymentModelChecklist, tagged: boolean): ChecklistNode[] =>
-      model.sections.filter((s) => s.items.length > 0).map((section) => ({ kind: 'section', section, ...(tagged ? { model } : {}) }));
-    if (!node) return shown.length > 1 ? shown.map((model) => ({ kind: 'model', model })) : sectionsOf(shown[0].checklist, false);
-    if (node.kind === 'model') return sectionsOf(node.model.checklist, true);
-    const model = node.model ? { model: node.model } : {};
-    if (node.kind === 'section') return node.section.items.map((item) => ({ kind: 'item', section: node.section, item, ancestors: [], ...model }));
-    const ancestors = [...(node.ancestors ?? []), node.item];
-    return (node.item.children ?? []).map((item) => ({ kind: 'item', section: node.section, item, ancestors, ...model }));
+    return node ? childNodes(node) : rootNodes(this.controller.shown);
   }
 
   getParent(node: ChecklistNode): ChecklistNode | undefined {
-    if (node.kind === 'model') return undefined;
-    const modelNode = (): ChecklistNode | undefined => {
-      const shown = node.model && this.controller.shown.find((candidate) => candidate.checklist.id === node.model!.id);
-      return shown ? { kind: 'model', model: shown } : undefined;
-    };
-    if (node.kind === 'section') return modelNode();
-    const ancestors = node.ancestors ?? [];
-    const model = node.model ? { model: node.model } : {};
-    if (ancestors.length === 0) return { kind: 'section', section: node.section, ...model };
-    return { kind: 'item', section: node.section, item: ancestors[ancestors.length - 1], ancestors: ancestors.slice(0, -1), ...model };
+    return parentNode(node, this.controller.shown);
   }
 
-  private modelItem(model: ActiveModel): vscode.TreeItem {
+  private modelItem(node: Extract<ChecklistNode, { kind: 'model' }>): vscode.TreeItem {
+    const { model } = node;
     const progress = modelProgress(model.checklist, (id) => this.controller.isDone(id));
     const item = new vscode.TreeItem(shortModelName(model.checklist), vscode.TreeItemCollapsibleState.Expanded);
-    item.id = `${this.layout}|model:${model.checklist.id}`;
+    item.id = nodeId(node);
     item.description = `${progressText(progress)} · ${sourceText(model.source)}`;
     item.iconPath = new vscode.ThemeIcon(progress.done === progress.total ? 'pass-filled' : 'book');
     item.tooltip = model.checklist.choose ?? model.checklist.title;
@@ -125,11 +136,15 @@ export class ChecklistTreeProvider implements vscode.TreeDataProvider<ChecklistN
   }
 
   getTreeItem(node: ChecklistNode): vscode.TreeItem {
-    if (node.kind === 'model') return this.modelItem(node.model);
+    if (node.kind === 'model') return this.modelItem(node);
     if (node.kind === 'section') {
       const progress = sectionProgress(node.section.items, (id) => this.controller.isDone(id));
-      const item = new vscode.TreeItem(node.section.title, vscode.TreeItemCollapsibleState.Expanded);
-      item.id = `${this.layout}|section:${node.model?.id ?? ''}:${node.section.id}`;
+      // Side by side, a model's sections start collapsed: VS Code (1.100) answers a batch of child
+      // requests served from its cache with the wrong parent's children when the first parent's
+      // expanded children are fetched before the batch's other timers run (the second model was
+      // drawn with the first model's steps). Collapsed sections ask for nothing until clicked.
+      const item = new vscode.TreeItem(node.section.title, node.nested ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded);
+      item.id = nodeId(node);
       item.description = progressText(progress);
       item.iconPath = new vscode.ThemeIcon(progress.done === progress.total ? 'pass-filled' : 'checklist');
       item.contextValue = 'whfbChecklistSection';
@@ -137,13 +152,13 @@ export class ChecklistTreeProvider implements vscode.TreeDataProvider<ChecklistN
     }
     const { item: checklistItem } = node;
     const isTicked = (id: string) => this.controller.isDone(id);
-    const ticked = [checklistItem, ...(node.ancestors ?? [])].map((i) => this.controller.items[i.id]).find(Boolean);
+    const ticked = [checklistItem, ...node.ancestors].map((i) => this.controller.items[i.id]).find(Boolean);
     const children = checklistItem.children ?? [];
-    const progress = children.length > 0 ? itemProgress(checklistItem, isTicked, (node.ancestors ?? []).some((a) => isTicked(a.id))) : undefined;
+    const progress = children.length > 0 ? itemProgress(checklistItem, isTicked, node.ancestors.some((a) => isTicked(a.id))) : undefined;
     const done = progress ? progress.done === progress.total : ticked !== undefined;
     const check = this.controller.checkItem(checklistItem);
     const item = new vscode.TreeItem(readableTitle(checklistItem.title), children.length > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
-    item.id = `${this.layout}|item:${node.section.id}:${checklistItem.id}`;
+    item.id = nodeId(node);
     item.checkboxState = {
       state: done ? vscode.TreeItemCheckboxState.Checked : vscode.TreeItemCheckboxState.Unchecked,
       tooltip: progress
@@ -161,6 +176,7 @@ export class ChecklistTreeProvider implements vscode.TreeDataProvider<ChecklistN
   }
 
   dispose(): void {
+    if (this.pendingFire) clearTimeout(this.pendingFire);
     for (const disposable of this.disposables) disposable.dispose();
   }
 }

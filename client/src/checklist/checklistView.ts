@@ -4,7 +4,7 @@
  * never re-checks a rule itself: "right" means the server reported no error or warning on it.
  */
 import type { ChecklistItem, Checklists, DeploymentModelChecklist } from '../../../shared/protocol';
-import type { PolicySummary } from '../../../shared/protocol';
+import type { EffectiveSetting, PolicySummary } from '../../../shared/protocol';
 import { allItems } from '../../../shared/protocol';
 import { englishL10n, type L10n } from '../l10nText';
 
@@ -123,17 +123,21 @@ const isErrorOrWarning = (problem: { severity: string }) => problem.severity ===
  * UseCloudTrustForOnPremAuth") is found through the finding whose paths name it (never through
  * its message text): the rule decides, the view only shows.
  */
-export function checkItemSettings(item: ChecklistItem, summary: PolicySummary | undefined, documentProblems: readonly DocumentProblem[] = [], l10n: L10n = englishL10n): ItemSettingsCheck | undefined {
-  if (!summary || item.settings.length === 0) return undefined;
+export function checkItemSettings(item: ChecklistItem, summary: PolicySummary | undefined, documentProblems: readonly DocumentProblem[] = [], l10n: L10n = englishL10n, workspace?: WorkspaceSettings): ItemSettingsCheck | undefined {
+  if (item.settings.length === 0 || (!summary && !workspace)) return undefined;
   const settings = item.settings.map((path): SettingCheck => {
     const name = lastSegment(path);
-    const inPolicy = summary.settings.filter((setting) => setting.path?.toLowerCase() === path.toLowerCase());
+    const wanted = path.toLowerCase();
+    const inPolicy = (summary?.settings ?? []).filter((setting) => setting.path?.toLowerCase() === wanted);
     if (inPolicy.length > 0) {
+      // The open policy decides for the settings it sets (its marks agree with its own findings,
+      // cross-file ones included); the other files count for the settings it does not set.
       // Information and hints (a recommendation) do not make a setting wrong.
       const problems = inPolicy.flatMap((setting) => setting.problems).filter(isErrorOrWarning);
       return { path, name, status: problems.length > 0 ? 'problem' : 'ok', problems };
     }
-    const wanted = path.toLowerCase();
+    const elsewhere = workspace ? workspaceCheck(path, workspace) : undefined;
+    if (elsewhere?.set) return { path, name, status: elsewhere.problems.length > 0 ? 'problem' : 'ok', problems: elsewhere.problems };
     const asking = documentProblems.filter((problem) => isErrorOrWarning(problem) && problem.paths?.some((concerned) => concerned.toLowerCase() === wanted));
     return { path, name, status: asking.length > 0 ? 'problem' : 'absent', problems: asking };
   });
@@ -141,6 +145,34 @@ export function checkItemSettings(item: ChecklistItem, summary: PolicySummary | 
   const shown = settings.filter((s) => s.status !== 'absent');
   const description = shown.length > 0 ? shown.map((s) => `${s.name} ${STATUS_MARK[s.status]}`).join(', ') : l10n.t('not in the policy');
   return { status, settings, description };
+}
+
+/**
+ * The policy files of the workspace (issue 13 point 5): the server's effective configuration, the
+ * findings each file has (its diagnostics, also for closed files), and the file open in the editor,
+ * whose unsaved text (the summary) wins over what the index read from disk.
+ */
+export interface WorkspaceSettings {
+  settings: readonly EffectiveSetting[];
+  problemsOf(uri: string): readonly DocumentProblem[];
+  /** The active policy's URI as the server names it: its sources come from the summary instead. */
+  activeUri?: string;
+}
+
+/**
+ * How the workspace's other files handle a setting: set when one of them sets it; a problem when a
+ * finding of that file names the setting, or when the files conflict (Intune applies no value).
+ */
+export function workspaceCheck(path: string, workspace: WorkspaceSettings): { set: boolean; problems: SettingCheck['problems'] } {
+  const wanted = path.toLowerCase();
+  const setting = workspace.settings.find((candidate) => candidate.path.toLowerCase() === wanted);
+  const sources = (setting?.sources ?? []).filter((source) => source.uri !== workspace.activeUri);
+  const conflict = setting?.outcome === 'conflict'
+    ? [{ code: '', severity: 'warning', message: `${setting.sources.map((source) => `${source.file}: ${source.value}`).join('; ')}` }]
+    : [];
+  const problems = [...new Set(sources.map((source) => source.uri))].flatMap((uri) =>
+    workspace.problemsOf(uri).filter((problem) => isErrorOrWarning(problem) && problem.paths?.some((concerned) => concerned.toLowerCase() === wanted)));
+  return { set: sources.length > 0, problems: [...problems, ...conflict] };
 }
 
 export type ModelSource = 'policy' | 'chosen' | 'setting';

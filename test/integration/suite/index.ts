@@ -21,6 +21,7 @@ import './tests/formatsIntents';
 import './tests/editorClient';
 import './tests/formatsPowerShell';
 import './tests/editorHelp';
+import './tests/workspaceConflicts';
 
 export async function run(): Promise<void> {
   const reporter = await connectReporter();

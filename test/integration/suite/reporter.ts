@@ -11,10 +11,15 @@ export type SuiteMessage =
   | { event: 'log'; text: string }
   | { event: 'end'; passed: number; failed: number };
 
+/** A row as drawn: depth (1 = top), its label and its screen reader label. */
+export interface DrawnRow { level: number; label: string; description: string; ariaLabel: string }
+
 export interface Reporter {
   send(message: SuiteMessage): void;
   /** Asks the runner for a screenshot of the workbench; resolves once it is on disk (or at once without a runner). */
   screenshot(name: string, waitFor?: string): Promise<void>;
+  /** The rows the workbench draws in the tree view whose list label contains `view` (none without a runner). */
+  treeRows(view: string): Promise<DrawnRow[]>;
   close(): Promise<void>;
 }
 
@@ -27,7 +32,7 @@ export async function connectReporter(): Promise<Reporter> {
     socket.connect(port, '127.0.0.1', () => resolve());
   });
   socket.setEncoding('utf8');
-  const waiting = new Map<number, () => void>();
+  const waiting = new Map<number, (reply: { event: string; id: number; rows?: DrawnRow[] }) => void>();
   let buffer = '';
   socket.on('data', (chunk: string) => {
     buffer += chunk;
@@ -36,13 +41,13 @@ export async function connectReporter(): Promise<Reporter> {
       const line = buffer.slice(0, newline);
       buffer = buffer.slice(newline + 1);
       try {
-        const reply = JSON.parse(line) as { event: string; id: number };
-        if (reply.event === 'screenshot-taken') waiting.get(reply.id)?.();
+        const reply = JSON.parse(line) as { event: string; id: number; rows?: DrawnRow[] };
+        if (reply.event === 'screenshot-taken' || reply.event === 'rows') waiting.get(reply.id)?.(reply);
       } catch { /* not ours */ }
     }
   });
   // A closed runner must not leave a screenshot request waiting forever.
-  socket.on('close', () => { for (const done of waiting.values()) done(); waiting.clear(); });
+  socket.on('close', () => { for (const done of waiting.values()) done({ event: 'closed', id: 0 }); waiting.clear(); });
   let nextId = 1;
   const write = (message: object) => { if (!socket.destroyed) socket.write(`${JSON.stringify(message)}\n`); };
   return {
@@ -53,6 +58,14 @@ export async function connectReporter(): Promise<Reporter> {
         const timer = setTimeout(() => { waiting.delete(id); resolve(); }, 30_000);
         waiting.set(id, () => { clearTimeout(timer); waiting.delete(id); resolve(); });
         write({ event: 'screenshot', id, name, waitFor });
+      });
+    },
+    treeRows(view) {
+      const id = nextId++;
+      return new Promise<DrawnRow[]>((resolve) => {
+        const timer = setTimeout(() => { waiting.delete(id); resolve([]); }, 30_000);
+        waiting.set(id, (reply) => { clearTimeout(timer); waiting.delete(id); resolve(reply.rows ?? []); });
+        write({ event: 'rows', id, view });
       });
     },
     close: () => new Promise<void>((resolve) => socket.end(() => resolve())),
@@ -70,6 +83,7 @@ function consoleReporter(): Reporter {
       else console.log(`suite started in VS Code ${message.vscodeVersion}`);
     },
     screenshot: async () => {},
+    treeRows: async () => [],
     close: async () => {},
   };
 }
