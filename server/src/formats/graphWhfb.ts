@@ -13,12 +13,10 @@ import { cspScopeOf } from '../catalog/cspScope';
 import { encodeCspValue, graphTypes } from '../catalog/graphMappings';
 import type { Fix, FixData, PolicyModel, PolicySetting, SourceFormat } from '../model/types';
 import type { DetectInput, FormatAdapter } from './adapter';
-import { astErrorFindings, emptyModel, firstSignificantChar, ignoredCodesAbove, serialisationOf } from './adapterSupport';
+import { firstSignificantChar, serialisationOf } from './adapterSupport';
 import { renderCustomProfileFix } from './fixRendering';
 import { graphValueSiteOf, readGraphWhfbDocument, type GraphWhfbKind } from './graphWhfbWalk';
-import { parseJson } from './jsonAst';
-import { parseYamlAst } from './jsonAstFromYaml';
-import { policyShapeOf, readPolicyDocument } from './settingsCatalogAndProfileList';
+import { policyShapeOf, readGraphText, readPolicyDocument } from './settingsCatalogAndProfileList';
 
 const FORMATS = {
   intent: { json: 'intent-json', yaml: 'intent-yaml' },
@@ -72,17 +70,12 @@ export const graphWhfbAdapter: FormatAdapter = {
 
 /** The document's model: the WHfB Graph objects, and any custom profile or Settings Catalog policy beside them in a list. */
 export function parseGraphWhfb(text: string, format: SourceFormat, catalog: CatalogIndex): PolicyModel {
-  const model = emptyModel(format, text);
-  const isYaml = format.endsWith('-yaml');
-  const parsed = isYaml ? parseYamlAst(text) : parseJson(text);
-  model.findings.push(...astErrorFindings(parsed.errors));
-  if (!parsed.root || parsed.errors.length > 0) return model;
-  const ignoredCodesAt = (offsets: number[]): string[] =>
-    isYaml ? [...new Set(offsets.flatMap((offset) => ignoredCodesAbove(text, offset)))] : [];
+  const { model, root, ignoredCodesAt } = readGraphText(text, format);
+  if (!root) return model;
 
   const others: PolicySetting[] = [];
   const scope = cspScopeOf(catalog);
-  const result = readGraphWhfbDocument(parsed.root, text, catalog, ignoredCodesAt, (item) => {
+  const result = readGraphWhfbDocument(root, text, catalog, ignoredCodesAt, (item) => {
     // A Graph list response mixes profile types: custom profiles and Settings Catalog policies in it keep their checks.
     const shape = policyShapeOf(item);
     if (!shape) return;

@@ -93,23 +93,31 @@ export function readPolicyDocument(
 }
 
 /**
+ * A Graph export's text (JSON, or the same object as IntuneCD YAML) as an AST: the model with any
+ * syntax findings, the root when it parsed cleanly, and the `# whfb-ignore` codes above an offset
+ * (JSON has no comments, so they exist only in the YAML form).
+ */
+export function readGraphText(text: string, format: SourceFormat): { model: PolicyModel; root?: AstNode; ignoredCodesAt: (offsets: number[]) => string[] } {
+  const model = emptyModel(format, text);
+  const isYaml = format.endsWith('-yaml');
+  const parsed = isYaml ? parseYamlAst(text) : parseJson(text);
+  model.findings.push(...astErrorFindings(parsed.errors));
+  const ignoredCodesAt = (offsets: number[]): string[] =>
+    isYaml ? [...new Set(offsets.flatMap((offset) => ignoredCodesAbove(text, offset)))] : [];
+  return parsed.root && parsed.errors.length === 0 ? { model, root: parsed.root, ignoredCodesAt } : { model, ignoredCodesAt };
+}
+
+/**
  * A Graph export (JSON, or IntuneCD's YAML of the same objects) into the model: the one parse both
  * the Settings Catalog and the custom-profile adapters share; `shape` is the kind the file was
  * claimed as (each list item is still read by its own shape).
  */
 export function parseGraphExport(text: string, format: SourceFormat, catalog: CatalogIndex, shape: PolicyShape): PolicyModel {
-  const model = emptyModel(format, text);
+  const { model, root, ignoredCodesAt } = readGraphText(text, format);
   // The Settings Catalog writes an ADMX-backed policy as a choice (option 1 or 0), not its <enabled/> payload.
   if (shape === 'settings-catalog') model.admxAsChoice = true;
-  const isYaml = format.endsWith('-yaml');
-  const parsed = isYaml ? parseYamlAst(text) : parseJson(text);
-  model.findings.push(...astErrorFindings(parsed.errors));
-  if (!parsed.root || parsed.errors.length > 0) return model;
-
-  // JSON has no comments, so `# whfb-ignore` exists only in the YAML form.
-  const ignoredCodesAt = (offsets: number[]): string[] =>
-    isYaml ? [...new Set(offsets.flatMap((offset) => ignoredCodesAbove(text, offset)))] : [];
-  const document = readPolicyDocument(parsed.root, shape, catalog, cspScopeOf(catalog), ignoredCodesAt);
+  if (!root) return model;
+  const document = readPolicyDocument(root, shape, catalog, cspScopeOf(catalog), ignoredCodesAt);
   model.settings = document.settings;
   model.findings.push(...document.findings);
   if (document.name) model.name = document.name;
