@@ -5,6 +5,7 @@
  * which every format tolerates) →diagnostics.
  */
 import { readFileSync } from 'node:fs';
+import { decodeFileBytes } from '../shared/decodeText';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
@@ -38,7 +39,8 @@ export async function runFormatSessions(server: ServerUnderTest, root: string, f
     client.notify('textDocument/didClose', { textDocument: { uri: warmUri } });
     for (const fixture of fixtures) {
       const path = join(root, fixture.file);
-      const text = readFileSync(path, 'utf8');
+      // As the editor shows it: a BOM removed, UTF-16 (gpreport.xml, PowerShell on Windows) decoded.
+      const text = decodeFileBytes(readFileSync(path));
       const uri = pathToFileURL(path).href;
       const openStart = performance.now();
       client.notify('textDocument/didOpen', { textDocument: { uri, languageId: fixture.languageId, version: 1, text } });
