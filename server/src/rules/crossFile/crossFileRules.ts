@@ -52,7 +52,7 @@ interface Partners { count: number; shown: Pair[] }
 
 /**
  * Sources of one topic that a rule cannot tell apart: same files' reach (tenant, deployment,
- * assignments) and the same `key` (what the rule reads of a partner: its value, channel...).
+ * Group Policy object, assignments) and the same `key` (what the rule reads of a partner: its value, channel...).
  * Partners are found cohort by cohort, so pairing is linear in the files that share a topic.
  */
 interface Cohort {
@@ -68,7 +68,7 @@ interface Cohort {
 /** What `overlapOf` reads of a file: files with equal reach overlap everything alike. */
 function reachOf(facts: FileFacts): string {
   const audience = facts.audience;
-  return JSON.stringify([facts.tenant, facts.deployment, facts.tenantWide, audience
+  return JSON.stringify([facts.tenant, facts.deployment, facts.tenantWide, facts.groupPolicyObject ?? null, audience
     ? [audience.allDevices, audience.allUsers, audience.groups, audience.excludedGroups, audience.filtered] : null]);
 }
 
