@@ -21,10 +21,7 @@ import { parseJson, propertyEntry, type AstNode, type AstObject } from './jsonAs
 import { findOmaUris } from './omaUriScanner';
 import { entryOf, psToAst, shiftAst } from './powershellAst';
 import { encodeCspValue } from '../catalog/graphMappings';
-import { DSC_RESOURCE_PATTERN, DSC_RESOURCES, graphMappingOfSetting, graphTypeOfResource, readAccountProtection, readGraphProperties, WHFB_DSC_RESOURCE_PATTERN } from './powershellDsc';
-
-/** The Graph type of the tenant-wide Windows Hello for Business enrollment policy. */
-const TENANT_WIDE_GRAPH_TYPE = '#microsoft.graph.deviceEnrollmentWindowsHelloForBusinessConfiguration';
+import { DSC_RESOURCE_PATTERN, DSC_RESOURCES, graphMappingOfSetting, isTenantWideResource, readAccountProtection, readGraphProperties, WHFB_DSC_RESOURCE_PATTERN } from './powershellDsc';
 import { scanPowerShell, type PsBlock, type PsDocument, type PsString } from './powershellScanner';
 import { odataTypeOf } from './settingEntry';
 import { policyShapeOf, readPolicyDocument } from './settingsCatalogAndProfileList';
@@ -121,7 +118,7 @@ class PowerShellReader {
       if (resource === 'graph-properties') {
         const result = readGraphProperties(block, this.catalog);
         this.model.findings.push(...result.findings);
-        const tenantWide = graphTypeOfResource(block.head!.name) === TENANT_WIDE_GRAPH_TYPE;
+        const tenantWide = isTenantWideResource(block.head!.name);
         this.settingsFrom[tenantWide ? 'tenantWide' : 'other'] += result.settings.length;
         for (const setting of result.settings) this.add(setting, 'dsc-leaf', []);
         return;

@@ -24,11 +24,14 @@ import type { PsBlock, PsValue } from './powershellScanner';
 
 export type DscResourceKind = 'custom-profile' | 'settings-catalog' | 'account-protection' | 'graph-properties';
 
+/** The Graph type of the tenant-wide Windows Hello for Business enrollment policy. */
+const TENANT_WIDE_GRAPH_TYPE = '#microsoft.graph.deviceEnrollmentWindowsHelloForBusinessConfiguration';
+
 /** Resources whose properties are the Graph properties of one type. */
 const GRAPH_TYPE_OF_RESOURCE = new Map<string, string>([
   ['intunedeviceconfigurationidentityprotectionpolicywindows10', '#microsoft.graph.windowsIdentityProtectionConfiguration'],
   ['intuneaccountprotectionpolicy', '#microsoft.graph.windowsIdentityProtectionConfiguration'],
-  ['intunewindowshelloforbusinessglobalpolicy', '#microsoft.graph.deviceEnrollmentWindowsHelloForBusinessConfiguration'],
+  ['intunewindowshelloforbusinessglobalpolicy', TENANT_WIDE_GRAPH_TYPE],
 ]);
 
 /** Resource name (lower case) -> how its settings are kept. */
@@ -83,6 +86,11 @@ export function readGraphProperties(resource: PsBlock, catalog: CatalogIndex): {
     settings.push(setting);
   }
   return { settings, findings };
+}
+
+/** The resource is the tenant-wide enrollment policy (PolicyModel.policyScope 'tenant-wide'). */
+export function isTenantWideResource(resource: string): boolean {
+  return graphTypeOfResource(resource) === TENANT_WIDE_GRAPH_TYPE;
 }
 
 /** The Graph type of a Graph-named resource ("#microsoft.graph.windowsIdentityProtectionConfiguration"). */
