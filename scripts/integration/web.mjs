@@ -49,7 +49,7 @@ async function bundleWebSuite(extensionPath, channelPort) {
     entryPoints: [join(repoRoot, 'test', 'web', 'suite', 'index.ts')],
     outfile: join(outDir, 'index.js'),
     bundle: true, platform: 'browser', target: 'es2022', format: 'cjs', external: ['vscode'], logLevel: 'warning',
-    define: { WHFB_WEB_CHANNEL_URL: JSON.stringify(`http://127.0.0.1:${channelPort}/`), 'process.env.WHFB_IT_GREP': 'undefined' },
+    define: { WHFB_WEB_CHANNEL_URL: JSON.stringify(`http://127.0.0.1:${channelPort}/`) },
   });
   return outDir;
 }

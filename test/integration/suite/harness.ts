@@ -26,8 +26,10 @@ export function test(name: string, fn: () => Promise<void> | void, options: { ti
 export async function runAll(reporter: Reporter): Promise<{ passed: number; failed: number }> {
   let passed = 0;
   let failed = 0;
-  const only = process.env.WHFB_IT_GREP;
-  const workspace = process.env.WHFB_IT_WORKSPACE_KIND === 'exports' ? 'exports' : 'main';
+  // The web worker host has no `process`: the web suite runs every test of the main workspace.
+  const env: Record<string, string | undefined> = typeof process === 'undefined' ? {} : process.env;
+  const only = env.WHFB_IT_GREP;
+  const workspace = env.WHFB_IT_WORKSPACE_KIND === 'exports' ? 'exports' : 'main';
   for (const testCase of tests) {
     if (testCase.workspace !== workspace) continue;
     if (only && !testCase.name.includes(only)) continue;
