@@ -17,9 +17,10 @@ import { buildSetting, buildTop, type PolicyTop } from './policyYamlBuild';
 import { excessiveNesting, fileIgnoredCodes, findSettingsBlock, lineAt, MAX_NESTING, splitEntries, type SettingsBlockLayout } from './policyYamlLayout';
 import { lineSpanAt } from '../model/lineStarts';
 import { checkDocumentShape, checkSettingsEntryShape } from './policyYamlSchema';
+import { readPlainEntry } from './policyYamlFastEntry';
 import { shiftFinding, shiftGroupPolicyEntry, shiftLocated, shiftRange, shiftSetting } from './policyYamlShift';
 
-interface EntryResult {
+export interface EntryResult {
   start: number;
   end: number;
   setting?: PolicySetting;
@@ -132,7 +133,7 @@ function parseFull(text: string, catalog: CatalogIndex): PolicyModel {
     topFindings.push(...checkDocumentShape(doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), doc.contents, map, firstContentLine(text), true));
   }
   const { entryStarts, ...bounds } = layout;
-  const entries = parseEntries(text, entryStarts, layout.entriesEnd, 0, catalog);
+  const entries = parseEntries(text, entryStarts, layout.entriesEnd, layout.listIndent, 0, catalog);
   return remember(text, { layout: bounds, entries, top, topFindings, fileIgnored: fileIgnoredCodes(text) });
 }
 
@@ -170,8 +171,36 @@ function entryFallbackRange(text: string, offset: number): OffsetRange {
  */
 const ENTRIES_PER_PARSE = 128;
 
-/** Parses the entries starting at `starts` (the last ends at `end`); `firstIndex` is the first one's index in the list. */
-function parseEntries(text: string, starts: readonly number[], end: number, firstIndex: number, catalog: CatalogIndex): EntryResult[] {
+/**
+ * Parses the entries starting at `starts` (the last ends at `end`); `firstIndex` is the first one's
+ * index in the list. Entries of the usual plain shape are read without the YAML parser
+ * (policyYamlFastEntry.ts); each run of the others is parsed with it, in groups.
+ */
+function parseEntries(text: string, starts: readonly number[], end: number, listIndent: number, firstIndex: number, catalog: CatalogIndex): EntryResult[] {
+  const entryEnd = (at: number): number => (at + 1 < starts.length ? starts[at + 1] : end);
+  const results = new Array<EntryResult>(starts.length);
+  let runStart = -1;
+  const flushRun = (runEnd: number) => {
+    if (runStart < 0) return;
+    const parsed = parseWithYaml(text, starts.slice(runStart, runEnd), entryEnd(runEnd - 1), firstIndex + runStart, catalog);
+    for (let at = 0; at < parsed.length; at++) results[runStart + at] = parsed[at];
+    runStart = -1;
+  };
+  for (let at = 0; at < starts.length; at++) {
+    const setting = readPlainEntry(text, starts[at], entryEnd(at), listIndent, firstIndex + at, catalog);
+    if (setting) {
+      flushRun(at);
+      results[at] = { start: starts[at], end: entryEnd(at), setting, findings: NO_FINDINGS };
+    } else if (runStart < 0) {
+      runStart = at;
+    }
+  }
+  flushRun(starts.length);
+  return results;
+}
+
+/** Entries parsed with the `yaml` package, in groups of ENTRIES_PER_PARSE where that builds what parsing each alone builds. */
+function parseWithYaml(text: string, starts: readonly number[], end: number, firstIndex: number, catalog: CatalogIndex): EntryResult[] {
   const entryEnd = (at: number): number => (at + 1 < starts.length ? starts[at + 1] : end);
   const results: EntryResult[] = [];
   for (let from = 0; from < starts.length; from += ENTRIES_PER_PARSE) {
@@ -214,7 +243,8 @@ function parseTogether(text: string, starts: readonly number[], end: number, fir
   });
 }
 
-function parseEntry(text: string, start: number, end: number, index: number, catalog: CatalogIndex): EntryResult {
+/** One entry parsed alone with the `yaml` package (exported for the test that compares it with the plain-entry reader). */
+export function parseEntry(text: string, start: number, end: number, index: number, catalog: CatalogIndex): EntryResult {
   const doc = parseDocument(text.slice(start, end), PARSE_OPTIONS);
   const map = shiftBy(start);
   const findings = syntaxFindings(doc, map);
@@ -305,7 +335,8 @@ function tryIncremental(text: string, catalog: CatalogIndex, previous: PolicyMod
   // a first parse (entries in groups) builds what entries parsed alone build.
   const reparsed = split.starts.map((start, offset) => {
     const end = offset + 1 < split.starts.length ? split.starts[offset + 1] : newRegionEnd;
-    return parseEntry(text, start, end, first + offset, catalog);
+    const setting = readPlainEntry(text, start, end, layout.listIndent, first + offset, catalog);
+    return setting ? { start, end, setting, findings: NO_FINDINGS } : parseEntry(text, start, end, first + offset, catalog);
   });
   const indexShift = reparsed.length - (last - first + 1);
   // One array, filled in place: a 10,000-entry document would otherwise copy its entries several

@@ -42,6 +42,15 @@ export function checkSettingsEntryShape(value: unknown, item: Node | null, map: 
   return errorsToFindings(validate.errors ?? [], item, map, fallback, SETTINGS_ENTRY);
 }
 
+/**
+ * True when checkSettingsEntryShape reports nothing on this value: it passes the entry schema, or
+ * fails it only where rules report instead (an OMA-URI outside the schema's list of known paths).
+ */
+export function entryShapeIsClean(value: unknown): boolean {
+  const validate = validators.settingsEntry;
+  return validate(value) || (validate.errors ?? []).every(isLeftToRules);
+}
+
 interface Located {
   node: Node | null;
   /** The pair whose value is `node` (absent for the root). */
