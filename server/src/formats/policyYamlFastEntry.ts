@@ -32,8 +32,24 @@ interface ReadPair {
   value: string | number | boolean;
 }
 
-/** A key line: the four keys, then `:` and a space (or the line's end, which is left to the YAML parse). */
-const KEY = /^(omaUri|type|value|name):(?: +|$)/;
+const KEYS: readonly EntryKey[] = ['omaUri', 'type', 'value', 'name'];
+
+/** One of the four keys at `at`, followed by `:` (what follows the colon is checked by the caller). */
+function keyAt(text: string, at: number, end: number): EntryKey | undefined {
+  for (const key of KEYS) {
+    const colon = at + key.length;
+    if (colon < end && text.charCodeAt(colon) === 58 /* : */ && text.startsWith(key, at)) return key;
+  }
+  return undefined;
+}
+
+function hasTabOrCr(text: string, from: number, to: number): boolean {
+  for (let at = from; at < to; at++) {
+    const code = text.charCodeAt(at);
+    if (code === 9 || code === 13) return true;
+  }
+  return false;
+}
 /** Plain text that YAML's core schema reads as text whatever it holds (no indicator, no `: `, no ` #`). */
 const PLAIN_TEXT = /^[A-Za-z./_][\w./{}()+ -]*$/;
 /** Plain scalars that the core schema reads as something other than text (or whose text is ambiguous). */
@@ -61,32 +77,32 @@ export function readPlainEntry(text: string, start: number, end: number, listInd
   while (lineStart < end) {
     const newline = text.indexOf('\n', lineStart);
     const next = newline === -1 || newline >= end ? end : newline + 1;
-    let contentEnd = newline === -1 || newline >= end ? end : newline;
+    let contentEnd = next === end && (newline === -1 || newline >= end) ? end : newline;
     if (contentEnd > lineStart && text.charCodeAt(contentEnd - 1) === 13) contentEnd -= 1;
-    const line = text.slice(lineStart, contentEnd);
-    if (line.includes('\t') || line.includes('\r')) return undefined;
-    const content = line.trimStart();
-    if (content === '' || content.startsWith('#')) {
+    let at = first ? lineStart + keyColumn : lineStart;
+    while (at < contentEnd && text.charCodeAt(at) === 32) at += 1;
+    const code = at < contentEnd ? text.charCodeAt(at) : -1;
+    if (code === -1 || code === 35 /* # */) {
       if (first) return undefined;
+      // A comment or blank line; a tab or a lone CR anywhere in it is left to the YAML parse.
+      if (hasTabOrCr(text, lineStart, contentEnd)) return undefined;
       trailing = true;
       lineStart = next;
       continue;
     }
-    if (trailing) return undefined;
-    const indent = first ? keyColumn : line.length - content.length;
-    if (indent !== keyColumn) return undefined;
-    const keyStart = lineStart + keyColumn;
-    const match = KEY.exec(first ? line.slice(keyColumn) : content);
-    if (!match) return undefined;
-    const key = match[1] as EntryKey;
-    if (pairs[key]) return undefined;
-    const valueStart = keyStart + match[0].length;
+    if (trailing || at !== lineStart + keyColumn) return undefined;
+    const key = keyAt(text, at, contentEnd);
+    if (key === undefined || pairs[key]) return undefined;
+    const keyEnd = at + key.length;
+    let valueStart = keyEnd + 1;
+    while (valueStart < contentEnd && text.charCodeAt(valueStart) === 32) valueStart += 1;
+    if (valueStart === keyEnd + 1) return undefined; // "key:" with nothing after it, or "key:x"
     let valueEnd = contentEnd;
     while (valueEnd > valueStart && text.charCodeAt(valueEnd - 1) === 32) valueEnd -= 1;
-    if (valueEnd === valueStart) return undefined;
+    if (valueEnd === valueStart || hasTabOrCr(text, valueStart, valueEnd)) return undefined;
     const value = scalarValue(text.slice(valueStart, valueEnd));
     if (value === undefined) return undefined;
-    pairs[key] = { key: { start: keyStart, end: keyStart + key.length }, range: { start: valueStart, end: valueEnd }, value };
+    pairs[key] = { key: { start: at, end: keyEnd }, range: { start: valueStart, end: valueEnd }, value };
     order.push(key);
     // A block mapping ends where its last value's line does (after the line break).
     mapEnd = next;
