@@ -483,7 +483,17 @@ const deprecatedNode: Rule = {
   },
 };
 
-export const nodeRules: readonly Rule[] = [unknownNode, wrongType, valueNotAllowed, notSettable, newerThanMinimumBuild, deprecatedNode];
+/**
+ * What of the model, besides the setting itself, these rules read: a setting's findings are
+ * reused while it stays the same object and this stays the same (runRules).
+ */
+function nodeRuleContext(model: PolicyModel): string {
+  const minimum = model.deployment?.minimumOsBuild;
+  return `${model.onlyWhfbSettings === true}|${model.admxAsChoice === true}|${minimum ? `${minimum.range.start}:${minimum.range.end}:${minimum.value}` : ''}`;
+}
+
+export const nodeRules: readonly Rule[] = [unknownNode, wrongType, valueNotAllowed, notSettable, newerThanMinimumBuild, deprecatedNode]
+  .map((rule) => ({ ...rule, settingContext: nodeRuleContext }));
 
 /** Exposed for the duplicate rule: a value as the node reads it (true/1/"1" agree for a bool). */
 export function canonicalValue(setting: PolicySetting): string {

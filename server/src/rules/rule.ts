@@ -8,4 +8,11 @@ import type { Finding, PolicyModel } from '../model/types';
 export interface Rule {
   readonly code: string;
   check(model: PolicyModel, catalog: CatalogIndex): Finding[];
+  /**
+   * Set on a rule whose findings about a setting depend only on that setting, the catalog and the
+   * text this returns for the model, each finding standing inside its setting's entry and the
+   * findings in the order of the settings. runRules then checks only the settings it has not seen
+   * (an edit re-parses one or two entries and reuses the others' objects), and reuses the rest.
+   */
+  settingContext?(model: PolicyModel): string;
 }

@@ -5,6 +5,7 @@
  * every rule and the adapters' own findings (Finding.paths).
  */
 import type { CatalogIndex } from '../catalog/catalogIndex';
+import type { CatalogNode } from '../catalog/types';
 import type { Finding, OffsetRange, PolicyModel, PolicySetting } from '../model/types';
 import type { SeverityName } from '../../../shared/protocol';
 import { ALL_RULES } from './registry';
@@ -130,18 +131,116 @@ function withPaths(settings: ResolvedSettingFinder, item: Finding): Finding {
   if (item.paths) return item;
   const node = settings.at(item.range.start)?.node;
   if (!node) return item;
+  // The same finding on the same node gives the same object: a finding reused across versions
+  // (per-setting rules, entries the incremental parse kept) keeps what was made from it downstream.
+  const known = withPathsMade.get(item);
+  if (known && known.node === node) return known.made;
   // A rule that cites the CSP reference links the node's own section of it, not the top of the page (issue 12 point 10).
   const href = item.href && CSP_REFERENCE.test(item.href) && node.referenceUrl ? node.referenceUrl : item.href;
-  return { ...item, paths: [node.path], ...(href ? { href } : {}) };
+  const made = { ...item, paths: [node.path], ...(href ? { href } : {}) };
+  withPathsMade.set(item, { node, made });
+  return made;
 }
+
+const withPathsMade = new WeakMap<Finding, { node: CatalogNode; made: Finding }>();
 
 const CSP_REFERENCE = /\/client-management\/mdm\//;
 
+/** The per-setting rules' findings about one setting, and the model context they were judged in. */
+interface SettingFindings { context: string; findings: readonly Finding[] }
+
+const NO_FINDINGS: readonly Finding[] = Object.freeze([]);
+
+/** Per catalog, per setting object: dropped with the settings (an edit re-parses one or two entries). */
+const settingMemos = new WeakMap<CatalogIndex, WeakMap<PolicySetting, SettingFindings>>();
+
+const PER_SETTING_RULES = ALL_RULES.filter((rule) => rule.settingContext);
+
+/**
+ * The per-setting rules' findings, setting by setting, checking only the settings not judged
+ * before in the same context. Undefined when the settings are not in order and apart (a finding
+ * could not be told to its setting), or a finding stands outside every setting: the caller then
+ * runs those rules over the whole model, as the other rules are.
+ */
+function perSettingFindings(model: PolicyModel, catalog: CatalogIndex, options: RuleOptions): ((setting: PolicySetting) => readonly Finding[]) | undefined {
+  if (PER_SETTING_RULES.length === 0 || !inOrderAndApart(model.settings)) return undefined;
+  let memo = settingMemos.get(catalog);
+  if (!memo) {
+    memo = new WeakMap();
+    settingMemos.set(catalog, memo);
+  }
+  const context = PER_SETTING_RULES.map((rule) => rule.settingContext!(model)).join('\u0001');
+  const fresh: PolicySetting[] = [];
+  for (const setting of model.settings) {
+    if (memo.get(setting)?.context !== context) fresh.push(setting);
+  }
+  if (fresh.length > 0) {
+    const subject: PolicyModel = fresh.length === model.settings.length ? model : { ...model, settings: fresh };
+    const found = new Map<PolicySetting, Finding[]>();
+    let complete = true;
+    for (const rule of PER_SETTING_RULES) {
+      let list: Finding[];
+      try {
+        list = rule.check(subject, catalog);
+      } catch (error) {
+        options.log?.(`Rule ${rule.code} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+        complete = false;
+        continue;
+      }
+      for (const item of list) {
+        const setting = settingHolding(fresh, item.range.start, item.range.end);
+        if (!setting) return undefined;
+        const own = found.get(setting);
+        if (own) own.push(item);
+        else found.set(setting, [item]);
+      }
+    }
+    // A rule that failed is not remembered as having found nothing: it runs again next time.
+    const local = complete ? memo : new WeakMap<PolicySetting, SettingFindings>();
+    const clean: SettingFindings = { context, findings: NO_FINDINGS };
+    for (const setting of fresh) {
+      const own = found.get(setting);
+      local.set(setting, own ? { context, findings: own } : clean);
+    }
+    if (!complete) return (setting) => (local.get(setting) ?? memo.get(setting))?.findings ?? NO_FINDINGS;
+  }
+  const known = memo;
+  return (setting) => known.get(setting)?.findings ?? NO_FINDINGS;
+}
+
+function inOrderAndApart(settings: readonly PolicySetting[]): boolean {
+  for (let index = 1; index < settings.length; index++) {
+    if (settings[index].range.start <= settings[index - 1].range.end) return false;
+  }
+  return true;
+}
+
+/** The setting (of settings in order and apart) whose entry holds the range. */
+function settingHolding(settings: readonly PolicySetting[], start: number, end: number): PolicySetting | undefined {
+  let low = 0;
+  let high = settings.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const setting = settings[mid];
+    if (start < setting.range.start) high = mid - 1;
+    else if (start > setting.range.end) low = mid + 1;
+    else return end <= setting.range.end ? setting : undefined;
+  }
+  return undefined;
+}
+
 export function runRules(model: PolicyModel, catalog: CatalogIndex, options: RuleOptions): Finding[] | undefined {
   const all: Finding[] = [...model.findings];
+  const perSetting = perSettingFindings(model, catalog, options);
   for (const rule of ALL_RULES) {
     if (options.ruleSeverity[rule.code] === 'off') continue;
     if (options.isCancelled?.()) return undefined;
+    if (perSetting && rule.settingContext) {
+      for (const setting of model.settings) {
+        for (const item of perSetting(setting)) if (item.code === rule.code) all.push(item);
+      }
+      continue;
+    }
     try {
       for (const item of rule.check(model, catalog)) all.push(item);
     } catch (error) {
@@ -157,7 +256,18 @@ export function runRules(model: PolicyModel, catalog: CatalogIndex, options: Rul
     if (override === 'off' || fileIgnored.has(found.code)) continue;
     if (spans.length > 0 && isIgnored(spans, found)) continue;
     const item = withPaths(settings, found);
-    result.push(override ? { ...item, severity: override } : item);
+    result.push(override ? overridden(item, override) : item);
   }
   return result;
+}
+
+/** The finding with the user's severity; the same object for the same finding, so what is made from it downstream can be reused. */
+const overrides = new WeakMap<Finding, Finding>();
+
+function overridden(item: Finding, severity: SeverityName): Finding {
+  const known = overrides.get(item);
+  if (known && known.severity === severity) return known;
+  const made = { ...item, severity };
+  overrides.set(item, made);
+  return made;
 }

@@ -36,6 +36,8 @@ import { lazyLines, type ParsedDocument } from '../formats/parsedDocument';
 import { guardInput } from './inputGuards';
 import type { ClientDiagnostic, CodeAction, CompletionList, Diagnostic, DocumentLink, DocumentSymbol, FoldingRange, Hover, Position, Range } from '../lsp/protocolTypes';
 import { toDiagnostic } from './toProtocol';
+import type { LineIndex } from '../model/lineIndex';
+import { lineStartsOf } from '../model/lineStarts';
 import { WorkspaceIndex } from './workspaceIndex';
 import { effectiveConfiguration } from '../rules/crossFile/effectiveConfiguration';
 import { lastSegment } from '../rules/crossFile/crossFileState';
@@ -67,10 +69,72 @@ function internalErrorFinding(what: string, error: unknown) {
 
 const EMPTY_COMPLETIONS: CompletionList = { isIncomplete: false, items: [] };
 
+/**
+ * Work per finding, reused for the same finding object: rules that judge one setting at a time
+ * hand back the same findings for the settings an edit did not touch (rules/runRules.ts), so a
+ * 10,000-setting file with thousands of findings converts only what changed (issue 16).
+ */
+const fixesRendered = new WeakMap<Finding, Finding>();
+
+/**
+ * Fixes that stand on their own setting's text: the same finding (the same setting object, which
+ * the incremental parse keeps only while its entry's text is unchanged) renders the same edit.
+ * Fixes that read the whole model (add a setting, set the tenant id) are rendered every time.
+ */
+const SETTING_LOCAL_FIXES: ReadonlySet<string> = new Set(['set-value', 'set-type', 'correct-path', 'use-successor', 'use-tenant-placeholder', 'set-group-policy-state', 'rename-group-policy']);
+
+function renderedFix(item: Finding, render: (item: Finding) => Finding): Finding {
+  const reusable = item.fix !== undefined && SETTING_LOCAL_FIXES.has(item.fix.kind);
+  const known = reusable ? fixesRendered.get(item) : undefined;
+  if (known) return known;
+  const made = render(item);
+  if (reusable) fixesRendered.set(item, made);
+  return made;
+}
+
+/** A version's line layout: the same object while the line starts (and the text's length) stay the same. */
+interface LineLayout { starts: Uint32Array; length: number }
+
+/** The last line layout per document, so an edit that moves no line keeps its diagnostics' positions. */
+class LineLayouts {
+  private readonly last = new Map<string, LineLayout>();
+
+  layoutOf(uri: string, text: string): LineLayout {
+    const starts = lineStartsOf(text).starts;
+    const previous = this.last.get(uri);
+    if (previous && previous.length === text.length && sameStarts(previous.starts, starts)) return previous;
+    const layout = { starts, length: text.length };
+    this.last.set(uri, layout);
+    return layout;
+  }
+
+  forget(uri: string): void {
+    this.last.delete(uri);
+  }
+}
+
+function sameStarts(a: Uint32Array, b: Uint32Array): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let index = 0; index < a.length; index++) if (a[index] !== b[index]) return false;
+  return true;
+}
+
+const diagnosticsMade = new WeakMap<Finding, { uri: string; layout: LineLayout; diagnostic: Diagnostic }>();
+
+function diagnosticOf(item: Finding, uri: string, lines: LineIndex, layout: LineLayout): Diagnostic {
+  const known = diagnosticsMade.get(item);
+  if (known && known.layout === layout && known.uri === uri) return known.diagnostic;
+  const diagnostic = toDiagnostic(item, uri, lines);
+  diagnosticsMade.set(item, { uri, layout, diagnostic });
+  return diagnostic;
+}
+
 export function getLanguageService(settings?: Partial<LanguageServiceSettings>, options: LanguageServiceOptions = {}): WhfbLanguageService {
   let current: LanguageServiceSettings = { ...DEFAULT_SETTINGS, ...settings, ruleSeverity: { ...(settings?.ruleSeverity ?? {}) } };
   let generation = 0;
   const cache = new DocumentCache();
+  const diagnosticLayouts = new LineLayouts();
   const log = options.log ?? (() => undefined);
   let catalog: CatalogIndex | undefined = options.catalog;
   const getCatalogOnce = (): CatalogIndex => (catalog ??= getCatalog());
@@ -132,7 +196,8 @@ export function getLanguageService(settings?: Partial<LanguageServiceSettings>, 
     if (!list) return undefined;
     // Rules say what would fix a finding; the document's own format writes it (or cannot).
     const adapter = entry.adapter;
-    const rendered = renderFixes(list, entry.model, adapter ? (model, fix) => adapter.renderFix(model, fix) : undefined, log);
+    const model = entry.model;
+    const rendered = list.map((item) => (item.fix ? renderedFix(item, (fresh) => renderFixes([fresh], model, adapter ? (on, fix) => adapter.renderFix(on, fix) : undefined, log)[0]) : item));
     entry.findings = { generation, list: rendered };
     return rendered;
   }
@@ -162,7 +227,8 @@ export function getLanguageService(settings?: Partial<LanguageServiceSettings>, 
         const findings = findingsOf(entry, signal);
         if (!findings || signal?.isCancellationRequested) return [];
         const lines = entry.lines();
-        return findings.map((item) => toDiagnostic(item, doc.uri, lines));
+        const layout = diagnosticLayouts.layoutOf(doc.uri, entry.text);
+        return findings.map((item) => diagnosticOf(item, doc.uri, lines, layout));
       });
     },
 
@@ -253,6 +319,7 @@ export function getLanguageService(settings?: Partial<LanguageServiceSettings>, 
     },
 
     forget(uri) {
+      diagnosticLayouts.forget(uri);
       // An indexed file keeps its parse (the index needs it for cross-file findings and closed-file diagnostics).
       if (!workspace.has(uri)) cache.delete(uri);
     },

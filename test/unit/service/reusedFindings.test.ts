@@ -1,0 +1,73 @@
+/**
+ * An edit re-checks only the settings it touched and reuses the findings, rendered fixes and
+ * diagnostics of the others (rules/runRules.ts, service/languageService.ts). What a user sees must
+ * not depend on that: after every edit, the diagnostics equal those of a fresh service opening the
+ * same text, on files with thousands of findings, for edits that keep, shift and add lines.
+ */
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { getLanguageService } from '../../../server/src/service/languageService';
+import { harshPolicies, loadCatalog, syntheticPolicy } from '../../../bench/syntheticPolicies';
+
+const ROOT = join(__dirname, '..', '..', '..');
+
+function edits(text: string): string[] {
+  const lines = text.split('\n');
+  const middle = lines.findIndex((line, index) => index > lines.length / 2 && /^\s+value: /.test(line));
+  const typeLine = lines.findIndex((line, index) => index > lines.length / 3 && /^\s+type: /.test(line));
+  const omaLine = lines.findIndex((line, index) => index > lines.length / 4 && /^\s+- omaUri: /.test(line));
+  const versions: string[] = [];
+  const apply = (index: number, line: string) => {
+    lines[index] = line;
+    versions.push(lines.join('\n'));
+  };
+  const value = lines[middle];
+  apply(middle, value.replace(/value: .*/, 'value: 1'));
+  apply(middle, value.replace(/value: .*/, 'value: 0'));
+  apply(middle, value.replace(/value: .*/, 'value: 12345'));
+  apply(middle, value.replace(/value: .*/, 'value: true'));
+  apply(typeLine, lines[typeLine].replace(/type: .*/, 'type: chr'));
+  apply(typeLine, lines[typeLine].replace(/type: .*/, 'type: bool'));
+  apply(omaLine, `${lines[omaLine]}x`);
+  apply(omaLine, lines[omaLine].slice(0, -1));
+  // A new entry (lines move), then a ignore comment above an entry, then both gone.
+  const indent = value.match(/^\s*/)![0].slice(2);
+  apply(middle, `${value}\n${indent}- omaUri: ./Device/Vendor/MSFT/PassportForWork/{TenantId}/Policies/UsePassportForWork\n${indent}  type: bool\n${indent}  value: false`);
+  apply(omaLine, `${indent}# whfb-ignore WHFB101, WHFB102, WHFB103, WHFB150\n${lines[omaLine]}`);
+  apply(omaLine, lines[omaLine].split('\n')[1]);
+  apply(middle, value);
+  return versions;
+}
+
+test('after every edit the diagnostics equal a fresh open of the same text', () => {
+  const catalog = loadCatalog(join(ROOT, 'data', 'generated', 'catalog.json'));
+  const files = [syntheticPolicy(catalog, { name: 'synthetic-800', settings: 800 }), ...harshPolicies(catalog, 800)];
+  for (const file of files) {
+    const uri = `file:///bench/${file.name}.whfb.yaml`;
+    const editing = getLanguageService();
+    editing.validate({ uri, version: 1, text: file.text });
+    edits(file.text).forEach((text, index) => {
+      const got = editing.validate({ uri, version: index + 2, text });
+      const fresh = getLanguageService().validate({ uri, version: 1, text });
+      assert.deepStrictEqual(got, fresh, `${file.name}, edit ${index + 1}`);
+    });
+  }
+});
+
+test('a severity override and a rule turned off apply to reused findings too', () => {
+  const catalog = loadCatalog(join(ROOT, 'data', 'generated', 'catalog.json'));
+  const file = harshPolicies(catalog, 400).find((policy) => policy.name.startsWith('type-errors'))!;
+  const uri = 'file:///bench/type-errors.whfb.yaml';
+  const service = getLanguageService();
+  const before = service.validate({ uri, version: 1, text: file.text });
+  assert.ok(before.some((item) => item.code === 'WHFB102'));
+  service.configure({ ruleSeverity: { WHFB102: 'hint', WHFB101: 'off' } });
+  const after = service.validate({ uri, version: 1, text: file.text });
+  assert.ok(after.every((item) => item.code !== 'WHFB101'));
+  assert.ok(after.filter((item) => item.code === 'WHFB102').every((item) => item.severity === 4));
+  const fresh = getLanguageService({ ruleSeverity: { WHFB102: 'hint', WHFB101: 'off' } }).validate({ uri, version: 1, text: file.text });
+  assert.deepStrictEqual(after, fresh);
+  service.configure({ ruleSeverity: {} });
+  assert.deepStrictEqual(service.validate({ uri, version: 1, text: file.text }), before);
+});
