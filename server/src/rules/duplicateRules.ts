@@ -45,6 +45,8 @@ function fileTenant(model: PolicyModel, tenantOf: (setting: PolicySetting) => Te
   return only;
 }
 
+const duplicatesMade = new WeakMap<PolicySetting, { first: PolicySetting; value: string; firstValue: string; item: Finding }>();
+
 const duplicateSetting: Rule = {
   code: 'WHFB150',
   check(model, catalog) {
@@ -86,10 +88,19 @@ const duplicateSetting: Rule = {
       const value = canonicalValue(setting);
       const firstValue = (seen.value ??= canonicalValue(first));
       if (value === firstValue) continue;
+      // The same pair of setting objects with the same values makes the same finding: reused, so an
+      // edit elsewhere in a file with thousands of duplicates rebuilds none of them (issue 16).
+      const known = duplicatesMade.get(setting);
+      if (known && known.first === first && known.value === value && known.firstValue === firstValue) {
+        findings.push(known.item);
+        continue;
+      }
       const label = setting.node?.name ?? setting.omaUri?.value ?? 'This setting';
-      findings.push(finding('WHFB150', setting.value.range,
+      const item = finding('WHFB150', setting.value.range,
         `${label} is set twice, to ${firstValue || '(empty)'} and to ${value || '(empty)'}: which one a device keeps depends on delivery order, and Intune reports the setting as conflicting when both come from assigned policies. Keep one value and remove the other entry.`,
-        { related: [{ range: first.value?.range ?? first.range, message: `First set to ${firstValue || '(empty)'} here` }] }));
+        { related: [{ range: first.value?.range ?? first.range, message: `First set to ${firstValue || '(empty)'} here` }] });
+      duplicatesMade.set(setting, { first, value, firstValue, item });
+      findings.push(item);
     }
     return findings;
   },
