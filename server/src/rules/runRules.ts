@@ -162,7 +162,7 @@ const PER_SETTING_RULES = ALL_RULES.filter((rule) => rule.settingContext);
  * could not be told to its setting), or a finding stands outside every setting: the caller then
  * runs those rules over the whole model, as the other rules are.
  */
-function perSettingFindings(model: PolicyModel, catalog: CatalogIndex, options: RuleOptions): ((setting: PolicySetting) => readonly Finding[]) | undefined {
+function perSettingFindings(model: PolicyModel, catalog: CatalogIndex, options: RuleOptions): (readonly Finding[])[] | undefined {
   if (PER_SETTING_RULES.length === 0 || !inOrderAndApart(model.settings)) return undefined;
   let memo = settingMemos.get(catalog);
   if (!memo) {
@@ -171,11 +171,15 @@ function perSettingFindings(model: PolicyModel, catalog: CatalogIndex, options: 
   }
   const context = PER_SETTING_RULES.map((rule) => rule.settingContext!(model)).join('\u0001');
   const fresh: PolicySetting[] = [];
-  for (const setting of model.settings) {
-    if (memo.get(setting)?.context !== context) fresh.push(setting);
+  const settings = model.settings;
+  const known = new Array<SettingFindings | undefined>(settings.length);
+  for (let index = 0; index < settings.length; index++) {
+    const remembered = memo.get(settings[index]);
+    if (remembered?.context === context) known[index] = remembered;
+    else fresh.push(settings[index]);
   }
   if (fresh.length > 0) {
-    const subject: PolicyModel = fresh.length === model.settings.length ? model : { ...model, settings: fresh };
+    const subject: PolicyModel = fresh.length === settings.length ? model : { ...model, settings: fresh };
     const found = new Map<PolicySetting, Finding[]>();
     let complete = true;
     for (const rule of PER_SETTING_RULES) {
@@ -195,17 +199,23 @@ function perSettingFindings(model: PolicyModel, catalog: CatalogIndex, options: 
         else found.set(setting, [item]);
       }
     }
-    // A rule that failed is not remembered as having found nothing: it runs again next time.
-    const local = complete ? memo : new WeakMap<PolicySetting, SettingFindings>();
     const clean: SettingFindings = { context, findings: NO_FINDINGS };
-    for (const setting of fresh) {
-      const own = found.get(setting);
-      local.set(setting, own ? { context, findings: own } : clean);
+    for (let index = 0; index < settings.length; index++) {
+      if (known[index]) continue;
+      const own = found.get(settings[index]);
+      const judged = own ? { context, findings: own } : clean;
+      known[index] = judged;
+      // A rule that failed is not remembered as having found nothing: it runs again next time.
+      if (complete) memo.set(settings[index], judged);
     }
-    if (!complete) return (setting) => (local.get(setting) ?? memo.get(setting))?.findings ?? NO_FINDINGS;
   }
-  const known = memo;
-  return (setting) => known.get(setting)?.findings ?? NO_FINDINGS;
+  // Only the settings with findings, in order: most have none.
+  const lists: (readonly Finding[])[] = [];
+  for (let index = 0; index < known.length; index++) {
+    const findings = known[index]!.findings;
+    if (findings.length > 0) lists.push(findings);
+  }
+  return lists;
 }
 
 function inOrderAndApart(settings: readonly PolicySetting[]): boolean {
@@ -236,8 +246,9 @@ export function runRules(model: PolicyModel, catalog: CatalogIndex, options: Rul
     if (options.ruleSeverity[rule.code] === 'off') continue;
     if (options.isCancelled?.()) return undefined;
     if (perSetting && rule.settingContext) {
-      for (const setting of model.settings) {
-        for (const item of perSetting(setting)) if (item.code === rule.code) all.push(item);
+      for (let index = 0; index < perSetting.length; index++) {
+        const list = perSetting[index];
+        for (let at = 0; at < list.length; at++) if (list[at].code === rule.code) all.push(list[at]);
       }
       continue;
     }
