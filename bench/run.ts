@@ -256,7 +256,7 @@ async function main(): Promise<void> {
     formats,
     longLines,
     workspace,
-    activation: activation ?? { missing: 'not measured in this run (no activation timing from the in-host VS Code suite at bench/tmp/activation.json)' },
+    activation: activation ?? { missing: 'not measured in this run (no activation timing from the in-host VS Code suite: run node scripts/integration/run.mjs, which writes test-results/integration/activation-main.json)' },
   };
   process.stdout.write(markdownReport(report));
   if (!partialRun) {
