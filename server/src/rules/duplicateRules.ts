@@ -45,7 +45,13 @@ function fileTenant(model: PolicyModel, tenantOf: (setting: PolicySetting) => Te
   return only;
 }
 
-const duplicatesMade = new WeakMap<PolicySetting, { first: PolicySetting; value: string; firstValue: string; item: Finding }>();
+interface DuplicateMade { first: PolicySetting; value: string; firstValue: string; item: Finding }
+
+/**
+ * The last run's findings by setting object (one slot: the document being edited). A plain map
+ * replaced per run: a weak map keyed by settings the edit replaced kept them until a full collection.
+ */
+let lastDuplicates = new Map<PolicySetting, DuplicateMade>();
 
 const duplicateSetting: Rule = {
   code: 'WHFB150',
@@ -57,6 +63,9 @@ const duplicateSetting: Rule = {
     const index = modelIndex(model, catalog);
     const placeholderTenant = fileTenant(model, (setting) => index.tenantOf(setting));
     const findings: Finding[] = [];
+    const previous = lastDuplicates;
+    const made = new Map<PolicySetting, DuplicateMade>();
+    lastDuplicates = made;
     for (const setting of model.settings) {
       if (!setting.value) continue;
       let bucket: Map<string, Seen>;
@@ -90,8 +99,9 @@ const duplicateSetting: Rule = {
       if (value === firstValue) continue;
       // The same pair of setting objects with the same values makes the same finding: reused, so an
       // edit elsewhere in a file with thousands of duplicates rebuilds none of them (issue 16).
-      const known = duplicatesMade.get(setting);
+      const known = previous.get(setting);
       if (known && known.first === first && known.value === value && known.firstValue === firstValue) {
+        made.set(setting, known);
         findings.push(known.item);
         continue;
       }
@@ -99,7 +109,7 @@ const duplicateSetting: Rule = {
       const item = finding('WHFB150', setting.value.range,
         `${label} is set twice, to ${firstValue || '(empty)'} and to ${value || '(empty)'}: which one a device keeps depends on delivery order, and Intune reports the setting as conflicting when both come from assigned policies. Keep one value and remove the other entry.`,
         { related: [{ range: first.value?.range ?? first.range, message: `First set to ${firstValue || '(empty)'} here` }] });
-      duplicatesMade.set(setting, { first, value, firstValue, item });
+      made.set(setting, { first, value, firstValue, item });
       findings.push(item);
     }
     return findings;

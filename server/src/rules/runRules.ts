@@ -15,6 +15,24 @@ export interface RuleOptions {
   log?: (message: string) => void;
   /** Checked between rules: a cancelled request stops early. */
   isCancelled?: () => boolean;
+  /**
+   * What the last run over the same document made, reused for what is unchanged (the editor keeps
+   * one per open document; without it every run starts from nothing, as the CLI's do).
+   */
+  memo?: RuleMemo;
+}
+
+/**
+ * One document's last run: the per-setting rules' findings by setting object, and the findings
+ * made from a finding (paths, severity). Plain maps that each run replaces with what the current
+ * version uses: weak maps keyed by short-lived findings kept every edit's garbage alive until a
+ * full collection (V8 clears weak entries only then), which took the heap to 400 MB.
+ */
+export class RuleMemo {
+  context = '';
+  settings = new Map<PolicySetting, SettingFindings>();
+  paths = new Map<Finding, { node: CatalogNode; made: Finding }>();
+  overrides = new Map<Finding, Finding>();
 }
 
 /** Entries that carry ignore comments, sorted by start, for a binary search by offset. */
@@ -127,22 +145,24 @@ function resolvedAreDisjointInOrder(settings: readonly PolicySetting[]): boolean
 }
 
 /** The finding with the path of the entry it stands on, unless its rule named the paths itself. */
-function withPaths(settings: ResolvedSettingFinder, item: Finding): Finding {
+function withPaths(settings: ResolvedSettingFinder, item: Finding, made: Made | undefined): Finding {
   if (item.paths) return item;
   const node = settings.at(item.range.start)?.node;
   if (!node) return item;
   // The same finding on the same node gives the same object: a finding reused across versions
   // (per-setting rules, entries the incremental parse kept) keeps what was made from it downstream.
-  const known = withPathsMade.get(item);
-  if (known && known.node === node) return known.made;
-  // A rule that cites the CSP reference links the node's own section of it, not the top of the page (issue 12 point 10).
-  const href = item.href && CSP_REFERENCE.test(item.href) && node.referenceUrl ? node.referenceUrl : item.href;
-  const made = { ...item, paths: [node.path], ...(href ? { href } : {}) };
-  withPathsMade.set(item, { node, made });
-  return made;
+  const known = made?.lastPaths.get(item);
+  let result: Finding;
+  if (known && known.node === node) {
+    result = known.made;
+  } else {
+    // A rule that cites the CSP reference links the node's own section of it, not the top of the page (issue 12 point 10).
+    const href = item.href && CSP_REFERENCE.test(item.href) && node.referenceUrl ? node.referenceUrl : item.href;
+    result = { ...item, paths: [node.path], ...(href ? { href } : {}) };
+  }
+  made?.paths.set(item, { node, made: result });
+  return result;
 }
-
-const withPathsMade = new WeakMap<Finding, { node: CatalogNode; made: Finding }>();
 
 const CSP_REFERENCE = /\/client-management\/mdm\//;
 
@@ -150,9 +170,6 @@ const CSP_REFERENCE = /\/client-management\/mdm\//;
 interface SettingFindings { context: string; findings: readonly Finding[] }
 
 const NO_FINDINGS: readonly Finding[] = Object.freeze([]);
-
-/** Per catalog, per setting object: dropped with the settings (an edit re-parses one or two entries). */
-const settingMemos = new WeakMap<CatalogIndex, WeakMap<PolicySetting, SettingFindings>>();
 
 const PER_SETTING_RULES = ALL_RULES.filter((rule) => rule.settingContext);
 
@@ -162,21 +179,23 @@ const PER_SETTING_RULES = ALL_RULES.filter((rule) => rule.settingContext);
  * could not be told to its setting), or a finding stands outside every setting: the caller then
  * runs those rules over the whole model, as the other rules are.
  */
-function perSettingFindings(model: PolicyModel, catalog: CatalogIndex, options: RuleOptions): (readonly Finding[])[] | undefined {
+function perSettingFindings(model: PolicyModel, catalog: CatalogIndex, options: RuleOptions, memo: RuleMemo): (readonly Finding[])[] | undefined {
   if (PER_SETTING_RULES.length === 0 || !inOrderAndApart(model.settings)) return undefined;
-  let memo = settingMemos.get(catalog);
-  if (!memo) {
-    memo = new WeakMap();
-    settingMemos.set(catalog, memo);
-  }
+  const previous = memo.settings;
+  const next = new Map<PolicySetting, SettingFindings>();
+  memo.settings = next;
   const context = PER_SETTING_RULES.map((rule) => rule.settingContext!(model)).join('\u0001');
   const fresh: PolicySetting[] = [];
   const settings = model.settings;
   const known = new Array<SettingFindings | undefined>(settings.length);
   for (let index = 0; index < settings.length; index++) {
-    const remembered = memo.get(settings[index]);
-    if (remembered?.context === context) known[index] = remembered;
-    else fresh.push(settings[index]);
+    const remembered = previous.get(settings[index]);
+    if (remembered?.context === context) {
+      known[index] = remembered;
+      next.set(settings[index], remembered);
+    } else {
+      fresh.push(settings[index]);
+    }
   }
   if (fresh.length > 0) {
     const subject: PolicyModel = fresh.length === settings.length ? model : { ...model, settings: fresh };
@@ -206,7 +225,7 @@ function perSettingFindings(model: PolicyModel, catalog: CatalogIndex, options: 
       const judged = own ? { context, findings: own } : clean;
       known[index] = judged;
       // A rule that failed is not remembered as having found nothing: it runs again next time.
-      if (complete) memo.set(settings[index], judged);
+      if (complete) next.set(settings[index], judged);
     }
   }
   // Only the settings with findings, in order: most have none.
@@ -241,7 +260,8 @@ function settingHolding(settings: readonly PolicySetting[], start: number, end: 
 
 export function runRules(model: PolicyModel, catalog: CatalogIndex, options: RuleOptions): Finding[] | undefined {
   const all: Finding[] = [...model.findings];
-  const perSetting = perSettingFindings(model, catalog, options);
+  const memo = options.memo;
+  const perSetting = memo ? perSettingFindings(model, catalog, options, memo) : undefined;
   for (const rule of ALL_RULES) {
     if (options.ruleSeverity[rule.code] === 'off') continue;
     if (options.isCancelled?.()) return undefined;
@@ -261,24 +281,34 @@ export function runRules(model: PolicyModel, catalog: CatalogIndex, options: Rul
   const fileIgnored = new Set(model.ignoredCodes ?? []);
   const spans = ignoreSpans(model);
   const settings = new ResolvedSettingFinder(model);
+  const made: Made | undefined = memo ? { lastPaths: memo.paths, paths: new Map(), lastOverrides: memo.overrides, overrides: new Map() } : undefined;
   const result: Finding[] = [];
   for (const found of all) {
     const override = options.ruleSeverity[found.code];
     if (override === 'off' || fileIgnored.has(found.code)) continue;
     if (spans.length > 0 && isIgnored(spans, found)) continue;
-    const item = withPaths(settings, found);
-    result.push(override ? overridden(item, override) : item);
+    const item = withPaths(settings, found, made);
+    result.push(override ? overridden(item, override, made) : item);
+  }
+  if (memo && made) {
+    memo.paths = made.paths;
+    memo.overrides = made.overrides;
   }
   return result;
 }
 
-/** The finding with the user's severity; the same object for the same finding, so what is made from it downstream can be reused. */
-const overrides = new WeakMap<Finding, Finding>();
+/** What this run made from each finding, and what the last run made (read for the same finding). */
+interface Made {
+  lastPaths: Map<Finding, { node: CatalogNode; made: Finding }>;
+  paths: Map<Finding, { node: CatalogNode; made: Finding }>;
+  lastOverrides: Map<Finding, Finding>;
+  overrides: Map<Finding, Finding>;
+}
 
-function overridden(item: Finding, severity: SeverityName): Finding {
-  const known = overrides.get(item);
-  if (known && known.severity === severity) return known;
-  const made = { ...item, severity };
-  overrides.set(item, made);
-  return made;
+/** The finding with the user's severity; the same object for the same finding, so what is made from it downstream can be reused. */
+function overridden(item: Finding, severity: SeverityName, made: Made | undefined): Finding {
+  const known = made?.lastOverrides.get(item);
+  const result = known && known.severity === severity ? known : { ...item, severity };
+  made?.overrides.set(item, result);
+  return result;
 }

@@ -21,8 +21,8 @@ import type { FormatAdapter } from '../formats/adapter';
 import { describeFailure, detectFormat, type Detected } from '../formats/detect';
 import { renderFixes } from '../formats/fixRendering';
 import { finding } from '../model/findings';
-import { runRules } from '../rules/runRules';
-import type { Finding } from '../model/types';
+import { RuleMemo, runRules } from '../rules/runRules';
+import type { Finding, Fix, PolicyModel } from '../model/types';
 import {
   DEFAULT_SETTINGS,
   type CancellationSignal,
@@ -70,48 +70,14 @@ function internalErrorFinding(what: string, error: unknown) {
 const EMPTY_COMPLETIONS: CompletionList = { isIncomplete: false, items: [] };
 
 /**
- * Work per finding, reused for the same finding object: rules that judge one setting at a time
- * hand back the same findings for the settings an edit did not touch (rules/runRules.ts), so a
- * 10,000-setting file with thousands of findings converts only what changed (issue 16).
- */
-const fixesRendered = new WeakMap<Finding, Finding>();
-
-/**
  * Fixes that stand on their own setting's text: the same finding (the same setting object, which
  * the incremental parse keeps only while its entry's text is unchanged) renders the same edit.
  * Fixes that read the whole model (add a setting, set the tenant id) are rendered every time.
  */
 const SETTING_LOCAL_FIXES: ReadonlySet<string> = new Set(['set-value', 'set-type', 'correct-path', 'use-successor', 'use-tenant-placeholder', 'set-group-policy-state', 'rename-group-policy']);
 
-function renderedFix(item: Finding, render: (item: Finding) => Finding): Finding {
-  const reusable = item.fix !== undefined && SETTING_LOCAL_FIXES.has(item.fix.kind);
-  const known = reusable ? fixesRendered.get(item) : undefined;
-  if (known) return known;
-  const made = render(item);
-  if (reusable) fixesRendered.set(item, made);
-  return made;
-}
-
 /** A version's line layout: the same object while the line starts (and the text's length) stay the same. */
 interface LineLayout { starts: Uint32Array; length: number }
-
-/** The last line layout per document, so an edit that moves no line keeps its diagnostics' positions. */
-class LineLayouts {
-  private readonly last = new Map<string, LineLayout>();
-
-  layoutOf(uri: string, text: string): LineLayout {
-    const starts = lineStartsOf(text).starts;
-    const previous = this.last.get(uri);
-    if (previous && previous.length === text.length && sameStarts(previous.starts, starts)) return previous;
-    const layout = { starts, length: text.length };
-    this.last.set(uri, layout);
-    return layout;
-  }
-
-  forget(uri: string): void {
-    this.last.delete(uri);
-  }
-}
 
 function sameStarts(a: Uint32Array, b: Uint32Array): boolean {
   if (a === b) return true;
@@ -120,21 +86,63 @@ function sameStarts(a: Uint32Array, b: Uint32Array): boolean {
   return true;
 }
 
-const diagnosticsMade = new WeakMap<Finding, { uri: string; layout: LineLayout; diagnostic: Diagnostic }>();
+/**
+ * Work per finding, reused for the same finding object: the rules hand back the same findings for
+ * the settings an edit did not touch (rules/runRules.ts), so a 10,000-setting file with thousands
+ * of findings converts only what changed (issue 16). One per open document, holding only what its
+ * last version used: each run builds new plain maps (weak maps keyed by short-lived findings kept
+ * every edit's garbage alive until a full collection).
+ */
+const MAX_DOCUMENT_MEMOS = 8;
 
-function diagnosticOf(item: Finding, uri: string, lines: LineIndex, layout: LineLayout): Diagnostic {
-  const known = diagnosticsMade.get(item);
-  if (known && known.layout === layout && known.uri === uri) return known.diagnostic;
-  const diagnostic = toDiagnostic(item, uri, lines);
-  diagnosticsMade.set(item, { uri, layout, diagnostic });
-  return diagnostic;
+class DocumentMemo {
+  readonly rules = new RuleMemo();
+  private fixes = new Map<Finding, Finding>();
+  private layout: LineLayout | undefined;
+  private diagnostics = new Map<Finding, Diagnostic>();
+
+  renderFixes(list: readonly Finding[], render: (item: Finding) => Finding): Finding[] {
+    const last = this.fixes;
+    const next = new Map<Finding, Finding>();
+    this.fixes = next;
+    return list.map((item) => {
+      if (!item.fix) return item;
+      const reusable = SETTING_LOCAL_FIXES.has(item.fix.kind);
+      const made = (reusable ? last.get(item) : undefined) ?? render(item);
+      if (reusable) next.set(item, made);
+      return made;
+    });
+  }
+
+  diagnosticsOf(findings: readonly Finding[], uri: string, lines: () => LineIndex, text: string): Diagnostic[] {
+    const starts = lineStartsOf(text).starts;
+    const same = this.layout !== undefined && this.layout.length === text.length && sameStarts(this.layout.starts, starts);
+    const last = same ? this.diagnostics : undefined;
+    this.layout = { starts, length: text.length };
+    const next = new Map<Finding, Diagnostic>();
+    this.diagnostics = next;
+    return findings.map((item) => {
+      const diagnostic = last?.get(item) ?? toDiagnostic(item, uri, lines());
+      next.set(item, diagnostic);
+      return diagnostic;
+    });
+  }
 }
 
 export function getLanguageService(settings?: Partial<LanguageServiceSettings>, options: LanguageServiceOptions = {}): WhfbLanguageService {
   let current: LanguageServiceSettings = { ...DEFAULT_SETTINGS, ...settings, ruleSeverity: { ...(settings?.ruleSeverity ?? {}) } };
   let generation = 0;
   const cache = new DocumentCache();
-  const diagnosticLayouts = new LineLayouts();
+  const memos = new Map<string, DocumentMemo>();
+  // The documents validated last (the ones being edited), not every indexed file: memory stays bounded.
+  const memoOf = (uri: string): DocumentMemo => {
+    let memo = memos.get(uri);
+    if (memo) memos.delete(uri);
+    else memo = new DocumentMemo();
+    memos.set(uri, memo);
+    if (memos.size > MAX_DOCUMENT_MEMOS) memos.delete(memos.keys().next().value as string);
+    return memo;
+  };
   const log = options.log ?? (() => undefined);
   let catalog: CatalogIndex | undefined = options.catalog;
   const getCatalogOnce = (): CatalogIndex => (catalog ??= getCatalog());
@@ -188,16 +196,19 @@ export function getLanguageService(settings?: Partial<LanguageServiceSettings>, 
   function findingsOf(entry: ParsedDocument, signal?: CancellationSignal): Finding[] | undefined {
     if (!entry.model) return [];
     if (entry.findings?.generation === generation) return entry.findings.list;
+    const memo = memoOf(entry.uri);
     const list = runRules(entry.model, getCatalogOnce(), {
       ruleSeverity: current.ruleSeverity,
       log,
       isCancelled: () => signal?.isCancellationRequested === true,
+      memo: memo.rules,
     });
     if (!list) return undefined;
     // Rules say what would fix a finding; the document's own format writes it (or cannot).
     const adapter = entry.adapter;
     const model = entry.model;
-    const rendered = list.map((item) => (item.fix ? renderedFix(item, (fresh) => renderFixes([fresh], model, adapter ? (on, fix) => adapter.renderFix(on, fix) : undefined, log)[0]) : item));
+    const renderer = adapter ? (on: PolicyModel, fix: Fix) => adapter.renderFix(on, fix) : undefined;
+    const rendered = memo.renderFixes(list, (item) => renderFixes([item], model, renderer, log)[0]);
     entry.findings = { generation, list: rendered };
     return rendered;
   }
@@ -226,9 +237,7 @@ export function getLanguageService(settings?: Partial<LanguageServiceSettings>, 
         if (signal?.isCancellationRequested) return [];
         const findings = findingsOf(entry, signal);
         if (!findings || signal?.isCancellationRequested) return [];
-        const lines = entry.lines();
-        const layout = diagnosticLayouts.layoutOf(doc.uri, entry.text);
-        return findings.map((item) => diagnosticOf(item, doc.uri, lines, layout));
+        return memoOf(doc.uri).diagnosticsOf(findings, doc.uri, entry.lines, entry.text);
       });
     },
 
@@ -319,7 +328,7 @@ export function getLanguageService(settings?: Partial<LanguageServiceSettings>, 
     },
 
     forget(uri) {
-      diagnosticLayouts.forget(uri);
+      memos.delete(uri);
       // An indexed file keeps its parse (the index needs it for cross-file findings and closed-file diagnostics).
       if (!workspace.has(uri)) cache.delete(uri);
     },
@@ -331,7 +340,10 @@ export function getLanguageService(settings?: Partial<LanguageServiceSettings>, 
     unindexFiles(uris) {
       return safely('unindexFiles', [], () => {
         const changed = workspace.remove(uris);
-        for (const uri of uris) cache.delete(uri);
+        for (const uri of uris) {
+          cache.delete(uri);
+          memos.delete(uri);
+        }
         return changed;
       });
     },
