@@ -14,5 +14,5 @@ export interface Rule {
    * findings in the order of the settings. runRules then checks only the settings it has not seen
    * (an edit re-parses one or two entries and reuses the others' objects), and reuses the rest.
    */
-  settingContext?(model: PolicyModel): string;
+  readonly settingContext?: (model: PolicyModel) => string;
 }
