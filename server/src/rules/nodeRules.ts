@@ -125,11 +125,22 @@ function settingIdSuggestion(catalog: CatalogIndex, written: string): CatalogNod
     ids = new Map(catalog.nodes.filter((node) => !node.interior && node.settingsCatalogId).map((node) => [node.settingsCatalogId.toLowerCase(), node]));
     settingIds.set(catalog, ids);
   }
-  const best = closest(written.trim().toLowerCase(), [...ids.keys()]);
-  return best ? ids.get(best) : undefined;
+  // The same misspelt id repeats (a copied setting) and stays while the user edits elsewhere: remembered like suggestionFor's.
+  const key = written.trim().toLowerCase();
+  let memo = settingIdSuggestions.get(catalog);
+  if (!memo) settingIdSuggestions.set(catalog, (memo = new Map()));
+  let found = memo.get(key);
+  if (found === undefined) {
+    const best = closest(key, [...ids.keys()]);
+    found = (best ? ids.get(best) : undefined) ?? null;
+    if (memo.size > 10_000) memo.clear();
+    memo.set(key, found);
+  }
+  return found ?? undefined;
 }
 
 const settingIds = new WeakMap<CatalogIndex, Map<string, CatalogNode>>();
+const settingIdSuggestions = new WeakMap<CatalogIndex, Map<string, CatalogNode | null>>();
 
 const wrongType: Rule = {
   code: 'WHFB102',

@@ -31,7 +31,7 @@ function yamlScalar(value: string): string {
 const nodes = catalog.nodes.filter((node) => !node.interior && !node.deprecated && node.accessTypes.some((access) => /replace|add/i.test(access)));
 
 test('the catalog offers nodes of every kind the predicate judges', () => {
-  const kinds = new Set(nodes.flatMap((node) => [node.format, ...(node.allowed ? [node.allowed.kind] : [])]));
+  const kinds = new Set<string>(nodes.flatMap((node) => [node.format, ...(node.allowed ? [node.allowed.kind] : [])]));
   for (const kind of ['bool', 'int', 'chr', 'enum', 'range', 'regex']) assert.ok(kinds.has(kind), `a settable ${kind} node: ${[...kinds].join(', ')}`);
 });
 
