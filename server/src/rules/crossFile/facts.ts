@@ -204,8 +204,8 @@ export type PortableSource = Omit<Source, 'node'> & { nodePath: string };
  * files from them (cli/crossFileLint.ts) without reading or parsing any file again.
  */
 export interface PortableFileFacts extends Omit<FileFacts, 'topics' | 'signatures'> {
+  /** The signatures are not sent: rebuilt from the sources on arrival, they cost less than their copy. */
   topics: [string, PortableSource[]][];
-  signatures: [string, string][];
   /** Flat triples offset, line, character for every offset a finding or related location can name. */
   positions: number[];
 }
@@ -229,8 +229,8 @@ export function portableFacts(facts: FileFacts, positionAt: (offset: number) => 
     const position = positionAt(offset);
     positions.push(offset, position.line, position.character);
   }
-  const { topics: _topics, signatures, ...rest } = facts;
-  return { ...rest, topics, signatures: [...signatures], positions };
+  const { topics: _topics, signatures: _signatures, ...rest } = facts;
+  return { ...rest, topics, positions };
 }
 
 /** The facts again, their nodes the catalog's own (the rules compare nodes by identity); undefined when a node is unknown here. */
@@ -260,6 +260,8 @@ export function factsFromPortable(portable: PortableFileFacts, catalog: CatalogI
     }
     topics.set(topic, list);
   }
-  const { topics: _topics, signatures, positions: _positions, ...rest } = portable;
-  return { ...rest, topics, signatures: new Map(signatures) };
+  const signatures = new Map<string, string>();
+  for (const [topic, sources] of topics) signatures.set(topic, signatureOf(sources));
+  const { topics: _topics, positions: _positions, ...rest } = portable;
+  return { ...rest, topics, signatures };
 }
