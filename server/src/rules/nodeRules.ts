@@ -128,7 +128,7 @@ function settingIdSuggestion(catalog: CatalogIndex, written: string): CatalogNod
   // The same misspelt id repeats (a copied setting) and stays while the user edits elsewhere: remembered like suggestionFor's.
   const key = written.trim().toLowerCase();
   let memo = settingIdSuggestions.get(catalog);
-  if (!memo) settingIdSuggestions.set(catalog, (memo = new Map()));
+  if (!memo) settingIdSuggestions.set(catalog, (memo = new Map<string, CatalogNode | null>()));
   let found = memo.get(key);
   if (found === undefined) {
     const best = closest(key, [...ids.keys()]);

@@ -23,7 +23,7 @@ function findingsOf(uri: string, languageId: string, text: string): string[] {
   // The twin's indentation takes it past the 5 MB default limit: the limit is raised for both.
   const diagnostics: Diagnostic[] = getLanguageService({ maxFileSizeBytes: 16 * 1024 * 1024 }).validate({ uri, languageId, version: 1, text });
   const starts = lineStarts(text);
-  const offset = (position: { line: number; character: number }): number => starts[position.line]! + position.character;
+  const offset = (position: { line: number; character: number }): number => starts[position.line] + position.character;
   return diagnostics
     .map((item) => `${item.code}|${item.message}|${text.slice(offset(item.range.start), offset(item.range.end)).replace(/\s+/g, '')}`)
     .sort();

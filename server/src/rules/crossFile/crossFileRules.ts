@@ -210,8 +210,8 @@ function sameTenantCohorts(own: FileFacts, cohorts: readonly Cohort[]): readonly
   const picked: Cohort[] = [];
   // Both lists are ascending: merged, the cohorts keep the order everyPartner reports them in.
   for (let i = 0, j = 0; i < same.length || j < none.length;) {
-    const at = j >= none.length || (i < same.length && same[i]! < none[j]!) ? same[i++]! : none[j++]!;
-    picked.push(cohorts[at]!);
+    const at = j >= none.length || (i < same.length && same[i] < none[j]) ? same[i++] : none[j++];
+    picked.push(cohorts[at]);
   }
   return picked;
 }
