@@ -44,12 +44,12 @@ const CPU_REPORTER = `const { isMainThread } = require('node:worker_threads');
 if (isMainThread) process.on('exit', () => { try { require('node:fs').writeSync(3, JSON.stringify(process.cpuUsage())); } catch {} });
 `;
 
-function runOnce(cwd: string, cli: string, dir: string, timeoutMs: number): Promise<{ ms: number; cpuMs?: number; code: number | null; stdout: string; stderr: string }> {
+function runOnce(cwd: string, cli: string, dir: string, timeoutMs: number, extra: readonly string[] = []): Promise<{ ms: number; cpuMs?: number; code: number | null; stdout: string; stderr: string }> {
   const reporter = resolve(cwd, dirname(dir), 'cpuReporter.cjs');
   writeFileSync(reporter, CPU_REPORTER);
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, ['-r', reporter, cli, '--format', 'json', dir], { cwd, stdio: ['ignore', 'pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['-r', reporter, cli, '--format', 'json', ...extra, dir], { cwd, stdio: ['ignore', 'pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     let usage = '';
@@ -76,12 +76,12 @@ function runOnce(cwd: string, cli: string, dir: string, timeoutMs: number): Prom
   });
 }
 
-export async function benchCli(cwd: string, cli: string, dir: string, files: number, settingsPerFile: number, runs: number, timeoutMs: number): Promise<CliResult> {
+export async function benchCli(cwd: string, cli: string, dir: string, files: number, settingsPerFile: number, runs: number, timeoutMs: number, extra: readonly string[] = []): Promise<CliResult> {
   const runsMs: number[] = [];
   const cpuRunsMs: number[] = [];
   let last: Awaited<ReturnType<typeof runOnce>> | undefined;
   for (let i = 0; i < runs; i++) {
-    last = await runOnce(cwd, cli, dir, timeoutMs);
+    last = await runOnce(cwd, cli, dir, timeoutMs, extra);
     if (last.code !== 0 && last.code !== 1) {
       throw new BenchError(`whfb-lint exited with ${last.code}: ${last.stderr.trim().split('\n').slice(-5).join('\n  ')}`);
     }
@@ -103,3 +103,32 @@ export async function benchCli(cwd: string, cli: string, dir: string, files: num
   if (result.filesReported !== files) throw new BenchError(`whfb-lint reported ${result.filesReported} files, not ${files}`);
   return result;
 }
+
+/**
+ * Only the whfb-lint rows, without the servers: `npx tsx bench/cliBench.ts [--files=1000,10000]
+ * [--runs=3] [--no-cross-file] [--cli=dist/cli.js] [--no-write-corpus]` (build first: `node scripts/build.mjs`; --cli
+ * names another bundle, e.g. one built from main with `--cli-out=`, for before/after runs). Prints each row with the
+ * load average before and after; bench/results.json is left alone (the full `npm run bench` writes it).
+ */
+async function main(): Promise<void> {
+  const { loadavg } = await import('node:os');
+  const { loadCatalog } = await import('./syntheticPolicies');
+  const root = resolve(__dirname, '..');
+  const option = (name: string): string | undefined => process.argv.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3);
+  const sizes = (option('files') ?? '1000,10000').split(',').map(Number);
+  const runs = Number(option('runs') ?? '3');
+  const extra = process.argv.includes('--no-cross-file') ? ['--no-cross-file'] : [];
+  const catalog = loadCatalog(join(root, 'data', 'generated', 'catalog.json'));
+  for (const files of sizes) {
+    const dir = join(root, 'bench', 'tmp', `cli-${files}`);
+    if (!process.argv.includes('--no-write-corpus')) writeCliCorpus(catalog, dir, files, 20);
+    const before = loadavg()[0]!.toFixed(2);
+    const row = await benchCli(root, resolve(option('cli') ?? join(root, 'dist', 'cli.js')), dir, files, 20, files >= 10_000 ? 1 : runs, 600_000, extra);
+    console.log(`${option('cli') ?? 'dist/cli.js'}: whfb-lint ${files} files x 20 settings${extra.length ? ' --no-cross-file' : ''}: wall ${row.wallMs} ms (runs ${row.runsMs.join(', ')}), CPU ${row.cpuMs} ms, ${row.errors} errors, ${row.warnings} warnings; load average ${before} -> ${loadavg()[0]!.toFixed(2)}`);
+  }
+}
+
+if (require.main === module) void main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

@@ -1,87 +1,85 @@
 /**
  * whfb-lint judges the set it is given: after each file was checked alone (lintFiles.ts, maybe on
- * several threads), the policy files found are read again and indexed together, and the
- * cross-file findings (WHFB300-WHFB305) are added to the file where each stands, with the other
- * location in the message and in `related` (SARIF relatedLocations). A separate step, so the
- * per-file run (and its parallel workers) need not know about it.
+ * several threads), the cross-file findings (WHFB300-WHFB305) of the policy files found are added
+ * to the file where each stands, with the other location in the message and in `related` (SARIF
+ * relatedLocations). The per-file step hands back each file's cross-file facts, taken from the
+ * parse that checked it (FileResult.crossFileFacts), so this step reads and parses nothing again:
+ * it only runs the cross-file rules over those small records.
  */
-import { getLanguageService } from '../service/languageService';
-import type { Diagnostic, SeverityName } from '../lsp/protocolTypes';
-import { fileUrlOf, fsPathOf, type Candidate } from './collectFiles';
-import { DETECTION_READ_BYTES, languageIdFor } from './lintFiles';
-import { readPolicyFile } from './readPolicyFile';
-import type { FileResult, LintDiagnostic } from './results';
-
-const SEVERITY_NAMES: Record<number, SeverityName> = { 1: 'error', 2: 'warning', 3: 'information', 4: 'hint' };
+import { getCatalog } from '../catalog/catalog';
+import { CrossFileState } from '../rules/crossFile/crossFileState';
+import { factsFromPortable, type FileFacts } from '../rules/crossFile/facts';
+import type { Finding, OffsetRange } from '../model/types';
+import type { SeverityName } from '../lsp/protocolTypes';
+import type { Candidate } from './collectFiles';
+import type { FileResult, LintDiagnostic, LintRelated } from './results';
 
 export interface CrossFileGroup {
   candidates: readonly Candidate[];
   ruleSeverity: Record<string, SeverityName | 'off'>;
 }
 
+/** 1-based line and column of an offset the facts named (the worker resolved them against the file's text). */
+type Positions = Map<number, { line: number; column: number }>;
+
 /**
- * Adds the cross-file findings to `files` (in place). Files over the size limit or unreadable now
- * are left out; a file that cannot be read again was reported by the per-file step already.
+ * Adds the cross-file findings to `files` (in place), and drops the facts from them. Files over
+ * the size limit, and files that are no policy, carry no facts and take no part.
  */
-export function addCrossFileFindings(files: FileResult[], groups: readonly CrossFileGroup[], maxFileSizeBytes: number, log: (message: string) => void = () => undefined): void {
-  const byPath = new Map<string, { candidate: Candidate; ruleSeverity: Record<string, SeverityName | 'off'> }>();
-  for (const group of groups) for (const candidate of group.candidates) byPath.set(candidate.displayPath, { candidate, ruleSeverity: group.ruleSeverity });
+export function addCrossFileFindings(files: FileResult[], groups: readonly CrossFileGroup[]): void {
+  const severityByPath = new Map<string, Record<string, SeverityName | 'off'>>();
+  for (const group of groups) for (const candidate of group.candidates) severityByPath.set(candidate.displayPath, group.ruleSeverity);
+  const catalog = getCatalog();
   const pathOfUri = new Map<string, string>();
-  const docs = [];
+  const positionsOf = new Map<string, Positions>();
+  const entries: { uri: string; facts: FileFacts; result: FileResult }[] = [];
   for (const file of files) {
-    if (file.tooLarge) continue;
-    const found = byPath.get(file.path);
-    if (!found) continue;
-    let text: string;
-    try {
-      const read = readPolicyFile(fsPathOf(found.candidate), DETECTION_READ_BYTES);
-      if (!read.complete) continue;
-      text = read.text;
-    } catch {
-      continue;
-    }
-    const uri = fileUrlOf(found.candidate);
-    pathOfUri.set(uri, file.path);
-    docs.push({ uri, languageId: languageIdFor(found.candidate.absolutePath), version: 1, text });
+    const portable = file.crossFileFacts;
+    delete file.crossFileFacts;
+    if (!portable || file.tooLarge || !severityByPath.has(file.path)) continue;
+    const facts = factsFromPortable(portable, catalog);
+    if (!facts) continue;
+    pathOfUri.set(facts.uri, file.path);
+    positionsOf.set(facts.uri, positionsFrom(portable.positions));
+    entries.push({ uri: facts.uri, facts, result: file });
   }
-  if (docs.length < 2) return;
-  const service = getLanguageService({ maxFileSizeBytes, maxIndexedFiles: Number.MAX_SAFE_INTEGER }, { log, fileName: (uri) => pathOfUri.get(uri) ?? uri });
-  service.indexFiles(docs);
-  const resultByPath = new Map(files.map((file) => [file.path, file]));
-  for (const doc of docs) {
-    const path = pathOfUri.get(doc.uri)!;
-    const result = resultByPath.get(path);
-    const ruleSeverity = byPath.get(path)?.ruleSeverity ?? {};
-    if (!result) continue;
-    const added: LintDiagnostic[] = [];
-    for (const diagnostic of service.crossFileDiagnostics(doc.uri)) {
-      const override = ruleSeverity[String(diagnostic.code)];
-      if (override === 'off') continue;
-      added.push(toLintDiagnostic(diagnostic, override, pathOfUri));
-    }
-    if (added.length === 0) continue;
+  if (entries.length < 2) return;
+  const state = new CrossFileState(catalog, { nameOf: (uri) => pathOfUri.get(uri) ?? uri });
+  state.updateFacts(entries);
+  for (const { uri, result } of entries) {
+    const findings = state.findingsFor(uri, severityByPath.get(result.path) ?? {});
+    if (findings.length === 0) continue;
+    const added = findings.map((item) => toLintDiagnostic(item, uri, pathOfUri, positionsOf));
     result.diagnostics = [...result.diagnostics, ...added].sort((a, b) => a.line - b.line || a.column - b.column);
   }
 }
 
-function toLintDiagnostic(diagnostic: Diagnostic, severity: SeverityName | undefined, pathOfUri: ReadonlyMap<string, string>): LintDiagnostic {
-  const related = (diagnostic.relatedInformation ?? []).map((item) => ({
-    path: pathOfUri.get(item.location.uri) ?? item.location.uri,
-    line: item.location.range.start.line + 1,
-    column: item.location.range.start.character + 1,
-    endLine: item.location.range.end.line + 1,
-    endColumn: item.location.range.end.character + 1,
-    message: item.message,
-  }));
+function positionsFrom(flat: readonly number[]): Positions {
+  const positions: Positions = new Map();
+  for (let at = 0; at + 2 < flat.length; at += 3) positions.set(flat[at]!, { line: flat[at + 1]! + 1, column: flat[at + 2]! + 1 });
+  return positions;
+}
+
+function span(positions: Positions, range: OffsetRange): { line: number; column: number; endLine: number; endColumn: number } {
+  const start = positions.get(range.start) ?? { line: 1, column: 1 };
+  const end = positions.get(range.end) ?? start;
+  return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
+}
+
+function toLintDiagnostic(item: Finding, uri: string, pathOfUri: ReadonlyMap<string, string>, positionsOf: ReadonlyMap<string, Positions>): LintDiagnostic {
+  const own = positionsOf.get(uri)!;
+  // A related location in a file this run does not know is left out rather than pointed at the wrong line.
+  const related: LintRelated[] = (item.related ?? []).flatMap((other) => {
+    const otherUri = other.uri ?? uri;
+    const positions = positionsOf.get(otherUri);
+    return positions ? [{ path: pathOfUri.get(otherUri) ?? otherUri, ...span(positions, other.range), message: other.message }] : [];
+  });
   return {
-    line: diagnostic.range.start.line + 1,
-    column: diagnostic.range.start.character + 1,
-    endLine: diagnostic.range.end.line + 1,
-    endColumn: diagnostic.range.end.character + 1,
-    severity: severity ?? SEVERITY_NAMES[diagnostic.severity] ?? 'error',
-    code: String(diagnostic.code),
-    message: diagnostic.message,
-    ...(diagnostic.codeDescription?.href ? { href: diagnostic.codeDescription.href } : {}),
+    ...span(own, item.range),
+    severity: item.severity,
+    code: item.code,
+    message: item.message,
+    ...(item.href ? { href: item.href } : {}),
     ...(related.length > 0 ? { related } : {}),
   };
 }

@@ -9,7 +9,7 @@
  *   VS Code hands an extension at all), so a 6 MB custom profile whose OMA-URI comes late is
  *   found, and a multi-gigabyte log is never loaded.
  */
-import type { WhfbLanguageService } from '../service/api';
+import type { TextDocumentInput, WhfbLanguageService } from '../service/api';
 import { isTooLarge, tooLargeMessage } from '../service/inputGuards';
 import type { Diagnostic, SeverityName } from '../lsp/protocolTypes';
 import { RULES_BY_CODE } from '../model/ruleCodes';
@@ -59,6 +59,7 @@ export function lintFiles(
   takeServiceErrors: () => string[] = () => [],
   ruleSeverity: Record<string, SeverityName | 'off'> = {},
   fixMode?: FixMode,
+  crossFile = false,
 ): LintFilesResult {
   const files: FileResult[] = [];
   const problems: string[] = [];
@@ -85,11 +86,14 @@ export function lintFiles(
       }
       if (!isPolicy) continue;
       if (fixMode) {
-        files.push(fixFile(candidate, input, service, fixMode, problems));
+        files.push(fixFile(candidate, input, service, fixMode, problems, crossFile));
         continue;
       }
       const diagnostics = service.validate(input);
-      files.push({ path: candidate.displayPath, diagnostics: diagnostics.map(toLintDiagnostic) });
+      const result: FileResult = { path: candidate.displayPath, diagnostics: diagnostics.map(toLintDiagnostic) };
+      // From the parse validate just made: the cross-file step never reads or parses the file again.
+      if (crossFile) withCrossFileFacts(result, service, input);
+      files.push(result);
     } catch (error) {
       problems.push(`could not check ${candidate.displayPath}: internal error: ${error instanceof Error ? error.message : String(error)}`);
     } finally {
@@ -106,9 +110,10 @@ export function lintFiles(
  * findings that remain: after the fixes when they were written (or would be, for a dry run),
  * on the file as it is when writing failed.
  */
-function fixFile(candidate: Candidate, input: { uri: string; languageId: string; version: number; text: string }, service: WhfbLanguageService, fixMode: FixMode, problems: string[]): FileResult {
+function fixFile(candidate: Candidate, input: TextDocumentInput, service: WhfbLanguageService, fixMode: FixMode, problems: string[], crossFile: boolean): FileResult {
   const fixed = applySafeFixes(service, input);
   let remainingText = input.text;
+  let writtenText = input.text;
   const result: FileResult = { path: candidate.displayPath, diagnostics: [] };
   if (fixed.fixes.length > 0) {
     if (fixMode === 'dry-run') {
@@ -122,15 +127,24 @@ function fixFile(candidate: Candidate, input: { uri: string; languageId: string;
         writeFileAtomically(fsPathOf(candidate), bytes, encode(fixed.text, encodingOf(bytes)));
         result.fixes = fixed.fixes;
         remainingText = fixed.text;
+        writtenText = fixed.text;
       } catch (error) {
         const reason = error instanceof ChangedSinceReadError ? 'it changed while whfb-lint was fixing it' : describeFsError(error);
         problems.push(`cannot write the fixes to ${candidate.displayPath}: ${reason}`);
       }
     }
   }
-  const diagnostics = service.validate({ ...input, text: remainingText, version: input.version + MAX_ROUNDS + 1 });
+  const remaining = { ...input, text: remainingText, version: input.version + MAX_ROUNDS + 1 };
+  const diagnostics = service.validate(remaining);
   result.diagnostics = diagnostics.map(toLintDiagnostic);
+  // The cross-file step judges the files as they are on disk now (a dry run changed nothing).
+  if (crossFile) withCrossFileFacts(result, service, writtenText === remainingText ? remaining : input);
   return result;
+}
+
+function withCrossFileFacts(result: FileResult, service: WhfbLanguageService, input: TextDocumentInput): void {
+  const facts = service.crossFileFacts(input);
+  if (facts) result.crossFileFacts = facts;
 }
 
 /** What the service reports for an over-limit file (inputGuards.ts), with the run's --rule applied. */

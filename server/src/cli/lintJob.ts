@@ -12,6 +12,8 @@ export interface LintJob {
   ruleSeverity: Record<string, SeverityName | 'off'>;
   maxFileSizeBytes: number;
   fix?: FixMode;
+  /** Hand back each file's cross-file facts (not with --no-cross-file). */
+  crossFile?: boolean;
 }
 
 /** `log` receives the service's reports of internal failures (it answers "nothing" then). */
@@ -21,5 +23,5 @@ export function runLintJob(job: LintJob, createService: ServiceFactory): LintFil
   const serviceErrors: string[] = [];
   const service = createService((message) => serviceErrors.push(message));
   service.configure({ ruleSeverity: job.ruleSeverity });
-  return lintFiles(job.candidates, service, job.maxFileSizeBytes, () => serviceErrors.splice(0), job.ruleSeverity, job.fix);
+  return lintFiles(job.candidates, service, job.maxFileSizeBytes, () => serviceErrors.splice(0), job.ruleSeverity, job.fix, job.crossFile === true);
 }

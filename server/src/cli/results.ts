@@ -1,6 +1,7 @@
 /** What a whfb-lint run found, before it is printed in one of the output formats. */
 import type { SeverityName } from '../lsp/protocolTypes';
 import type { AppliedFix } from './fix/applyFixes';
+import type { PortableFileFacts } from '../rules/crossFile/facts';
 
 export interface LintDiagnostic {
   /** 1-based, columns in UTF-16 code units as editors count them. */
@@ -35,6 +36,11 @@ export interface FileResult {
   fixes?: AppliedFix[];
   /** --fix-dry-run: the changes as a unified diff. */
   diff?: string;
+  /**
+   * What the file gives the cross-file step (cli/crossFileLint.ts), taken from the parse that
+   * checked it, for the text on disk; absent with --no-cross-file and for files that are no policy.
+   */
+  crossFileFacts?: PortableFileFacts;
 }
 
 export interface LintReport {

@@ -64,13 +64,14 @@ export async function runCli(argv: readonly string[], io: CliIo, lint: LintRunne
       const result = await lint({
         candidates: group.candidates, ruleSeverity: group.ruleSeverity, maxFileSizeBytes: DEFAULT_SETTINGS.maxFileSizeBytes,
         ...(options.fix ? { fix: options.fix } : {}),
+        ...(options.noCrossFile ? {} : { crossFile: true }),
       });
       linted.files.push(...result.files);
       linted.problems.push(...result.problems);
     }
     if (plan.groups.length > 1) linted.files = inCollectedOrder(linted.files, collection.candidates);
     // A step of its own after the per-file run: the files found are judged together.
-    if (!options.noCrossFile) addCrossFileFindings(linted.files, plan.groups, DEFAULT_SETTINGS.maxFileSizeBytes);
+    if (!options.noCrossFile) addCrossFileFindings(linted.files, plan.groups);
     const files = options.quiet
       ? linted.files.map((file) => ({ ...file, diagnostics: file.diagnostics.filter((d) => d.severity === 'error') }))
       : linted.files;

@@ -8,8 +8,9 @@ import type { CatalogIndex } from '../catalog/catalogIndex';
 import { cspScopeOf } from '../catalog/cspScope';
 import type { AllowedValues, CatalogNode } from '../catalog/types';
 import { finding } from '../model/findings';
-import type { Finding, Fix, PolicyModel, PolicySetting } from '../model/types';
+import type { Finding, Fix, PolicySetting } from '../model/types';
 import { asBoolean, asInteger, policyFileTypeName, typeFitsFormat, valueText, valueTypeForFormat } from '../model/values';
+import { ADMX_CHOICE_OPTIONS, ADMX_PAYLOAD, admxFormOf, isRedacted, listItems, patternOf, valueFits, type AdmxForm } from '../model/allowedValues';
 import { availabilityOn, formatBuild, parseBuild, type Availability } from './osBuilds';
 import type { Rule } from './rule';
 import { closest } from './similarity';
@@ -124,11 +125,22 @@ function settingIdSuggestion(catalog: CatalogIndex, written: string): CatalogNod
     ids = new Map(catalog.nodes.filter((node) => !node.interior && node.settingsCatalogId).map((node) => [node.settingsCatalogId.toLowerCase(), node]));
     settingIds.set(catalog, ids);
   }
-  const best = closest(written.trim().toLowerCase(), [...ids.keys()]);
-  return best ? ids.get(best) : undefined;
+  // The same misspelt id repeats (a copied setting) and stays while the user edits elsewhere: remembered like suggestionFor's.
+  const key = written.trim().toLowerCase();
+  let memo = settingIdSuggestions.get(catalog);
+  if (!memo) settingIdSuggestions.set(catalog, (memo = new Map<string, CatalogNode | null>()));
+  let found = memo.get(key);
+  if (found === undefined) {
+    const best = closest(key, [...ids.keys()]);
+    found = (best ? ids.get(best) : undefined) ?? null;
+    if (memo.size > 10_000) memo.clear();
+    memo.set(key, found);
+  }
+  return found ?? undefined;
 }
 
 const settingIds = new WeakMap<CatalogIndex, Map<string, CatalogNode>>();
+const settingIdSuggestions = new WeakMap<CatalogIndex, Map<string, CatalogNode | null>>();
 
 const wrongType: Rule = {
   code: 'WHFB102',
@@ -176,112 +188,6 @@ function firstSentence(text: string): string {
   const end = plain.search(/[.;](\s|$)/);
   const sentence = end > 0 ? plain.slice(0, end) : plain;
   return sentence.length > 80 ? `${sentence.slice(0, 77)}...` : sentence;
-}
-
-const compiledPatterns = new Map<string, RegExp | null>();
-
-function patternOf(pattern: string): RegExp | null {
-  if (!compiledPatterns.has(pattern)) {
-    try {
-      compiledPatterns.set(pattern, new RegExp(`^(?:${pattern})$`));
-    } catch {
-      compiledPatterns.set(pattern, null);
-    }
-  }
-  return compiledPatterns.get(pattern) ?? null;
-}
-
-/**
- * A node's enum values, lowercased, built once per node: a 10,000-setting file checks its values on
- * every keystroke, and lowercasing every allowed value each time was most of that edit's garbage.
- */
-interface EnumValues { lower: Set<string>; integers: Set<number> }
-
-const enumValuesByNode = new WeakMap<CatalogNode, EnumValues>();
-
-function enumValuesOf(node: CatalogNode, values: readonly { value: string }[]): EnumValues {
-  let known = enumValuesByNode.get(node);
-  if (!known) {
-    known = { lower: new Set(), integers: new Set() };
-    for (const item of values) {
-      const lower = item.value.toLowerCase();
-      known.lower.add(lower);
-      // An int node's value is compared as String(number): only values spelt that way can match.
-      const number = Number(lower);
-      if (Number.isInteger(number) && String(number) === lower) known.integers.add(number);
-    }
-    enumValuesByNode.set(node, known);
-  }
-  return known;
-}
-
-function enumAllows(node: CatalogNode, values: readonly { value: string }[], text: string): boolean {
-  const { lower } = enumValuesOf(node, values);
-  return lower.has(text) || lower.has(text.toLowerCase());
-}
-
-/** The value's text as the node reads it (true/1/"1" read alike for a bool). */
-function readText(flag: boolean | undefined, number: number | undefined, value: unknown): string {
-  return flag !== undefined ? String(flag) : number !== undefined ? String(number) : valueText(value);
-}
-
-/**
- * How the file writes an ADMX-backed policy. An OMA-URI (custom profile, SyncML, our policy file)
- * carries the raw ADMX payload, <enabled/> with its <data/> elements or <disabled/>. The Settings
- * Catalog presents the same policy as a choice whose option is 1 (Enabled) or 0 (Disabled), with the
- * ADMX elements as child settings; Intune writes the <enabled/> payload itself.
- */
-type AdmxForm = 'payload' | 'choice';
-
-function admxFormOf(model: PolicyModel): AdmxForm {
-  return model.admxAsChoice ? 'choice' : 'payload';
-}
-
-const ADMX_PAYLOAD = /^\s*<(enabled|disabled)\s*\/>/i;
-const ADMX_CHOICE_OPTIONS = new Set(['0', '1']);
-
-/** The items of a list node's value: split on the node's delimiter, blanks around items trimmed. */
-function listItems(node: CatalogNode, text: string): string[] {
-  return node.list ? text.split(node.list.delimiter).map((item) => item.trim()) : [text];
-}
-
-/** Does the value fit? Allocates nothing for a valid value of a bool, int or enum node. */
-function valueFits(node: CatalogNode, value: unknown, admx: AdmxForm): boolean {
-  if (value === null || value === undefined || value === '') return false;
-  // The value as the node reads it: a flag for bool nodes, a number for int nodes, else its text.
-  let flag: boolean | undefined;
-  let number: number | undefined;
-  if (node.format === 'bool') {
-    flag = asBoolean(value);
-    if (flag === undefined) return false;
-  } else if (node.format === 'int') {
-    number = asInteger(value);
-    if (number === undefined) return false;
-  }
-  const allowed = node.allowed;
-  if (!allowed) return true;
-  switch (allowed.kind) {
-    case 'enum':
-      if (flag !== undefined) return enumAllows(node, allowed.values, flag ? 'true' : 'false');
-      if (number !== undefined) return enumValuesOf(node, allowed.values).integers.has(number);
-      return enumAllows(node, allowed.values, valueText(value));
-    case 'range': {
-      const integer = asInteger(value);
-      return integer !== undefined && integer >= allowed.min && integer <= allowed.max;
-    }
-    case 'regex': {
-      const pattern = patternOf(allowed.pattern);
-      if (!pattern) return true;
-      const text = readText(flag, number, value);
-      return node.list ? listItems(node, text).every((item) => pattern.test(item)) : pattern.test(text);
-    }
-    case 'admx': {
-      const text = readText(flag, number, value);
-      return admx === 'choice' ? ADMX_CHOICE_OPTIONS.has(text.trim()) : ADMX_PAYLOAD.test(text);
-    }
-    default:
-      return true;
-  }
 }
 
 /**
@@ -353,10 +259,6 @@ function delimiterName(delimiter: string): string {
     case '+': return 'plus';
     default: return `U+${delimiter.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
   }
-}
-
-function isRedacted(value: unknown): boolean {
-  return typeof value === 'string' && value.length >= 4 && value.trim() === '****';
 }
 
 const valueNotAllowed: Rule = {

@@ -79,5 +79,6 @@ export class DeferredLanguageService implements WhfbLanguageService {
   indexedFiles() { return this.loaded ? this.loaded.indexedFiles() : []; }
   indexedDiagnostics(uri: string) { return this.service().indexedDiagnostics(uri); }
   crossFileDiagnostics(uri: string) { return this.service().crossFileDiagnostics(uri); }
+  crossFileFacts(doc: TextDocumentInput) { return this.service().crossFileFacts(doc); }
   effectiveConfiguration(nameOf?: (uri: string) => string) { return this.service().effectiveConfiguration(nameOf); }
 }

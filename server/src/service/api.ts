@@ -3,6 +3,7 @@
  * whfb-lint CLI are thin wrappers around an object of this interface.
  */
 import type { SourceFormat } from '../model/types';
+import type { PortableFileFacts } from '../rules/crossFile/facts';
 import type {
   ClientDiagnostic, CodeAction, CompletionList, Diagnostic, DocumentLink, DocumentSymbol, FoldingRange, Hover, Position, Range, SeverityName,
 } from '../lsp/protocolTypes';
@@ -82,6 +83,11 @@ export interface WhfbLanguageService {
   indexedDiagnostics(uri: string): Diagnostic[];
   /** The cross-file diagnostics (WHFB300+) standing in an indexed file. */
   crossFileDiagnostics(uri: string): Diagnostic[];
+  /**
+   * What a document gives the cross-file rules, as plain data (from the parse `validate` made of
+   * the same version); undefined when it is no policy. whfb-lint's workers hand it back.
+   */
+  crossFileFacts(doc: TextDocumentInput): PortableFileFacts | undefined;
   /** Per setting, the value each indexed file sets and which applies; `nameOf` names a file for the view. */
   effectiveConfiguration(nameOf?: (uri: string) => string): EffectiveConfiguration;
 }

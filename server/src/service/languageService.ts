@@ -41,6 +41,7 @@ import { lineStartsOf } from '../model/lineStarts';
 import { WorkspaceIndex } from './workspaceIndex';
 import { effectiveConfiguration } from '../rules/crossFile/effectiveConfiguration';
 import { lastSegment } from '../rules/crossFile/crossFileState';
+import { fileFacts, portableFacts } from '../rules/crossFile/facts';
 import { settingGroup } from '../features/policySummary';
 import type { EffectiveConfiguration } from '../../../shared/protocol';
 
@@ -363,6 +364,15 @@ export function getLanguageService(settings?: Partial<LanguageServiceSettings>, 
 
     crossFileDiagnostics(uri) {
       return safely('crossFileDiagnostics', [], () => (current.enable ? workspace.crossFileDiagnostics(uri, current.ruleSeverity) : []));
+    },
+
+    crossFileFacts(doc) {
+      return safely('crossFileFacts', undefined, () => {
+        const entry = parsed(doc);
+        if (!entry.model) return undefined;
+        const lines = entry.lines();
+        return portableFacts(fileFacts(doc.uri, entry.model, getCatalogOnce()), (offset) => lines.positionAt(offset));
+      });
     },
 
     effectiveConfiguration(nameOf = options.fileName ?? lastSegment): EffectiveConfiguration {

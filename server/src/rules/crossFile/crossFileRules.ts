@@ -169,7 +169,7 @@ function partners(context: TopicContext, source: Source, cohorts: readonly Cohor
   const own = context.files.get(source.uri);
   const result: Partners = { count: 0, shown: [] };
   if (!own) return result;
-  for (const cohort of cohorts) {
+  for (const cohort of sameTenantCohorts(own, cohorts)) {
     if (!matches(cohort.first)) continue;
     const overlap = overlapBetween(own, cohort.facts);
     if (overlap.kind === 'no') continue;
@@ -185,12 +185,45 @@ function partners(context: TopicContext, source: Source, cohorts: readonly Cohor
   return result;
 }
 
+/**
+ * The cohorts whose files can reach `own`'s devices as far as tenants go (overlapOf: two tenants
+ * never share a device): its tenant's and those of files naming none, in their order. A folder of
+ * exports from many tenants would otherwise pair every source with every other tenant's cohorts,
+ * a million pairs per topic at 1,000 files, each found not to overlap.
+ */
+function sameTenantCohorts(own: FileFacts, cohorts: readonly Cohort[]): readonly Cohort[] {
+  if (own.tenant === undefined || cohorts.length < 16) return cohorts;
+  let index = tenantIndexes.get(cohorts);
+  if (!index) {
+    index = new Map<string | undefined, number[]>();
+    cohorts.forEach((cohort, at) => {
+      const tenant = cohort.facts.tenant;
+      const list = index!.get(tenant);
+      if (list) list.push(at);
+      else index!.set(tenant, [at]);
+    });
+    tenantIndexes.set(cohorts, index);
+  }
+  const same = index.get(own.tenant) ?? [];
+  const none = index.get(undefined) ?? [];
+  if (same.length + none.length === cohorts.length) return cohorts;
+  const picked: Cohort[] = [];
+  // Both lists are ascending: merged, the cohorts keep the order everyPartner reports them in.
+  for (let i = 0, j = 0; i < same.length || j < none.length;) {
+    const at = j >= none.length || (i < same.length && same[i] < none[j]) ? same[i++] : none[j++];
+    picked.push(cohorts[at]);
+  }
+  return picked;
+}
+
+const tenantIndexes = new WeakMap<readonly Cohort[], Map<string | undefined, number[]>>();
+
 /** Every partner (for rules that report on each partner, whose output is that long anyway). */
 function everyPartner(context: TopicContext, source: Source, cohorts: readonly Cohort[], matches: (other: Source) => boolean): Pair[] {
   const own = context.files.get(source.uri);
   const pairs: Pair[] = [];
   if (!own) return pairs;
-  for (const cohort of cohorts) {
+  for (const cohort of sameTenantCohorts(own, cohorts)) {
     if (!matches(cohort.first)) continue;
     const overlap = overlapBetween(own, cohort.facts);
     if (overlap.kind === 'no') continue;

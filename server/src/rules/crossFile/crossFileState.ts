@@ -73,20 +73,30 @@ export class CrossFileState {
    * file by file would re-judge a topic shared by 1,000 files 1,000 times).
    */
   updateMany(entries: Iterable<{ uri: string; model: PolicyModel | undefined }>): Set<string> {
+    const catalog = this.context.catalog;
+    return this.updateFacts((function* () {
+      for (const { uri, model } of entries) yield { uri, facts: model ? fileFacts(uri, model, catalog) : undefined };
+    })());
+  }
+
+  /**
+   * The same with each file's facts built already (whfb-lint's workers build them while checking
+   * each file, so the cross-file step never parses a file again).
+   */
+  updateFacts(entries: Iterable<{ uri: string; facts: FileFacts | undefined }>): Set<string> {
     const touched = new Set<string>();
     const changed = new Set<string>();
-    for (const { uri, model } of entries) {
+    for (const { uri, facts } of entries) {
       if (this.context.isCancelled?.()) break;
-      this.apply(uri, model, touched);
+      this.apply(uri, facts, touched);
       changed.add(uri);
     }
     for (const topic of touched) for (const changedUri of this.evaluate(topic)) changed.add(changedUri);
     return changed;
   }
 
-  private apply(uri: string, model: PolicyModel | undefined, touched: Set<string>): void {
+  private apply(uri: string, next: FileFacts | undefined, touched: Set<string>): void {
     const previous = this.files.get(uri);
-    const next = model ? fileFacts(uri, model, this.context.catalog) : undefined;
     const fileChanged = !previous || !next || previous.fileSignature !== next.fileSignature;
     for (const facts of [previous, next]) {
       if (!facts) continue;

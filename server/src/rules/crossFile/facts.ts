@@ -14,6 +14,7 @@ import { modelIndex } from '../../model/modelIndex';
 import { nodeMatches, NODES, settingsFor } from '../../model/settingLookup';
 import type { OffsetRange, PolicyAudience, PolicyModel } from '../../model/types';
 import { asBoolean, asInteger, isGuid } from '../../model/values';
+import { admxFormOf, appliesAsWritten } from '../../model/allowedValues';
 import { canonicalValue } from '../nodeRules';
 
 /** One place a file sets something a cross-file rule compares. */
@@ -112,16 +113,6 @@ function tenantOfModel(model: PolicyModel, catalog: CatalogIndex): { tenant?: st
   return only ? { tenant: only, range } : {};
 }
 
-function appliesAsWritten(node: CatalogNode, on: boolean | undefined, number: number | undefined): boolean {
-  if (node.format === 'bool') return on !== undefined;
-  if (node.format !== 'int') return true;
-  if (number === undefined) return false;
-  const allowed = node.allowed;
-  if (allowed?.kind === 'range') return number >= allowed.min && number <= allowed.max;
-  if (allowed?.kind === 'enum') return allowed.values.some((item) => Number(item.value) === number);
-  return true;
-}
-
 /** The `{GUID}` folder of a Group Policy backup the file is in (lower case), if any. */
 function groupPolicyObjectOf(uri: string): string | undefined {
   return /\/(\{[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}|%7b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}%7d)\//i
@@ -143,15 +134,16 @@ function signatureOf(sources: readonly Source[]): string {
 export function fileFacts(uri: string, model: PolicyModel, catalog: CatalogIndex): FileFacts {
   const topics = new Map<string, Source[]>();
   const deliveredByGroupPolicy = new Set<string>();
+  const admx = admxFormOf(model);
   for (const setting of model.settings) {
     const node = setting.node;
     if (!node || node.interior || !setting.value) continue;
     const value = canonicalValue(setting);
     const on = node.format === 'bool' ? asBoolean(setting.value.value) : undefined;
     const number = node.format === 'int' ? asInteger(setting.value.value) : undefined;
-    // A value the device would reject (not a boolean, not an integer, out of range) is reported in
-    // its own file (WHFB103) and never applies, so it contradicts nothing elsewhere.
-    if (!appliesAsWritten(node, on, number)) continue;
+    // A value the device would reject is reported in its own file (WHFB103, by the same predicate)
+    // and never applies, so it contradicts nothing elsewhere; nor does a redacted one (WHFB180).
+    if (!appliesAsWritten(node, setting.value.value, admx)) continue;
     // A value a Group Policy backup delivers (formats/gpoPolicyBuilder.ts) is Group Policy, not MDM.
     const channel = setting.groupPolicy ? 'group-policy' : 'mdm';
     if (setting.groupPolicy) deliveredByGroupPolicy.add(node.path);
@@ -201,4 +193,75 @@ export function fileFacts(uri: string, model: PolicyModel, catalog: CatalogIndex
     ...(groupPolicyObject ? { groupPolicyObject } : {}),
     fileSignature: JSON.stringify([tenant, tenantRange, audience, tenantWide, mdmWinsOverGroupPolicy, ignoredCodes, deployment, groupPolicyObject]),
   };
+}
+
+/** A Source as plain data: its catalog node by path, so it crosses threads (whfb-lint's workers). */
+export type PortableSource = Omit<Source, 'node'> & { nodePath: string };
+
+/**
+ * A file's facts as plain data, with the line/character of every offset they hold: whfb-lint's
+ * workers check each file once and hand these back, and the main thread judges the set across
+ * files from them (cli/crossFileLint.ts) without reading or parsing any file again.
+ */
+export interface PortableFileFacts extends Omit<FileFacts, 'topics' | 'signatures'> {
+  /** The signatures are not sent: rebuilt from the sources on arrival, they cost less than their copy. */
+  topics: [string, PortableSource[]][];
+  /** Flat triples offset, line, character for every offset a finding or related location can name. */
+  positions: number[];
+}
+
+export function portableFacts(facts: FileFacts, positionAt: (offset: number) => { line: number; character: number }): PortableFileFacts {
+  const offsets = new Set<number>([0]);
+  const topics: [string, PortableSource[]][] = [];
+  for (const [topic, sources] of facts.topics) {
+    topics.push([topic, sources.map(({ node, ...rest }) => {
+      offsets.add(rest.range.start);
+      offsets.add(rest.range.end);
+      return { ...rest, nodePath: node.path };
+    })]);
+  }
+  if (facts.tenantRange) {
+    offsets.add(facts.tenantRange.start);
+    offsets.add(facts.tenantRange.end);
+  }
+  const positions: number[] = [];
+  for (const offset of offsets) {
+    const position = positionAt(offset);
+    positions.push(offset, position.line, position.character);
+  }
+  const { topics: _topics, signatures: _signatures, ...rest } = facts;
+  return { ...rest, topics, positions };
+}
+
+/** The facts again, their nodes the catalog's own (the rules compare nodes by identity); undefined when a node is unknown here. */
+export function factsFromPortable(portable: PortableFileFacts, catalog: CatalogIndex): FileFacts | undefined {
+  const topics = new Map<string, Source[]>();
+  const nodes = new Map<string, CatalogNode>();
+  // One uri string for the file: the rules compare and look up uris in their hottest loops, and
+  // a string that crossed threads is a copy per source, compared character by character.
+  const uri = portable.uri;
+  for (const [topic, sources] of portable.topics) {
+    const list: Source[] = [];
+    for (const portableSource of sources) {
+      let node = nodes.get(portableSource.nodePath);
+      if (!node) {
+        node = catalog.byPath(portableSource.nodePath);
+        if (!node) return undefined;
+        nodes.set(portableSource.nodePath, node);
+      }
+      // Built in fileFacts' shape, so the rules' property reads stay monomorphic.
+      const source: Source = {
+        uri, channel: portableSource.channel, node, value: portableSource.value, range: portableSource.range,
+        said: portableSource.said, ignoredCodes: portableSource.ignoredCodes,
+        ...(portableSource.on !== undefined ? { on: portableSource.on } : {}),
+        ...(portableSource.number !== undefined ? { number: portableSource.number } : {}),
+      };
+      list.push(source);
+    }
+    topics.set(topic, list);
+  }
+  const signatures = new Map<string, string>();
+  for (const [topic, sources] of topics) signatures.set(topic, signatureOf(sources));
+  const { topics: _topics, positions: _positions, ...rest } = portable;
+  return { ...rest, topics, signatures };
 }
