@@ -120,15 +120,17 @@ export class WorkspaceSync {
     const found = new Set(uris);
     this.publish(this.host.service.unindexFiles([...before].filter((uri) => !found.has(uri) && !this.host.documents.get(uri))));
     for (let start = 0; start < uris.length; start += BATCH) {
-      const docs: TextDocumentInput[] = [];
-      for (const uri of uris.slice(start, start + BATCH)) {
-        if (run.cancelled) return;
-        const open = this.host.documents.get(uri);
-        if (open) continue;
-        const text = await this.host.files.read(uri, this.maxFileSizeBytes * 2 + 4);
-        if (text !== undefined) docs.push(diskInput(uri, text));
-      }
+      // A batch's reads run together: the disk (or the OS cache) answers while the previous batch's
+      // results are handed on, instead of one await per file.
+      const batch = uris.slice(start, start + BATCH).filter((uri) => !this.host.documents.get(uri));
+      const texts = await Promise.all(batch.map((uri) => this.host.files.read(uri, this.maxFileSizeBytes * 2 + 4)));
       if (run.cancelled) return;
+      const docs: TextDocumentInput[] = [];
+      texts.forEach((text, index) => {
+        const uri = batch[index]!;
+        // Opened while it was read: the editor's text is indexed instead.
+        if (text !== undefined && !this.host.documents.get(uri)) docs.push(diskInput(uri, text));
+      });
       const { changed } = this.host.service.indexFiles(docs, { get isCancellationRequested() { return run.cancelled; } });
       this.publish(changed);
       await new Promise<void>((resolve) => setImmediate(resolve));
