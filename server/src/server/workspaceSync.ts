@@ -127,7 +127,7 @@ export class WorkspaceSync {
       if (run.cancelled) return;
       const docs: TextDocumentInput[] = [];
       texts.forEach((text, index) => {
-        const uri = batch[index]!;
+        const uri = batch[index];
         // Opened while it was read: the editor's text is indexed instead.
         if (text !== undefined && !this.host.documents.get(uri)) docs.push(diskInput(uri, text));
       });
