@@ -8,9 +8,10 @@
  * with the result ids it holds and a partialResultToken, applies every partial result at once, and
  * asks again 2 s after an answer. workspace/diagnostic/refresh re-pulls its open documents only.
  * So the request is long-running here: it reports what differs from the client's result ids, then
- * waits for the index or the settings to change, never polling. With a partialResultToken the
- * request stays open and reports each change as a partial result; without one it answers once
- * something changed (after the workspace has been indexed), and the client asks again.
+ * waits for the index or the settings to change, never polling. Nothing is reported while the
+ * workspace is being indexed (cross-file findings still move with every batch). With a
+ * partialResultToken the request stays open and reports in chunks, as partial results; without
+ * one it answers once something changed, and the client asks again.
  *
  * Result ids: server session, settings generation and a per-file generation that moves whenever
  * the file's diagnostics may have changed (its text, a partner file, its opening or closing). A file
@@ -88,12 +89,11 @@ export class WorkspaceDiagnostics {
           if (token.isCancellationRequested) throw cancelledError();
           if (this.disposed) return { items: [] };
           const seen = this.changes;
-          if (resultProgress || !this.host.indexing()) {
-            const items = await this.reportsSince(known, token);
-            if (items.length > 0) {
-              if (!resultProgress) return { items };
-              resultProgress.report({ items });
-            }
+          // While the workspace is indexed, the files' cross-file findings are still moving: report once it is.
+          if (!this.host.indexing()) {
+            // With a partialResultToken each chunk goes out as soon as it is computed.
+            const items = await this.reportsSince(known, token, resultProgress && ((chunk) => resultProgress.report({ items: chunk })));
+            if (items.length > 0 && !resultProgress) return { items };
           }
           await this.nextChange(seen, token);
         }
@@ -104,7 +104,7 @@ export class WorkspaceDiagnostics {
   }
 
   /** The reports that differ from what the client holds (`known`, updated). */
-  private async reportsSince(known: Map<string, string>, token: CancellationToken): Promise<WorkspaceDocumentDiagnosticReport[]> {
+  private async reportsSince(known: Map<string, string>, token: CancellationToken, partial?: (chunk: WorkspaceDocumentDiagnosticReport[]) => void): Promise<WorkspaceDocumentDiagnosticReport[]> {
     const settingsGeneration = this.host.settings.generation;
     const indexed = this.host.indexedFiles();
     const indexedSet = new Set(indexed);
@@ -120,10 +120,12 @@ export class WorkspaceDiagnostics {
       known.set(uri, resultId);
       items.push({ kind: DocumentDiagnosticReportKind.Full, uri, version: null, resultId, items: isIndexed ? this.host.closedFileDiagnostics(uri) : [] });
       if (++computed % REPORTS_PER_TURN === 0) {
+        if (partial) partial(items.splice(0));
         await yieldToEventLoop();
         if (token.isCancellationRequested) throw cancelledError();
       }
     }
+    if (partial && items.length > 0) partial(items.splice(0));
     return items;
   }
 

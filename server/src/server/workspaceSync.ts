@@ -62,6 +62,13 @@ export class WorkspaceSync {
   private maxFiles = 5_000;
   private run = { cancelled: false };
   private runs = 0;
+  /**
+   * Files whose diagnostics changed while the workspace was being indexed. Each batch of new files
+   * can change the cross-file findings of every file indexed before it, so publishing per batch
+   * would check the first files again and again (quadratic at 1,000 files); they are checked once,
+   * when the run ends.
+   */
+  private readonly deferred = new Set<string>();
   /** Closed files we published diagnostics for, so they can be cleared. */
   private readonly published = new Set<string>();
 
@@ -99,7 +106,12 @@ export class WorkspaceSync {
       await this.indexAllOnce();
     } finally {
       this.runs--;
-      if (this.runs === 0) this.host.indexingEnded?.();
+      if (this.runs === 0) {
+        const deferred = [...this.deferred];
+        this.deferred.clear();
+        this.publish(deferred);
+        this.host.indexingEnded?.();
+      }
     }
   }
 
@@ -187,6 +199,10 @@ export class WorkspaceSync {
 
   private publish(uris: readonly string[]): void {
     if (uris.length === 0) return;
+    if (this.runs > 0) {
+      for (const uri of uris) this.deferred.add(uri);
+      return;
+    }
     const indexed = new Set(this.host.service.indexedFiles());
     const pulled: string[] = [];
     for (const uri of new Set(uris)) {
