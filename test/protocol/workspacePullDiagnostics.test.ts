@@ -90,6 +90,8 @@ test('a pull with the current result ids waits; rewriting a closed file on disk 
   assert.ok(report, 'the partner of the changed file is reported again');
   assert.equal(report.kind, 'full');
   assert.ok(!report.items!.some((item) => item.code === 'WHFB301'), 'the contradiction went away with the change');
+  assert.equal(new Set(answer.items.map((item) => item.uri)).size, answer.items.length, 'one report per file');
+  assert.ok(answer.items.every((item) => (item.kind === 'full' && Array.isArray(item.items)) || (item.kind === 'unchanged' && item.resultId === resultIds.get(item.uri))));
 });
 
 test('deleting a closed file on disk reports it empty', TIMEOUT, async () => {

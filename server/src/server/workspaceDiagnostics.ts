@@ -13,6 +13,9 @@
  * partialResultToken the request stays open and reports in chunks, as partial results; without
  * one it answers once something changed, and the client asks again.
  *
+ * A file whose result id the client holds and that did not change is confirmed "unchanged" once,
+ * in the first answer with a change; later partial results carry changes only.
+ *
  * Result ids: server session, settings generation and a per-file generation that moves whenever
  * the file's diagnostics may have changed (its text, a partner file, its opening or closing). A file
  * that left the index (deleted, excluded) gets one empty report, then nothing. Open documents are
@@ -83,6 +86,8 @@ export class WorkspaceDiagnostics {
     connection.languages.diagnostics.onWorkspace(guardRequest(connection.console, 'workspace/diagnostic', { items: [] }, async (params, token, _workDone, resultProgress) => {
       await this.host.settings.ready();
       const known = new Map(params.previousResultIds.map((item) => [item.uri, item.value]));
+      // The client's result ids that are still current are confirmed ("unchanged") once, with the first change.
+      let confirm = known.size > 0;
       this.openRequests++;
       try {
         for (;;) {
@@ -92,8 +97,9 @@ export class WorkspaceDiagnostics {
           // While the workspace is indexed, the files' cross-file findings are still moving: report once it is.
           if (!this.host.indexing()) {
             // With a partialResultToken each chunk goes out as soon as it is computed.
-            const items = await this.reportsSince(known, token, resultProgress && ((chunk) => resultProgress.report({ items: chunk })));
-            if (items.length > 0 && !resultProgress) return { items };
+            const { items, changed } = await this.reportsSince(known, confirm, token, resultProgress && ((chunk) => resultProgress.report({ items: chunk })));
+            if (changed) confirm = false;
+            if (changed && !resultProgress) return { items };
           }
           await this.nextChange(seen, token);
         }
@@ -104,19 +110,29 @@ export class WorkspaceDiagnostics {
   }
 
   /** The reports that differ from what the client holds (`known`, updated). */
-  private async reportsSince(known: Map<string, string>, token: CancellationToken, partial?: (chunk: WorkspaceDocumentDiagnosticReport[]) => void): Promise<WorkspaceDocumentDiagnosticReport[]> {
+  /**
+   * The reports that differ from what the client holds (`known`, updated), and with `confirm`, once
+   * one does, "unchanged" reports for the rest. `changed`: whether any full report was made.
+   */
+  private async reportsSince(
+    known: Map<string, string>, confirm: boolean, token: CancellationToken, partial?: (chunk: WorkspaceDocumentDiagnosticReport[]) => void,
+  ): Promise<{ items: WorkspaceDocumentDiagnosticReport[]; changed: boolean }> {
     const settingsGeneration = this.host.settings.generation;
     const indexed = this.host.indexedFiles();
     const indexedSet = new Set(indexed);
     const gone = `${this.session}:gone`;
     const items: WorkspaceDocumentDiagnosticReport[] = [];
+    const unchanged: WorkspaceDocumentDiagnosticReport[] = [];
     let computed = 0;
     for (const uri of new Set([...indexed, ...known.keys()])) {
       if (this.host.isOpen(uri)) continue;
       const isIndexed = indexedSet.has(uri);
       if (!isIndexed && !known.has(uri)) continue;
       const resultId = isIndexed ? `${this.session}:${settingsGeneration}:${this.generationOf(uri)}` : gone;
-      if (known.get(uri) === resultId) continue;
+      if (known.get(uri) === resultId) {
+        if (confirm && isIndexed) unchanged.push({ kind: DocumentDiagnosticReportKind.Unchanged, uri, version: null, resultId });
+        continue;
+      }
       known.set(uri, resultId);
       items.push({ kind: DocumentDiagnosticReportKind.Full, uri, version: null, resultId, items: isIndexed ? this.host.closedFileDiagnostics(uri) : [] });
       if (++computed % REPORTS_PER_TURN === 0) {
@@ -125,8 +141,10 @@ export class WorkspaceDiagnostics {
         if (token.isCancellationRequested) throw cancelledError();
       }
     }
+    const changed = computed > 0;
+    if (changed) items.push(...unchanged);
     if (partial && items.length > 0) partial(items.splice(0));
-    return items;
+    return { items, changed };
   }
 
   /** Resolves on the next change after `seen` (at once if one happened), on cancellation or disposal. */
