@@ -35,7 +35,10 @@ export const WORKSPACE_BENCH_MODULE = 'bench/workspaceBench.ts';
 export async function runWorkspaceBench(context: WorkspaceBenchContext): Promise<WorkspaceBenchRow[] | undefined> {
   const path = join(context.root, WORKSPACE_BENCH_MODULE);
   if (!existsSync(path)) return undefined;
-  const module = (await import(path)) as { benchWorkspace?: (context: WorkspaceBenchContext) => Promise<WorkspaceBenchRow[]> };
+  type BenchModule = { benchWorkspace?: (context: WorkspaceBenchContext) => Promise<WorkspaceBenchRow[]> };
+  // A TypeScript module loaded by tsx from an ES module context arrives as its CommonJS exports under `default`.
+  const loaded = (await import(path)) as BenchModule & { default?: BenchModule };
+  const module = typeof loaded.benchWorkspace === 'function' ? loaded : loaded.default ?? loaded;
   if (typeof module.benchWorkspace !== 'function') throw new Error(`${WORKSPACE_BENCH_MODULE} does not export benchWorkspace(context)`);
   return module.benchWorkspace(context);
 }

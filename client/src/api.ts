@@ -86,4 +86,24 @@ export interface TestingApi {
    * pass the https check reach it. Affects every WHfB command in this window until restored.
    */
   interceptOpenExternal(opener: ((href: string) => unknown) | undefined): void;
+  /**
+   * TEST ONLY. The "Policy settings" view as its tree data provider renders it now (switch modes
+   * with the commands whfb.settingsView.showWorkspace / showActiveFile).
+   */
+  settingsView(): SettingsViewSnapshot;
+}
+
+export interface SettingsViewSnapshot {
+  mode: 'activeFile' | 'workspace';
+  /** The view's description (workspace mode: file, setting and conflict counts). */
+  description?: string;
+  rows: SettingsViewRow[];
+}
+
+export interface SettingsViewRow {
+  label: string;
+  description?: string;
+  /** e.g. whfbWorkspaceGroup, whfbWorkspaceSetting, whfbWorkspaceSource. */
+  contextValue?: string;
+  children: SettingsViewRow[];
 }

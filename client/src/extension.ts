@@ -19,6 +19,7 @@ import { interceptOpenExternal, registerSafeCommand, type CommandServices } from
 import { createLanguageClient } from './languageClient';
 import { ServerRequests } from './serverRequests';
 import { SettingsTreeProvider } from './settingsView/settingsTree';
+import { snapshotSettingsView } from './settingsView/settingsViewSnapshot';
 import { PolicyStatusBar } from './statusBar';
 import { startActivationTiming } from './activationTiming';
 
@@ -77,7 +78,7 @@ export function activate(context: vscode.ExtensionContext): WhfbExtensionApi {
     checklist: controller.api(),
     activePolicy: () => policy.current,
     refreshActivePolicy: () => policy.refresh(),
-    testing: { interceptOpenExternal },
+    testing: { interceptOpenExternal, settingsView: () => snapshotSettingsView(settingsTree) },
   };
 }
 

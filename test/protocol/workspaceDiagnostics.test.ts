@@ -5,7 +5,7 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync, mkdirSync, rmSync, readFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, mkdirSync, rmSync, readFileSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -14,6 +14,7 @@ import { REPO_ROOT } from './ensureBuilt';
 
 const TIMEOUT = { timeout: 60_000 };
 let client: LspTestClient;
+let initializeResult: any;
 let folder: string;
 
 before(async () => {
@@ -29,6 +30,7 @@ before(async () => {
     workspaceFolders: [pathToFileURL(folder).href],
   });
   client = started.client;
+  initializeResult = started.initializeResult;
 }, TIMEOUT);
 
 after(() => {
@@ -60,4 +62,28 @@ test('an untitled document is judged alone: no cross-file finding against the wo
   const partner = pathToFileURL(join(folder, 'policies', 'cloud-kerberos.json')).href;
   const latest = [...client.published].reverse().find((item) => item.uri === partner);
   assert.ok(!latest || !latest.diagnostics.some((d: any) => JSON.stringify(d).includes('Untitled')), 'a workspace file names no untitled document');
+});
+
+test('a client without pull diagnostics is offered no workspace pull: closed files are pushed', () => {
+  assert.equal(initializeResult.capabilities.diagnosticProvider, undefined);
+});
+
+test('a closed file changed on disk is checked again; a deleted one has its diagnostics cleared', TIMEOUT, async () => {
+  const fixtures = join(REPO_ROOT, 'test', 'fixtures', 'crossfile', 'WHFB301-bad');
+  const certificate = pathToFileURL(join(folder, 'policies', 'account-protection.json')).href;
+  const kerberos = pathToFileURL(join(folder, 'policies', 'cloud-kerberos.json')).href;
+  await client.waitForDiagnostics(certificate, (item) => item.diagnostics.some((d: any) => d.code === 'WHFB301'));
+  let from = client.mark();
+  writeFileSync(join(folder, 'policies', 'cloud-kerberos.json'), readFileSync(join(fixtures, 'cloud-kerberos.json'), 'utf8').replace('"value": true', '"value": false'));
+  await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: kerberos, type: 2 }] });
+  const changed = await client.waitForDiagnostics(certificate, () => true, from);
+  assert.ok(!changed.diagnostics.some((d: any) => d.code === 'WHFB301'), 'the partner no longer contradicts it');
+  writeFileSync(join(folder, 'policies', 'cloud-kerberos.json'), readFileSync(join(fixtures, 'cloud-kerberos.json')));
+  await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: kerberos, type: 2 }] });
+  await client.waitForDiagnostics(certificate, (item) => item.diagnostics.some((d: any) => d.code === 'WHFB301'), from);
+  from = client.mark();
+  unlinkSync(join(folder, 'policies', 'account-protection.json'));
+  await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: certificate, type: 3 }] });
+  const cleared = await client.waitForDiagnostics(certificate, () => true, from);
+  assert.deepEqual(cleared.diagnostics, [], 'the deleted file has no diagnostics left');
 });

@@ -1,7 +1,8 @@
 /**
  * Pull diagnostics (textDocument/diagnostic), used when the client declares support for them:
  * the client decides when to ask, the server answers for the version it has. Result ids carry
- * the settings generation and the version, so an unchanged document answers "unchanged".
+ * the settings generation, the version and the document's workspace generation (which moves when
+ * a partner file changes its cross-file findings), so an unchanged document answers "unchanged".
  * whfb.validation.delay applies here too: an answer waits until the document has been still for
  * the delay (QuietPeriod), then reports on the newest version.
  */
@@ -12,6 +13,7 @@ import { guardRequest } from './guard';
 import type { ValidationHost } from './pushDiagnostics';
 import type { QuietPeriod } from './quietPeriod';
 import type { TypingGuard } from './typingGuard';
+import type { Diagnostic } from '../lsp/protocolTypes';
 
 const EMPTY_REPORT: DocumentDiagnosticReport = { kind: DocumentDiagnosticReportKind.Full, items: [] };
 
@@ -20,16 +22,30 @@ const EMPTY_REPORT: DocumentDiagnosticReport = { kind: DocumentDiagnosticReportK
  * the findings held back on the token being typed (typingGuard.ts). Their answer's result id is
  * marked, so the next pull of the same version is answered in full, not "unchanged".
  */
-export function registerPullDiagnostics(host: ValidationHost, quiet: QuietPeriod, typing?: TypingGuard, refresh?: () => void): void {
+export interface WorkspaceAwareness {
+  /** Moves when the document's cross-file findings may have changed. */
+  generationOf(uri: string): number;
+  /**
+   * A document that is no longer open but is a workspace file: its closed-file diagnostics. The
+   * client pulls a document once more after closing it and keeps that answer until the workspace
+   * pull reports the file, so the answer must not be empty.
+   */
+  closedFileDiagnostics(uri: string): Diagnostic[] | undefined;
+}
+
+export function registerPullDiagnostics(host: ValidationHost, quiet: QuietPeriod, typing?: TypingGuard, refresh?: () => void, workspace?: WorkspaceAwareness): void {
   const { connection, documents, settings } = host;
   connection.languages.diagnostics.on(guardRequest(connection.console, 'textDocument/diagnostic', EMPTY_REPORT, async (params, token) => {
     const { validationDelayMs } = await settings.ready();
     await quiet.waitUntilStill(params.textDocument.uri, validationDelayMs, token);
     const document = documents.get(params.textDocument.uri);
-    if (!document) return EMPTY_REPORT;
+    if (!document) {
+      const items = workspace?.closedFileDiagnostics(params.textDocument.uri);
+      return items ? { kind: DocumentDiagnosticReportKind.Full, items } : EMPTY_REPORT;
+    }
     return runCancellable(token, (): DocumentDiagnosticReport => {
       const input = toInput(document);
-      const resultId = `${settings.generation}:${input.version}`;
+      const resultId = `${settings.generation}:${workspace?.generationOf(input.uri) ?? 0}:${input.version}`;
       if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
       const all = host.validate(input);
       const { shown: items, retryInMs } = typing ? typing.hold(document, all) : { shown: all, retryInMs: undefined };

@@ -25,6 +25,7 @@ import { applyFileRules, applyFileRulesToSummary, CONFIG_FILE_NAMES, isIgnored, 
 import type { LoadedConfig } from '../config/findConfig';
 import type { WorkspaceFiles } from './workspaceFiles';
 import { WorkspaceSync } from './workspaceSync';
+import { WorkspaceDiagnostics } from './workspaceDiagnostics';
 import { EFFECTIVE_CONFIGURATION_CHANGED_NOTIFICATION, EFFECTIVE_CONFIGURATION_REQUEST } from '../../../shared/protocol';
 
 export const COMPLETION_TRIGGER_CHARACTERS = ['/', ':', ' ', '"'];
@@ -33,6 +34,8 @@ interface ClientSupport {
   configuration: boolean;
   configurationChangeRegistration: boolean;
   pullDiagnostics: boolean;
+  /** The client pulls workspace diagnostics too (workspace/diagnostic), as vscode-languageclient does. */
+  workspacePull: boolean;
   diagnosticsRefresh: boolean;
   watchedFilesRegistration: boolean;
 }
@@ -42,6 +45,7 @@ function clientSupport(capabilities: ClientCapabilities): ClientSupport {
     configuration: capabilities.workspace?.configuration === true,
     configurationChangeRegistration: capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true,
     pullDiagnostics: capabilities.textDocument?.diagnostic !== undefined,
+    workspacePull: capabilities.textDocument?.diagnostic !== undefined && capabilities.workspace?.diagnostics !== undefined,
     diagnosticsRefresh: capabilities.workspace?.diagnostics?.refreshSupport === true,
     watchedFilesRegistration: capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
   };
@@ -82,8 +86,10 @@ export function startServer(connection: Connection, service: WhfbLanguageService
   });
   const settings = new SettingsStore(service);
   const repoConfigs = hooks.repoConfigs?.((message) => connection.console.warn(message));
-  let support: ClientSupport = { configuration: false, configurationChangeRegistration: false, pullDiagnostics: false, diagnosticsRefresh: false, watchedFilesRegistration: false };
+  let support: ClientSupport = { configuration: false, configurationChangeRegistration: false, pullDiagnostics: false, workspacePull: false, diagnosticsRefresh: false, watchedFilesRegistration: false };
   let sync: WorkspaceSync | undefined;
+  // Set at initialize when the client pulls workspace diagnostics and the server indexes the workspace.
+  let workspaceDiagnostics: WorkspaceDiagnostics | undefined;
   let folders: string[] = [];
   const ignoredByRepo = (uri: string): boolean => {
     const repo = repoConfigs?.forDocument(uri);
@@ -116,21 +122,34 @@ export function startServer(connection: Connection, service: WhfbLanguageService
   const push = new PushDiagnostics(host, typing);
   const quiet = new QuietPeriod();
   let refreshPending = false;
+  /** workspace/diagnostic/refresh, once per turn however many files changed. */
+  const refreshSoon = (): void => {
+    if (!support.diagnosticsRefresh || refreshPending) return;
+    refreshPending = true;
+    setImmediate(() => {
+      refreshPending = false;
+      void connection.languages.diagnostics.refresh();
+    });
+  };
+  const closedFileDiagnostics = (uri: string): Diagnostic[] => (ignoredByRepo(uri) ? [] : withRepoRules(uri, service.indexedDiagnostics(uri)));
   if (hooks.workspaceFiles) {
     sync = new WorkspaceSync({
-      connection, documents, service, files: hooks.workspaceFiles,
-      closedFileDiagnostics: (uri) => (ignoredByRepo(uri) ? [] : withRepoRules(uri, service.indexedDiagnostics(uri))),
+      connection, documents, service, files: hooks.workspaceFiles, closedFileDiagnostics,
       revalidateOpen: (uri) => {
+        workspaceDiagnostics?.filesChanged([uri]);
         if (!support.pullDiagnostics) void push.schedule(uri);
-        else if (support.diagnosticsRefresh && !refreshPending) {
-          refreshPending = true;
-          setImmediate(() => {
-            refreshPending = false;
-            void connection.languages.diagnostics.refresh();
-          });
-        }
+        else refreshSoon();
+      },
+      get closedFilesChanged() {
+        return workspaceDiagnostics && ((uris: readonly string[]) => {
+          workspaceDiagnostics?.filesChanged(uris);
+          // A client that answered requests and waits for news re-pulls on refresh; one with a
+          // request open hears of the change through it.
+          if (!workspaceDiagnostics?.waiting) refreshSoon();
+        });
       },
       indexChanged: () => void connection.sendNotification(EFFECTIVE_CONFIGURATION_CHANGED_NOTIFICATION),
+      indexingEnded: () => workspaceDiagnostics?.wake(),
     });
   }
   const fileName = (uri: string): string => {
@@ -163,6 +182,8 @@ export function startServer(connection: Connection, service: WhfbLanguageService
   const logSettingsError = (error: unknown) => connection.console.error(`whfb: reading settings failed: ${describeError(error)}`);
 
   const revalidateOpenDocuments = (): void => {
+    // Settings or a repository configuration changed: every closed file's result id moved with the generation.
+    workspaceDiagnostics?.wake();
     if (!support.pullDiagnostics) push.scheduleAllOpen();
     else if (support.diagnosticsRefresh) connection.languages.diagnostics.refresh();
   };
@@ -173,7 +194,21 @@ export function startServer(connection: Connection, service: WhfbLanguageService
     repoConfigs?.setWorkspaceFolders(folders);
     sync?.setFolders(folders);
     void settings.update(Promise.resolve(settingsFromInitializationOptions(params.initializationOptions)), logSettingsError);
-    if (support.pullDiagnostics) registerPullDiagnostics(host, quiet, typing, () => { if (support.diagnosticsRefresh) connection.languages.diagnostics.refresh(); });
+    if (sync && support.workspacePull) {
+      workspaceDiagnostics = new WorkspaceDiagnostics({
+        connection, settings, closedFileDiagnostics,
+        isOpen: (uri) => documents.get(uri) !== undefined,
+        indexedFiles: () => service.indexedFiles(),
+        indexing: () => sync?.indexing ?? false,
+      });
+      workspaceDiagnostics.register();
+    }
+    if (support.pullDiagnostics) {
+      registerPullDiagnostics(host, quiet, typing, () => { if (support.diagnosticsRefresh) connection.languages.diagnostics.refresh(); }, {
+        generationOf: (uri) => workspaceDiagnostics?.generationOf(uri) ?? 0,
+        closedFileDiagnostics: (uri) => (sync && service.indexedFiles().includes(uri) ? closedFileDiagnostics(uri) : undefined),
+      });
+    }
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -183,7 +218,8 @@ export function startServer(connection: Connection, service: WhfbLanguageService
         documentSymbolProvider: true,
         documentLinkProvider: { resolveProvider: false },
         foldingRangeProvider: true,
-        ...(support.pullDiagnostics ? { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false } } : {}),
+        // interFileDependencies stays false: the server sends workspace/diagnostic/refresh when a partner file changes.
+        ...(support.pullDiagnostics ? { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: workspaceDiagnostics !== undefined } } : {}),
       },
       serverInfo: { name: 'whfb-language-server', version },
     };
@@ -251,6 +287,7 @@ export function startServer(connection: Connection, service: WhfbLanguageService
   // Requests after this one are refused (guardRequest); a second shutdown is one of them.
   connection.onShutdown(() => {
     sync?.cancel();
+    workspaceDiagnostics?.dispose();
     markShutdownRequested();
   });
 

@@ -3,10 +3,11 @@
  * workspace folders is read at start (bounded by whfb.validation.maxWorkspaceFiles, honouring
  * files.exclude and whfb.validation.exclude), files changed on disk are re-read
  * (workspace/didChangeWatchedFiles), open documents are indexed with the editor's text, and a
- * closed file goes back to its disk version. Diagnostics of closed files are pushed
- * (textDocument/publishDiagnostics), so the Problems panel shows a repository's problems without
- * opening a file; open documents keep their own push or pull path, which adds the cross-file
- * findings (startServer.ts).
+ * closed file goes back to its disk version. Diagnostics of closed files are pulled by a client
+ * that asks for workspace diagnostics (workspaceDiagnostics.ts: `closedFilesChanged` tells it what
+ * moved) and pushed to any other (textDocument/publishDiagnostics), so the Problems panel shows a
+ * repository's problems without opening a file; open documents keep their own push or pull path,
+ * which adds the cross-file findings (startServer.ts).
  */
 import type { Connection, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -42,8 +43,15 @@ export interface WorkspaceSyncHost {
   closedFileDiagnostics(uri: string): Diagnostic[];
   /** An open document's diagnostics may have changed (a partner file changed): check it again. */
   revalidateOpen(uri: string): void;
+  /**
+   * Set when the client pulls the closed files' diagnostics (workspace/diagnostic): these closed
+   * files' diagnostics may have changed, or they left the index. Unset: they are pushed.
+   */
+  closedFilesChanged?(uris: readonly string[]): void;
   /** The effective configuration may have changed. */
   indexChanged(): void;
+  /** A whole-workspace indexing run ended (or was cancelled). */
+  indexingEnded?(): void;
 }
 
 export class WorkspaceSync {
@@ -53,6 +61,14 @@ export class WorkspaceSync {
   private maxFileSizeBytes = 5 * 1024 * 1024;
   private maxFiles = 5_000;
   private run = { cancelled: false };
+  private runs = 0;
+  /**
+   * Files whose diagnostics changed while the workspace was being indexed. Each batch of new files
+   * can change the cross-file findings of every file indexed before it, so publishing per batch
+   * would check the first files again and again (quadratic at 1,000 files); they are checked once,
+   * when the run ends.
+   */
+  private readonly deferred = new Set<string>();
   /** Closed files we published diagnostics for, so they can be cleared. */
   private readonly published = new Set<string>();
 
@@ -78,8 +94,28 @@ export class WorkspaceSync {
     return relativePath.split('/').some((segment) => segment === 'node_modules' || segment === '.git') || this.isExcluded(folder, relativePath);
   }
 
+  /** Whether a whole-workspace indexing run is under way. */
+  get indexing(): boolean {
+    return this.runs > 0;
+  }
+
   /** (Re)indexes the whole workspace; a run started later cancels this one. */
   async indexAll(): Promise<void> {
+    this.runs++;
+    try {
+      await this.indexAllOnce();
+    } finally {
+      this.runs--;
+      if (this.runs === 0) {
+        const deferred = [...this.deferred];
+        this.deferred.clear();
+        this.publish(deferred);
+        this.host.indexingEnded?.();
+      }
+    }
+  }
+
+  private async indexAllOnce(): Promise<void> {
     this.run.cancelled = true;
     const run = { cancelled: false };
     this.run = run;
@@ -96,15 +132,17 @@ export class WorkspaceSync {
     const found = new Set(uris);
     this.publish(this.host.service.unindexFiles([...before].filter((uri) => !found.has(uri) && !this.host.documents.get(uri))));
     for (let start = 0; start < uris.length; start += BATCH) {
-      const docs: TextDocumentInput[] = [];
-      for (const uri of uris.slice(start, start + BATCH)) {
-        if (run.cancelled) return;
-        const open = this.host.documents.get(uri);
-        if (open) continue;
-        const text = await this.host.files.read(uri, this.maxFileSizeBytes * 2 + 4);
-        if (text !== undefined) docs.push(diskInput(uri, text));
-      }
+      // A batch's reads run together: the disk (or the OS cache) answers while the previous batch's
+      // results are handed on, instead of one await per file.
+      const batch = uris.slice(start, start + BATCH).filter((uri) => !this.host.documents.get(uri));
+      const texts = await Promise.all(batch.map((uri) => this.host.files.read(uri, this.maxFileSizeBytes * 2 + 4)));
       if (run.cancelled) return;
+      const docs: TextDocumentInput[] = [];
+      texts.forEach((text, index) => {
+        const uri = batch[index];
+        // Opened while it was read: the editor's text is indexed instead.
+        if (text !== undefined && !this.host.documents.get(uri)) docs.push(diskInput(uri, text));
+      });
       const { changed } = this.host.service.indexFiles(docs, { get isCancellationRequested() { return run.cancelled; } });
       this.publish(changed);
       await new Promise<void>((resolve) => setImmediate(resolve));
@@ -155,15 +193,25 @@ export class WorkspaceSync {
   }
 
   private clear(uri: string): void {
+    this.host.closedFilesChanged?.([uri]);
     if (this.published.delete(uri)) void this.host.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
   private publish(uris: readonly string[]): void {
     if (uris.length === 0) return;
+    if (this.runs > 0) {
+      for (const uri of uris) this.deferred.add(uri);
+      return;
+    }
     const indexed = new Set(this.host.service.indexedFiles());
+    const pulled: string[] = [];
     for (const uri of new Set(uris)) {
       if (this.host.documents.get(uri)) {
         this.host.revalidateOpen(uri);
+        continue;
+      }
+      if (this.host.closedFilesChanged) {
+        pulled.push(uri);
         continue;
       }
       if (!indexed.has(uri)) {
@@ -180,6 +228,7 @@ export class WorkspaceSync {
         this.host.connection.console.error(`whfb: checking ${uri} failed: ${describeError(error)}`);
       }
     }
+    if (pulled.length > 0) this.host.closedFilesChanged?.(pulled);
     this.host.indexChanged();
   }
 }

@@ -22,6 +22,7 @@ import './tests/editorClient';
 import './tests/formatsPowerShell';
 import './tests/editorHelp';
 import './tests/workspaceConflicts';
+import './tests/workspaceSettingsView';
 
 export async function run(): Promise<void> {
   const reporter = await connectReporter();
