@@ -61,20 +61,21 @@ test('editor client, exports-only workspace: an Intune custom profile offers the
   await vscode.commands.executeCommand('editor.action.hideHover');
 }, { workspace: 'exports' });
 
-test('editor client, exports-only workspace: a Settings Catalog choice value completes with each option and its meaning, in the suggest widget', async () => {
-  const editor = await openInEditor('Settings Catalog', 'settings-catalog-pin.json');
-  const id = 'device_vendor_msft_passportforwork_{tenantid}_policies_usepassportforwork';
+test('editor client, exports-only workspace: an OMA-URI in an Intune custom profile completes its next segment from the catalog, in the suggest widget', async () => {
+  const editor = await openInEditor('custom-profile.json');
   const text = editor.document.getText();
-  const at = editor.document.positionAt(text.indexOf(`${id}_true`) + id.length + 1);
-  await waitFor('the options of UsePassportForWork with their meaning', async () => {
+  const at = editor.document.positionAt(text.indexOf('/Policies/UsePassportForWork') + '/Policies/'.length);
+  const labels = await waitFor('the Policies nodes offered in the omaUri string', async () => {
     const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, at);
-    return list.items.some((item) => labelOf(item) === `${id}_false` && /Disabled/.test(item.detail ?? ''));
+    const offered = list.items.map(labelOf);
+    return offered.includes('RequireSecurityDevice') && offered.includes('UseCloudTrustForOnPremAuth') ? offered : undefined;
   });
+  assert.ok(!labels.some((label) => label.startsWith('whfb-guide-')), labels.join(', '));
   editor.selection = new vscode.Selection(at, at);
   editor.revealRange(new vscode.Range(at, at), vscode.TextEditorRevealType.InCenter);
   await vscode.commands.executeCommand('editor.action.triggerSuggest');
   // README: completion in an Intune JSON export, as the user sees it.
-  await screenshot('intune-json-completion', '.suggest-widget.visible .monaco-list-row', '.suggest-widget.visible, .monaco-editor.focused .current-line');
+  await screenshot('intune-json-completion', '.suggest-widget.visible .monaco-list-row', '.suggest-widget.visible, .suggest-details-container, .monaco-editor.focused .current-line');
   await vscode.commands.executeCommand('hideSuggestWidget');
 }, { workspace: 'exports' });
 
@@ -315,11 +316,14 @@ test('editor client: side by side, every model\'s sections are drawn expanded wi
     // in a side bar wide enough to show it.
     await vscode.commands.executeCommand('notifications.clearAll');
     await vscode.commands.executeCommand('list.focusFirst');
-    for (let step = 0; step < 4; step++) await vscode.commands.executeCommand('workbench.action.increaseViewWidth');
+    // The focused part is resized (in the headless workbench the editor keeps the focus): a
+    // narrower editor leaves its width to the side bar.
+    await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
+    for (let step = 0; step < 4; step++) await vscode.commands.executeCommand('workbench.action.decreaseViewWidth');
     try {
       await screenshot('checklist-overall-progress', '[id="workbench.view.extension.whfb"] .monaco-list-row', '.part.sidebar');
     } finally {
-      for (let step = 0; step < 4; step++) await vscode.commands.executeCommand('workbench.action.decreaseViewWidth');
+      for (let step = 0; step < 4; step++) await vscode.commands.executeCommand('workbench.action.increaseViewWidth');
     }
   } finally {
     for (const item of [...allTopItems(hybrid), ...allTopItems(cloudOnly)]) await api.checklist.toggle(item.id, false);
