@@ -98,7 +98,20 @@ export async function runPass(options) {
           }
           // Let the workbench finish the frame it is drawing; fonts and codicons load lazily.
           await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-          await page.screenshot({ path, animations: 'disabled' });
+          // message.clip: a selector; the picture is cut to the box around the elements it matches
+          // (small images for the README), else the whole workbench.
+          const clip = message.clip ? await page.evaluate((selector) => {
+            const boxes = [...document.querySelectorAll(selector)].map((element) => element.getBoundingClientRect()).filter((box) => box.width > 0 && box.height > 0);
+            if (boxes.length === 0) return undefined;
+            const pad = 8;
+            const left = Math.max(0, Math.min(...boxes.map((box) => box.left)) - pad);
+            const top = Math.max(0, Math.min(...boxes.map((box) => box.top)) - pad);
+            const right = Math.min(window.innerWidth, Math.max(...boxes.map((box) => box.right)) + pad);
+            const bottom = Math.min(window.innerHeight, Math.max(...boxes.map((box) => box.bottom)) + pad);
+            return { x: left, y: top, width: right - left, height: bottom - top };
+          }, message.clip) : undefined;
+          if (message.clip && !clip) note += ` (nothing matched ${message.clip}: whole workbench)`;
+          await page.screenshot({ path, animations: 'disabled', ...(clip ? { clip } : {}) });
           screenshots.push(path);
           print(`[${label}]   screenshot ${message.name}: ${path}${note}`);
         } catch (error) {
@@ -109,15 +122,43 @@ export async function runPass(options) {
       }
       case 'rows': {
         // The rows a tree view draws (its list's aria-label contains message.view), in order, with
-        // their depth: what the user sees, not what the extension host answered.
+        // their depth: what the user sees, not what the extension host answered. The list draws
+        // only the rows in sight, so it is scrolled through (wheel events, a frame each) from the
+        // top until no new row appears, and left at the top again.
         let rows = [];
         try {
           if (!page) throw new Error('no page');
-          rows = await page.evaluate((view) => {
+          rows = await page.evaluate(async (view) => {
+            const frame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
             const lists = [...document.querySelectorAll('.monaco-list')].filter((list) => (list.getAttribute('aria-label') ?? '').toLowerCase().includes(view.toLowerCase()));
-            return lists.flatMap((list) => [...list.querySelectorAll('.monaco-list-row')]
-              .sort((a, b) => Number(a.getAttribute('data-index')) - Number(b.getAttribute('data-index')))
-              .map((row) => ({ level: Number(row.getAttribute('aria-level')), label: row.querySelector('.label-name')?.textContent ?? '', description: row.querySelector('.label-description')?.textContent ?? '', ariaLabel: row.getAttribute('aria-label') ?? '' })));
+            const all = [];
+            for (const list of lists) {
+              const scroller = list.querySelector('.monaco-scrollable-element') ?? list;
+              const wheel = (deltaY) => scroller.dispatchEvent(new WheelEvent('wheel', { deltaY, deltaMode: 0, bubbles: true, cancelable: true }));
+              const byIndex = new Map();
+              const collect = () => {
+                let added = 0;
+                for (const row of list.querySelectorAll('.monaco-list-row')) {
+                  const index = Number(row.getAttribute('data-index'));
+                  if (!byIndex.has(index)) added++;
+                  byIndex.set(index, { level: Number(row.getAttribute('aria-level')), label: row.querySelector('.label-name')?.textContent ?? '', description: row.querySelector('.label-description')?.textContent ?? '', ariaLabel: row.getAttribute('aria-label') ?? '', checked: row.querySelector('.custom-view-tree-node-item-checkbox')?.classList.contains('checked') ?? null, expanded: row.hasAttribute('aria-expanded') ? row.getAttribute('aria-expanded') === 'true' : null });
+                }
+                return added;
+              };
+              wheel(-1e6);
+              await frame();
+              collect();
+              // A page at a time; two pages without a new row is the end of the list.
+              for (let still = 0, pages = 0; still < 2 && pages < 500; pages++) {
+                wheel(Math.max(40, list.clientHeight - 44));
+                await frame();
+                still = collect() === 0 ? still + 1 : 0;
+              }
+              wheel(-1e6);
+              await frame();
+              all.push(...[...byIndex.entries()].sort(([a], [b]) => a - b).map(([, row]) => row));
+            }
+            return all;
           }, message.view);
         } catch (error) {
           print(`[${label}]   rows of ${message.view} failed: ${error?.message ?? error}`);

@@ -34,6 +34,27 @@ export function rootNodes(shown: readonly ActiveModel[]): ChecklistNode[] {
   return shown.map((model) => ({ kind: 'model', model, layout }));
 }
 
+/** The layout key of the first rows the workbench asks for (see firstRootNodes). */
+const FIRST = 'first:';
+
+/**
+ * The rows of the workbench's first fetch of the tree: the same rows as rootNodes, under a layout
+ * of their own (so the real rows that follow are new rows, expanded as they should be), with the
+ * models side by side drawn collapsed. VS Code may walk its first tree twice, the second time from
+ * the children it cached, and a cached walk over two expanded models whose sections are expanded
+ * draws one model's steps under the other (see ChecklistTreeProvider.rootAnswered): collapsed
+ * models fetch nothing below them. A lone model's sections are safe (their steps start collapsed).
+ */
+export function firstRootNodes(shown: readonly ActiveModel[]): ChecklistNode[] {
+  const layout = `${FIRST}${layoutOf(shown)}`;
+  return rootNodes(shown).map((node) => ({ ...node, layout }));
+}
+
+/** Whether a node belongs to the first rows the workbench fetched (firstRootNodes). */
+export function isFirstDrawing(node: ChecklistNode): boolean {
+  return node.layout.startsWith(FIRST);
+}
+
 export function childNodes(node: ChecklistNode): ChecklistNode[] {
   if (node.kind === 'model') return sectionsOf(node.model.checklist, true, node.layout);
   const { section, model, nested, layout } = node;

@@ -10,7 +10,7 @@ import type { ChecklistItem } from '../../../shared/protocol';
 import { shortModelName } from '../commands/modelPicks';
 import type { ChecklistController } from './checklistController';
 import { checklistItemTooltip } from './checklistTooltip';
-import { childNodes, nodeId, parentNode, rootNodes, type ChecklistNode } from './checklistNodes';
+import { childNodes, firstRootNodes, isFirstDrawing, nodeId, parentNode, rootNodes, type ChecklistNode } from './checklistNodes';
 import { checklistDescription, itemProgress, modelProgress, progressText, readableTitle, sectionProgress, type ItemSettingsCheck } from './checklistView';
 
 export type { ChecklistNode } from './checklistNodes';
@@ -60,6 +60,17 @@ export class ChecklistTreeProvider implements vscode.TreeDataProvider<ChecklistN
   /** What was last drawn (ids, labels, descriptions, marks): a refresh that changes nothing is not sent. */
   private drawn = '';
   private pendingFire: ReturnType<typeof setTimeout> | undefined;
+  /**
+   * Whether the workbench has asked for the root rows yet. VS Code (1.100) builds its tree the
+   * first time the view is shown, and a refresh that reaches it while that first fetch is under
+   * way is not queued behind it (later refreshes are): the workbench then walks the tree a second
+   * time from the children it cached, and its batched child requests (TreeDataSource.getChildren:
+   * a request made while the previous batch's timers still run resets the batch) hand a parent
+   * the children of another parent (a model row drawn with another model's steps). So nothing is
+   * fired until the root was answered, and the first answer draws no expanded row whose children
+   * a second, cached walk would fetch (see firstRootNodes).
+   */
+  private rootAnswered = false;
 
   refresh(): void {
     const shown = this.controller.shown;
@@ -79,7 +90,7 @@ export class ChecklistTreeProvider implements vscode.TreeDataProvider<ChecklistN
    * other model's steps): a quiet tree is refreshed once, after the burst.
    */
   private scheduleFire(): void {
-    if (this.pendingFire) return;
+    if (this.pendingFire || !this.rootAnswered) return;
     this.pendingFire = setTimeout(() => {
       this.pendingFire = undefined;
       const drawing = this.drawing();
@@ -99,10 +110,10 @@ export class ChecklistTreeProvider implements vscode.TreeDataProvider<ChecklistN
         const tooltip = typeof item.tooltip === 'object' ? item.tooltip.value : item.tooltip;
         const icon = item.iconPath instanceof vscode.ThemeIcon ? item.iconPath.id : '';
         rows.push(JSON.stringify([item.id, item.label, item.description, checkbox, icon, tooltip, item.collapsibleState]));
-        walk(this.getChildren(node));
+        walk(childNodes(node));
       }
     };
-    walk(this.getChildren());
+    walk(rootNodes(this.controller.shown));
     return rows.join('\n');
   }
 
@@ -116,7 +127,15 @@ export class ChecklistTreeProvider implements vscode.TreeDataProvider<ChecklistN
   }
 
   getChildren(node?: ChecklistNode): ChecklistNode[] {
-    return node ? childNodes(node) : rootNodes(this.controller.shown);
+    if (node) return childNodes(node);
+    if (!this.rootAnswered) {
+      this.rootAnswered = true;
+      // The real rows follow at once, in a refresh the workbench queues behind this first fetch.
+      this.drawn = '';
+      this.scheduleFire();
+      return firstRootNodes(this.controller.shown);
+    }
+    return rootNodes(this.controller.shown);
   }
 
   getParent(node: ChecklistNode): ChecklistNode | undefined {
@@ -126,7 +145,7 @@ export class ChecklistTreeProvider implements vscode.TreeDataProvider<ChecklistN
   private modelItem(node: Extract<ChecklistNode, { kind: 'model' }>): vscode.TreeItem {
     const { model } = node;
     const progress = modelProgress(model.checklist, (id) => this.controller.isDone(id));
-    const item = new vscode.TreeItem(shortModelName(model.checklist), vscode.TreeItemCollapsibleState.Expanded);
+    const item = new vscode.TreeItem(shortModelName(model.checklist), isFirstDrawing(node) ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded);
     item.id = nodeId(node);
     item.description = `${progressText(progress)} · ${sourceText(model.source)}`;
     item.iconPath = new vscode.ThemeIcon(progress.done === progress.total ? 'pass-filled' : 'book');
@@ -139,11 +158,7 @@ export class ChecklistTreeProvider implements vscode.TreeDataProvider<ChecklistN
     if (node.kind === 'model') return this.modelItem(node);
     if (node.kind === 'section') {
       const progress = sectionProgress(node.section.items, (id) => this.controller.isDone(id));
-      // Side by side, a model's sections start collapsed: VS Code (1.100) answers a batch of child
-      // requests served from its cache with the wrong parent's children when the first parent's
-      // expanded children are fetched before the batch's other timers run (the second model was
-      // drawn with the first model's steps). Collapsed sections ask for nothing until clicked.
-      const item = new vscode.TreeItem(node.section.title, node.nested ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded);
+      const item = new vscode.TreeItem(node.section.title, vscode.TreeItemCollapsibleState.Expanded);
       item.id = nodeId(node);
       item.description = progressText(progress);
       item.iconPath = new vscode.ThemeIcon(progress.done === progress.total ? 'pass-filled' : 'checklist');

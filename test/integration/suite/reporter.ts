@@ -12,12 +12,15 @@ export type SuiteMessage =
   | { event: 'end'; passed: number; failed: number };
 
 /** A row as drawn: depth (1 = top), its label and its screen reader label. */
-export interface DrawnRow { level: number; label: string; description: string; ariaLabel: string }
+export interface DrawnRow { level: number; label: string; description: string; ariaLabel: string; /** The row's checkbox state as drawn; null without a checkbox. */ checked?: boolean | null; /** Expanded or collapsed; null for a leaf. */ expanded?: boolean | null }
 
 export interface Reporter {
   send(message: SuiteMessage): void;
-  /** Asks the runner for a screenshot of the workbench; resolves once it is on disk (or at once without a runner). */
-  screenshot(name: string, waitFor?: string): Promise<void>;
+  /**
+   * Asks the runner for a screenshot of the workbench, cut to the box around the elements `clip`
+   * matches when given; resolves once it is on disk (or at once without a runner).
+   */
+  screenshot(name: string, waitFor?: string, clip?: string): Promise<void>;
   /** The rows the workbench draws in the tree view whose list label contains `view` (none without a runner). */
   treeRows(view: string): Promise<DrawnRow[]>;
   close(): Promise<void>;
@@ -52,12 +55,12 @@ export async function connectReporter(): Promise<Reporter> {
   const write = (message: object) => { if (!socket.destroyed) socket.write(`${JSON.stringify(message)}\n`); };
   return {
     send: write,
-    screenshot(name, waitFor) {
+    screenshot(name, waitFor, clip) {
       const id = nextId++;
       return new Promise<void>((resolve) => {
         const timer = setTimeout(() => { waiting.delete(id); resolve(); }, 30_000);
         waiting.set(id, () => { clearTimeout(timer); waiting.delete(id); resolve(); });
-        write({ event: 'screenshot', id, name, waitFor });
+        write({ event: 'screenshot', id, name, waitFor, clip });
       });
     },
     treeRows(view) {

@@ -8,8 +8,8 @@ export function useReporter(reporter: Reporter): void {
 }
 
 /** `waitFor`: a CSS selector the runner waits to see before it takes the picture. */
-export async function screenshot(name: string, waitFor?: string): Promise<void> {
-  await current?.screenshot(name, waitFor);
+export async function screenshot(name: string, waitFor?: string, clip?: string): Promise<void> {
+  await current?.screenshot(name, waitFor, clip);
 }
 
 /**

@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Checklists } from '../../../server/src/checklists/types';
 import type { ActiveModel } from '../../../client/src/checklist/checklistView';
-import { childNodes, nodeId, parentNode, rootNodes, type ChecklistNode } from '../../../client/src/checklist/checklistNodes';
+import { childNodes, firstRootNodes, isFirstDrawing, nodeId, parentNode, rootNodes, type ChecklistNode } from '../../../client/src/checklist/checklistNodes';
 import generated from '../../../data/generated/checklists.json';
 
 const checklists = generated as unknown as Checklists;
@@ -77,4 +77,21 @@ test('checklist tree: a row of one layout never has the id of a row of another (
   const alone = new Set(walk(layouts[0][1]).map(({ node }) => nodeId(node)));
   const side = walk(layouts[1][1]).map(({ node }) => nodeId(node));
   assert.deepEqual(side.filter((id) => alone.has(id)), []);
+});
+
+test('checklist tree: the first rows the workbench fetches are the same rows under ids of their own, and parents keep that layout', () => {
+  for (const [, shown] of layouts) {
+    const first = firstRootNodes(shown);
+    const real = rootNodes(shown);
+    assert.deepEqual(first.map((node) => node.kind), real.map((node) => node.kind));
+    assert.ok(first.every(isFirstDrawing) && !real.some(isFirstDrawing));
+    const realIds = new Set(real.map(nodeId));
+    assert.ok(first.every((node) => !realIds.has(nodeId(node))), 'a first row is never reused as a real row');
+    for (const node of first) {
+      for (const child of childNodes(node)) {
+        assert.ok(isFirstDrawing(child));
+        assert.equal(nodeId(parentNode(child, shown)!), nodeId(node));
+      }
+    }
+  }
 });

@@ -9,7 +9,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { WhfbExtensionApi } from '../../../../client/src/api';
 import { shortModelName } from '../../../../client/src/commands/modelPicks';
-import { sectionProgress } from '../../../../client/src/checklist/checklistView';
+import { isItemDone, progressText, readableTitle, sectionProgress } from '../../../../client/src/checklist/checklistView';
 import type { Checklists, DeploymentModelChecklist } from '../../../../server/src/checklists/types';
 import checklistsJson from '../../../../data/generated/checklists.json';
 import { allItems } from '../../../../server/src/checklists/items';
@@ -53,14 +53,30 @@ test('editor client, exports-only workspace: an Intune custom profile offers the
     return labels.includes('Cloud Kerberos trust: custom profile settings') ? labels : undefined;
   });
   assert.ok(list.every((label) => !label.startsWith('whfb-guide-')));
-  editor.selection = new vscode.Selection(at, at);
-  await vscode.commands.executeCommand('editor.action.triggerSuggest');
-  await screenshot('intune-json-completion', '.suggest-widget.visible .monaco-list-row');
-  await vscode.commands.executeCommand('hideSuggestWidget');
   const uri = editor.document.positionAt(text.indexOf('UsePassportForWork') + 3);
   editor.selection = new vscode.Selection(uri, uri);
   await vscode.commands.executeCommand('editor.action.showHover');
-  await screenshot('intune-json-hover', '.monaco-hover .hover-contents');
+  // README: the compact hover on an OMA-URI in an Intune custom profile export.
+  await screenshot('intune-json-hover', '.monaco-hover .hover-contents', '.monaco-editor .monaco-hover, .monaco-editor.focused .current-line');
+  await vscode.commands.executeCommand('editor.action.hideHover');
+}, { workspace: 'exports' });
+
+test('editor client, exports-only workspace: an OMA-URI in an Intune custom profile completes its next segment from the catalog, in the suggest widget', async () => {
+  const editor = await openInEditor('custom-profile.json');
+  const text = editor.document.getText();
+  const at = editor.document.positionAt(text.indexOf('/Policies/UsePassportForWork') + '/Policies/'.length);
+  const labels = await waitFor('the Policies nodes offered in the omaUri string', async () => {
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, at);
+    const offered = list.items.map(labelOf);
+    return offered.includes('RequireSecurityDevice') && offered.includes('UseCloudTrustForOnPremAuth') ? offered : undefined;
+  });
+  assert.ok(!labels.some((label) => label.startsWith('whfb-guide-')), labels.join(', '));
+  editor.selection = new vscode.Selection(at, at);
+  editor.revealRange(new vscode.Range(at, at), vscode.TextEditorRevealType.InCenter);
+  await vscode.commands.executeCommand('editor.action.triggerSuggest');
+  // README: completion in an Intune JSON export, as the user sees it.
+  await screenshot('intune-json-completion', '.suggest-widget.visible .monaco-list-row', '.suggest-widget.visible, .suggest-details-container, .monaco-editor.focused .current-line');
+  await vscode.commands.executeCommand('hideSuggestWidget');
 }, { workspace: 'exports' });
 
 test('editor client: activation cost is measured and recorded (activate() and server ready)', async () => {
@@ -141,8 +157,6 @@ test('editor client: the checklist keeps a chosen model beside the open policy\'
     });
     await vscode.commands.executeCommand('workbench.view.extension.whfb');
     await waitFor('the view to show both models', () => api.checklist.getItems().length > 0);
-    await new Promise((resolve) => setTimeout(resolve, 1500));
-    await screenshot('checklist-overall-progress', '[id="workbench.view.extension.whfb"] .monaco-list-row, .pane-body .monaco-list-row');
     // What the workbench draws, not what the provider answers: under each model's row, that
     // model's own sections (VS Code once drew the first model's steps under the second).
     await assertModelsDrawnWithOwnSections(api);
@@ -193,3 +207,126 @@ async function assertModelsDrawnWithOwnSections(api: WhfbExtensionApi): Promise<
   const underCloudOnly = drawn.slice(cloudOnly + 1, next < 0 ? undefined : next).map((row) => row.label);
   assert.ok(!underCloudOnly.some((label) => /Kerberos/.test(label)), underCloudOnly.join(', '));
 }
+
+const checklistModel = (id: string) => (checklistsJson as unknown as Checklists).models.find((model) => model.id === id)!;
+const itemOf = (model: DeploymentModelChecklist, path: string) => {
+  const item = model.sections.flatMap((section) => section.items).find((candidate) => candidate.id === `${model.id}/${path}`);
+  assert.ok(item, `${model.id}/${path} in the generated checklists`);
+  return item;
+};
+
+/**
+ * The rows the checklist must draw for the models shown: each model row, under it its own
+ * sections (expanded), under each section its own steps; for the models in `known`, each step's
+ * checkbox and each section's "done/total" as the ticks say. A mismatch names the first row that
+ * differs and prints what was drawn.
+ */
+async function assertChecklistDrawn(api: WhfbExtensionApi, known: ReadonlyMap<string, ReadonlySet<string>>, what: string): Promise<void> {
+  interface ExpectedRow { level: number; label: string; description?: string; checked?: boolean }
+  const expectedRows = () => api.checklist.getModels().flatMap((id): ExpectedRow[] => {
+    const model = checklistModel(id);
+    const ticked = known.get(id);
+    const isTicked = (itemId: string) => ticked?.has(itemId) ?? false;
+    return [
+      { level: 1, label: shortModelName(model) },
+      ...model.sections.filter((section) => section.items.length > 0).flatMap((section) => [
+        { level: 2, label: section.title, description: ticked ? progressText(sectionProgress(section.items, isTicked)) : undefined },
+        ...section.items.map((item) => ({ level: 3, label: readableTitle(item.title), checked: ticked ? isItemDone(item, isTicked) : undefined })),
+      ]),
+    ];
+  });
+  let last: DrawnRow[] = [];
+  let mismatch = '';
+  const drawn = await waitFor(`the checklist rows ${what}`, async () => {
+    const rows = await drawnTreeRows('checklist');
+    if (rows === undefined) return [];
+    last = rows;
+    const expected = expectedRows();
+    // Rows deeper than a step (an expanded step's own list) are not the layout under test.
+    const shown = rows.filter((row) => row.level <= 3);
+    const at = expected.findIndex((row, index) => {
+      const got = shown[index];
+      return !got || got.level !== row.level || got.label !== row.label
+        || (row.description !== undefined && !got.description.startsWith(row.description))
+        || (row.checked !== undefined && got.checked !== row.checked);
+    });
+    if (at < 0 && shown.length === expected.length) return rows;
+    mismatch = at < 0 ? `${shown.length} rows drawn, ${expected.length} expected` : `row ${at}: expected ${JSON.stringify(expected[at])}, drawn ${JSON.stringify(shown[at])}`;
+    return undefined;
+  }).catch((error: Error) => {
+    throw new Error(`${error.message}\n${mismatch}\ndrawn:\n${last.map((row) => `${'  '.repeat(row.level)}${row.checked === true ? '[x] ' : row.checked === false ? '[ ] ' : ''}${row.label} ${row.description}`).join('\n')}`);
+  });
+  if (drawn.length > 0) logLine(`checklist ${what}: ${drawn.length} rows drawn as expected`);
+}
+
+test('editor client: side by side, every model\'s sections are drawn expanded with its own steps; ticks in both models are drawn and survive switching editors', async () => {
+  const api = await extensionApi();
+  await closeAllEditorsAndWait();
+  await api.checklist.setModel('cloud-only');
+  const hybrid = checklistModel('hybrid-cloud-kerberos-trust');
+  const cloudOnly = checklistModel('cloud-only');
+  const allTopItems = (model: DeploymentModelChecklist) => model.sections.flatMap((section) => section.items);
+  try {
+    // A known state for both models: nothing done, then five steps of one and two of the other.
+    for (const item of [...allTopItems(hybrid), ...allTopItems(cloudOnly)]) await api.checklist.toggle(item.id, false);
+    await openInEditor('policies', 'pilot-clean.whfb.yaml');
+    await waitFor('both models side by side', () => {
+      const models = api.checklist.getModels();
+      return models.includes('hybrid-cloud-kerberos-trust') && models.includes('cloud-only');
+    });
+    await vscode.commands.executeCommand('whfb.checklist.focus');
+    const ticked = new Map<string, Set<string>>([[hybrid.id, new Set()], [cloudOnly.id, new Set()]]);
+    await assertChecklistDrawn(api, ticked, 'with nothing ticked');
+    // Authentication (four things to do) and Device configuration: 5 of the hybrid model's 17.
+    const hybridTicks = ['prerequisites/authentication', 'prerequisites/device-configuration'].map((path) => itemOf(hybrid, path));
+    const cloudOnlyTicks = ['prerequisites/device-configuration', 'prerequisites/licensing-for-cloud-services'].map((path) => itemOf(cloudOnly, path));
+    // Ticks in both models while the editor changes: each tick refreshes the tree while the
+    // workbench may still be fetching the rows of the previous refresh.
+    await Promise.all([
+      ...hybridTicks.map((item) => api.checklist.toggle(item.id, true)),
+      ...cloudOnlyTicks.map((item) => api.checklist.toggle(item.id, true)),
+      openInEditor('package.json'),
+    ]);
+    for (const item of hybridTicks) ticked.get(hybrid.id)!.add(item.id);
+    for (const item of cloudOnlyTicks) ticked.get(cloudOnly.id)!.add(item.id);
+    await assertChecklistDrawn(api, ticked, 'with ticks in both models, another file open');
+    await openInEditor('policies', 'pilot-broken.whfb.yaml');
+    await assertChecklistDrawn(api, ticked, 'after switching to another policy');
+    await openInEditor('policies', 'pilot-clean.whfb.yaml');
+    await assertChecklistDrawn(api, ticked, 'back on the first policy');
+    // Collapse everything and expand it again: the rows come back under their own parents.
+    await vscode.commands.executeCommand('workbench.actions.treeView.whfb.checklist.collapseAll');
+    await waitFor('the models to collapse', async () => {
+      const rows = await drawnTreeRows('checklist');
+      return rows === undefined || rows.every((row) => row.level === 1);
+    });
+    await vscode.commands.executeCommand('whfb.checklist.focus');
+    // Expands the collapsed model and section rows one by one, as the keyboard does.
+    for (;;) {
+      const rows = await drawnTreeRows('checklist');
+      const at = rows ? rows.findIndex((row) => row.level < 3 && row.expanded === false) : -1;
+      if (at < 0) break;
+      await vscode.commands.executeCommand('list.focusFirst');
+      for (let step = 0; step < at; step++) await vscode.commands.executeCommand('list.focusDown');
+      await vscode.commands.executeCommand('list.expand');
+      await waitFor(`row ${at} to expand`, async () => (await drawnTreeRows('checklist'))?.[at]?.expanded !== false);
+    }
+    await assertChecklistDrawn(api, ticked, 'collapsed and expanded again');
+    // README: overall progress in the view's title ("Cloud Kerberos trust (hybrid) 5/17 · ..."),
+    // in a side bar wide enough to show it.
+    await vscode.commands.executeCommand('notifications.clearAll');
+    await vscode.commands.executeCommand('list.focusFirst');
+    // The focused part is resized (in the headless workbench the editor keeps the focus): a
+    // narrower editor leaves its width to the side bar.
+    await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
+    for (let step = 0; step < 4; step++) await vscode.commands.executeCommand('workbench.action.decreaseViewWidth');
+    try {
+      await screenshot('checklist-overall-progress', '[id="workbench.view.extension.whfb"] .monaco-list-row', '.part.sidebar');
+    } finally {
+      for (let step = 0; step < 4; step++) await vscode.commands.executeCommand('workbench.action.increaseViewWidth');
+    }
+  } finally {
+    for (const item of [...allTopItems(hybrid), ...allTopItems(cloudOnly)]) await api.checklist.toggle(item.id, false);
+    await api.checklist.setModel(undefined);
+  }
+});

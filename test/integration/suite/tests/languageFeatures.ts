@@ -60,7 +60,8 @@ test('hover on an OMA-URI explains the CSP node', async () => {
   editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenter);
   await vscode.commands.executeCommand('workbench.action.closePanel');
   await vscode.commands.executeCommand('editor.action.showHover');
-  await screenshot('hover', '.monaco-hover .hover-contents');
+  // README: the compact OMA-URI hover (essentials first), cut to the hover and its line.
+  await screenshot('hover', '.monaco-hover .hover-contents', '.monaco-editor .monaco-hover, .monaco-editor.focused .current-line');
 });
 
 test('the quick fix for a misspelt node replaces it and the problem goes away', async () => {
