@@ -26,6 +26,7 @@ import type { LoadedConfig } from '../config/findConfig';
 import type { WorkspaceFiles } from './workspaceFiles';
 import { WorkspaceSync } from './workspaceSync';
 import { EFFECTIVE_CONFIGURATION_CHANGED_NOTIFICATION, EFFECTIVE_CONFIGURATION_REQUEST } from '../../../shared/protocol';
+import { messageBundleFromInitializationOptions, useMessageBundle } from './messageBundle';
 
 export const COMPLETION_TRIGGER_CHARACTERS = ['/', ':', ' ', '"'];
 
@@ -168,6 +169,7 @@ export function startServer(connection: Connection, service: WhfbLanguageService
   };
 
   connection.onInitialize((params): InitializeResult => {
+    useMessageBundle(messageBundleFromInitializationOptions(params.initializationOptions));
     support = clientSupport(params.capabilities);
     folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
     repoConfigs?.setWorkspaceFolders(folders);
