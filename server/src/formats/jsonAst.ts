@@ -257,7 +257,7 @@ class JsonParser {
 
   private failExpected(what: string): never {
     if (this.pos >= this.text.length) this.fail(l10n.t('Unexpected end of the JSON document: expected {0}.', what), this.pos, this.pos);
-    return this.fail(`Expected ${what}, found ${JSON.stringify(this.text[this.pos])}.`, this.pos, this.pos + 1);
+    return this.fail(l10n.t('Expected {0}, found {1}.', what, JSON.stringify(this.text[this.pos])), this.pos, this.pos + 1);
   }
 
   private fail(message: string, start: number, end: number): never {

@@ -48,7 +48,7 @@ const tenantIdFormat: Rule = {
         ? { kind: 'set-tenant-id', title: l10n.t('Remove the braces'), tenantId: unbraced }
         : undefined;
       findings.push(finding('WHFB104', tenantId.range,
-        `tenantId "${tenantId.value}" is not a GUID: write the Entra tenant id as xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx, without braces.`, fix ? { fix } : {}));
+        l10n.t('tenantId "{0}" is not a GUID: write the Entra tenant id as xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx, without braces.', tenantId.value), fix ? { fix } : {}));
     }
     const index = modelIndex(model, catalog);
     for (const setting of model.settings) {
@@ -87,12 +87,12 @@ const tenantPlaceholder: Rule = {
           // One search per check, not per placeholder: thousands of them would make it quadratic.
           if (known === undefined) known = tenantWrittenElsewhere(model, catalog) ?? null;
           const fix: Fix | undefined = known ? { kind: 'set-tenant-id', title: l10n.t('Add tenantId: {0}', known), tenantId: known } : undefined;
-          findings.push(finding('WHFB105', tenantRange(model, setting, tenant), '{TenantId} stands for tenantId, but the file has none: add "tenantId: <your Entra tenant GUID>" at the top level.', fix ? { fix } : {}));
+          findings.push(finding('WHFB105', tenantRange(model, setting, tenant), l10n.t('{TenantId} stands for tenantId, but the file has none: add "tenantId: <your Entra tenant GUID>" at the top level.'), fix ? { fix } : {}));
         }
       } else if (tenant.kind === 'guid' && tenantId && tenantGuid !== undefined && !sameIgnoringCase(tenant.text, tenantGuid)) {
         const range = tenantRange(model, setting, tenant);
         findings.push(finding('WHFB105', range, l10n.t('This OMA-URI names tenant {0}, but tenantId is {1}: use {TenantId} or the same GUID.', tenant.text, tenantId.value), {
-          related: [{ range: tenantId.range, message: 'tenantId' }],
+          related: [{ range: tenantId.range, message: l10n.t('tenantId') }],
           fix: { kind: 'use-tenant-placeholder', title: l10n.t('Use {TenantId}'), setting, segment: range },
         }));
       }
