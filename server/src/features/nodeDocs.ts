@@ -54,6 +54,23 @@ function notConfiguredLine(node: CatalogNode): string | undefined {
  * one link away. `brief` (completion documentation) leaves out the Group Policy, id and links.
  */
 export function nodeMarkdown(node: CatalogNode, options: { brief?: boolean } = {}): string {
+  const cache = options.brief ? briefMarkdown : fullMarkdown;
+  let markdown = cache.get(node);
+  if (markdown === undefined) {
+    markdown = buildNodeMarkdown(node, options);
+    cache.set(node, markdown);
+  }
+  return markdown;
+}
+
+/**
+ * Catalog nodes never change and the language is fixed for the session, so each node's markdown
+ * is built once: completion lists hundreds of nodes, each text through l10n.t.
+ */
+const briefMarkdown = new WeakMap<CatalogNode, string>();
+const fullMarkdown = new WeakMap<CatalogNode, string>();
+
+function buildNodeMarkdown(node: CatalogNode, options: { brief?: boolean }): string {
   const title = node.groupPolicy?.displayName ?? node.title;
   const lines: string[] = [];
   lines.push(`**${markdownText(node.name)}**${title && title !== node.name ? ` — ${markdownText(title)}` : ''}${node.deprecated ? l10n.t(' *(deprecated)*') : ''}  `);
