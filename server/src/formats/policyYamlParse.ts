@@ -116,7 +116,7 @@ function isEmptyDocument(doc: Document): boolean {
   return contents === null || (contents !== undefined && !isSeq(contents) && 'value' in contents && (contents.value === null || contents.value === ''));
 }
 
-const EMPTY_FILE_MESSAGE =
+const emptyFileMessage = (): string =>
   l10n.t('This policy file is empty. A policy file needs "whfb: 1", a "deployment:" block (model, trust, management) and a "settings:" list of omaUri/type/value entries; see the examples folder.');
 
 function parseFull(text: string, catalog: CatalogIndex): PolicyModel {
@@ -235,7 +235,7 @@ function parseWhole(text: string, catalog: CatalogIndex): PolicyModel {
   const identity: OffsetMap = (offset) => offset;
   const findings = syntaxFindings(doc, identity);
   if (findings.length === 0 && isEmptyDocument(doc)) {
-    return modelOf(text, [finding('WHFB002', { start: 0, end: 0 }, EMPTY_FILE_MESSAGE)], []);
+    return modelOf(text, [finding('WHFB002', { start: 0, end: 0 }, emptyFileMessage())], []);
   }
   const top = buildTop(doc, text, identity);
   const settings: PolicySetting[] = [];
