@@ -3,6 +3,7 @@
  * bar. Everything a user sees is registered here; the work is in the modules it wires.
  * No telemetry, no network access, no workspace code is ever run.
  */
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { WhfbExtensionApi } from './api';
@@ -26,6 +27,8 @@ import { startActivationTiming } from './activationTiming';
 let client: LanguageClient | undefined;
 
 export function activate(context: vscode.ExtensionContext): WhfbExtensionApi {
+  // The vscode-free modules (checklist state file, its path) translate with @vscode/l10n: the same bundle.
+  l10n.config({ contents: vscode.l10n.bundle ?? {} });
   const timing = startActivationTiming();
   // A log channel: timestamps and levels, filtered by the Output view's "Set Log Level".
   const output = vscode.window.createOutputChannel('WHfB Policy Tools', { log: true });

@@ -37,7 +37,9 @@ export function createLanguageClient(context: vscode.ExtensionContext, log: vsco
     // `whfb.trace.server` (off | messages | verbose) is read by the client itself (id "whfb"): the
     // standard LSP trace setting, written to the same channel so a bug report is one copy.
     traceOutputChannel: output,
-    initializationOptions: { whfb: JSON.parse(JSON.stringify(vscode.workspace.getConfiguration('whfb'))) as unknown },
+    // l10nBundle: the translations VS Code loaded for this extension (undefined in English); the
+    // server translates its diagnostics, hovers and quick-fix titles with them (server/messageBundle.ts).
+    initializationOptions: { whfb: JSON.parse(JSON.stringify(vscode.workspace.getConfiguration('whfb'))) as unknown, l10nBundle: vscode.l10n.bundle },
     // A crash is reported in the output channel; the client restarts the server a few times itself.
     revealOutputChannelOn: RevealOutputChannelOn.Never,
   };

@@ -73,7 +73,9 @@ export function createLanguageClient(context: vscode.ExtensionContext, log: vsco
     synchronize: { configurationSection: 'whfb' },
     outputChannel: output,
     traceOutputChannel: output,
-    initializationOptions: { whfb: JSON.parse(JSON.stringify(vscode.workspace.getConfiguration('whfb'))) as unknown },
+    // l10nBundle: the translations VS Code loaded for this extension (undefined in English); the
+    // server translates its diagnostics, hovers and quick-fix titles with them (server/messageBundle.ts).
+    initializationOptions: { whfb: JSON.parse(JSON.stringify(vscode.workspace.getConfiguration('whfb'))) as unknown, l10nBundle: vscode.l10n.bundle },
     revealOutputChannelOn: RevealOutputChannelOn.Never,
   };
   return new WorkerLanguageClient(clientOptions, context);

@@ -6,10 +6,12 @@
  * first use: the server answers `initialize` as fast as a bare LSP server would, and compiles
  * yaml, the catalog and the validators right after.
  */
+import * as l10n from '@vscode/l10n';
 import { createConnection, MessageType, ProposedFeatures, ShowMessageNotification } from 'vscode-languageserver/node';
 import type { WhfbLanguageService } from './service/api';
 import { DeferredLanguageService } from './server/deferredService';
 import { describeError } from './server/guard';
+import { messageBundle } from './server/messageBundle';
 import { installProcessGuards } from './server/processGuards';
 import { RepoConfigs } from './server/repoConfigs';
 import { startServer } from './server/startServer';
@@ -24,7 +26,9 @@ installProcessGuards(log);
 function loadLanguageService(): WhfbLanguageService {
   // The build turns this path into require('./service.js'), next to dist/server.js; under tsx it is the source.
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, see the file comment
-  const { getLanguageService } = require('./server/serviceEntry') as typeof import('./server/serviceEntry');
+  const { getLanguageService, configureMessages } = require('./server/serviceEntry') as typeof import('./server/serviceEntry');
+  const bundle = messageBundle();
+  if (bundle) configureMessages({ contents: bundle });
   return getLanguageService(undefined, { log });
 }
 
@@ -32,7 +36,7 @@ const service = new DeferredLanguageService(loadLanguageService, (error) => {
   log(`whfb: the language service could not be loaded: ${describeError(error)}`);
   void connection.sendNotification(ShowMessageNotification.type, {
     type: MessageType.Error,
-    message: 'WHfB Policy Tools: the language server could not load its checks, so policies are not validated. Reinstall the extension; the "WHfB Policy Tools" output has the details.',
+    message: l10n.t('WHfB Policy Tools: the language server could not load its checks, so policies are not validated. Reinstall the extension; the "WHfB Policy Tools" output has the details.'),
   });
 });
 

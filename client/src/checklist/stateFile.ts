@@ -3,6 +3,7 @@
  * It is meant to be committed, so it is written pretty-printed with sorted keys (small diffs), and
  * read strictly: a file that is not this shape is reported, never silently replaced.
  */
+import * as l10n from '@vscode/l10n';
 
 export interface ItemState {
   done: true;
@@ -55,26 +56,26 @@ export function parseStateFile(text: string): ParseResult {
   // An empty file holds no ticks to lose, so it is treated as a new file.
   if (text.trim() === '') return { ok: true, state: emptyState() };
   if (/^(<{7}|={7}|>{7})( |$)/m.test(text)) {
-    return { ok: false, message: 'it contains merge-conflict markers (<<<<<<<); resolve the conflict, keeping the ticks of both sides' };
+    return { ok: false, message: l10n.t('it contains merge-conflict markers (<<<<<<<); resolve the conflict, keeping the ticks of both sides') };
   }
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch (error) {
-    return { ok: false, message: `it is not valid JSON (${describeJsonError(text, error)})` };
+    return { ok: false, message: l10n.t('it is not valid JSON ({0})', describeJsonError(text, error)) };
   }
-  if (!isPlainObject(raw)) return { ok: false, message: 'it is not a JSON object' };
-  if (raw.version !== 1) return { ok: false, message: `"version" is ${JSON.stringify(raw.version)}, expected 1` };
-  if (raw.model !== undefined && typeof raw.model !== 'string') return { ok: false, message: '"model" is not a string' };
-  if (raw.items !== undefined && !isPlainObject(raw.items)) return { ok: false, message: '"items" is not an object' };
+  if (!isPlainObject(raw)) return { ok: false, message: l10n.t('it is not a JSON object') };
+  if (raw.version !== 1) return { ok: false, message: l10n.t('"version" is {0}, expected 1', String(JSON.stringify(raw.version))) };
+  if (raw.model !== undefined && typeof raw.model !== 'string') return { ok: false, message: l10n.t('"model" is not a string') };
+  if (raw.items !== undefined && !isPlainObject(raw.items)) return { ok: false, message: l10n.t('"items" is not an object') };
 
   const items = dataRecord<ItemState>();
   for (const [id, entry] of Object.entries(raw.items ?? {})) {
     if (!isPlainObject(entry) || typeof entry.done !== 'boolean') {
-      return { ok: false, message: `item "${id}" is not an object with a boolean "done"` };
+      return { ok: false, message: l10n.t('item "{0}" is not an object with a boolean "done"', id) };
     }
-    if (entry.by !== undefined && typeof entry.by !== 'string') return { ok: false, message: `item "${id}": "by" is not a string` };
-    if (entry.at !== undefined && typeof entry.at !== 'string') return { ok: false, message: `item "${id}": "at" is not a string` };
+    if (entry.by !== undefined && typeof entry.by !== 'string') return { ok: false, message: l10n.t('item "{0}": "by" is not a string', id) };
+    if (entry.at !== undefined && typeof entry.at !== 'string') return { ok: false, message: l10n.t('item "{0}": "at" is not a string', id) };
     if (!entry.done) continue;
     items[id] = { done: true, ...(entry.by !== undefined ? { by: entry.by } : {}), ...(entry.at !== undefined ? { at: entry.at } : {}) };
   }

@@ -4,6 +4,7 @@
  * refused rather than written to, and so is one that leaves it through a symbolic link
  * (realStateFilePath, checked before every read and write).
  */
+import * as l10n from '@vscode/l10n';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { errorCode, type StateFs } from './stateFs';
 
@@ -14,11 +15,11 @@ export type StateFileLocation = { ok: true; path: string } | { ok: false; path: 
 export function resolveStateFilePath(folder: string, setting: unknown): StateFileLocation {
   const fallback = resolve(folder, DEFAULT_STATE_FILE);
   if (setting === undefined || setting === null || (typeof setting === 'string' && setting.trim() === '')) return { ok: true, path: fallback };
-  if (typeof setting !== 'string') return { ok: false, path: fallback, message: `whfb.checklist.stateFile must be a path; using ${DEFAULT_STATE_FILE}.` };
+  if (typeof setting !== 'string') return { ok: false, path: fallback, message: l10n.t('whfb.checklist.stateFile must be a path; using {0}.', DEFAULT_STATE_FILE) };
   const path = resolve(folder, setting.trim());
   const inside = relative(folder, path);
   if (inside === '' || inside.startsWith('..') || isAbsolute(inside)) {
-    return { ok: false, path: fallback, message: `whfb.checklist.stateFile "${setting}" is outside the workspace folder; using ${DEFAULT_STATE_FILE}.` };
+    return { ok: false, path: fallback, message: l10n.t('whfb.checklist.stateFile "{0}" is outside the workspace folder; using {1}.', setting, DEFAULT_STATE_FILE) };
   }
   return { ok: true, path };
 }
@@ -48,7 +49,7 @@ export async function realStateFilePath(fs: LinkResolver, file: string, workspac
   let realFolder: string | undefined;
   if (workspaceFolder !== undefined) {
     if (!isWithin(workspaceFolder, file) || relative(workspaceFolder, file) === '') {
-      return refuse('EOUTSIDE', `The checklist state file ${file} is outside the workspace folder ${workspaceFolder}: it is neither read nor written.`);
+      return refuse('EOUTSIDE', l10n.t('The checklist state file {0} is outside the workspace folder {1}: it is neither read nor written.', file, workspaceFolder));
     }
     realFolder = await fs.realpath(workspaceFolder);
   }
@@ -61,21 +62,21 @@ export async function realStateFilePath(fs: LinkResolver, file: string, workspac
       break;
     } catch (error) {
       const code = errorCode(error);
-      if (code === 'ELOOP') return refuse('ELOOP', `The checklist state file ${file} cannot be resolved: its path has a symbolic link loop. Remove the loop; ticks are kept in this window until then.`);
+      if (code === 'ELOOP') return refuse('ELOOP', l10n.t('The checklist state file {0} cannot be resolved: its path has a symbolic link loop. Remove the loop; ticks are kept in this window until then.', file));
       // Anything else (a parent that is a file, a permission or disk error) is the store's to report.
       if (code !== 'ENOENT') throw error;
       if (await fs.isSymbolicLink?.(existing).catch(() => false)) {
-        return refuse('EDANGLING', `The checklist state file ${file} goes through ${existing}, a symbolic link to something that does not exist: it is neither read nor written. Remove the link, or create what it points to inside the workspace folder.`);
+        return refuse('EDANGLING', l10n.t('The checklist state file {0} goes through {1}, a symbolic link to something that does not exist: it is neither read nor written. Remove the link, or create what it points to inside the workspace folder.', file, existing));
       }
       const parent = dirname(existing);
-      if (parent === existing) return refuse('ENOENT', `The checklist state file ${file} has no existing parent folder.`);
+      if (parent === existing) return refuse('ENOENT', l10n.t('The checklist state file {0} has no existing parent folder.', file));
       missing.unshift(basename(existing));
       existing = parent;
     }
   }
   const path = missing.length > 0 ? join(real, ...missing) : real;
   if (realFolder !== undefined && (!isWithin(realFolder, path) || path === realFolder)) {
-    return refuse('EOUTSIDE', `The checklist state file ${file} is a symbolic link (or goes through one) to ${path}, outside the workspace folder ${workspaceFolder}: it is neither read nor written, so nothing outside the workspace is changed. Remove the link, or point whfb.checklist.stateFile at a file inside the folder. Ticks are kept in this window until then.`);
+    return refuse('EOUTSIDE', l10n.t('The checklist state file {0} is a symbolic link (or goes through one) to {1}, outside the workspace folder {2}: it is neither read nor written, so nothing outside the workspace is changed. Remove the link, or point whfb.checklist.stateFile at a file inside the folder. Ticks are kept in this window until then.', file, path, String(workspaceFolder)));
   }
   return { ok: true, path };
 }

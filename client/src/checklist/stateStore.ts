@@ -20,6 +20,7 @@
  * - an unwritable file (EACCES, EROFS, ENOSPC, ...) leaves its bytes untouched: the change stays in
  *   memory, is shown, and is retried.
  */
+import * as l10n from '@vscode/l10n';
 import { basename, dirname, join } from 'node:path';
 import { emptyState, parseStateFile, serializeState, type ChecklistState, type ItemState } from './stateFile';
 import { processId, randomHex } from './processIdentity';
@@ -59,22 +60,23 @@ export interface StateStoreOptions {
 /** `null` means "not done" (the key is removed from the file). */
 type ItemChange = ItemState | null;
 
-const UNWRITABLE_REASONS: Record<string, string> = {
-  EACCES: 'permission denied',
-  EPERM: 'operation not permitted',
-  EROFS: 'the file system is read-only',
-  ENOSPC: 'the disk is full',
-  EDQUOT: 'the disk quota is exceeded',
-  EBUSY: 'the file is busy',
-  EISDIR: 'the path is a directory',
-  ENOTDIR: 'a parent of the path is not a directory',
-  EREADONLY: 'the file is read-only (clear its read-only flag, or check it out, to save ticks)',
-  ENOTREG: 'it is not a regular file (a device, a named pipe or a socket); remove it, or point whfb.checklist.stateFile at a file',
-  EFBIG: `it is larger than ${MAX_STATE_FILE_BYTES / (1024 * 1024)} MB, far more than a checklist state file holds; remove it, or point whfb.checklist.stateFile at another file`,
-  ESYMLINK: 'a symbolic link appeared in its place while it was being read; it is read again on the next change',
-  ELOCKED: 'another window (or process) has been saving it for too long; its lock is live, so it is not taken over',
-  ELOCKLOST: 'another window took over the lock while this one was saving',
-  ECONFLICT: 'another program kept replacing the file while this window saved it',
+/** Translated when shown: this module loads before activate() configures the bundle. */
+const UNWRITABLE_REASONS: Record<string, () => string> = {
+  EACCES: () => l10n.t('permission denied'),
+  EPERM: () => l10n.t('operation not permitted'),
+  EROFS: () => l10n.t('the file system is read-only'),
+  ENOSPC: () => l10n.t('the disk is full'),
+  EDQUOT: () => l10n.t('the disk quota is exceeded'),
+  EBUSY: () => l10n.t('the file is busy'),
+  EISDIR: () => l10n.t('the path is a directory'),
+  ENOTDIR: () => l10n.t('a parent of the path is not a directory'),
+  EREADONLY: () => l10n.t('the file is read-only (clear its read-only flag, or check it out, to save ticks)'),
+  ENOTREG: () => l10n.t('it is not a regular file (a device, a named pipe or a socket); remove it, or point whfb.checklist.stateFile at a file'),
+  EFBIG: () => l10n.t('it is larger than {0} MB, far more than a checklist state file holds; remove it, or point whfb.checklist.stateFile at another file', MAX_STATE_FILE_BYTES / (1024 * 1024)),
+  ESYMLINK: () => l10n.t('a symbolic link appeared in its place while it was being read; it is read again on the next change'),
+  ELOCKED: () => l10n.t('another window (or process) has been saving it for too long; its lock is live, so it is not taken over'),
+  ELOCKLOST: () => l10n.t('another window took over the lock while this one was saving'),
+  ECONFLICT: () => l10n.t('another program kept replacing the file while this window saved it'),
 };
 
 /** Thrown inside a write to give up on it with a status (the change stays pending and is retried). */
@@ -308,7 +310,7 @@ export class ChecklistStateStore {
   }
 
   private cannotRead(error: unknown): StoreStatus {
-    return { kind: 'unwritable', code: errorCode(error) ?? 'EIO', message: this.refusal(error) ?? `Cannot read ${this.filePath}: ${this.reason(error)}.` };
+    return { kind: 'unwritable', code: errorCode(error) ?? 'EIO', message: this.refusal(error) ?? l10n.t('Cannot read {0}: {1}.', this.filePath, this.reason(error)) };
   }
 
   /** The full message of a refusal from locate(), which says itself what happens to ticks. */
@@ -334,7 +336,7 @@ export class ChecklistStateStore {
     if (!parsed.ok) {
       this.currentStatus = {
         kind: 'corrupt',
-        message: `The checklist state file ${this.filePath} cannot be read: ${parsed.message}. Fix the file, or run "WHfB: Reset checklist" to keep it as a backup and start a new one. Ticks are not saved until then.`,
+        message: l10n.t('The checklist state file {0} cannot be read: {1}. Fix the file, or run "WHfB: Reset checklist" to keep it as a backup and start a new one. Ticks are not saved until then.', this.filePath, parsed.message),
       };
       return { kind: 'corrupt' };
     }
@@ -355,14 +357,14 @@ export class ChecklistStateStore {
 
   private reason(error: unknown): string {
     const code = errorCode(error);
-    return (code && UNWRITABLE_REASONS[code]) ?? (error instanceof Error ? error.message : String(error));
+    return (code && Object.hasOwn(UNWRITABLE_REASONS, code) ? UNWRITABLE_REASONS[code]!() : undefined) ?? (error instanceof Error ? error.message : String(error));
   }
 
   private unwritable(error: unknown): StoreStatus {
     return {
       kind: 'unwritable',
       code: errorCode(error) ?? 'EIO',
-      message: this.refusal(error) ?? `Cannot save checklist progress to ${this.filePath}: ${this.reason(error)}. Your ticks are kept in this window and saved again when the file is writable.`,
+      message: this.refusal(error) ?? l10n.t('Cannot save checklist progress to {0}: {1}. Your ticks are kept in this window and saved again when the file is writable.', this.filePath, this.reason(error)),
     };
   }
 

@@ -8,6 +8,7 @@
  * Enums are mapped by member name, never by number: Graph's configurationUsage numbers blocked=0,
  * required=1, allowed=2, while the CSP's PINComplexity values are 0 allow, 1 require, 2 disallow.
  */
+import * as l10n from '@vscode/l10n';
 import mappingsJson from '../../../data/mappings/graph-to-csp.json';
 
 /** How a Graph value becomes the CSP value. */
@@ -198,13 +199,13 @@ export function decodeGraphValue(mapping: GraphPropertyMapping, graphValue: unkn
   switch (mapping.kind) {
     case 'int': {
       const value = asGraphInteger(graphValue);
-      return value === undefined ? { kind: 'invalid', expected: 'an integer' } : { kind: 'value', value };
+      return value === undefined ? { kind: 'invalid', expected: l10n.t('an integer') } : { kind: 'value', value };
     }
     case 'bool':
     case 'bool-negated':
     case 'bool-as-int': {
       const value = asGraphBoolean(graphValue);
-      if (value === undefined) return { kind: 'invalid', expected: 'true or false' };
+      if (value === undefined) return { kind: 'invalid', expected: l10n.t('true or false') };
       if (mapping.kind === 'bool') return { kind: 'value', value };
       if (mapping.kind === 'bool-negated') return { kind: 'value', value: !value };
       return { kind: 'value', value: value ? 1 : 0 };
@@ -212,7 +213,7 @@ export function decodeGraphValue(mapping: GraphPropertyMapping, graphValue: unkn
     case 'enum': {
       const members = mapping.members ?? {};
       const name = typeof graphValue === 'string' ? Object.keys(members).find((member) => member.toLowerCase() === graphValue.trim().toLowerCase()) : undefined;
-      if (name === undefined) return { kind: 'invalid', expected: `one of ${Object.keys(members).map((member) => `"${member}"`).join(', ')}` };
+      if (name === undefined) return { kind: 'invalid', expected: l10n.t('one of {0}', Object.keys(members).map((member) => `"${member}"`).join(', ')) };
       const value = members[name];
       return value === null || value === undefined ? { kind: 'not-configured' } : { kind: 'value', value };
     }

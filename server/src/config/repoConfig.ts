@@ -7,6 +7,7 @@
  * Precedence: the command line's --rule and the editor's `whfb.rules` win over the file; the file
  * wins over the rules' defaults.
  */
+import * as l10n from '@vscode/l10n';
 import type { DeploymentModelId } from '../checklists/types';
 import { CONFIG_FILE_NAMES, DEPLOYMENT_MODELS } from '../../../shared/repoConfigFile';
 import type { Diagnostic, SeverityName } from '../lsp/protocolTypes';
@@ -50,28 +51,28 @@ export function parseRepoConfig(text: string): ParsedRepoConfig {
 
 export function checkRepoConfig(raw: unknown): ParsedRepoConfig {
   const problems: string[] = [];
-  if (!isObject(raw)) return { config: EMPTY_REPO_CONFIG, problems: ['must be a JSON object ({ "rules": {...}, "ignore": [...] }); it is not used'] };
+  if (!isObject(raw)) return { config: EMPTY_REPO_CONFIG, problems: [l10n.t('must be a JSON object ({ "rules": {...}, "ignore": [...] }); it is not used')] };
   for (const key of Object.keys(raw)) {
-    if (!KNOWN_KEYS.has(key)) problems.push(`unknown key "${key}" (known: rules, ignore, deploymentModel)`);
+    if (!KNOWN_KEYS.has(key)) problems.push(l10n.t('unknown key "{0}" (known: rules, ignore, deploymentModel)', key));
   }
   const rules: Record<string, RuleSetting> = {};
   if (raw.rules !== undefined) {
-    if (!isObject(raw.rules)) problems.push('"rules" must be an object of rule code to severity');
+    if (!isObject(raw.rules)) problems.push(l10n.t('"rules" must be an object of rule code to severity'));
     else {
       for (const [code, value] of Object.entries(raw.rules)) {
-        if (!RULE_CODE.test(code)) problems.push(`rules: "${code}" is not a rule code (WHFB and three digits)`);
-        else if (typeof value !== 'string' || !RULE_SETTINGS.has(value)) problems.push(`rules: ${code} must be error, warning, information, hint or off, not ${JSON.stringify(value)}`);
+        if (!RULE_CODE.test(code)) problems.push(l10n.t('rules: "{0}" is not a rule code (WHFB and three digits)', code));
+        else if (typeof value !== 'string' || !RULE_SETTINGS.has(value)) problems.push(l10n.t('rules: {0} must be error, warning, information, hint or off, not {1}', code, JSON.stringify(value)));
         else rules[code.toUpperCase()] = value as RuleSetting;
       }
     }
   }
   const ignore: string[] = [];
   if (raw.ignore !== undefined) {
-    if (!Array.isArray(raw.ignore)) problems.push('"ignore" must be an array of globs');
+    if (!Array.isArray(raw.ignore)) problems.push(l10n.t('"ignore" must be an array of globs'));
     else {
       for (const pattern of raw.ignore) {
         if (typeof pattern === 'string' && pattern.trim() !== '') ignore.push(pattern.trim());
-        else problems.push(`ignore: ${JSON.stringify(pattern)} is not a glob`);
+        else problems.push(l10n.t('ignore: {0} is not a glob', JSON.stringify(pattern)));
       }
     }
   }
@@ -80,7 +81,7 @@ export function checkRepoConfig(raw: unknown): ParsedRepoConfig {
     if (typeof raw.deploymentModel === 'string' && (DEPLOYMENT_MODELS as readonly string[]).includes(raw.deploymentModel)) {
       config.deploymentModel = raw.deploymentModel as DeploymentModelId;
     } else {
-      problems.push(`deploymentModel must be one of ${DEPLOYMENT_MODELS.join(', ')}, not ${JSON.stringify(raw.deploymentModel)}`);
+      problems.push(l10n.t('deploymentModel must be one of {0}, not {1}', DEPLOYMENT_MODELS.join(', '), JSON.stringify(raw.deploymentModel)));
     }
   }
   return { config, problems };

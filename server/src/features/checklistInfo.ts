@@ -1,4 +1,5 @@
 /** What the guides say a deployment model needs (from the generated checklists), for hover. */
+import * as l10n from '@vscode/l10n';
 import checklistsJson from '../../../data/generated/checklists.json';
 import type { Checklists, DeploymentModelChecklist } from '../checklists/types';
 
@@ -18,8 +19,8 @@ export function checklistMarkdown(item: DeploymentModelChecklist): string {
   const prerequisites = item.sections.find((section) => section.id === 'prerequisites')?.items ?? [];
   const steps = item.sections.find((section) => section.id === 'deployment-steps')?.items ?? [];
   const lines = [`**${item.title}**`, '', item.summary.trim(), ''];
-  if (prerequisites.length > 0) lines.push('**Prerequisites**', '', ...prerequisites.map((entry) => `- [${entry.title}](${entry.href})`), '');
-  if (steps.length > 0) lines.push('**Deployment steps**', '', ...steps.map((entry) => `- [${entry.title}](${entry.href})`), '');
-  lines.push(`[Open the guide](${item.href})`);
+  if (prerequisites.length > 0) lines.push(l10n.t('**Prerequisites**'), '', ...prerequisites.map((entry) => `- [${entry.title}](${entry.href})`), '');
+  if (steps.length > 0) lines.push(l10n.t('**Deployment steps**'), '', ...steps.map((entry) => `- [${entry.title}](${entry.href})`), '');
+  lines.push(l10n.t('[Open the guide]({0})', item.href));
   return lines.join('\n');
 }

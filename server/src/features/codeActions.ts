@@ -4,6 +4,7 @@
  * Group Policy entry also gets "ignore CODE for this entry" (a `# whfb-ignore` comment above it).
  * Fixes come from this version's findings, matched to the diagnostics the client sent back.
  */
+import * as l10n from '@vscode/l10n';
 import { powershellOriginOf } from '../formats/powershell';
 import type { Finding, OffsetRange } from '../model/types';
 import type { ClientDiagnostic, CodeAction, Range, TextEdit } from '../lsp/protocolTypes';
@@ -74,12 +75,12 @@ function ignoreAction(context: FeatureContext, item: Finding): CodeAction | unde
     if (existing) {
       const end = lines.lineStart(line - 1) + existing[1].length;
       const position = lines.positionAt(end);
-      return { title: `Ignore ${item.code} for this entry`, kind: 'quickfix', edit: { changes: { [entry.uri]: [{ range: { start: position, end: position }, newText: `, ${item.code}` }] } } };
+      return { title: l10n.t('Ignore {0} for this entry', item.code), kind: 'quickfix', edit: { changes: { [entry.uri]: [{ range: { start: position, end: position }, newText: `, ${item.code}` }] } } };
     }
   }
   const position = lines.positionAt(lineStart);
   return {
-    title: `Ignore ${item.code} for this entry`,
+    title: l10n.t('Ignore {0} for this entry', item.code),
     kind: 'quickfix',
     edit: { changes: { [entry.uri]: [{ range: { start: position, end: position }, newText: `${indent}${wrap(`whfb-ignore ${item.code}`)}\n` }] } },
   };

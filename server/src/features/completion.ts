@@ -4,6 +4,7 @@
  * entry's node, Group Policy names, and whole-setting snippets. Context comes from the line being
  * typed plus the model of this version (never a re-parse of the whole file).
  */
+import * as l10n from '@vscode/l10n';
 import { graphCompletions, type GraphCompletion } from './graphCompletion';
 import type { CatalogIndex } from '../catalog/catalogIndex';
 import type { CatalogNode } from '../catalog/types';
@@ -123,9 +124,9 @@ function omaUriCompletions(cursor: Cursor, catalog: CatalogIndex): CompletionIte
       textEdit: { range, newText: continues ? `${segment.segment}/` : segment.segment },
     };
     if (continues) item.command = TRIGGER_SUGGEST;
-    if (segment.dynamic) item.detail = 'Your Entra tenant id (tenantId stands for it)';
+    if (segment.dynamic) item.detail = l10n.t('Your Entra tenant id (tenantId stands for it)');
     else if (segment.node) {
-      item.detail = segment.interior ? `${segment.node.csp} node` : `${segment.node.format} · ${segment.node.scope}`;
+      item.detail = segment.interior ? l10n.t('{0} node', segment.node.csp) : `${segment.node.format} · ${segment.node.scope}`;
       item.documentation = { kind: 'markdown', value: nodeMarkdown(segment.node, { brief: true }) };
       if (segment.node.deprecated) {
         item.deprecated = true;
@@ -289,12 +290,12 @@ function groupPolicyNameItems(catalog: CatalogIndex, range: Range): CompletionIt
     const node = catalog.byGroupPolicy(name)[0];
     const item: CompletionItem = { label: name, kind: CompletionItemKind.Value, textEdit: { range, newText: name } };
     if (node) {
-      item.detail = `MDM: ${node.name}`;
+      item.detail = l10n.t('MDM: {0}', node.name);
       item.documentation = { kind: 'markdown', value: nodeMarkdown(node, { brief: true }) };
     } else {
       // A Group-Policy-only setting ("Certificate Services Client - Auto-Enrollment"): where the editor shows it.
       const info = catalog.groupPolicy(name);
-      if (info) item.detail = `Group Policy only: ${info.location}`;
+      if (info) item.detail = l10n.t('Group Policy only: {0}', info.location);
     }
     return item;
   });
@@ -337,7 +338,7 @@ function settingValueItems(cursor: Cursor, model: PolicyModel, catalog: CatalogI
       label: option.value,
       kind: CompletionItemKind.EnumMember,
       sortText: `${option.value === best ? '0' : '1'}${String(index).padStart(3, '0')}`,
-      detail: option.value === best && node ? `${node.name} is a ${node.format} node` : undefined,
+      detail: option.value === best && node ? l10n.t('{0} is a {1} node', node.name, node.format) : undefined,
       documentation: option.description ? { kind: 'markdown', value: option.description } : undefined,
       textEdit: { range, newText: option.value },
     }));
@@ -354,7 +355,7 @@ function valueItems(node: CatalogNode, range: Range): CompletionItem[] {
   const defaults = new Map<string, string>();
   for (const item of node.defaults) {
     const key = item.value.trim().toLowerCase();
-    defaults.set(key, [defaults.get(key), `default (${item.source === 'ddf' ? 'DDF' : 'guide'})`].filter(Boolean).join(', '));
+    defaults.set(key, [defaults.get(key), item.source === 'ddf' ? l10n.t('default (DDF)') : l10n.t('default (guide)')].filter(Boolean).join(', '));
   }
   const items: CompletionItem[] = [];
   const add = (value: string, documentation?: string) => {
@@ -372,8 +373,8 @@ function valueItems(node: CatalogNode, range: Range): CompletionItem[] {
   if (allowed?.kind === 'enum') {
     for (const option of allowed.values) add(node.format === 'bool' ? option.value.toLowerCase() : option.value, option.description);
   } else if (allowed?.kind === 'range') {
-    add(String(allowed.min), `Smallest allowed value (${allowed.raw})`);
-    add(String(allowed.max), `Largest allowed value (${allowed.raw})`);
+    add(String(allowed.min), l10n.t('Smallest allowed value ({0})', allowed.raw));
+    add(String(allowed.max), l10n.t('Largest allowed value ({0})', allowed.raw));
     for (const value of defaults.keys()) if (value !== String(allowed.min) && value !== String(allowed.max)) add(value);
   } else if (node.format === 'bool') {
     add('true');
@@ -409,7 +410,7 @@ function settingSnippets(catalog: CatalogIndex, range: Range, afterDash: boolean
       return {
         label: `${node.name} (${node.scope})`,
         kind: CompletionItemKind.Snippet,
-        detail: `Setting: ${node.path}`,
+        detail: l10n.t('Setting: {0}', node.path),
         filterText: node.name,
         sortText: `9${node.csp === 'PassportForWork' ? '0' : '1'}${node.name}`,
         insertTextFormat: InsertTextFormat.Snippet,

@@ -1,4 +1,5 @@
 /** Links: each resolved OMA-URI to its CSP reference section; rule codes in whfb-ignore comments to the rule's source. */
+import * as l10n from '@vscode/l10n';
 import type { CatalogIndex } from '../catalog/catalogIndex';
 import type { PolicyModel } from '../model/types';
 import { RULES_BY_CODE } from '../model/ruleCodes';
@@ -38,7 +39,7 @@ export function documentLinksFor(model: PolicyModel, lines: LineIndex, _catalog:
       const rule = RULES_BY_CODE.get(code[0].toUpperCase());
       if (!rule) continue;
       const start = listStart + code.index;
-      links.push({ range: lines.range({ start, end: start + code[0].length }), target: rule.href, tooltip: `${rule.code}: ${rule.summary}` });
+      links.push({ range: lines.range({ start, end: start + code[0].length }), target: rule.href, tooltip: `${rule.code}: ${l10n.t(rule.summary)}` });
     }
   }
   return links;

@@ -3,6 +3,7 @@
  * (what the guides say that model needs), on a Group Policy name (its mapping), on a rule code in a
  * `# whfb-ignore` comment (the rule).
  */
+import * as l10n from '@vscode/l10n';
 import type { GroupPolicyInfo, GroupPolicyMapping } from '../catalog/types';
 import type { Located, OffsetRange } from '../model/types';
 import { RULES_BY_CODE } from '../model/ruleCodes';
@@ -28,7 +29,7 @@ export function hoverAt(context: FeatureContext, position: Position): Hover | nu
   const code = ruleCodeInIgnoreComment(text, offset, lines.lineStart(position.line), lines.lineEnd(position.line));
   if (code) {
     const rule = RULES_BY_CODE.get(code.code);
-    if (rule) return hoverOf(context, `**${rule.code}** (${rule.name}, ${rule.defaultSeverity})\n\n${rule.summary}\n\n[Source](${rule.href})`, code.range);
+    if (rule) return hoverOf(context, l10n.t('**{0}** ({1}, {2})\n\n{3}\n\n[Source]({4})', rule.code, rule.name, rule.defaultSeverity, l10n.t(rule.summary), rule.href), code.range);
   }
 
   if (model) {
@@ -39,7 +40,7 @@ export function hoverAt(context: FeatureContext, position: Position): Hover | nu
         if (setting.node) return hoverOf(context, nodeMarkdown(setting.node), written.range);
         const resolved = setting.omaUri ? catalog.resolve(setting.omaUri.value) : undefined;
         if (resolved?.node) return hoverOf(context, nodeMarkdown(resolved.node), written.range);
-        return hoverOf(context, `${markdownCode(written.value)} names no node of the catalog.`, written.range);
+        return hoverOf(context, l10n.t('{0} names no node of the catalog.', markdownCode(written.value)), written.range);
       }
       const graphValue = setting.value && contains(setting.value.range, offset) ? graphValueMarkdown(setting, text) : undefined;
       if (graphValue) return hoverOf(context, graphValue, setting.value!.range);
@@ -70,10 +71,10 @@ export function hoverAt(context: FeatureContext, position: Position): Hover | nu
       if (!contains(gp.policy.range, offset)) continue;
       const nodes = catalog.byGroupPolicy(gp.policy.value);
       const info = catalog.groupPolicy(gp.policy.value);
-      if (!info && nodes.length === 0) return hoverOf(context, `"${markdownText(gp.policy.value)}" is not a Group Policy the catalog knows.`, gp.policy.range);
+      if (!info && nodes.length === 0) return hoverOf(context, l10n.t('"{0}" is not a Group Policy the catalog knows.', markdownText(gp.policy.value)), gp.policy.range);
       const header = groupPolicyHeader(info, gp.policy.value, nodes[0]?.groupPolicy);
-      if (nodes.length === 0) return hoverOf(context, `${header}\n\nNo MDM equivalent: Group Policy only.`, gp.policy.range);
-      const mdm = nodes.map((node) => `- MDM equivalent: ${markdownCode(node.path)}`).join('\n');
+      if (nodes.length === 0) return hoverOf(context, l10n.t('{0}\n\nNo MDM equivalent: Group Policy only.', header), gp.policy.range);
+      const mdm = nodes.map((node) => l10n.t('- MDM equivalent: {0}', markdownCode(node.path))).join('\n');
       return hoverOf(context, `${header}\n\n${mdm}\n\n${nodeMarkdown(nodes[0], { brief: true })}`, gp.policy.range);
     }
   }
@@ -95,12 +96,12 @@ function groupPolicyHeader(info: GroupPolicyInfo | undefined, written: string, m
   const name = info?.name ?? mapping?.displayName ?? written.trim();
   const location = info?.location ?? mapping?.location ?? mapping?.area;
   const scopes = info?.scopes ?? (mapping?.scope ? [mapping.scope] : ['computer']);
-  const paths = location ? scopes.map((scope) => `${scope === 'user' ? 'User' : 'Computer'} Configuration > ${location}`) : [];
+  const paths = location ? scopes.map((scope) => (scope === 'user' ? l10n.t('User Configuration > {0}', location) : l10n.t('Computer Configuration > {0}', location))) : [];
   const admx = info?.admx ?? (mapping?.admxFile ? { file: mapping.admxFile, name: mapping.name } : undefined);
   // `written` is document text: escaped like every echoed value.
-  const lines = [`**Group Policy: ${markdownText(name)}**`];
-  if (paths.length > 0) lines.push(paths.map(markdownText).join('  \nor '));
-  if (admx) lines.push(`Template: ${markdownText(admx.file)} (policy ${markdownCode(admx.name)})`);
+  const lines = [l10n.t('**Group Policy: {0}**', markdownText(name))];
+  if (paths.length > 0) lines.push(paths.map(markdownText).join(l10n.t('  \nor ')));
+  if (admx) lines.push(l10n.t('Template: {0} (policy {1})', markdownText(admx.file), markdownCode(admx.name)));
   return lines.join('\n\n');
 }
 

@@ -4,6 +4,7 @@
  * `settings:` list, a custom profile's `omaSettings` array, or the bare OMA-URI elsewhere). The
  * client only shows the list and inserts the snippet.
  */
+import * as l10n from '@vscode/l10n';
 import type { CatalogIndex } from '../catalog/catalogIndex';
 import type { CatalogItem, PlanInsertSettingParams, PlanInsertSettingResult } from '../../../shared/protocol';
 import { indentRelativeToLine, planJsonOmaSettingInsertion, planYamlSettingInsertion, type Insertion } from './insertionPoint';
@@ -22,18 +23,18 @@ export function catalogItems(catalog: CatalogIndex): CatalogItem[] {
     });
 }
 
-const NOT_A_LIST = 'WHfB: "settings:" in this policy file is not a list, so no entry can be added to it. Make it a list of omaUri/type/value entries (see the problems it reports), then insert again.';
+const notAList = (): string => l10n.t('WHfB: "settings:" in this policy file is not a list, so no entry can be added to it. Make it a list of omaUri/type/value entries (see the problems it reports), then insert again.');
 
 export function planInsertSetting(catalog: CatalogIndex, params: PlanInsertSettingParams): PlanInsertSettingResult {
   const node = catalog.byPath(params.path);
-  if (!node || !isSettable(node)) return { error: `WHfB: "${params.path}" is no setting this version of the extension knows.` };
+  if (!node || !isSettable(node)) return { error: l10n.t('WHfB: "{0}" is no setting this version of the extension knows.', params.path) };
   const { text, languageId } = params.document;
   const offset = Math.max(0, Math.min(params.offset, text.length));
   let insertion: Insertion;
   let body: string;
   if (languageId === 'whfb-yaml') {
     const planned = planYamlSettingInsertion(text, offset);
-    if (!planned) return { error: NOT_A_LIST };
+    if (!planned) return { error: notAList() };
     insertion = planned;
     body = planned.flow ? yamlFlowSettingSnippet(node) : yamlSettingSnippet(node, planned.indent);
   } else if (languageId === 'json' || languageId === 'jsonc') {

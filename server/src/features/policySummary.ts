@@ -2,6 +2,7 @@
  * What the client's views need: the deployment model the file selects (its checklist), and each
  * setting with a group, its value and its problems.
  */
+import * as l10n from '@vscode/l10n';
 import type { CatalogNode } from '../catalog/types';
 import { deploymentModelIdOf, type DeploymentModelId } from '../vocabulary/deployment';
 import { NODES, settingsFor } from '../model/settingLookup';
@@ -51,7 +52,7 @@ export function summarizePolicy(uri: string, model: PolicyModel, lines: LineInde
       const written = setting.omaUri?.value ?? setting.settingDefinitionId?.value ?? '';
       const item: PolicySettingSummary = {
         index: setting.index,
-        label: setting.node?.name ?? (written || `setting ${setting.index + 1}`),
+        label: setting.node?.name ?? (written || l10n.t('setting {0}', setting.index + 1)),
         written,
         group: settingGroup(setting.node),
         range: lines.range(setting.range),

@@ -6,6 +6,7 @@
  * instance or an Identity protection / enrollment resource. OMA-URIs complete as everywhere
  * (completion.ts). Uses the model and the scan of this version; nothing is parsed again.
  */
+import * as l10n from '@vscode/l10n';
 import type { CatalogIndex } from '../catalog/catalogIndex';
 import { graphMembers, graphType } from '../catalog/graphMappings';
 import type { CatalogNode } from '../catalog/types';
@@ -61,7 +62,7 @@ function valueCompletions(cursor: PowerShellCursor, model: PolicyModel, quote: s
   } else if (node.allowed?.kind === 'enum') {
     values = node.allowed.values.map((item) => ({ label: item.value, detail: item.description }));
   } else if (node.allowed?.kind === 'range') {
-    values = [{ label: String(node.allowed.min), detail: `${node.allowed.min} to ${node.allowed.max}` }];
+    values = [{ label: String(node.allowed.min), detail: l10n.t('{0} to {1}', node.allowed.min, node.allowed.max) }];
   } else {
     values = [];
   }

@@ -4,6 +4,7 @@
  * catalog) or of a setting of the settings view. The client shows the links and opens the one
  * chosen; when the line names nothing the catalog knows, the caller falls back to the hover's links.
  */
+import * as l10n from '@vscode/l10n';
 import type { CatalogIndex } from '../catalog/catalogIndex';
 import type { CatalogNode } from '../catalog/types';
 import type { ReferenceLink } from '../../../shared/protocol';
@@ -33,7 +34,7 @@ export function nodeLinks(nodes: readonly CatalogNode[]): ReferenceLink[] {
   const add = (link: ReferenceLink) => {
     if (!links.some((known) => known.href === link.href)) links.push(link);
   };
-  for (const node of nodes) add({ kind: 'csp', title: `${node.csp} CSP reference: ${node.scope === 'user' ? './User/…/' : ''}${node.name}`, href: node.referenceUrl });
+  for (const node of nodes) add({ kind: 'csp', title: l10n.t('{0} CSP reference: {1}', node.csp, `${node.scope === 'user' ? './User/…/' : ''}${node.name}`), href: node.referenceUrl });
   for (const guide of nodes.flatMap((node) => node.guideRefs)) add({ kind: 'guide', title: guide.title, href: guide.href });
   return links;
 }

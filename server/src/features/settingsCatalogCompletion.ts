@@ -5,6 +5,7 @@
  * a simple value with its range and default. Context comes from the line being typed and the keys
  * above it, so an instance still being written (not yet in the model) gets help too.
  */
+import * as l10n from '@vscode/l10n';
 import type { CatalogIndex } from '../catalog/catalogIndex';
 import type { CatalogNode } from '../catalog/types';
 import type { OffsetRange, PolicyModel } from '../model/types';
@@ -161,8 +162,8 @@ export function choiceOptions(node: CatalogNode): { option: string; meaning: str
 }
 
 function defaultNote(node: CatalogNode, value: string): string | undefined {
-  const sources = node.defaults.filter((item) => item.value.trim().toLowerCase() === value.toLowerCase()).map((item) => (item.source === 'ddf' ? 'DDF' : 'guide'));
-  return sources.length > 0 ? `default (${[...new Set(sources)].join(', ')})` : undefined;
+  const sources = node.defaults.filter((item) => item.value.trim().toLowerCase() === value.toLowerCase()).map((item) => (item.source === 'ddf' ? 'DDF' : l10n.t('guide')));
+  return sources.length > 0 ? l10n.t('default ({0})', [...new Set(sources)].join(', ')) : undefined;
 }
 
 function choiceItems(node: CatalogNode, range: Range, quoted: boolean): CompletionItem[] {
@@ -198,10 +199,10 @@ function simpleValueItems(node: CatalogNode, range: Range): CompletionItem[] {
       newText: value,
     });
   };
-  for (const item of node.defaults) add(item.value.trim(), `The default of ${markdownText(node.name)} (${item.source === 'ddf' ? 'DDF' : 'guide'}: ${markdownText(item.note)})`);
+  for (const item of node.defaults) add(item.value.trim(), l10n.t('The default of {0} ({1}: {2})', markdownText(node.name), item.source === 'ddf' ? 'DDF' : l10n.t('guide'), markdownText(item.note)));
   if (node.allowed?.kind === 'range') {
-    add(String(node.allowed.min), `Smallest value ${markdownText(node.name)} allows (${node.allowed.min} to ${node.allowed.max})`);
-    add(String(node.allowed.max), `Largest value ${markdownText(node.name)} allows (${node.allowed.min} to ${node.allowed.max})`);
+    add(String(node.allowed.min), l10n.t('Smallest value {0} allows ({1} to {2})', markdownText(node.name), node.allowed.min, node.allowed.max));
+    add(String(node.allowed.max), l10n.t('Largest value {0} allows ({1} to {2})', markdownText(node.name), node.allowed.min, node.allowed.max));
   } else if (node.allowed?.kind === 'enum') {
     for (const option of node.allowed.values) add(option.value, markdownText(option.description));
   }

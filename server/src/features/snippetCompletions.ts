@@ -6,6 +6,7 @@
  * after a key such as `type:`, never inside an entry, never in unrelated JSON. Contributed
  * snippets could not know the position: VS Code showed all sixteen in every list.
  */
+import * as l10n from '@vscode/l10n';
 import policyYamlSnippets from '../../../snippets/whfb-yaml.json';
 import customProfileSnippets from '../../../snippets/intune-custom-profile.json';
 import type { SourceFormat } from '../model/types';
@@ -59,7 +60,7 @@ export function snippetCompletions(format: SourceFormat | undefined, text: strin
   if (!place) return [];
   return SNIPPETS.filter((snippet) => snippet.where === place.where).map((snippet, index) => ({
     label: snippet.name,
-    description: LABEL_DESCRIPTION[snippet.where],
+    description: LABEL_DESCRIPTION[snippet.where](),
     detail: snippet.description.replace(/\s*\(https:[^)]*\)/g, ''),
     documentation: snippetDocumentation(snippet),
     filterText: `${snippet.prefix} ${snippet.name}`,
@@ -71,11 +72,12 @@ export function snippetCompletions(format: SourceFormat | undefined, text: strin
   }));
 }
 
-const LABEL_DESCRIPTION: Record<Where, string> = {
-  policy: 'policy file from the guide',
-  settings: 'settings from the guide',
-  groupPolicy: 'Group Policy from the guide',
-  omaSettings: 'omaSettings from the guide',
+/** Translated when offered: the server learns the user's language in `initialize`, after this module loads. */
+const LABEL_DESCRIPTION: Record<Where, () => string> = {
+  policy: () => l10n.t('policy file from the guide'),
+  settings: () => l10n.t('settings from the guide'),
+  groupPolicy: () => l10n.t('Group Policy from the guide'),
+  omaSettings: () => l10n.t('omaSettings from the guide'),
 };
 
 function snippetDocumentation(snippet: GuideSnippet): string {

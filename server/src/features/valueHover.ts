@@ -5,6 +5,7 @@
  * server shows it); `trust:` and `model:` add a short summary of the chosen model with its guide
  * link. The same for the Settings Catalog and custom-profile keys of the exports.
  */
+import * as l10n from '@vscode/l10n';
 import type { CatalogNode } from '../catalog/types';
 import type { OffsetRange, PolicyModel, PolicySetting } from '../model/types';
 import { valueText } from '../model/values';
@@ -28,24 +29,24 @@ export function valueMarkdown(setting: PolicySetting, node: CatalogNode): string
   const text = node.format === 'bool' && typeof written === 'boolean' ? String(written) : valueText(written).trim();
   const lines = [`**${markdownText(node.name)}** = ${markdownCode(text)}  `];
   const option = choiceOptions(node).find((item) => item.option.toLowerCase() === text.toLowerCase());
-  if (option) lines.push(`Means: ${markdownText(oneLine(option.meaning))}  `);
-  else if (node.allowed?.kind === 'enum') lines.push(`Not one of the allowed values: ${node.allowed.values.map((item) => markdownCode(item.value)).join(', ')}  `);
+  if (option) lines.push(`${l10n.t('Means: {0}', markdownText(oneLine(option.meaning)))}  `);
+  else if (node.allowed?.kind === 'enum') lines.push(`${l10n.t('Not one of the allowed values: {0}', node.allowed.values.map((item) => markdownCode(item.value)).join(', '))}  `);
   if (node.allowed?.kind === 'range') {
     const number = Number(text);
     const inside = Number.isInteger(number) && number >= node.allowed.min && number <= node.allowed.max;
-    lines.push(`**Range:** ${node.allowed.min} to ${node.allowed.max}${inside ? '' : ' (this value is outside it)'}  `);
+    lines.push(`${inside ? l10n.t('**Range:** {0} to {1}', node.allowed.min, node.allowed.max) : l10n.t('**Range:** {0} to {1} (this value is outside it)', node.allowed.min, node.allowed.max)}  `);
   }
   const defaults = defaultsLine(node);
   if (defaults) lines.push(`${defaults}  `);
-  lines.push(`**Format:** ${node.format} · [${markdownText(node.csp)} CSP reference](${node.referenceUrl})`);
+  lines.push(l10n.t('**Format:** {0} · [{1} CSP reference]({2})', node.format, markdownText(node.csp), node.referenceUrl));
   return lines.join('\n');
 }
 
 function defaultsLine(node: CatalogNode): string | undefined {
-  if (node.defaults.length === 0) return node.defaultValue !== undefined ? `**Default:** ${markdownCode(node.defaultValue)} (DDF)` : undefined;
-  const parts = node.defaults.map((item) => `${markdownCode(node.format === 'bool' ? item.value.toLowerCase() : item.value)} (${item.source === 'ddf' ? 'DDF' : `guide: ${markdownText(item.sourceRef)}`})`);
+  if (node.defaults.length === 0) return node.defaultValue !== undefined ? l10n.t('**Default:** {0} (DDF)', markdownCode(node.defaultValue)) : undefined;
+  const parts = node.defaults.map((item) => `${markdownCode(node.format === 'bool' ? item.value.toLowerCase() : item.value)} (${item.source === 'ddf' ? 'DDF' : l10n.t('guide: {0}', markdownText(item.sourceRef))})`);
   const distinct = new Set(node.defaults.map((item) => item.value.trim().toLowerCase()));
-  return `**Default:** ${parts.join(' · ')}${distinct.size > 1 ? ' ⚠ the DDF and the guide disagree' : ''}`;
+  return distinct.size > 1 ? l10n.t('**Default:** {0} ⚠ the DDF and the guide disagree', parts.join(' · ')) : l10n.t('**Default:** {0}', parts.join(' · '));
 }
 
 function oneLine(text: string): string {
@@ -88,9 +89,9 @@ export function policyKeyMarkdown(model: PolicyModel, text: string, key: { key: 
   }
   const property = schemaProperties(scope).find((item) => item.key === key.key);
   if (!property) return undefined;
-  const where = scope === 'root' ? 'top-level key' : scope === 'deployment' ? 'key of deployment' : scope === 'settings-entry' ? 'key of a settings entry' : 'key of a groupPolicy entry';
-  const lines = [`**${markdownText(key.key)}** (${where}${property.required ? ', required' : ''})`, '', markdownText(property.description ?? '')];
-  if (property.enum) lines.push('', `Values: ${property.enum.map((option) => markdownCode(option.value)).join(', ')}`);
+  const where = scope === 'root' ? l10n.t('top-level key') : scope === 'deployment' ? l10n.t('key of deployment') : scope === 'settings-entry' ? l10n.t('key of a settings entry') : l10n.t('key of a groupPolicy entry');
+  const lines = [property.required ? l10n.t('**{0}** ({1}, required)', markdownText(key.key), where) : l10n.t('**{0}** ({1})', markdownText(key.key), where), '', markdownText(property.description ?? '')];
+  if (property.enum) lines.push('', l10n.t('Values: {0}', property.enum.map((option) => markdownCode(option.value)).join(', ')));
   if (scope === 'deployment' && (key.key === 'trust' || key.key === 'model')) {
     const summary = modelSummary(model);
     if (summary) lines.push('', summary);
@@ -106,22 +107,23 @@ function modelSummary(model: PolicyModel): string | undefined {
   const found = checklistsFor(kind, kind === 'cloud-only' ? undefined : trust || undefined)[0];
   if (!found) return undefined;
   const first = /^(.*?\.)(\s|$)/.exec(oneLine(found.summary))?.[1] ?? oneLine(found.summary);
-  return `This policy: **${markdownText(found.title)}**. ${first} [Open the guide](${found.href})`;
+  return l10n.t('This policy: **{0}**. {1} [Open the guide]({2})', markdownText(found.title), first, found.href);
 }
 
 /** What the keys of an Intune export are (Graph's names), for hover in the exports. */
-const EXPORT_KEYS: Record<string, string> = {
-  settingDefinitionId: 'The Settings Catalog setting this instance configures (Graph deviceManagementConfigurationSettingInstance.settingDefinitionId); it names one CSP node.',
-  choiceSettingValue: 'The value of a choice setting: `value` is `<settingDefinitionId>_<option>`, the option one the setting offers.',
-  simpleSettingValue: 'The value of a simple (integer or string) setting; its `@odata.type` says which.',
-  groupSettingCollectionValue: 'A group of child setting instances (the PassportForWork tenant node groups its policies).',
-  settingInstance: 'One setting of the policy, with its definition id and value.',
-  omaSettings: 'The OMA-URI settings of an Intune custom configuration profile.',
-  omaUri: 'The OMA-URI of the CSP node this setting writes.',
-  '@odata.type': 'The Graph type of this object; for an OMA setting or a simple value it gives the value\'s data type.',
+/** Translated when shown: the server learns the user's language in `initialize`, after this module loads. */
+const EXPORT_KEYS: Record<string, () => string> = {
+  settingDefinitionId: () => l10n.t('The Settings Catalog setting this instance configures (Graph deviceManagementConfigurationSettingInstance.settingDefinitionId); it names one CSP node.'),
+  choiceSettingValue: () => l10n.t('The value of a choice setting: `value` is `<settingDefinitionId>_<option>`, the option one the setting offers.'),
+  simpleSettingValue: () => l10n.t('The value of a simple (integer or string) setting; its `@odata.type` says which.'),
+  groupSettingCollectionValue: () => l10n.t('A group of child setting instances (the PassportForWork tenant node groups its policies).'),
+  settingInstance: () => l10n.t('One setting of the policy, with its definition id and value.'),
+  omaSettings: () => l10n.t('The OMA-URI settings of an Intune custom configuration profile.'),
+  omaUri: () => l10n.t('The OMA-URI of the CSP node this setting writes.'),
+  '@odata.type': () => l10n.t('The Graph type of this object; for an OMA setting or a simple value it gives the value\'s data type.'),
 };
 
 export function exportKeyMarkdown(key: string): string | undefined {
-  const description = EXPORT_KEYS[key];
-  return description ? `**${markdownText(key)}**\n\n${description}` : undefined;
+  const description = Object.hasOwn(EXPORT_KEYS, key) ? EXPORT_KEYS[key] : undefined;
+  return description ? `**${markdownText(key)}**\n\n${description()}` : undefined;
 }

@@ -3,6 +3,7 @@
  * tree, JSON or YAML alike: omaSettings[] of { @odata.type, displayName, omaUri, value }.
  * Encrypted values come back from Graph as "****"; they are kept as written (a rule flags them).
  */
+import * as l10n from '@vscode/l10n';
 import type { CatalogIndex } from '../catalog/catalogIndex';
 import { finding } from '../model/findings';
 import type { Finding, Located, PolicySetting, ValueType } from '../model/types';
@@ -19,7 +20,7 @@ export function readCustomProfile(
   const settings: PolicySetting[] = [];
   const findings: Finding[] = [];
   if (root.kind !== 'object') {
-    findings.push(finding('WHFB002', root.range, 'A custom configuration profile is an object with an "omaSettings" list.'));
+    findings.push(finding('WHFB002', root.range, l10n.t('A custom configuration profile is an object with an "omaSettings" list.')));
     return { settings, findings };
   }
   const nameNode = property(root, 'displayName');
@@ -27,12 +28,12 @@ export function readCustomProfile(
 
   const list = propertyEntry(root, 'omaSettings');
   if (!list) {
-    findings.push(finding('WHFB002', { start: root.range.start, end: root.range.start + 1 }, 'The profile has no "omaSettings" list.'));
+    findings.push(finding('WHFB002', { start: root.range.start, end: root.range.start + 1 }, l10n.t('The profile has no "omaSettings" list.')));
     return { settings, findings, name };
   }
   if (list.value.kind === 'null') return { settings, findings, name };
   if (list.value.kind !== 'array') {
-    findings.push(finding('WHFB002', list.value.range, '"omaSettings" must be a list of { @odata.type, omaUri, value } objects.'));
+    findings.push(finding('WHFB002', list.value.range, l10n.t('"omaSettings" must be a list of { @odata.type, omaUri, value } objects.')));
     return { settings, findings, name };
   }
   for (const item of list.value.items) {
@@ -46,12 +47,12 @@ export function readCustomProfile(
 
 function readOmaSetting(item: AstNode, index: number, catalog: CatalogIndex, scope: CspScope, findings: Finding[]): PolicySetting | undefined {
   if (item.kind !== 'object') {
-    findings.push(finding('WHFB002', item.range, 'Each entry of "omaSettings" must be an object with "omaUri" and "value".'));
+    findings.push(finding('WHFB002', item.range, l10n.t('Each entry of "omaSettings" must be an object with "omaUri" and "value".')));
     return undefined;
   }
   const uriNode = property(item, 'omaUri');
   if (uriNode?.kind !== 'string') {
-    findings.push(finding('WHFB002', uriNode?.range ?? item.range, 'The OMA setting has no "omaUri" string.'));
+    findings.push(finding('WHFB002', uriNode?.range ?? item.range, l10n.t('The OMA setting has no "omaUri" string.')));
     return undefined;
   }
   // Settings of CSPs the catalog does not cover (Defender, BitLocker, ...) are outside our checks.
@@ -68,14 +69,14 @@ function readOmaSetting(item: AstNode, index: number, catalog: CatalogIndex, sco
   if (typeNode?.kind === 'string') {
     setting.type = { ...located(typeNode), normalized: normalizeValueType(typeNode.value) };
   } else {
-    findings.push(finding('WHFB002', item.range, 'The OMA setting has no "@odata.type" (#microsoft.graph.omaSettingBoolean, ...Integer or ...String).'));
+    findings.push(finding('WHFB002', item.range, l10n.t('The OMA setting has no "@odata.type" (#microsoft.graph.omaSettingBoolean, ...Integer or ...String).')));
   }
   const nameNode = property(item, 'displayName');
   if (nameNode?.kind === 'string') setting.name = located(nameNode);
 
   const valueEntry = propertyEntry(item, 'value');
   if (valueEntry && (valueEntry.value.kind === 'object' || valueEntry.value.kind === 'array')) {
-    findings.push(finding('WHFB002', valueEntry.value.range, 'The OMA setting "value" must be a boolean, a number or a string.'));
+    findings.push(finding('WHFB002', valueEntry.value.range, l10n.t('The OMA setting "value" must be a boolean, a number or a string.')));
   } else if (valueEntry) {
     setting.value = readValue(valueEntry.value, setting.type?.normalized, valueEntry.keyRange);
   }

@@ -9,6 +9,7 @@
  * a Windows Hello for Business policy, or a key names PassportForWork (so a corrupt WHfB file
  * still gets its finding); other GPOs get nothing.
  */
+import * as l10n from '@vscode/l10n';
 import type { CatalogIndex } from '../catalog/catalogIndex';
 import { gpoRegistryRow, type RegistryHive } from '../catalog/gpoRegistry';
 import { getCatalog } from '../catalog/catalog';
@@ -82,7 +83,9 @@ export const registryPolAdapter: FormatAdapter = {
       if (row.role === 'state') {
         if (record.type !== REG_DWORD || typeof record.data !== 'number') {
           model.findings.push(finding('WHFB102', record.dataRange,
-            `${record.key}\\${record.valueName} is written as ${registryTypeName(record.type)}; Group Policy "${row.policy}" writes a REG_DWORD (${row.enabledValue ?? 1} enabled${row.disabledValue !== undefined ? `, ${row.disabledValue} disabled` : ''}), so Windows does not read this value as the policy.`));
+            row.disabledValue !== undefined
+              ? l10n.t('{0}\\{1} is written as {2}; Group Policy "{3}" writes a REG_DWORD ({4} enabled, {5} disabled), so Windows does not read this value as the policy.', record.key, record.valueName, registryTypeName(record.type), row.policy, row.enabledValue ?? 1, row.disabledValue)
+              : l10n.t('{0}\\{1} is written as {2}; Group Policy "{3}" writes a REG_DWORD ({4} enabled), so Windows does not read this value as the policy.', record.key, record.valueName, registryTypeName(record.type), row.policy, row.enabledValue ?? 1)));
           continue;
         }
         const enabled = record.data === (row.enabledValue ?? 1);

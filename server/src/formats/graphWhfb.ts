@@ -8,6 +8,7 @@
  * - the Identity protection profile (#microsoft.graph.windowsIdentityProtectionConfiguration).
  * The Graph -> CSP table is data (catalog/graphMappings.ts); graphWhfbWalk.ts reads the objects.
  */
+import * as l10n from '@vscode/l10n';
 import type { CatalogIndex } from '../catalog/catalogIndex';
 import { cspScopeOf } from '../catalog/cspScope';
 import { encodeCspValue, graphTypes } from '../catalog/graphMappings';
@@ -114,5 +115,5 @@ export function renderGraphWhfbFix(model: PolicyModel, fix: Fix): FixData | unde
     }
   }
   if (replacements.length === 0) return undefined;
-  return { fix: 'replace', title: `Set ${site.mapping.property} to ${typeof graphValue === 'string' ? `"${graphValue}"` : String(graphValue)}`, replacements };
+  return { fix: 'replace', title: l10n.t('Set {0} to {1}', site.mapping.property, typeof graphValue === 'string' ? `"${graphValue}"` : String(graphValue)), replacements };
 }

@@ -11,6 +11,7 @@
  * rules judge it as they judge an OMA-URI. The Graph name or intent id is the setting's
  * settingDefinitionId: hover, the policy summary and findings about the entry use it.
  */
+import * as l10n from '@vscode/l10n';
 import type { CatalogIndex } from '../catalog/catalogIndex';
 import {
   decodeGraphValue, graphType, intentSettingMapping, intentTypeOf, isKnownUnmappedIntentId, type GraphPolicyScope, type GraphPropertyMapping,
@@ -123,7 +124,7 @@ function addSetting(context: Context, mapping: GraphPropertyMapping, written: Lo
   const decoded = decodeGraphValue(mapping, primary.value);
   if (decoded.kind === 'not-configured') return;
   if (decoded.kind === 'invalid') {
-    context.result.findings.push(finding('WHFB002', primary.range, `${mapping.property} is ${describe(primary.value)}, which Intune does not accept: ${mapping.property} (${mapping.graphType}) takes ${decoded.expected}.`));
+    context.result.findings.push(finding('WHFB002', primary.range, l10n.t('{0} is {1}, which Intune does not accept: {2} ({3}) takes {4}.', mapping.property, describe(primary.value), mapping.property, mapping.graphType, decoded.expected)));
     return;
   }
   const setting: PolicySetting = {
@@ -149,7 +150,7 @@ function readGraphObject(item: AstNode, context: Context): void {
     if (!mapping) continue;
     const value = writtenValue(prop.value, false);
     if (!value) {
-      context.result.findings.push(finding('WHFB002', prop.value.range, `${mapping.property} must be a ${mapping.graphType} value, not an ${prop.value.kind}.`));
+      context.result.findings.push(finding('WHFB002', prop.value.range, l10n.t('{0} must be a {1} value, not an {2}.', mapping.property, mapping.graphType, prop.value.kind)));
       continue;
     }
     // The property's line: the entry a `# whfb-ignore` comment above it silences.
@@ -195,7 +196,7 @@ function readSettingInstance(item: AstNode, context: Context): void {
     const meant = misspeltIntentId(id.value);
     if (meant) {
       context.result.findings.push(finding('WHFB002', id.valueRange,
-        `"${id.value}" is no setting of the Account protection template: Intune does not accept it. Did you mean ${meant}?`));
+        l10n.t('"{0}" is no setting of the Account protection template: Intune does not accept it. Did you mean {1}?', id.value, meant)));
     }
     return;
   }

@@ -6,6 +6,7 @@
  * The same tree shape (AstNode) is produced from YAML by yamlAst.ts, so the Settings Catalog and
  * custom-profile walkers are written once for both serialisations.
  */
+import * as l10n from '@vscode/l10n';
 import type { OffsetRange } from '../model/types';
 
 export interface AstProperty {
@@ -75,7 +76,7 @@ export function parseJson(text: string): AstParseResult {
   } catch (error) {
     if (error instanceof JsonSyntaxError) return { errors: [error.astError] };
     // A bug in the parser must still not crash the server: report it as unparseable input.
-    return { errors: [{ code: 'WHFB003', message: `The JSON could not be parsed: ${String(error)}`, range: { start: 0, end: 0 } }] };
+    return { errors: [{ code: 'WHFB003', message: l10n.t('The JSON could not be parsed: {0}', String(error)), range: { start: 0, end: 0 } }] };
   }
 }
 
@@ -87,11 +88,11 @@ class JsonParser {
   parseDocument(): AstNode {
     if (this.text.charCodeAt(0) === 0xfeff) this.pos = 1;
     this.skipWhitespace();
-    if (this.pos >= this.text.length) this.fail('The JSON document is empty.', this.pos, this.pos);
+    if (this.pos >= this.text.length) this.fail(l10n.t('The JSON document is empty.'), this.pos, this.pos);
     const root = this.parseValue(0);
     this.skipWhitespace();
     if (this.pos < this.text.length) {
-      this.fail('Unexpected text after the end of the JSON document.', this.pos, this.lineEnd(this.pos));
+      this.fail(l10n.t('Unexpected text after the end of the JSON document.'), this.pos, this.lineEnd(this.pos));
     }
     return root;
   }
@@ -100,7 +101,7 @@ class JsonParser {
     if (depth > MAX_NESTING_DEPTH) {
       throw new JsonSyntaxError({
         code: 'WHFB003',
-        message: `The JSON is nested more than ${MAX_NESTING_DEPTH} levels deep and is not checked.`,
+        message: l10n.t('The JSON is nested more than {0} levels deep and is not checked.', MAX_NESTING_DEPTH),
         range: { start: this.pos, end: this.pos + 1 },
       });
     }
@@ -114,8 +115,8 @@ class JsonParser {
       case 'n': return this.parseLiteral('null', { kind: 'null' });
       default:
         if (ch === '-' || (ch !== undefined && ch >= '0' && ch <= '9')) return this.parseNumber();
-        if (ch === undefined) this.fail('Unexpected end of the JSON document: a value is missing.', this.pos, this.pos);
-        return this.fail(`Unexpected character ${JSON.stringify(ch)}: expected a JSON value.`, this.pos, this.pos + 1);
+        if (ch === undefined) this.fail(l10n.t('Unexpected end of the JSON document: a value is missing.'), this.pos, this.pos);
+        return this.fail(l10n.t('Unexpected character {0}: expected a JSON value.', JSON.stringify(ch)), this.pos, this.pos + 1);
     }
   }
 
@@ -131,12 +132,12 @@ class JsonParser {
     for (;;) {
       this.skipWhitespace();
       if (this.text[this.pos] !== '"') {
-        if (this.text[this.pos] === '}') this.fail('Trailing comma before "}".', this.pos - 1, this.pos);
-        this.failExpected('a property name in double quotes');
+        if (this.text[this.pos] === '}') this.fail(l10n.t('Trailing comma before "}".'), this.pos - 1, this.pos);
+        this.failExpected(l10n.t('a property name in double quotes'));
       }
       const key = this.parseString();
       this.skipWhitespace();
-      if (this.text[this.pos] !== ':') this.failExpected('":" after the property name');
+      if (this.text[this.pos] !== ':') this.failExpected(l10n.t('":" after the property name'));
       this.pos++;
       this.skipWhitespace();
       const value = this.parseValue(depth + 1);
@@ -145,7 +146,7 @@ class JsonParser {
       const next = this.text[this.pos];
       if (next === ',') { this.pos++; continue; }
       if (next === '}') { this.pos++; break; }
-      this.failExpected('"," or "}"');
+      this.failExpected(l10n.t('"," or "}"'));
     }
     return { kind: 'object', range: { start, end: this.pos }, properties };
   }
@@ -161,13 +162,13 @@ class JsonParser {
     }
     for (;;) {
       this.skipWhitespace();
-      if (this.text[this.pos] === ']') this.fail('Trailing comma before "]".', this.pos - 1, this.pos);
+      if (this.text[this.pos] === ']') this.fail(l10n.t('Trailing comma before "]".'), this.pos - 1, this.pos);
       items.push(this.parseValue(depth + 1));
       this.skipWhitespace();
       const next = this.text[this.pos];
       if (next === ',') { this.pos++; continue; }
       if (next === ']') { this.pos++; break; }
-      this.failExpected('"," or "]"');
+      this.failExpected(l10n.t('"," or "]"'));
     }
     return { kind: 'array', range: { start, end: this.pos }, items };
   }
@@ -180,10 +181,10 @@ class JsonParser {
     let chunkStart = pos;
     let verbatim = true;
     for (;;) {
-      if (pos >= text.length) this.fail('Unterminated string: the closing quote is missing.', start, this.lineEnd(start));
+      if (pos >= text.length) this.fail(l10n.t('Unterminated string: the closing quote is missing.'), start, this.lineEnd(start));
       const code = text.charCodeAt(pos);
       if (code === 0x22 /* " */) break;
-      if (code < 0x20) this.fail('Unterminated string: a line break or control character inside a string must be escaped.', start, pos);
+      if (code < 0x20) this.fail(l10n.t('Unterminated string: a line break or control character inside a string must be escaped.'), start, pos);
       if (code === 0x5c /* \ */) {
         verbatim = false;
         value += text.slice(chunkStart, pos);
@@ -199,13 +200,13 @@ class JsonParser {
           case 't': value += '\t'; break;
           case 'u': {
             const hex = text.slice(pos + 2, pos + 6);
-            if (!/^[0-9a-fA-F]{4}$/.test(hex)) this.fail('Invalid \\u escape: expected four hex digits.', pos, Math.min(pos + 6, text.length));
+            if (!/^[0-9a-fA-F]{4}$/.test(hex)) this.fail(l10n.t('Invalid \\u escape: expected four hex digits.'), pos, Math.min(pos + 6, text.length));
             value += String.fromCharCode(parseInt(hex, 16));
             pos += 4;
             break;
           }
           default:
-            this.fail(`Invalid escape "\\${escape ?? ''}" in a string.`, pos, Math.min(pos + 2, text.length));
+            this.fail(l10n.t('Invalid escape "\\{0}" in a string.', escape ?? ''), pos, Math.min(pos + 2, text.length));
         }
         pos += 2;
         chunkStart = pos;
@@ -221,7 +222,7 @@ class JsonParser {
   private parseNumber(): AstNumber {
     NUMBER.lastIndex = this.pos;
     const match = NUMBER.exec(this.text);
-    if (!match || match[0] === '-') return this.fail('Invalid number.', this.pos, this.pos + 1);
+    if (!match || match[0] === '-') return this.fail(l10n.t('Invalid number.'), this.pos, this.pos + 1);
     const start = this.pos;
     this.pos += match[0].length;
     return { kind: 'number', range: { start, end: this.pos }, value: Number(match[0]), raw: match[0] };
@@ -231,7 +232,7 @@ class JsonParser {
     if (!this.text.startsWith(word, this.pos)) {
       let end = this.pos;
       while (end < this.text.length && /[A-Za-z0-9_]/.test(this.text[end]!)) end++;
-      this.fail(`Unexpected word "${this.text.slice(this.pos, Math.max(end, this.pos + 1))}": expected a JSON value.`, this.pos, Math.max(end, this.pos + 1));
+      this.fail(l10n.t('Unexpected word "{0}": expected a JSON value.', this.text.slice(this.pos, Math.max(end, this.pos + 1))), this.pos, Math.max(end, this.pos + 1));
     }
     const start = this.pos;
     this.pos += word.length;
@@ -255,8 +256,8 @@ class JsonParser {
   }
 
   private failExpected(what: string): never {
-    if (this.pos >= this.text.length) this.fail(`Unexpected end of the JSON document: expected ${what}.`, this.pos, this.pos);
-    return this.fail(`Expected ${what}, found ${JSON.stringify(this.text[this.pos])}.`, this.pos, this.pos + 1);
+    if (this.pos >= this.text.length) this.fail(l10n.t('Unexpected end of the JSON document: expected {0}.', what), this.pos, this.pos);
+    return this.fail(l10n.t('Expected {0}, found {1}.', what, JSON.stringify(this.text[this.pos])), this.pos, this.pos + 1);
   }
 
   private fail(message: string, start: number, end: number): never {

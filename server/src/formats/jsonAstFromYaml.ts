@@ -2,6 +2,7 @@
  * IntuneCD and similar tools write the same Graph objects as YAML. This turns a YAML document into
  * the AstNode tree of jsonAst.ts (same shape, same offsets convention), so one walker serves both.
  */
+import * as l10n from '@vscode/l10n';
 import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, Scalar, type Node as YamlNode } from 'yaml';
 import type { OffsetRange } from '../model/types';
 import { MAX_NESTING_DEPTH, type AstError, type AstNode, type AstParseResult, type AstProperty, type AstString } from './jsonAst';
@@ -16,14 +17,14 @@ export const MAX_YAML_FLOW_DEPTH = 256;
 export function parseYamlAst(text: string): AstParseResult {
   const tooDeep = flowNestingBeyond(text, MAX_YAML_FLOW_DEPTH);
   if (tooDeep !== undefined) {
-    return { errors: [{ code: 'WHFB003', message: `The YAML nests [ ] or { } more than ${MAX_YAML_FLOW_DEPTH} levels deep and is not checked.`, range: { start: tooDeep, end: tooDeep + 1 } }] };
+    return { errors: [{ code: 'WHFB003', message: l10n.t('The YAML nests [ ] or { } more than {0} levels deep and is not checked.', MAX_YAML_FLOW_DEPTH), range: { start: tooDeep, end: tooDeep + 1 } }] };
   }
   try {
     const doc = parseDocument(text, { uniqueKeys: false, prettyErrors: false, keepSourceTokens: false });
     const errors: AstError[] = doc.errors.map((error) => {
       const range = { start: error.pos[0], end: Math.max(error.pos[1], error.pos[0]) };
       // The parser gives up on deep block nesting with a stack overflow: that is input we refuse, not a typo.
-      if (/call stack/i.test(error.message)) return { code: 'WHFB003', message: 'The YAML is nested too deeply and is not checked.', range };
+      if (/call stack/i.test(error.message)) return { code: 'WHFB003', message: l10n.t('The YAML is nested too deeply and is not checked.'), range };
       return { code: 'WHFB001', message: firstLine(error.message), range };
     });
     if (errors.length > 0) return { errors };
@@ -31,7 +32,7 @@ export function parseYamlAst(text: string): AstParseResult {
     const root = doc.contents ? converter.convert(doc.contents as YamlNode, 0) : undefined;
     return { root, errors: converter.errors };
   } catch (error) {
-    return { errors: [{ code: 'WHFB003', message: `The YAML could not be parsed: ${String(error)}`, range: { start: 0, end: 0 } }] };
+    return { errors: [{ code: 'WHFB003', message: l10n.t('The YAML could not be parsed: {0}', String(error)), range: { start: 0, end: 0 } }] };
   }
 }
 
@@ -47,7 +48,7 @@ class YamlConverter {
     const range = rangeOf(node);
     if (depth > MAX_NESTING_DEPTH) {
       if (this.errors.length === 0) {
-        this.errors.push({ code: 'WHFB003', message: `The YAML is nested more than ${MAX_NESTING_DEPTH} levels deep and is not checked further.`, range });
+        this.errors.push({ code: 'WHFB003', message: l10n.t('The YAML is nested more than {0} levels deep and is not checked further.', MAX_NESTING_DEPTH), range });
       }
       return { kind: 'null', range };
     }

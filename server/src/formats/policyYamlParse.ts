@@ -8,6 +8,7 @@
  * own; the others are reused with their offsets shifted. Anything else (an edit elsewhere, anchors
  * that entries could share, a flow-style list) takes the full path. Both paths build identical models.
  */
+import * as l10n from '@vscode/l10n';
 import { isNode, isSeq, parseDocument, type Document, type Node } from 'yaml';
 import type { CatalogIndex } from '../catalog/catalogIndex';
 import { finding } from '../model/findings';
@@ -66,19 +67,19 @@ export function parsePolicyYaml(text: string, catalog: CatalogIndex, previous?: 
 function tooDeepFinding(text: string, at: number): Finding {
   const line = lineSpanAt(text, at);
   return finding('WHFB003', { start: line.start, end: line.end },
-    `The file nests more than ${MAX_NESTING} levels deep here and is not checked. A policy file needs only a few levels: whfb, deployment, settings and groupPolicy.`);
+    l10n.t('The file nests more than {0} levels deep here and is not checked. A policy file needs only a few levels: whfb, deployment, settings and groupPolicy.', MAX_NESTING));
 }
 
 function unsupportedInputFinding(text: string, error: unknown): Finding {
   const firstLine = lineAt(text, 0);
   const range = { start: 0, end: firstLine.end };
   if (isAliasBombError(error)) {
-    return finding('WHFB003', range, `The file expands YAML aliases more than ${MAX_ALIAS_COUNT} times (an alias bomb) and is not checked. Write the values out instead of using aliases.`);
+    return finding('WHFB003', range, l10n.t('The file expands YAML aliases more than {0} times (an alias bomb) and is not checked. Write the values out instead of using aliases.', MAX_ALIAS_COUNT));
   }
   if (error instanceof RangeError) {
-    return finding('WHFB003', range, 'The file is nested too deeply to check. A policy file needs only a few levels: whfb, deployment, settings and groupPolicy.');
+    return finding('WHFB003', range, l10n.t('The file is nested too deeply to check. A policy file needs only a few levels: whfb, deployment, settings and groupPolicy.'));
   }
-  return finding('WHFB003', range, `The file could not be checked (${error instanceof Error ? error.message : String(error)}).`);
+  return finding('WHFB003', range, l10n.t('The file could not be checked ({0}).', error instanceof Error ? error.message : String(error)));
 }
 
 function modelOf(text: string, findings: Finding[], settings: PolicySetting[], top?: PolicyTop, fileIgnored?: string[]): PolicyModel {
@@ -96,7 +97,7 @@ function modelOf(text: string, findings: Finding[], settings: PolicySetting[], t
 function syntaxFindings(doc: Document, map: OffsetMap): Finding[] {
   return doc.errors.map((error) => {
     const message = error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-    return finding('WHFB001', { start: map(error.pos[0]), end: map(Math.max(error.pos[0], error.pos[1])) }, `YAML syntax error: ${message}.`);
+    return finding('WHFB001', { start: map(error.pos[0]), end: map(Math.max(error.pos[0], error.pos[1])) }, l10n.t('YAML syntax error: {0}.', message));
   });
 }
 
@@ -116,8 +117,8 @@ function isEmptyDocument(doc: Document): boolean {
   return contents === null || (contents !== undefined && !isSeq(contents) && 'value' in contents && (contents.value === null || contents.value === ''));
 }
 
-const EMPTY_FILE_MESSAGE =
-  'This policy file is empty. A policy file needs "whfb: 1", a "deployment:" block (model, trust, management) and a "settings:" list of omaUri/type/value entries; see the examples folder.';
+const emptyFileMessage = (): string =>
+  l10n.t('This policy file is empty. A policy file needs "whfb: 1", a "deployment:" block (model, trust, management) and a "settings:" list of omaUri/type/value entries; see the examples folder.');
 
 function parseFull(text: string, catalog: CatalogIndex): PolicyModel {
   const layout = ANCHOR.test(text) ? undefined : findSettingsBlock(text);
@@ -264,7 +265,7 @@ function parseWhole(text: string, catalog: CatalogIndex): PolicyModel {
   const identity: OffsetMap = (offset) => offset;
   const findings = syntaxFindings(doc, identity);
   if (findings.length === 0 && isEmptyDocument(doc)) {
-    return modelOf(text, [finding('WHFB002', { start: 0, end: 0 }, EMPTY_FILE_MESSAGE)], []);
+    return modelOf(text, [finding('WHFB002', { start: 0, end: 0 }, emptyFileMessage())], []);
   }
   const top = buildTop(doc, text, identity);
   const settings: PolicySetting[] = [];

@@ -5,6 +5,7 @@
  * sub-schema, so re-parsing one entry re-checks only that entry. Every ajv error is turned into a
  * WHFB002 finding on the exact text at fault, with a message that says how to fix it.
  */
+import * as l10n from '@vscode/l10n';
 import type { ErrorObject } from 'ajv';
 import { isMap, isSeq, type Node, type Pair } from 'yaml';
 import * as validators from '../generated/policySchemaValidators';
@@ -84,7 +85,7 @@ function keyRangeOf(located: Located, map: OffsetMap): OffsetRange | undefined {
 }
 
 function where(instancePath: string): string {
-  if (!instancePath) return 'the policy file';
+  if (!instancePath) return l10n.t('the policy file');
   const parts = instancePath.split('/').slice(1);
   return parts.map((part) => (/^\d+$/.test(part) ? `[${part}]` : `.${part}`)).join('').replace(/^\./, '');
 }
@@ -127,7 +128,7 @@ function isLeftToRules(error: ErrorObject): boolean {
 function errorToFinding(error: ErrorObject, root: Node | null, map: OffsetMap, fallback: OffsetRange, basePath: string): Finding | undefined {
   const located = locate(root, error.instancePath);
   const at = basePath === SETTINGS_ENTRY
-    ? (error.instancePath ? where(error.instancePath) : 'this settings entry')
+    ? (error.instancePath ? where(error.instancePath) : l10n.t('this settings entry'))
     : where(basePath + error.instancePath);
   const valueRange = located ? nodeRange(located.node, map) : undefined;
   const keyRange = located ? keyRangeOf(located, map) : undefined;
@@ -138,45 +139,45 @@ function errorToFinding(error: ErrorObject, root: Node | null, map: OffsetMap, f
       const pair = isMap(container) ? findPair(container, name) : undefined;
       const range = (pair && nodeRange(pair.key as Node, map)) ?? keyRange ?? fallback;
       const keys = allowedKeys(error);
-      const hint = keys.length > 0 ? ` Use one of: ${keys.join(', ')}.` : '';
-      return finding('WHFB002', range, `Unknown key "${name}" in ${at}: remove it or fix its spelling.${hint}`);
+      const hint = keys.length > 0 ? l10n.t(' Use one of: {0}.', keys.join(', ')) : '';
+      return finding('WHFB002', range, l10n.t('Unknown key "{0}" in {1}: remove it or fix its spelling.{2}', name, at, hint));
     }
     case 'required': {
       const name = String((error.params as { missingProperty: string }).missingProperty);
       // On the parent's key, or (for the root and list entries) on the mapping's first line.
-      return finding('WHFB002', keyRange ?? fallback, `Missing key "${name}" in ${at}: add "${name}:" with a value.`);
+      return finding('WHFB002', keyRange ?? fallback, l10n.t('Missing key "{0}" in {1}: add "{2}:" with a value.', name, at, name));
     }
     case 'enum': {
       const allowed = ((error.params as { allowedValues?: unknown[] }).allowedValues ?? []).map(String);
-      return finding('WHFB002', valueRange && valueRange.end > valueRange.start ? valueRange : keyRange ?? fallback, `${capitalized(at)} must be one of: ${allowed.join(', ')}.`);
+      return finding('WHFB002', valueRange && valueRange.end > valueRange.start ? valueRange : keyRange ?? fallback, l10n.t('{0} must be one of: {1}.', capitalized(at), allowed.join(', ')));
     }
     case 'const': {
       const allowed = String((error.params as { allowedValue?: unknown }).allowedValue);
-      return finding('WHFB002', valueRange ?? keyRange ?? fallback, `${capitalized(at)} must be ${allowed}.`);
+      return finding('WHFB002', valueRange ?? keyRange ?? fallback, l10n.t('{0} must be {1}.', capitalized(at), allowed));
     }
     case 'type': {
       const type = String((error.params as { type?: unknown }).type);
       const range = valueRange && valueRange.end > valueRange.start ? valueRange : keyRange ?? fallback;
       if (!error.instancePath && !basePath) {
-        return finding('WHFB002', fallback, 'A policy file is a mapping of keys (whfb, tenantId, deployment, settings), one "key: value" per line; see the examples folder.');
+        return finding('WHFB002', fallback, l10n.t('A policy file is a mapping of keys (whfb, tenantId, deployment, settings), one "key: value" per line; see the examples folder.'));
       }
-      return finding('WHFB002', range, `${capitalized(at)} must be ${describeType(type)}.`);
+      return finding('WHFB002', range, l10n.t('{0} must be {1}.', capitalized(at), describeType(type)));
     }
     default:
-      return finding('WHFB002', valueRange && valueRange.end > valueRange.start ? valueRange : keyRange ?? fallback, `${capitalized(at)} ${error.message ?? 'does not match the policy-file schema'}.`);
+      return finding('WHFB002', valueRange && valueRange.end > valueRange.start ? valueRange : keyRange ?? fallback, l10n.t('{0} {1}.', capitalized(at), error.message ?? l10n.t('does not match the policy-file schema')));
   }
 }
 
 function describeType(type: string): string {
   return type.split(',').map((name) => {
     switch (name) {
-      case 'object': return 'a mapping ("key: value" lines, indented under it)';
-      case 'array': return 'a list (lines starting with "- ")';
-      case 'string': return 'text';
-      case 'integer': return 'a whole number';
-      default: return /^[aeiou]/i.test(name) ? `an ${name}` : `a ${name}`;
+      case 'object': return l10n.t('a mapping ("key: value" lines, indented under it)');
+      case 'array': return l10n.t('a list (lines starting with "- ")');
+      case 'string': return l10n.t('text');
+      case 'integer': return l10n.t('a whole number');
+      default: return /^[aeiou]/i.test(name) ? l10n.t('an {0}', name) : l10n.t('a {0}', name);
     }
-  }).join(' or ');
+  }).join(l10n.t(' or '));
 }
 
 function capitalized(text: string): string {

@@ -13,6 +13,7 @@
  *   property names with the first letter upper-cased, mapped through the Graph mapping table
  *   (catalog/graphMappings.ts), enums by member name.
  */
+import * as l10n from '@vscode/l10n';
 import type { CatalogIndex } from '../catalog/catalogIndex';
 import { decodeGraphValue, graphPropertyMapping, type GraphPropertyMapping } from '../catalog/graphMappings';
 import { finding } from '../model/findings';
@@ -70,7 +71,7 @@ export function readGraphProperties(resource: PsBlock, catalog: CatalogIndex): {
     const decoded = decodeGraphValue(mapping, written.value);
     if (decoded.kind === 'not-configured') continue;
     if (decoded.kind === 'invalid') {
-      findings.push(finding('WHFB002', range, `${property.key} is a ${mapping.graphType} property: write ${decoded.expected}, not ${JSON.stringify(written.value)}.`));
+      findings.push(finding('WHFB002', range, l10n.t('{0} is a {1} property: write {2}, not {3}.', property.key, mapping.graphType, decoded.expected, JSON.stringify(written.value))));
     }
     const setting: PolicySetting = {
       index: settings.length,

@@ -12,6 +12,7 @@
  * loops without moving forward: a truncated or corrupt file ends the read with a problem at the
  * byte where it went wrong, and the records before it are kept.
  */
+import * as l10n from '@vscode/l10n';
 import type { OffsetRange } from '../model/types';
 import { REGISTRY_POL_SIGNATURE } from '../../../shared/decodeText';
 
@@ -99,7 +100,7 @@ class Reader {
   expectChar(char: string, what: string): void {
     const code = this.peekChar();
     if (code === undefined) throw new Truncated(this.at, what);
-    if (code !== char.charCodeAt(0)) throw new Corrupt(this.at, `expected "${char}" ${what}, found ${describeChar(code)}`);
+    if (code !== char.charCodeAt(0)) throw new Corrupt(this.at, l10n.t('expected "{0}" {1}, found {2}', char, what, describeChar(code)));
     this.at += 2;
   }
 
@@ -138,7 +139,7 @@ export function readRegistryPol(text: string): PolReadResult {
   const records: PolRecord[] = [];
   const problems: PolProblem[] = [];
   if (!isRegistryPolText(text)) {
-    problems.push({ range: { start: 0, end: Math.min(8, text.length) }, message: 'This is not a registry.pol file: it does not start with the "PReg" header and version 1.' });
+    problems.push({ range: { start: 0, end: Math.min(8, text.length) }, message: l10n.t('This is not a registry.pol file: it does not start with the "PReg" header and version 1.') });
     return { records, problems };
   }
   const reader = new Reader(text);
@@ -147,20 +148,20 @@ export function readRegistryPol(text: string): PolReadResult {
     const start = reader.at;
     current = { start };
     try {
-      reader.expectChar('[', 'at the start of a record');
-      const key = reader.string('in the key name');
+      reader.expectChar('[', l10n.t('at the start of a record'));
+      const key = reader.string(l10n.t('in the key name'));
       current.key = key.value;
-      reader.expectChar(';', 'after the key name');
-      const valueName = reader.string('in the value name');
-      reader.expectChar(';', 'after the value name');
-      const type = reader.dword('in the value type');
-      reader.expectChar(';', 'after the value type');
-      const size = reader.dword('in the data size');
-      reader.expectChar(';', 'after the data size');
+      reader.expectChar(';', l10n.t('after the key name'));
+      const valueName = reader.string(l10n.t('in the value name'));
+      reader.expectChar(';', l10n.t('after the value name'));
+      const type = reader.dword(l10n.t('in the value type'));
+      reader.expectChar(';', l10n.t('after the value type'));
+      const size = reader.dword(l10n.t('in the data size'));
+      reader.expectChar(';', l10n.t('after the data size'));
       const dataStart = reader.at;
-      if (dataStart + size > text.length) throw new Truncated(dataStart, `in the data (${size} bytes announced, ${text.length - dataStart} left)`);
+      if (dataStart + size > text.length) throw new Truncated(dataStart, l10n.t('in the data ({0} bytes announced, {1} left)', size, text.length - dataStart));
       reader.at = dataStart + size;
-      reader.expectChar(']', 'at the end of the record');
+      reader.expectChar(']', l10n.t('at the end of the record'));
       const dataRange = { start: dataStart, end: dataStart + size };
       const { action, name } = actionOf(valueName.value);
       const decoded = decodeData(text, type, dataRange);
@@ -171,10 +172,10 @@ export function readRegistryPol(text: string): PolReadResult {
       });
     } catch (error) {
       const at = error instanceof Truncated || error instanceof Corrupt ? error.at : reader.at;
-      const where = current.key !== undefined ? ` (the record for key "${current.key}")` : '';
+      const where = current.key !== undefined ? l10n.t(' (the record for key "{0}")', current.key) : '';
       const message = error instanceof Truncated
-        ? `registry.pol is truncated at byte ${at}${where}: the file ends ${error.what}. Windows stops reading the file here, so this record and any after it are not applied; export the GPO again.`
-        : `registry.pol is corrupt at byte ${at}${where}: ${error instanceof Error ? error.message : String(error)}. Windows stops reading the file here, so this record and any after it are not applied; export the GPO again.`;
+        ? l10n.t('registry.pol is truncated at byte {0}{1}: the file ends {2}. Windows stops reading the file here, so this record and any after it are not applied; export the GPO again.', at, where, error.what)
+        : l10n.t('registry.pol is corrupt at byte {0}{1}: {2}. Windows stops reading the file here, so this record and any after it are not applied; export the GPO again.', at, where, error instanceof Error ? error.message : String(error));
       problems.push({ range: { start: Math.min(at, text.length), end: Math.min(text.length, Math.max(at + 2, at)) }, message });
       break;
     }
@@ -211,13 +212,13 @@ function decodeData(text: string, type: number, range: OffsetRange): { data: num
       return { data: utf16(text, range).replace(/\0+$/, '').split('\0') };
     case REG_DWORD:
     case REG_DWORD_BIG_ENDIAN: {
-      if (size !== 4) return { data: hex(text, range), problem: `a ${registryTypeName(type)} holds 4 bytes, this one ${size}.` };
+      if (size !== 4) return { data: hex(text, range), problem: l10n.t('a {0} holds 4 bytes, this one {1}.', registryTypeName(type), size) };
       const bytes = [byte(0), byte(1), byte(2), byte(3)];
       if (type === REG_DWORD_BIG_ENDIAN) bytes.reverse();
       return { data: (bytes[0] | (bytes[1] << 8) | (bytes[2] << 16)) + bytes[3] * 0x1000000 };
     }
     case REG_QWORD: {
-      if (size !== 8) return { data: hex(text, range), problem: `a REG_QWORD holds 8 bytes, this one ${size}.` };
+      if (size !== 8) return { data: hex(text, range), problem: l10n.t('a REG_QWORD holds 8 bytes, this one {0}.', size) };
       let value = 0n;
       for (let i = 7; i >= 0; i--) value = (value << 8n) | BigInt(byte(i));
       return { data: value <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(value) : value.toString() };

@@ -9,6 +9,7 @@
  * Settings of all policies land in one model: Intune applies every assigned policy together, so
  * the same setting with two values in two policies is a real conflict (WHFB150).
  */
+import * as l10n from '@vscode/l10n';
 import type { CatalogIndex } from '../catalog/catalogIndex';
 import { finding } from '../model/findings';
 import type { Finding, Located, PolicyAudience, PolicyModel, PolicySetting, SourceFormat } from '../model/types';
@@ -87,7 +88,7 @@ export function readPolicyDocument(
   result.settings.forEach((setting, index) => { setting.index = index; });
   if (policies === 0) {
     result.findings.push(finding('WHFB002', { start: list.range.start, end: list.range.start + 1 },
-      'The list holds no Settings Catalog policy (with "settings") and no custom profile (with "omaSettings").'));
+      l10n.t('The list holds no Settings Catalog policy (with "settings") and no custom profile (with "omaSettings").')));
   }
   return result;
 }

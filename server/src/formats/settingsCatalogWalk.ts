@@ -7,6 +7,7 @@
  * whose children are instances again. Group instances are containers (the PassportForWork tenant
  * node) and become no setting; their children do.
  */
+import * as l10n from '@vscode/l10n';
 import type { CatalogIndex } from '../catalog/catalogIndex';
 import type { CatalogNode } from '../catalog/types';
 import { finding } from '../model/findings';
@@ -35,7 +36,7 @@ export function readSettingsCatalogPolicy(
 ): { settings: PolicySetting[]; findings: Finding[]; name?: Located<string> } {
   const context: WalkContext = { catalog, scope, settings: [], findings: [], ignoredCodesAt };
   if (root.kind !== 'object') {
-    context.findings.push(finding('WHFB002', root.range, 'A Settings Catalog policy is an object with a "settings" list.'));
+    context.findings.push(finding('WHFB002', root.range, l10n.t('A Settings Catalog policy is an object with a "settings" list.')));
     return context;
   }
   const nameNode = property(root, 'name');
@@ -43,18 +44,18 @@ export function readSettingsCatalogPolicy(
 
   const settingsEntry = propertyEntry(root, 'settings');
   if (!settingsEntry) {
-    context.findings.push(finding('WHFB002', { start: root.range.start, end: root.range.start + 1 }, 'The policy has no "settings" list.'));
+    context.findings.push(finding('WHFB002', { start: root.range.start, end: root.range.start + 1 }, l10n.t('The policy has no "settings" list.')));
     return { ...context, name };
   }
   if (settingsEntry.value.kind === 'null') return { ...context, name };
   if (settingsEntry.value.kind !== 'array') {
-    context.findings.push(finding('WHFB002', settingsEntry.value.range, '"settings" must be a list of { settingInstance } objects.'));
+    context.findings.push(finding('WHFB002', settingsEntry.value.range, l10n.t('"settings" must be a list of { settingInstance } objects.')));
     return { ...context, name };
   }
   for (const item of settingsEntry.value.items) {
     const instance = property(item, 'settingInstance');
     if (item.kind !== 'object' || instance?.kind !== 'object') {
-      context.findings.push(finding('WHFB002', item.range, 'Each entry of "settings" needs a "settingInstance" object.'));
+      context.findings.push(finding('WHFB002', item.range, l10n.t('Each entry of "settings" needs a "settingInstance" object.')));
       continue;
     }
     readInstance(instance, context, 0, [item.range.start]);
@@ -69,12 +70,12 @@ export function readSettingsCatalogPolicy(
  */
 function readInstance(instance: AstObject, context: WalkContext, depth: number, commentOffsets: number[], admxElement = false): void {
   if (depth > MAX_INSTANCE_DEPTH) {
-    context.findings.push(finding('WHFB003', instance.range, `Setting instances are nested more than ${MAX_INSTANCE_DEPTH} levels deep; the deeper ones are not checked.`));
+    context.findings.push(finding('WHFB003', instance.range, l10n.t('Setting instances are nested more than {0} levels deep; the deeper ones are not checked.', MAX_INSTANCE_DEPTH)));
     return;
   }
   const idNode = property(instance, 'settingDefinitionId');
   if (idNode?.kind !== 'string') {
-    context.findings.push(finding('WHFB002', idNode?.range ?? instance.range, 'The setting instance has no "settingDefinitionId" string.'));
+    context.findings.push(finding('WHFB002', idNode?.range ?? instance.range, l10n.t('The setting instance has no "settingDefinitionId" string.')));
     readGroupChildren(instance, context, depth, admxElement);
     return;
   }
@@ -116,7 +117,7 @@ function readGroupChildren(instance: AstObject, context: WalkContext, depth: num
 function readChildren(children: AstNode[], context: WalkContext, depth: number, admxElements = false): void {
   for (const child of children) {
     if (child.kind !== 'object') {
-      context.findings.push(finding('WHFB002', child.range, 'A child setting instance must be an object.'));
+      context.findings.push(finding('WHFB002', child.range, l10n.t('A child setting instance must be an object.')));
       continue;
     }
     readInstance(child, context, depth + 1, [], admxElements);
@@ -130,7 +131,7 @@ function readChoiceValue(choice: AstNode, idNode: AstString, node: CatalogNode |
   const prefix = `${id}_`;
   if (!valueNode.value.toLowerCase().startsWith(prefix.toLowerCase())) {
     context.findings.push(finding('WHFB002', valueNode.valueRange,
-      `The choice value "${valueNode.value}" does not belong to the setting "${id}": it must be "${id}_<option>".`));
+      l10n.t('The choice value "{0}" does not belong to the setting "{1}": it must be "{2}_<option>".', valueNode.value, id, id)));
     setting.value = { value: valueNode.value, range: valueNode.valueRange };
     return;
   }
@@ -141,7 +142,7 @@ function readChoiceValue(choice: AstNode, idNode: AstString, node: CatalogNode |
     const kind = node.format === 'int' ? 'an integer' : `a ${node.format}`;
     const valueType = node.format === 'int' ? 'IntegerSettingValue' : 'StringSettingValue';
     context.findings.push(finding('WHFB102', valueNode.valueRange,
-      `${node.name} is ${kind} setting in the Settings Catalog, not a choice: write it as a simple setting instance (simpleSettingValue of type ${valueType}) with value ${option}.`));
+      l10n.t('{0} is {1} setting in the Settings Catalog, not a choice: write it as a simple setting instance (simpleSettingValue of type {2}) with value {3}.', node.name, kind, valueType, option)));
   }
   // Point at the option itself ("true" in "..._true"), so a quick fix can replace just that.
   const range = valueNode.verbatim

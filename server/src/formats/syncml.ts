@@ -6,6 +6,7 @@
  * or several top-level <Replace>/<Add>/<Delete> commands or an <Atomic> block. Such a fragment is no
  * well-formed XML document (several roots); it is read as a list of commands.
  */
+import * as l10n from '@vscode/l10n';
 import type { CatalogIndex } from '../catalog/catalogIndex';
 import { finding } from '../model/findings';
 import type { Finding, PolicyModel, PolicySetting, SourceFormat } from '../model/types';
@@ -56,12 +57,12 @@ export const syncmlAdapter: FormatAdapter = {
       return model;
     }
     if (root.localName.toLowerCase() !== 'syncml') {
-      model.findings.push(finding('WHFB002', root.nameRange, `The root element is <${root.name}>; a SyncML document starts with <SyncML>.`));
+      model.findings.push(finding('WHFB002', root.nameRange, l10n.t('The root element is <{0}>; a SyncML document starts with <SyncML>.', root.name)));
       return model;
     }
     const body = childElement(root, 'SyncBody');
     if (!body) {
-      model.findings.push(finding('WHFB002', root.nameRange, 'The SyncML document has no <SyncBody>.'));
+      model.findings.push(finding('WHFB002', root.nameRange, l10n.t('The SyncML document has no <SyncBody>.')));
       return model;
     }
     const reader = new CommandReader(text, catalog, cspScopeOf(catalog), model.settings, model.findings);
@@ -100,7 +101,7 @@ class CommandReader {
     const locUri = childElement(childElement(item, 'Target'), 'LocURI');
     const uri = locUri ? elementText(this.text, locUri) : undefined;
     if (!uri) {
-      this.findings.push(finding('WHFB002', (locUri ?? item).nameRange, `The <Item> of <${command.name}> has no <Target><LocURI> naming a node.`));
+      this.findings.push(finding('WHFB002', (locUri ?? item).nameRange, l10n.t('The <Item> of <{0}> has no <Target><LocURI> naming a node.', command.name)));
       return;
     }
     if (!this.scope.coversOmaUri(uri.value)) return;

@@ -6,6 +6,7 @@
  * references are decoded. One forward pass with indexOf, so the cost is linear in the text, and
  * the element stack is an explicit array, so deep nesting cannot overflow the call stack.
  */
+import * as l10n from '@vscode/l10n';
 import type { Located, OffsetRange } from '../model/types';
 import type { AstError } from './jsonAst';
 
@@ -60,7 +61,7 @@ export function parseXml(text: string, options: { fragment?: boolean } = {}): Xm
     return { root: new XmlScanner(text, options.fragment === true).scan(), errors: [] };
   } catch (error) {
     if (error instanceof XmlSyntaxError) return { errors: [{ code: 'WHFB001', message: error.message, range: error.range }] };
-    return { errors: [{ code: 'WHFB003', message: `The XML could not be read: ${String(error)}`, range: { start: 0, end: 0 } }] };
+    return { errors: [{ code: 'WHFB003', message: l10n.t('The XML could not be read: {0}', String(error)), range: { start: 0, end: 0 } }] };
   }
 }
 
@@ -107,17 +108,17 @@ class XmlScanner {
       const textEnd = lt < 0 ? text.length : lt;
       if (textEnd > this.pos) this.addText(this.pos, textEnd);
       if (lt < 0) break;
-      if (text.startsWith('<!--', lt)) this.pos = this.skipPast('-->', lt + 4, lt, 'The comment is not closed with "-->".');
+      if (text.startsWith('<!--', lt)) this.pos = this.skipPast('-->', lt + 4, lt, l10n.t('The comment is not closed with "-->".'));
       else if (text.startsWith('<![CDATA[', lt)) this.readCdata(lt);
       else if (text.startsWith('<!', lt)) this.skipDoctype(lt);
-      else if (text.startsWith('<?', lt)) this.pos = this.skipPast('?>', lt + 2, lt, 'The processing instruction is not closed with "?>".');
+      else if (text.startsWith('<?', lt)) this.pos = this.skipPast('?>', lt + 2, lt, l10n.t('The processing instruction is not closed with "?>".'));
       else if (text.startsWith('</', lt)) this.readEndTag(lt);
       else this.readStartTag(lt);
     }
     if (this.fragment) this.stack.shift();
     const open = this.stack[this.stack.length - 1];
-    if (open) throw new XmlSyntaxError(open.nameRange, `The element <${open.name}> is not closed: </${open.name}> is missing.`);
-    if (!this.root || (this.fragment && this.root.children.length === 0)) throw new XmlSyntaxError({ start: 0, end: Math.min(text.length, 1) }, 'The document has no root element.');
+    if (open) throw new XmlSyntaxError(open.nameRange, l10n.t('The element <{0}> is not closed: </{1}> is missing.', open.name, open.name));
+    if (!this.root || (this.fragment && this.root.children.length === 0)) throw new XmlSyntaxError({ start: 0, end: Math.min(text.length, 1) }, l10n.t('The document has no root element.'));
     return this.root;
   }
 
@@ -129,7 +130,7 @@ class XmlScanner {
     if (!current || current === this.fragmentRoot()) {
       if (raw.trim() !== '') {
         const offset = start + (raw.length - raw.trimStart().length);
-        throw new XmlSyntaxError({ start: offset, end: Math.min(end, offset + raw.trim().length) }, 'Text outside the root element.');
+        throw new XmlSyntaxError({ start: offset, end: Math.min(end, offset + raw.trim().length) }, l10n.t('Text outside the root element.'));
       }
       return;
     }
@@ -143,9 +144,9 @@ class XmlScanner {
 
   private readCdata(lt: number): void {
     const end = this.text.indexOf(']]>', lt + 9);
-    if (end < 0) throw new XmlSyntaxError({ start: lt, end: lt + 9 }, 'The CDATA section is not closed with "]]>".');
+    if (end < 0) throw new XmlSyntaxError({ start: lt, end: lt + 9 }, l10n.t('The CDATA section is not closed with "]]>".'));
     const current = this.stack[this.stack.length - 1];
-    if (!current || current === this.fragmentRoot()) throw new XmlSyntaxError({ start: lt, end: lt + 9 }, 'A CDATA section outside the root element.');
+    if (!current || current === this.fragmentRoot()) throw new XmlSyntaxError({ start: lt, end: lt + 9 }, l10n.t('A CDATA section outside the root element.'));
     current.texts.push({ value: this.text.slice(lt + 9, end), range: { start: lt + 9, end } });
     this.pos = end + 3;
   }
@@ -154,9 +155,9 @@ class XmlScanner {
   private skipDoctype(lt: number): void {
     const text = this.text;
     if (!/^<!DOCTYPE\s/i.test(text.slice(lt, lt + 10))) {
-      throw new XmlSyntaxError({ start: lt, end: lt + 2 }, 'Unexpected "<!": expected a comment, CDATA section or DOCTYPE.');
+      throw new XmlSyntaxError({ start: lt, end: lt + 2 }, l10n.t('Unexpected "<!": expected a comment, CDATA section or DOCTYPE.'));
     }
-    if (this.root && !(this.fragment && this.root.children.length === 0)) throw new XmlSyntaxError({ start: lt, end: lt + 9 }, 'A DOCTYPE must come before the root element.');
+    if (this.root && !(this.fragment && this.root.children.length === 0)) throw new XmlSyntaxError({ start: lt, end: lt + 9 }, l10n.t('A DOCTYPE must come before the root element.'));
     let depth = 0;
     let quote: string | undefined;
     for (let pos = lt + 9; pos < text.length; pos++) {
@@ -171,17 +172,17 @@ class XmlScanner {
         return;
       }
     }
-    throw new XmlSyntaxError({ start: lt, end: lt + 9 }, 'The DOCTYPE is not closed with ">".');
+    throw new XmlSyntaxError({ start: lt, end: lt + 9 }, l10n.t('The DOCTYPE is not closed with ">".'));
   }
 
   private readStartTag(lt: number): void {
     const text = this.text;
     if (this.rootClosed) {
-      throw new XmlSyntaxError({ start: lt, end: this.nameEnd(lt + 1) }, 'A second root element: an XML document has exactly one.');
+      throw new XmlSyntaxError({ start: lt, end: this.nameEnd(lt + 1) }, l10n.t('A second root element: an XML document has exactly one.'));
     }
     const nameStart = lt + 1;
     const nameEnd = this.nameEnd(nameStart);
-    if (nameEnd === nameStart) throw new XmlSyntaxError({ start: lt, end: lt + 1 }, 'A "<" that starts no element: write "&lt;" in text.');
+    if (nameEnd === nameStart) throw new XmlSyntaxError({ start: lt, end: lt + 1 }, l10n.t('A "<" that starts no element: write "&lt;" in text.'));
     const name = text.slice(nameStart, nameEnd);
     const element: XmlElement = {
       name,
@@ -197,7 +198,7 @@ class XmlScanner {
     for (;;) {
       pos = this.skipSpace(pos);
       const ch = text[pos];
-      if (ch === undefined) throw new XmlSyntaxError(element.nameRange, `The start tag <${name}> is not closed with ">".`);
+      if (ch === undefined) throw new XmlSyntaxError(element.nameRange, l10n.t('The start tag <{0}> is not closed with ">".', name));
       if (ch === '>' || (ch === '/' && text[pos + 1] === '>')) break;
       pos = this.readAttribute(pos, element);
     }
@@ -220,18 +221,18 @@ class XmlScanner {
   private readAttribute(pos: number, element: XmlElement): number {
     const text = this.text;
     const nameEnd = this.nameEnd(pos);
-    if (nameEnd === pos) throw new XmlSyntaxError({ start: pos, end: pos + 1 }, `Unexpected ${JSON.stringify(text[pos])} in the start tag <${element.name}>.`);
+    if (nameEnd === pos) throw new XmlSyntaxError({ start: pos, end: pos + 1 }, l10n.t('Unexpected {0} in the start tag <{1}>.', JSON.stringify(text[pos]), element.name));
     const name = text.slice(pos, nameEnd);
     let at = this.skipSpace(nameEnd);
-    if (text[at] !== '=') throw new XmlSyntaxError({ start: pos, end: nameEnd }, `The attribute ${name} needs a value: ${name}="...".`);
+    if (text[at] !== '=') throw new XmlSyntaxError({ start: pos, end: nameEnd }, l10n.t('The attribute {0} needs a value: {1}="...".', name, name));
     at = this.skipSpace(at + 1);
     const quote = text[at];
-    if (quote !== '"' && quote !== "'") throw new XmlSyntaxError({ start: pos, end: nameEnd }, `The value of the attribute ${name} must be in quotes.`);
+    if (quote !== '"' && quote !== "'") throw new XmlSyntaxError({ start: pos, end: nameEnd }, l10n.t('The value of the attribute {0} must be in quotes.', name));
     const close = text.indexOf(quote, at + 1);
-    if (close < 0) throw new XmlSyntaxError({ start: at, end: at + 1 }, `The value of the attribute ${name} is not closed.`);
+    if (close < 0) throw new XmlSyntaxError({ start: at, end: at + 1 }, l10n.t('The value of the attribute {0} is not closed.', name));
     const raw = text.slice(at + 1, close);
     const lessThan = raw.indexOf('<');
-    if (lessThan >= 0) throw new XmlSyntaxError({ start: at + 1 + lessThan, end: at + 2 + lessThan }, 'A "<" inside an attribute value: write "&lt;".');
+    if (lessThan >= 0) throw new XmlSyntaxError({ start: at + 1 + lessThan, end: at + 2 + lessThan }, l10n.t('A "<" inside an attribute value: write "&lt;".'));
     element.attributes.push({ name, value: this.decode(raw, at + 1), valueRange: { start: at + 1, end: close } });
     return close + 1;
   }
@@ -241,11 +242,11 @@ class XmlScanner {
     const nameEnd = this.nameEnd(nameStart);
     const name = this.text.slice(nameStart, nameEnd);
     const close = this.skipSpace(nameEnd);
-    if (this.text[close] !== '>') throw new XmlSyntaxError({ start: lt, end: nameEnd }, `The end tag </${name}> is not closed with ">".`);
+    if (this.text[close] !== '>') throw new XmlSyntaxError({ start: lt, end: nameEnd }, l10n.t('The end tag </{0}> is not closed with ">".', name));
     const open = this.stack.length > (this.fragment ? 1 : 0) ? this.stack.pop() : undefined;
-    if (!open) throw new XmlSyntaxError({ start: lt, end: close + 1 }, `The end tag </${name}> has no matching start tag.`);
+    if (!open) throw new XmlSyntaxError({ start: lt, end: close + 1 }, l10n.t('The end tag </{0}> has no matching start tag.', name));
     if (open.name !== name) {
-      throw new XmlSyntaxError({ start: lt, end: close + 1 }, `The end tag </${name}> does not match the start tag <${open.name}>.`);
+      throw new XmlSyntaxError({ start: lt, end: close + 1 }, l10n.t('The end tag </{0}> does not match the start tag <{1}>.', name, open.name));
     }
     open.contentRange = { start: open.contentRange.start, end: lt };
     open.range.end = close + 1;
@@ -275,7 +276,7 @@ class XmlScanner {
       }
       const end = name === undefined ? amp + 1 : semicolon + 1;
       throw new XmlSyntaxError({ start: offset + amp, end: offset + end },
-        name === undefined ? 'A bare "&": write "&amp;".' : `Unknown entity "&${name};": only &lt; &gt; &amp; &quot; &apos; and numeric references are allowed.`);
+        name === undefined ? l10n.t('A bare "&": write "&amp;".') : l10n.t('Unknown entity "&{0};": only &lt; &gt; &amp; &quot; &apos; and numeric references are allowed.', name));
     }
     return out + raw.slice(pos);
   }

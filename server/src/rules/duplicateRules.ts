@@ -6,6 +6,7 @@
  * tenant: `tenantId` where the file has one, otherwise the one tenant GUID its OMA-URIs spell, so a
  * placeholder and that GUID name the same setting on the device.
  */
+import * as l10n from '@vscode/l10n';
 import { modelIndex } from '../model/modelIndex';
 import type { TenantSegment } from '../catalog/catalogIndex';
 import type { CatalogNode } from '../catalog/types';
@@ -105,10 +106,10 @@ const duplicateSetting: Rule = {
         findings.push(known.item);
         continue;
       }
-      const label = setting.node?.name ?? setting.omaUri?.value ?? 'This setting';
+      const label = setting.node?.name ?? setting.omaUri?.value ?? l10n.t('This setting');
       const item = finding('WHFB150', setting.value.range,
-        `${label} is set twice, to ${firstValue || '(empty)'} and to ${value || '(empty)'}: which one a device keeps depends on delivery order, and Intune reports the setting as conflicting when both come from assigned policies. Keep one value and remove the other entry.`,
-        { related: [{ range: first.value?.range ?? first.range, message: `First set to ${firstValue || '(empty)'} here` }] });
+        l10n.t('{0} is set twice, to {1} and to {2}: which one a device keeps depends on delivery order, and Intune reports the setting as conflicting when both come from assigned policies. Keep one value and remove the other entry.', label, firstValue || l10n.t('(empty)'), value || l10n.t('(empty)')),
+        { related: [{ range: first.value?.range ?? first.range, message: l10n.t('First set to {0} here', firstValue || l10n.t('(empty)')) }] });
       made.set(setting, { first, value, firstValue, item });
       findings.push(item);
     }

@@ -9,6 +9,7 @@
  * when ControlPolicyConflict/MDMWinsOverGP is 1 (DDF: "The MDM policy is used and the GP policy is
  * blocked"), and Group Policy wins otherwise.
  */
+import * as l10n from '@vscode/l10n';
 import type { CatalogIndex } from '../catalog/catalogIndex';
 import { finding } from '../model/findings';
 import { catalogNodeFor, NODES, settingsFor } from '../model/settingLookup';
@@ -29,7 +30,7 @@ const groupPolicyWins: Rule = {
     const management = model.deployment?.management;
     if (management && management.value.trim().toLowerCase() === 'both') {
       findings.push(finding('WHFB160', management.range,
-        'With management: both, Group Policy wins over every PassportForWork (Windows Hello for Business) setting both configure: "the conflicting CSP settings aren\'t applied until the group policy settings are cleared", and MDMWinsOverGP does not apply to them. The guide: "Windows Hello for Business can be configured by GPO or CSP, but not a combination of both." Choose intune or group-policy.'));
+        l10n.t('With management: both, Group Policy wins over every PassportForWork (Windows Hello for Business) setting both configure: "the conflicting CSP settings aren\'t applied until the group policy settings are cleared", and MDMWinsOverGP does not apply to them. The guide: "Windows Hello for Business can be configured by GPO or CSP, but not a combination of both." Choose intune or group-policy.')));
     }
     if (model.groupPolicy.length === 0 || model.settings.length === 0) return findings;
     const settingsByPath = new Map<string, PolicySetting[]>();
@@ -49,10 +50,10 @@ const groupPolicyWins: Rule = {
         if (policyCsp && mdmWins) continue;
         for (const setting of settingsByPath.get(node.path) ?? []) {
           const message = policyCsp
-            ? `Group Policy "${shown}" configures the same setting, and MDMWinsOverGP is not 1, so Group Policy wins and this MDM value is not applied. Remove one of the two, or set ${mdmWinsPath} to 1 ("MDMWinsOverGP only applies to policies in the Policy CSP").`
-            : `Group Policy "${shown}" configures the same setting: for Windows Hello for Business (PassportForWork) settings Group Policy wins, and "the conflicting CSP settings aren't applied until the group policy settings are cleared" (MDMWinsOverGP does not apply to them). Remove one of the two.`;
+            ? l10n.t('Group Policy "{0}" configures the same setting, and MDMWinsOverGP is not 1, so Group Policy wins and this MDM value is not applied. Remove one of the two, or set {1} to 1 ("MDMWinsOverGP only applies to policies in the Policy CSP").', shown, mdmWinsPath)
+            : l10n.t('Group Policy "{0}" configures the same setting: for Windows Hello for Business (PassportForWork) settings Group Policy wins, and "the conflicting CSP settings aren\'t applied until the group policy settings are cleared" (MDMWinsOverGP does not apply to them). Remove one of the two.', shown);
           findings.push(finding('WHFB160', setting.omaUri?.range ?? setting.settingDefinitionId?.range ?? setting.range, message,
-            { related: [{ range: entry.policy.range, message: 'The Group Policy setting that wins' }] }));
+            { related: [{ range: entry.policy.range, message: l10n.t('The Group Policy setting that wins') }] }));
         }
       }
     }
@@ -70,9 +71,9 @@ const unknownGroupPolicy: Rule = {
       const suggestion = closest(name, catalog.groupPolicyNames());
       findings.push(finding('WHFB161', entry.policy.range,
         suggestion
-          ? `"${name}" is not a Group Policy setting the guides or the Windows Hello for Business templates name. Did you mean "${suggestion}"?`
-          : `"${name}" is not a Group Policy setting the guides or the Windows Hello for Business templates name. Write the name the Group Policy editor shows.`,
-        suggestion ? { fix: { kind: 'rename-group-policy', title: `Change to "${suggestion}"`, entry, name: suggestion } } : {}));
+          ? l10n.t('"{0}" is not a Group Policy setting the guides or the Windows Hello for Business templates name. Did you mean "{1}"?', name, suggestion)
+          : l10n.t('"{0}" is not a Group Policy setting the guides or the Windows Hello for Business templates name. Write the name the Group Policy editor shows.', name),
+        suggestion ? { fix: { kind: 'rename-group-policy', title: l10n.t('Change to "{0}"', suggestion), entry, name: suggestion } } : {}));
     }
     return findings;
   },

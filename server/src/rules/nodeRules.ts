@@ -3,6 +3,7 @@
  * match its DDF format (WHFB102), is the value allowed (WHFB103), can it be set (WHFB106), is it
  * newer than the oldest build in scope (WHFB170), is it deprecated (WHFB171).
  */
+import * as l10n from '@vscode/l10n';
 import { resolveOmaUri } from '../model/resolveOmaUri';
 import type { CatalogIndex } from '../catalog/catalogIndex';
 import { cspScopeOf } from '../catalog/cspScope';
@@ -61,7 +62,7 @@ const unknownNode: Rule = {
         const message = unknownSegmentMessage(catalog, omaUri.value, suggestion);
         // The code links the meant node's section of the CSP reference.
         findings.push(finding('WHFB101', omaUri.range, message, suggestion ? {
-          fix: { kind: 'correct-path', title: `Change to ${suggestion}`, setting, path: suggestion, settingsCatalogId: best?.settingsCatalogId },
+          fix: { kind: 'correct-path', title: l10n.t('Change to {0}', suggestion), setting, path: suggestion, settingsCatalogId: best?.settingsCatalogId },
           href: best?.referenceUrl,
         } : {}));
       } else if (setting.settingDefinitionId && setting.settingDefinitionId.value.trim()) {
@@ -69,9 +70,9 @@ const unknownNode: Rule = {
         if (!/passportforwork|kerberos/i.test(id.value)) continue;
         const meant = settingIdSuggestion(catalog, id.value);
         findings.push(finding('WHFB101', id.range, meant
-          ? `"${shortened(id.value)}" names no Windows Hello for Business setting of the Settings Catalog. Did you mean ${meant.settingsCatalogId}?`
-          : `"${shortened(id.value)}" names no Windows Hello for Business setting of the Settings Catalog. Check the settingDefinitionId.`, meant ? {
-          fix: { kind: 'correct-path', title: `Change to ${meant.settingsCatalogId}`, setting, path: meant.path, settingsCatalogId: meant.settingsCatalogId },
+          ? l10n.t('"{0}" names no Windows Hello for Business setting of the Settings Catalog. Did you mean {1}?', shortened(id.value), meant.settingsCatalogId)
+          : l10n.t('"{0}" names no Windows Hello for Business setting of the Settings Catalog. Check the settingDefinitionId.', shortened(id.value)), meant ? {
+          fix: { kind: 'correct-path', title: l10n.t('Change to {0}', meant.settingsCatalogId), setting, path: meant.path, settingsCatalogId: meant.settingsCatalogId },
           href: meant.referenceUrl,
         } : {}));
       }
@@ -110,11 +111,11 @@ function unknownSegmentMessage(catalog: CatalogIndex, written: string, suggestio
   }
   const unknown = segments[unknownAt] ?? written;
   const parent = unknownAt > 0 ? segments[unknownAt - 1] : undefined;
-  const where = parent ? ` under ${parent}` : '';
-  if (!suggestion) return `Unknown segment "${shortened(unknown)}"${where}: no node of the CSP has this path. Check it against the CSP reference.`;
+  const where = parent ? l10n.t(' under {0}', parent) : '';
+  if (!suggestion) return l10n.t('Unknown segment "{0}"{1}: no node of the CSP has this path. Check it against the CSP reference.', shortened(unknown), where);
   // Aligned from the end: a legacy ./Vendor/MSFT root is one segment shorter than the ./Device/... suggestion.
   const meant = suggestion.split('/').slice(-(segments.length - unknownAt)).join('/') || suggestion;
-  return `Unknown segment "${shortened(unknown)}"${where}: did you mean ${meant}?`;
+  return l10n.t('Unknown segment "{0}"{1}: did you mean {2}?', shortened(unknown), where, meant);
 }
 
 /** The covered Settings Catalog id nearest to a misspelt one (same prefix rules as the OMA-URI "did you mean"). */
@@ -153,8 +154,8 @@ const wrongType: Rule = {
       const wanted = valueTypeForFormat(node.format);
       if (!wanted) continue;
       const name = policyFileTypeName(wanted);
-      findings.push(finding('WHFB102', type.range, `${node.name} is ${/^[aeiou]/.test(node.format) ? 'an' : 'a'} ${node.format} node in the DDF: set type to ${name} (not ${type.value}).`, {
-        fix: { kind: 'set-type', title: `Change type to ${name}`, setting, type: wanted },
+      findings.push(finding('WHFB102', type.range, /^[aeiou]/.test(node.format) ? l10n.t('{0} is an {1} node in the DDF: set type to {2} (not {3}).', node.name, node.format, name, type.value) : l10n.t('{0} is a {1} node in the DDF: set type to {2} (not {3}).', node.name, node.format, name, type.value), {
+        fix: { kind: 'set-type', title: l10n.t('Change type to {0}', name), setting, type: wanted },
       }));
     }
     return findings;
@@ -175,10 +176,10 @@ function describeAllowed(allowed: AllowedValues): string {
 
 function describeAllowedOnce(allowed: AllowedValues): string {
   switch (allowed.kind) {
-    case 'enum': return allowed.values.map((item) => `${item.value} (${firstSentence(item.description)})`).join(', ');
-    case 'range': return `an integer from ${allowed.min} to ${allowed.max}`;
-    case 'regex': return `text matching ${allowed.pattern}`;
-    case 'admx': return 'an ADMX policy value: <enabled/> or <disabled/> with its data elements';
+    case 'enum': return allowed.values.map((item) => l10n.t('{0} ({1})', item.value, firstSentence(item.description))).join(l10n.t(', '));
+    case 'range': return l10n.t('an integer from {0} to {1}', allowed.min, allowed.max);
+    case 'regex': return l10n.t('text matching {0}', allowed.pattern);
+    case 'admx': return l10n.t('an ADMX policy value: <enabled/> or <disabled/> with its data elements');
     default: return allowed.raw;
   }
 }
@@ -200,21 +201,21 @@ function valueProblem(node: CatalogNode, value: unknown, admx: AdmxForm): string
 }
 
 function describeProblem(node: CatalogNode, value: unknown, admx: AdmxForm): string | undefined {
-  if (value === null || value === undefined || value === '') return `${node.name} needs a value: ${node.allowed ? describeAllowed(node.allowed) : `a ${node.format} value`}.`;
+  if (value === null || value === undefined || value === '') return l10n.t('{0} needs a value: {1}.', node.name, node.allowed ? describeAllowed(node.allowed) : l10n.t('a {0} value', node.format));
   if (typeof value === 'object') {
     // A mapping or list where a scalar belongs: most often lines indented under `value:` by mistake
     // (an entry nested into the one above). Said in words, never as the parser's JSON.
-    const shape = Array.isArray(value) ? 'a list' : 'a mapping (indented "key: value" lines)';
-    return `${node.name} needs ${node.allowed ? describeAllowed(node.allowed) : `a single ${node.format} value`}, but its value is ${shape}: check the indentation of the lines under it.`;
+    const shape = Array.isArray(value) ? l10n.t('a list') : l10n.t('a mapping (indented "key: value" lines)');
+    return l10n.t('{0} needs {1}, but its value is {2}: check the indentation of the lines under it.', node.name, node.allowed ? describeAllowed(node.allowed) : l10n.t('a single {0} value', node.format), shape);
   }
   let text = valueText(value);
   if (node.format === 'bool') {
     const flag = asBoolean(value);
-    if (flag === undefined) return `${node.name} is a boolean: write true or false (not ${text}).`;
+    if (flag === undefined) return l10n.t('{0} is a boolean: write true or false (not {1}).', node.name, text);
     text = String(flag);
   } else if (node.format === 'int') {
     const number = asInteger(value);
-    if (number === undefined) return `${node.name} is an integer: write a whole number${node.allowed ? `, ${describeAllowed(node.allowed)}` : ''} (not ${text}).`;
+    if (number === undefined) return node.allowed ? l10n.t('{0} is an integer: write a whole number, {1} (not {2}).', node.name, describeAllowed(node.allowed), text) : l10n.t('{0} is an integer: write a whole number (not {1}).', node.name, text);
     text = String(number);
   }
   const allowed = node.allowed;
@@ -222,11 +223,11 @@ function describeProblem(node: CatalogNode, value: unknown, admx: AdmxForm): str
   switch (allowed.kind) {
     case 'enum':
       if (allowed.values.some((item) => item.value.toLowerCase() === text.toLowerCase())) return undefined;
-      return `${text} is not allowed for ${node.name}. Allowed: ${describeAllowed(allowed)}.`;
+      return l10n.t('{0} is not allowed for {1}. Allowed: {2}.', text, node.name, describeAllowed(allowed));
     case 'range': {
       const number = asInteger(value);
       if (number !== undefined && number >= allowed.min && number <= allowed.max) return undefined;
-      return `${text} is out of range for ${node.name}: use ${describeAllowed(allowed)}.`;
+      return l10n.t('{0} is out of range for {1}: use {2}.', text, node.name, describeAllowed(allowed));
     }
     case 'regex': {
       const pattern = patternOf(allowed.pattern);
@@ -234,19 +235,21 @@ function describeProblem(node: CatalogNode, value: unknown, admx: AdmxForm): str
       if (node.list) {
         const bad = listItems(node, text).filter((item) => !pattern.test(item));
         if (bad.length === 0) return undefined;
-        const shown = bad.map((item) => (item ? `"${item}"` : 'an empty item')).join(', ');
-        return `${node.name} is a ${delimiterName(node.list.delimiter)}-separated list whose items match ${allowed.pattern}; ${shown} ${bad.length === 1 ? 'does' : 'do'} not. Windows rejects the value.`;
+        const shown = bad.map((item) => (item ? `"${item}"` : l10n.t('an empty item'))).join(l10n.t(', '));
+        return bad.length === 1
+          ? l10n.t('{0} is a {1}-separated list whose items match {2}; {3} does not. Windows rejects the value.', node.name, delimiterName(node.list.delimiter), allowed.pattern, shown)
+          : l10n.t('{0} is a {1}-separated list whose items match {2}; {3} do not. Windows rejects the value.', node.name, delimiterName(node.list.delimiter), allowed.pattern, shown);
       }
       if (pattern.test(text)) return undefined;
-      return `${text} does not match the format ${node.name} needs (${allowed.pattern}).`;
+      return l10n.t('{0} does not match the format {1} needs ({2}).', text, node.name, allowed.pattern);
     }
     case 'admx':
       if (admx === 'choice') {
         if (ADMX_CHOICE_OPTIONS.has(text.trim())) return undefined;
-        return `${node.name} is an ADMX-backed policy, a choice in the Settings Catalog: its option is _1 (Enabled) or _0 (Disabled), not _${text}. Intune does not import other options.`;
+        return l10n.t('{0} is an ADMX-backed policy, a choice in the Settings Catalog: its option is _1 (Enabled) or _0 (Disabled), not _{1}. Intune does not import other options.', node.name, text);
       }
       if (ADMX_PAYLOAD.test(text)) return undefined;
-      return `${node.name} is an ADMX-backed policy: an OMA-URI value must be <enabled/> (with its <data id=... value=.../> elements) or <disabled/>, or Windows rejects it.`;
+      return l10n.t('{0} is an ADMX-backed policy: an OMA-URI value must be <enabled/> (with its <data id=... value=.../> elements) or <disabled/>, or Windows rejects it.', node.name);
     default:
       return undefined;
   }
@@ -254,9 +257,9 @@ function describeProblem(node: CatalogNode, value: unknown, admx: AdmxForm): str
 
 function delimiterName(delimiter: string): string {
   switch (delimiter) {
-    case ',': return 'comma';
-    case ';': return 'semicolon';
-    case '+': return 'plus';
+    case ',': return l10n.t('comma');
+    case ';': return l10n.t('semicolon');
+    case '+': return l10n.t('plus');
     default: return `U+${delimiter.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
   }
 }
@@ -293,15 +296,15 @@ function allowedValueFix(node: CatalogNode, setting: PolicySetting, value: unkno
     const number = asInteger(value);
     if (number === undefined) return undefined;
     const bound = number < allowed.min ? allowed.min : allowed.max;
-    return { kind: 'set-value', title: `Change to ${bound} (the ${bound === allowed.min ? 'smallest' : 'largest'} value allowed)`, setting, value: bound };
+    return { kind: 'set-value', title: bound === allowed.min ? l10n.t('Change to {0} (the smallest value allowed)', bound) : l10n.t('Change to {0} (the largest value allowed)', bound), setting, value: bound };
   }
   if (allowed.kind !== 'enum' || node.format === 'bool') return undefined;
   const text = valueText(value).trim().toLowerCase();
   const sameWord = allowed.values.find((item) => item.value.toLowerCase() === text);
-  if (sameWord) return { kind: 'set-value', title: `Change to ${sameWord.value}`, setting, value: typed(sameWord.value) };
+  if (sameWord) return { kind: 'set-value', title: l10n.t('Change to {0}', sameWord.value), setting, value: typed(sameWord.value) };
   const fallback = node.defaults.map((item) => item.value.trim()).find((candidate) => allowed.values.some((item) => item.value === candidate));
   if (fallback === undefined) return undefined;
-  return { kind: 'set-value', title: `Change to ${fallback} (the default: ${firstSentence(allowed.values.find((item) => item.value === fallback)!.description)})`, setting, value: typed(fallback) };
+  return { kind: 'set-value', title: l10n.t('Change to {0} (the default: {1})', fallback, firstSentence(allowed.values.find((item) => item.value === fallback)!.description)), setting, value: typed(fallback) };
 }
 
 const notSettable: Rule = {
@@ -313,9 +316,9 @@ const notSettable: Rule = {
       if (!node) continue;
       const where = setting.omaUri?.range ?? setting.settingDefinitionId?.range ?? setting.range;
       if (node.interior) {
-        findings.push(finding('WHFB106', where, `${node.name} is an interior node: it groups other settings and takes no value. Set one of the nodes under it.`));
+        findings.push(finding('WHFB106', where, l10n.t('{0} is an interior node: it groups other settings and takes no value. Set one of the nodes under it.', node.name)));
       } else if (!node.accessTypes.some((access) => access === 'Add' || access === 'Replace')) {
-        findings.push(finding('WHFB106', where, `${node.name} cannot be set (the DDF allows only ${node.accessTypes.join(', ') || 'no access'}). Remove this setting.`));
+        findings.push(finding('WHFB106', where, l10n.t('{0} cannot be set (the DDF allows only {1}). Remove this setting.', node.name, node.accessTypes.join(', ') || l10n.t('no access'))));
       }
     }
     return findings;
@@ -333,7 +336,7 @@ const newerThanMinimumBuild: Rule = {
     const build = minimum ? parseBuild(minimum.value) : undefined;
     if (!minimum || !build) return [];
     const findings: Finding[] = [];
-    const related = [{ range: minimum.range, message: 'The oldest Windows build in scope' }];
+    const related = [{ range: minimum.range, message: l10n.t('The oldest Windows build in scope') }];
     for (const setting of model.settings) {
       const node = setting.node;
       if (!node || (node.minBuilds.length === 0 && !node.insider)) continue;
@@ -350,11 +353,11 @@ function buildMessage(node: CatalogNode, minimum: string, availability: Exclude<
   const listed = node.minBuilds.join(', ');
   switch (availability.kind) {
     case 'insider-only':
-      return `${node.name} exists only on Windows Insider builds (the DDF lists 99.9.99999 and no released build): no device on a released build, ${minimum} or later, applies it. Remove it or keep it for Insider devices.`;
+      return l10n.t('{0} exists only on Windows Insider builds (the DDF lists 99.9.99999 and no released build): no device on a released build, {1} or later, applies it. Remove it or keep it for Insider devices.', node.name, minimum);
     case 'revision-unknown':
-      return `${node.name} needs Windows ${formatBuild(availability.needed)} or later on the ${availability.needed.build} branch (the DDF lists ${listed}); deployment.minimumOsBuild ${minimum} names no revision, so devices on ${availability.needed.build} without that update ignore it. Write the revision you require (${formatBuild(availability.needed)} or later).`;
+      return l10n.t('{0} needs Windows {1} or later on the {2} branch (the DDF lists {3}); deployment.minimumOsBuild {4} names no revision, so devices on {2} without that update ignore it. Write the revision you require ({1} or later).', node.name, formatBuild(availability.needed), availability.needed.build, listed, minimum);
     case 'missing':
-      return `${node.name} needs Windows ${listed} or later (one build per servicing branch, as the DDF lists them); deployment.minimumOsBuild ${minimum} is older, so those devices ignore it. Raise minimumOsBuild or check those devices.`;
+      return l10n.t('{0} needs Windows {1} or later (one build per servicing branch, as the DDF lists them); deployment.minimumOsBuild {2} is older, so those devices ignore it. Raise minimumOsBuild or check those devices.', node.name, listed, minimum);
   }
 }
 
@@ -372,13 +375,13 @@ const deprecatedNode: Rule = {
       let fix: Fix | undefined;
       if (successor && setting.omaUri) {
         const path = withWrittenTenant(successor, catalog, setting.omaUri.value);
-        fix = { kind: 'use-successor', title: `Use ${successorNode?.name ?? 'the successor'} (${path})`, setting, path };
+        fix = { kind: 'use-successor', title: l10n.t('Use {0} ({1})', successorNode?.name ?? l10n.t('the successor'), path), setting, path };
       } else if (successor && successorNode && setting.settingDefinitionId) {
-        fix = { kind: 'use-successor', title: `Use ${successorNode.name} (${successorNode.settingsCatalogId})`, setting, path: successor, settingsCatalogId: successorNode.settingsCatalogId };
+        fix = { kind: 'use-successor', title: l10n.t('Use {0} ({1})', successorNode.name, successorNode.settingsCatalogId), setting, path: successor, settingsCatalogId: successorNode.settingsCatalogId };
       }
       const message = successor
-        ? `${node.name} is deprecated: use ${successor} instead. ${node.deprecated.message}`.trim()
-        : `${node.name} is deprecated. ${node.deprecated.message}`.trim();
+        ? l10n.t('{0} is deprecated: use {1} instead. {2}', node.name, successor, node.deprecated.message).trim()
+        : l10n.t('{0} is deprecated. {1}', node.name, node.deprecated.message).trim();
       findings.push(finding('WHFB171', range, message, fix ? { fix } : {}));
     }
     return findings;

@@ -10,6 +10,7 @@
  * policy, the user policy takes precedence." So a user signing in under a user-scoped value gets that
  * value, and the device-scoped one for what the user scope leaves unset; everyone else gets the device pair.
  */
+import * as l10n from '@vscode/l10n';
 import { modelIndex } from '../model/modelIndex';
 import type { CatalogIndex } from '../catalog/catalogIndex';
 import { finding } from '../model/findings';
@@ -53,13 +54,13 @@ const pinLengthOrder: Rule = {
     const findings: Finding[] = [];
     for (const lengths of byTenant.values()) {
       const pairs: { minimum?: PolicySetting; maximum?: PolicySetting; who: string }[] = [
-        { minimum: lengths.deviceMinimum, maximum: lengths.deviceMaximum, who: 'device scope' },
+        { minimum: lengths.deviceMinimum, maximum: lengths.deviceMaximum, who: l10n.t('device scope') },
       ];
       if (lengths.userMinimum || lengths.userMaximum) {
         pairs.push({
           minimum: lengths.userMinimum ?? lengths.deviceMinimum,
           maximum: lengths.userMaximum ?? lengths.deviceMaximum,
-          who: lengths.userMinimum && lengths.userMaximum ? 'user scope' : 'user scope, which takes precedence, with the device scope for the other',
+          who: lengths.userMinimum && lengths.userMaximum ? l10n.t('user scope') : l10n.t('user scope, which takes precedence, with the device scope for the other'),
         });
       }
       const reported = new Set<string>();
@@ -70,10 +71,11 @@ const pinLengthOrder: Rule = {
         const pairKey = `${minimum.index}|${maximum.index}`;
         if (reported.has(pairKey)) continue;
         reported.add(pairKey);
-        const relation = low === high ? 'equal to' : 'greater than';
         findings.push(finding('WHFB120', minimum.value.range,
-          `MinimumPINLength (${low}) is ${relation} MaximumPINLength (${high}) (${who}): the minimum must be less than the maximum, otherwise Windows ignores both and uses the default values for the minimum and maximum PIN lengths. Lower the minimum or raise the maximum.`,
-          { related: [{ range: maximum.value.range, message: `MaximumPINLength is ${high}` }] }));
+          low === high
+            ? l10n.t('MinimumPINLength ({0}) is equal to MaximumPINLength ({1}) ({2}): the minimum must be less than the maximum, otherwise Windows ignores both and uses the default values for the minimum and maximum PIN lengths. Lower the minimum or raise the maximum.', low, high, who)
+            : l10n.t('MinimumPINLength ({0}) is greater than MaximumPINLength ({1}) ({2}): the minimum must be less than the maximum, otherwise Windows ignores both and uses the default values for the minimum and maximum PIN lengths. Lower the minimum or raise the maximum.', low, high, who),
+          { related: [{ range: maximum.value.range, message: l10n.t('MaximumPINLength is {0}', high) }] }));
       }
     }
     return findings;

@@ -2,6 +2,7 @@
  * Secrets in values: "****" is what Graph exports for an encrypted value, so the real value is lost
  * (WHFB180); a string that looks like a password, key or token should not live in a repository (WHFB181).
  */
+import * as l10n from '@vscode/l10n';
 import { finding } from '../model/findings';
 import type { Finding, PolicySetting } from '../model/types';
 import type { Rule } from './rule';
@@ -14,7 +15,7 @@ const redactedValue: Rule = {
       const value = setting.value;
       if (!value || typeof value.value !== 'string' || value.value.trim() !== '****') continue;
       findings.push(finding('WHFB180', value.range,
-        'The value is "****": Graph exported an encrypted value without its secret, so importing this policy would set "****". Put the real value back (from a secret store) before deploying.'));
+        l10n.t('The value is "****": Graph exported an encrypted value without its secret, so importing this policy would set "****". Put the real value back (from a secret store) before deploying.')));
     }
     return findings;
   },
@@ -100,8 +101,8 @@ const plainTextSecret: Rule = {
       if (!named && !looksRandom(text)) continue;
       findings.push(finding('WHFB181', value.range,
         named
-          ? 'This value looks like a plain-text secret (the setting names a password, key or token, and the value is a single opaque string): keep it out of the repository and inject it at deployment time.'
-          : 'This value looks like a random secret (a long high-entropy string): keep it out of the repository and inject it at deployment time.'));
+          ? l10n.t('This value looks like a plain-text secret (the setting names a password, key or token, and the value is a single opaque string): keep it out of the repository and inject it at deployment time.')
+          : l10n.t('This value looks like a random secret (a long high-entropy string): keep it out of the repository and inject it at deployment time.')));
     }
     return findings;
   },

@@ -2,6 +2,7 @@
  * Tenant id rules: tenantId and OMA-URI tenant segments are GUIDs without braces (WHFB104); a
  * {TenantId} placeholder needs a tenantId to stand for, and a GUID segment must be that tenant (WHFB105).
  */
+import * as l10n from '@vscode/l10n';
 import { modelIndex } from '../model/modelIndex';
 import type { TenantSegment } from '../catalog/catalogIndex';
 import { finding } from '../model/findings';
@@ -44,10 +45,10 @@ const tenantIdFormat: Rule = {
     if (tenantId && !isGuid(tenantId.value.trim())) {
       const unbraced = tenantId.value.trim().replace(/^\{(.*)\}$/, '$1');
       const fix: Fix | undefined = unbraced !== tenantId.value && isGuid(unbraced)
-        ? { kind: 'set-tenant-id', title: 'Remove the braces', tenantId: unbraced }
+        ? { kind: 'set-tenant-id', title: l10n.t('Remove the braces'), tenantId: unbraced }
         : undefined;
       findings.push(finding('WHFB104', tenantId.range,
-        `tenantId "${tenantId.value}" is not a GUID: write the Entra tenant id as xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx, without braces.`, fix ? { fix } : {}));
+        l10n.t('tenantId "{0}" is not a GUID: write the Entra tenant id as xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx, without braces.', tenantId.value), fix ? { fix } : {}));
     }
     const index = modelIndex(model, catalog);
     for (const setting of model.settings) {
@@ -57,8 +58,10 @@ const tenantIdFormat: Rule = {
       const range = tenantRange(model, setting, tenant);
       const placeholder = model.substitutesTenantId === true;
       findings.push(finding('WHFB104', range,
-        `"${tenant.text}" is not a tenant id: this segment takes your Entra tenant GUID (without braces)${placeholder ? ' or the {TenantId} placeholder' : ''}.`,
-        placeholder ? { fix: { kind: 'use-tenant-placeholder', title: 'Use {TenantId}', setting, segment: range } } : {}));
+        placeholder
+          ? l10n.t('"{0}" is not a tenant id: this segment takes your Entra tenant GUID (without braces) or the {TenantId} placeholder.', tenant.text)
+          : l10n.t('"{0}" is not a tenant id: this segment takes your Entra tenant GUID (without braces).', tenant.text),
+        placeholder ? { fix: { kind: 'use-tenant-placeholder', title: l10n.t('Use {TenantId}'), setting, segment: range } } : {}));
     }
     return findings;
   },
@@ -79,18 +82,18 @@ const tenantPlaceholder: Rule = {
       if (!tenant) continue;
       if (tenant.kind === 'placeholder') {
         if (!model.substitutesTenantId) {
-          findings.push(finding('WHFB105', tenantRange(model, setting, tenant), 'Intune does not replace {TenantId}: write your Entra tenant GUID in this segment.'));
+          findings.push(finding('WHFB105', tenantRange(model, setting, tenant), l10n.t('Intune does not replace {TenantId}: write your Entra tenant GUID in this segment.')));
         } else if (!tenantId && !model.tenantId) {
           // One search per check, not per placeholder: thousands of them would make it quadratic.
           if (known === undefined) known = tenantWrittenElsewhere(model, catalog) ?? null;
-          const fix: Fix | undefined = known ? { kind: 'set-tenant-id', title: `Add tenantId: ${known}`, tenantId: known } : undefined;
-          findings.push(finding('WHFB105', tenantRange(model, setting, tenant), '{TenantId} stands for tenantId, but the file has none: add "tenantId: <your Entra tenant GUID>" at the top level.', fix ? { fix } : {}));
+          const fix: Fix | undefined = known ? { kind: 'set-tenant-id', title: l10n.t('Add tenantId: {0}', known), tenantId: known } : undefined;
+          findings.push(finding('WHFB105', tenantRange(model, setting, tenant), l10n.t('{TenantId} stands for tenantId, but the file has none: add "tenantId: <your Entra tenant GUID>" at the top level.'), fix ? { fix } : {}));
         }
       } else if (tenant.kind === 'guid' && tenantId && tenantGuid !== undefined && !sameIgnoringCase(tenant.text, tenantGuid)) {
         const range = tenantRange(model, setting, tenant);
-        findings.push(finding('WHFB105', range, `This OMA-URI names tenant ${tenant.text}, but tenantId is ${tenantId.value}: use {TenantId} or the same GUID.`, {
-          related: [{ range: tenantId.range, message: 'tenantId' }],
-          fix: { kind: 'use-tenant-placeholder', title: 'Use {TenantId}', setting, segment: range },
+        findings.push(finding('WHFB105', range, l10n.t('This OMA-URI names tenant {0}, but tenantId is {1}: use {TenantId} or the same GUID.', tenant.text, tenantId.value), {
+          related: [{ range: tenantId.range, message: l10n.t('tenantId') }],
+          fix: { kind: 'use-tenant-placeholder', title: l10n.t('Use {TenantId}'), setting, segment: range },
         }));
       }
     }

@@ -19,6 +19,7 @@
  * Findings about something missing stand on `deployment.trust` (or `deployment.model`); findings
  * about a contradiction stand on the setting or Group Policy entry that decides it.
  */
+import * as l10n from '@vscode/l10n';
 import type { CatalogIndex } from '../catalog/catalogIndex';
 import { finding } from '../model/findings';
 import { catalogNodeFor, catalogNodesFor, nodeMatches, NODES, settingsFor, type NodeRef } from '../model/settingLookup';
@@ -78,7 +79,7 @@ function mdmSources(model: PolicyModel, catalog: CatalogIndex, ref: NodeRef): Fl
   for (const setting of settingsFor(model, ref, catalog)) {
     const on = setting.value ? asBoolean(setting.value.value) : undefined;
     if (on === undefined) continue;
-    out.push({ on, range: setting.value!.range, said: `${setting.node?.name ?? ref.name} is ${on}`, setting, ...(setting.node ? { path: setting.node.path } : {}) });
+    out.push({ on, range: setting.value!.range, said: l10n.t('{0} is {1}', setting.node?.name ?? ref.name, String(on)), setting, ...(setting.node ? { path: setting.node.path } : {}) });
   }
   return out;
 }
@@ -93,7 +94,7 @@ function groupPolicySources(model: PolicyModel, catalog: CatalogIndex, ref: Node
     const state = lower(entry.state) ?? 'enabled';
     if (state !== 'enabled' && state !== 'disabled') continue;
     const name = info?.name ?? entry.policy.value.trim();
-    out.push({ on: state === 'enabled', range: entry.policy.range, said: `Group Policy "${name}" is ${state}`, entry, path: primary.path });
+    out.push({ on: state === 'enabled', range: entry.policy.range, said: state === 'enabled' ? l10n.t('Group Policy "{0}" is enabled', name) : l10n.t('Group Policy "{0}" is disabled', name), entry, path: primary.path });
   }
   // The user node wins over the computer node (configure guide: "User policies take precedence over computer policies").
   return out.sort((a, b) => Number(lower(b.entry?.scope) === 'user') - Number(lower(a.entry?.scope) === 'user'));
@@ -122,10 +123,11 @@ export function effectiveTrust(certificateOn: boolean, cloudOn: boolean): TrustT
   return cloudOn ? 'cloud-kerberos' : 'key';
 }
 
-const TRUST_WORDS: Record<TrustType, string> = {
-  'cloud-kerberos': 'cloud Kerberos trust (a Kerberos ticket from Microsoft Entra ID)',
-  certificate: 'certificate trust (a sign-in certificate)',
-  key: 'key trust (a key)',
+/** Translated when a message is written, not at load: the server learns the user's language in `initialize`. */
+const TRUST_WORDS: Record<TrustType, () => string> = {
+  'cloud-kerberos': () => l10n.t('cloud Kerberos trust (a Kerberos ticket from Microsoft Entra ID)'),
+  certificate: () => l10n.t('certificate trust (a sign-in certificate)'),
+  key: () => l10n.t('key trust (a key)'),
 };
 
 /** The fix that sets a setting's value (each format renders it where it can). */
@@ -137,11 +139,11 @@ function valueFix(setting: PolicySetting | undefined, value: boolean, title: str
 /** The fix that turns a Group Policy entry's state, where the entry writes one. */
 function stateFix(entry: GroupPolicyEntry, state: 'enabled' | 'disabled'): { fix?: Fix } {
   if (!entry.state) return {};
-  return { fix: { kind: 'set-group-policy-state', title: `Set "${entry.policy.value.trim()}" to ${state}`, entry, state } };
+  return { fix: { kind: 'set-group-policy-state', title: state === 'enabled' ? l10n.t('Set "{0}" to enabled', entry.policy.value.trim()) : l10n.t('Set "{0}" to disabled', entry.policy.value.trim()), entry, state } };
 }
 
 function sourceFix(source: FlagSource, on: boolean, name: string): { fix?: Fix } {
-  return source.entry ? stateFix(source.entry, on ? 'enabled' : 'disabled') : valueFix(source.setting, on, `Set ${name} to ${on}`);
+  return source.entry ? stateFix(source.entry, on ? 'enabled' : 'disabled') : valueFix(source.setting, on, l10n.t('Set {0} to {1}', name, String(on)));
 }
 
 /** What a finding about a missing setting carries: the fix that adds it, and the paths it is about (either scope, when the ref names none). */
@@ -149,7 +151,7 @@ function missingSetting(catalog: CatalogIndex, ref: NodeRef, value: boolean | nu
   const paths = catalogNodesFor(catalog, ref).filter((node) => !node.interior).map((node) => node.path);
   const node = catalogNodeFor(catalog, ref);
   if (!node || !offerFix) return { paths };
-  return { fix: { kind: 'add-setting', title: `Add ${node.name} = ${String(value)}`, node, value }, paths };
+  return { fix: { kind: 'add-setting', title: l10n.t('Add {0} = {1}', node.name, String(value)), node, value }, paths };
 }
 
 function pathsOf(...sources: (FlagSource | undefined)[]): { paths: string[] } {
@@ -162,7 +164,7 @@ function related(located: Located<string> | undefined, message: string): { relat
 
 /** How to turn a flag on, in the channel the file uses. */
 function howToEnable(groupPolicyOnly: boolean, node: string, policy: string): string {
-  return groupPolicyOnly ? `enable the Group Policy "${policy}"` : `set ${node} to true`;
+  return groupPolicyOnly ? l10n.t('enable the Group Policy "{0}"', policy) : l10n.t('set {0} to true', node);
 }
 
 const CLOUD = 'UseCloudTrustForOnPremAuth';
@@ -181,33 +183,33 @@ const trustSettings: Rule = {
     const used = effectiveTrust(certificate.on, cloud.on);
     if (used === wanted) return [];
     const findings: Finding[] = [];
-    const deployed = related(trust, `deployment.trust is ${trust!.value}`);
-    const uses = `Windows uses ${TRUST_WORDS[used]}, not ${TRUST_WORDS[wanted]}`;
+    const deployed = related(trust, l10n.t('deployment.trust is {0}', trust!.value));
+    const uses = l10n.t('Windows uses {0}, not {1}', TRUST_WORDS[used](), TRUST_WORDS[wanted]());
     if (wanted === 'cloud-kerberos') {
       if (certificate.on) {
         // "If the Use certificate for on-premises authentication policy is enabled, certificate trust takes precedence over cloud Kerberos trust."
         const source = certificate.deciding!;
-        findings.push(finding('WHFB130', source.range, `${source.said}: certificate trust takes precedence over cloud Kerberos trust, so ${uses}. The cloud Kerberos trust guide: make sure this policy is not configured; remove it.`, { ...deployed, ...sourceFix(source, false, CERTIFICATE), ...pathsOf(source) }));
+        findings.push(finding('WHFB130', source.range, l10n.t('{0}: certificate trust takes precedence over cloud Kerberos trust, so {1}. The cloud Kerberos trust guide: make sure this policy is not configured; remove it.', source.said, uses), { ...deployed, ...sourceFix(source, false, CERTIFICATE), ...pathsOf(source) }));
       }
       if (cloud.deciding && !cloud.on) {
         const source = cloud.deciding;
-        findings.push(finding('WHFB130', source.range, `${source.said}: ${uses}. ${howToEnable(!!source.entry, CLOUD, CLOUD_POLICY).replace(/^./, (c) => c.toUpperCase())}.`, { ...deployed, ...sourceFix(source, true, CLOUD), ...pathsOf(source) }));
+        findings.push(finding('WHFB130', source.range, l10n.t('{0}: {1}. {2}.', source.said, uses, howToEnable(!!source.entry, CLOUD, CLOUD_POLICY).replace(/^./, (c) => c.toUpperCase())), { ...deployed, ...sourceFix(source, true, CLOUD), ...pathsOf(source) }));
       } else if (!cloud.deciding && describesChannel) {
-        findings.push(finding('WHFB130', trust!.range, `Without ${CLOUD_POLICY} (${CLOUD}), ${uses}: ${howToEnable(groupPolicyOnly, CLOUD, CLOUD_POLICY)}.`, missingSetting(catalog, NODES.useCloudTrust, true, !groupPolicyOnly)));
+        findings.push(finding('WHFB130', trust!.range, l10n.t('Without {0} ({1}), {2}: {3}.', CLOUD_POLICY, CLOUD, uses, howToEnable(groupPolicyOnly, CLOUD, CLOUD_POLICY)), missingSetting(catalog, NODES.useCloudTrust, true, !groupPolicyOnly)));
       }
     } else if (wanted === 'certificate') {
       if (certificate.deciding) {
         const source = certificate.deciding;
-        findings.push(finding('WHFB130', source.range, `${source.said}: ${uses}. ${howToEnable(!!source.entry, CERTIFICATE, CERTIFICATE_POLICY).replace(/^./, (c) => c.toUpperCase())}.`, { ...deployed, ...sourceFix(source, true, CERTIFICATE), ...pathsOf(source) }));
+        findings.push(finding('WHFB130', source.range, l10n.t('{0}: {1}. {2}.', source.said, uses, howToEnable(!!source.entry, CERTIFICATE, CERTIFICATE_POLICY).replace(/^./, (c) => c.toUpperCase())), { ...deployed, ...sourceFix(source, true, CERTIFICATE), ...pathsOf(source) }));
       } else if (describesChannel && groupPolicyOnly) {
         // Through Intune the tenant-wide policy can set it ("If the Intune tenant-wide policy is enabled and configured to your needs, you can skip to Enroll"): WHFB134.
-        findings.push(finding('WHFB130', trust!.range, `Without ${CERTIFICATE_POLICY} (${CERTIFICATE}), ${uses}: ${howToEnable(groupPolicyOnly, CERTIFICATE, CERTIFICATE_POLICY)}.`, missingSetting(catalog, NODES.useCertificateTrust, true, !groupPolicyOnly)));
+        findings.push(finding('WHFB130', trust!.range, l10n.t('Without {0} ({1}), {2}: {3}.', CERTIFICATE_POLICY, CERTIFICATE, uses, howToEnable(groupPolicyOnly, CERTIFICATE, CERTIFICATE_POLICY)), missingSetting(catalog, NODES.useCertificateTrust, true, !groupPolicyOnly)));
       }
     } else {
       // Key trust: the flag that decides is the one to turn off (certificate first: it takes precedence).
       const source = (certificate.on ? certificate.deciding : cloud.deciding)!;
       const name = certificate.on ? CERTIFICATE : CLOUD;
-      findings.push(finding('WHFB130', source.range, `${source.said}: ${uses}. Set it to false or remove it.`, { ...deployed, ...sourceFix(source, false, name), ...pathsOf(source) }));
+      findings.push(finding('WHFB130', source.range, l10n.t('{0}: {1}. Set it to false or remove it.', source.said, uses), { ...deployed, ...sourceFix(source, false, name), ...pathsOf(source) }));
     }
     return findings;
   },
@@ -224,7 +226,7 @@ const cloudTrustOverridden: Rule = {
     if (!cloud.on || !certificate.on) return [];
     const source = cloud.deciding!;
     return [finding('WHFB133', source.range,
-      `${source.said}, but ${certificate.deciding!.said}: certificate trust takes precedence (the guides: "Cloud Kerberos trust is incompatible with certificate trust"), so Windows uses certificate trust and ignores ${CLOUD}. Set it to false or remove it.`,
+      l10n.t('{0}, but {1}: certificate trust takes precedence (the guides: "Cloud Kerberos trust is incompatible with certificate trust"), so Windows uses certificate trust and ignores {2}. Set it to false or remove it.', source.said, certificate.deciding!.said, CLOUD),
       { related: [{ range: certificate.deciding!.range, message: certificate.deciding!.said }], ...sourceFix(source, false, CLOUD), ...pathsOf(source, certificate.deciding) })];
   },
 };
@@ -239,8 +241,8 @@ const whfbTurnedOff: Rule = {
     const source = enable.deciding;
     if (!source || source.on) return [];
     // "If you disable this policy setting, the device doesn't provision Windows Hello for Business for any user."
-    return [finding('WHFB131', source.range, `${source.said}: the device doesn't provision Windows Hello for Business for any user, but the deployment block deploys it. ${source.entry ? 'Enable the policy' : 'Set it to true'}.`, {
-      ...related(trust ?? depModel, 'The deployment that needs Windows Hello for Business'),
+    return [finding('WHFB131', source.range, source.entry ? l10n.t('{0}: the device doesn\'t provision Windows Hello for Business for any user, but the deployment block deploys it. Enable the policy.', source.said) : l10n.t('{0}: the device doesn\'t provision Windows Hello for Business for any user, but the deployment block deploys it. Set it to true.', source.said), {
+      ...related(trust ?? depModel, l10n.t('The deployment that needs Windows Hello for Business')),
       ...sourceFix(source, true, 'UsePassportForWork'),
       ...pathsOf(source),
     })];
@@ -258,14 +260,16 @@ const whfbNotConfigured: Rule = {
     const cloudKerberos = lower(trust) === 'cloud-kerberos';
     if (!flag(model, catalog, NODES.usePassportForWork).deciding) {
       const message = groupPolicyOnly
-        ? 'Use Windows Hello for Business is not configured. The deployment guides list it as a required policy setting ("There are two policy settings required to configure Windows Hello for Business"): enable the Group Policy "Use Windows Hello for Business".'
-        : `Use Windows Hello for Business (UsePassportForWork) is not set. This works only when the Intune tenant-wide policy enables Windows Hello for Business (${cloudKerberos ? '"If the Intune tenant-wide policy is enabled and configured to your needs, you only need to enable the policy setting Use Cloud Trust For On Prem Auth"' : 'the guides: "If the Intune tenant-wide policy is enabled and configured to your needs"'}); otherwise add UsePassportForWork = true.`;
+        ? l10n.t('Use Windows Hello for Business is not configured. The deployment guides list it as a required policy setting ("There are two policy settings required to configure Windows Hello for Business"): enable the Group Policy "Use Windows Hello for Business".')
+        : cloudKerberos
+          ? l10n.t('Use Windows Hello for Business (UsePassportForWork) is not set. This works only when the Intune tenant-wide policy enables Windows Hello for Business ("If the Intune tenant-wide policy is enabled and configured to your needs, you only need to enable the policy setting Use Cloud Trust For On Prem Auth"); otherwise add UsePassportForWork = true.')
+          : l10n.t('Use Windows Hello for Business (UsePassportForWork) is not set. This works only when the Intune tenant-wide policy enables Windows Hello for Business (the guides: "If the Intune tenant-wide policy is enabled and configured to your needs"); otherwise add UsePassportForWork = true.');
       findings.push(finding('WHFB134', missingAnchor, message, missingSetting(catalog, NODES.usePassportForWork, true, !groupPolicyOnly)));
     }
     if (lower(trust) === 'certificate' && !groupPolicyOnly && !flag(model, catalog, NODES.useCertificateTrust).deciding) {
       // Hybrid certificate trust guide (Intune): "If the Intune tenant-wide policy is enabled and configured to your needs, you can skip to Enroll in Windows Hello for Business."
       findings.push(finding('WHFB134', missingAnchor,
-        `Use certificate for on-premises authentication (UseCertificateForOnPremAuth) is not set. Certificate trust then depends on the Intune tenant-wide policy ("If the Intune tenant-wide policy is enabled and configured to your needs, you can skip to Enroll in Windows Hello for Business"); without it, Windows uses ${TRUST_WORDS[effectiveTrust(false, flag(model, catalog, NODES.useCloudTrust).on)]}. Add UseCertificateForOnPremAuth = true.`,
+        l10n.t('Use certificate for on-premises authentication (UseCertificateForOnPremAuth) is not set. Certificate trust then depends on the Intune tenant-wide policy ("If the Intune tenant-wide policy is enabled and configured to your needs, you can skip to Enroll in Windows Hello for Business"); without it, Windows uses {0}. Add UseCertificateForOnPremAuth = true.', TRUST_WORDS[effectiveTrust(false, flag(model, catalog, NODES.useCloudTrust).on)]()),
         missingSetting(catalog, NODES.useCertificateTrust, true, true)));
     }
     return findings;
@@ -281,8 +285,8 @@ const postLogonProvisioningOff: Rule = {
       if (!source.on) continue;
       // "If you select Don't start Windows Hello provisioning after sign-in, Windows Hello for Business doesn't automatically start provisioning after the user has signed in."
       findings.push(finding('WHFB135', source.range,
-        'DisablePostLogonProvisioning is true: Windows Hello for Business doesn\'t automatically start provisioning after the user has signed in. The guides select this only "when you use a non-Microsoft solution to provision Windows Hello for Business"; otherwise set it to false or remove it.',
-        { ...valueFix(source.setting, false, 'Set DisablePostLogonProvisioning to false'), ...pathsOf(source) }));
+        l10n.t('DisablePostLogonProvisioning is true: Windows Hello for Business doesn\'t automatically start provisioning after the user has signed in. The guides select this only "when you use a non-Microsoft solution to provision Windows Hello for Business"; otherwise set it to false or remove it.'),
+        { ...valueFix(source.setting, false, l10n.t('Set DisablePostLogonProvisioning to false')), ...pathsOf(source) }));
     }
     return findings;
   },
@@ -298,17 +302,17 @@ const deploymentConsistency: Rule = {
     const authentication = lower(deployment.authentication);
     const findings: Finding[] = [];
     if (trust === 'cloud-kerberos' && depModel === 'on-premises' && deployment.trust) {
-      findings.push(finding('WHFB140', deployment.trust.range, 'Cloud Kerberos trust needs Microsoft Entra ID: it is a hybrid trust type. For on-premises use key or certificate trust, or set model: hybrid.', related(deployment.model, 'deployment.model is on-premises')));
+      findings.push(finding('WHFB140', deployment.trust.range, l10n.t('Cloud Kerberos trust needs Microsoft Entra ID: it is a hybrid trust type. For on-premises use key or certificate trust, or set model: hybrid.'), related(deployment.model, l10n.t('deployment.model is on-premises'))));
     }
     if (depModel === 'hybrid' && trust === 'certificate' && authentication !== 'federated') {
       const at = deployment.authentication ?? deployment.trust;
-      if (at) findings.push(finding('WHFB140', at.range, 'Hybrid certificate trust needs federated authentication (AD FS): set authentication: federated, or choose cloud-kerberos or key trust.', related(deployment.trust, 'deployment.trust is certificate')));
+      if (at) findings.push(finding('WHFB140', at.range, l10n.t('Hybrid certificate trust needs federated authentication (AD FS): set authentication: federated, or choose cloud-kerberos or key trust.'), related(deployment.trust, l10n.t('deployment.trust is certificate'))));
     }
     if (depModel === 'cloud-only' && trust && deployment.trust) {
-      findings.push(finding('WHFB140', deployment.trust.range, 'A cloud-only deployment has no on-premises trust type: remove trust.', related(deployment.model, 'deployment.model is cloud-only')));
+      findings.push(finding('WHFB140', deployment.trust.range, l10n.t('A cloud-only deployment has no on-premises trust type: remove trust.'), related(deployment.model, l10n.t('deployment.model is cloud-only'))));
     }
     if ((depModel === 'hybrid' || depModel === 'on-premises') && !trust && deployment.model) {
-      findings.push(finding('WHFB140', deployment.model.range, `A ${depModel} deployment needs a trust type: add trust: ${depModel === 'hybrid' ? 'cloud-kerberos, key or certificate' : 'key or certificate'}.`));
+      findings.push(finding('WHFB140', deployment.model.range, depModel === 'hybrid' ? l10n.t('A hybrid deployment needs a trust type: add trust: cloud-kerberos, key or certificate.') : l10n.t('A {0} deployment needs a trust type: add trust: key or certificate.', depModel)));
     }
     return findings;
   },
@@ -321,16 +325,16 @@ const requireSecurityDevice: Rule = {
     if (!model.deployment) return [];
     const device = flag(model, catalog, NODES.requireSecurityDevice);
     // "If you disable or don't configure this policy setting, the TPM is still preferred, but all devices can provision Windows Hello for Business using software if the TPM is nonfunctional or unavailable."
-    const consequence = 'devices without a usable TPM provision Windows Hello for Business in software. The guides recommend it ("Another optional, but recommended, policy setting is: Use a hardware security device")';
+    const consequence = l10n.t('devices without a usable TPM provision Windows Hello for Business in software. The guides recommend it ("Another optional, but recommended, policy setting is: Use a hardware security device")');
     const source = device.deciding;
     // Two MDM values that disagree are WHFB150's to report; advice only when nothing turns it on.
     if (source?.entry ? source.on : device.all.some((each) => each.on)) return [];
     if (source) {
-      return [finding('WHFB190', source.range, `${source.said}: ${consequence}. ${source.entry ? 'Enable the policy' : 'Set it to true'}.`, { ...sourceFix(source, true, 'RequireSecurityDevice'), ...pathsOf(source) })];
+      return [finding('WHFB190', source.range, source.entry ? l10n.t('{0}: {1}. Enable the policy.', source.said, consequence) : l10n.t('{0}: {1}. Set it to true.', source.said, consequence), { ...sourceFix(source, true, 'RequireSecurityDevice'), ...pathsOf(source) })];
     }
     if (!describesChannel) return [];
     const at = model.settingsKey ?? { start: model.deployment.range.start, end: model.deployment.range.start + 'deployment'.length };
-    return [finding('WHFB190', at, `Use a hardware security device (RequireSecurityDevice) is not set: ${consequence}. ${groupPolicyOnly ? 'Enable the Group Policy "Use a hardware security device".' : 'Add RequireSecurityDevice = true.'}`, missingSetting(catalog, NODES.requireSecurityDevice, true, !groupPolicyOnly))];
+    return [finding('WHFB190', at, groupPolicyOnly ? l10n.t('Use a hardware security device (RequireSecurityDevice) is not set: {0}. Enable the Group Policy "Use a hardware security device".', consequence) : l10n.t('Use a hardware security device (RequireSecurityDevice) is not set: {0}. Add RequireSecurityDevice = true.', consequence), missingSetting(catalog, NODES.requireSecurityDevice, true, !groupPolicyOnly))];
   },
 };
 

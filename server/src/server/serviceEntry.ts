@@ -4,3 +4,5 @@
  * can answer `initialize` before compiling it; server.ts requires it on first use.
  */
 export { getLanguageService } from '../service/languageService';
+/** The service's own copy of @vscode/l10n (this is a bundle of its own): server.ts hands it the client's message bundle. */
+export { config as configureMessages } from '@vscode/l10n';

@@ -27,6 +27,7 @@ import type { WorkspaceFiles } from './workspaceFiles';
 import { WorkspaceSync } from './workspaceSync';
 import { WorkspaceDiagnostics } from './workspaceDiagnostics';
 import { EFFECTIVE_CONFIGURATION_CHANGED_NOTIFICATION, EFFECTIVE_CONFIGURATION_REQUEST } from '../../../shared/protocol';
+import { messageBundleFromInitializationOptions, useMessageBundle } from './messageBundle';
 
 export const COMPLETION_TRIGGER_CHARACTERS = ['/', ':', ' ', '"'];
 
@@ -189,6 +190,7 @@ export function startServer(connection: Connection, service: WhfbLanguageService
   };
 
   connection.onInitialize((params): InitializeResult => {
+    useMessageBundle(messageBundleFromInitializationOptions(params.initializationOptions));
     support = clientSupport(params.capabilities);
     folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
     repoConfigs?.setWorkspaceFolders(folders);

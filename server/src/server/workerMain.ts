@@ -6,6 +6,7 @@
  * alone decide severities. The build (scripts/build.mjs) fails if a Node API reaches this bundle.
  */
 import './workerTimers';
+import * as l10n from '@vscode/l10n';
 import { BrowserMessageReader, BrowserMessageWriter, createConnection, MessageType, ShowMessageNotification } from 'vscode-languageserver/browser';
 import { getLanguageService } from '../service/languageService';
 import { DeferredLanguageService } from './deferredService';
@@ -36,7 +37,7 @@ const service = new DeferredLanguageService(() => getLanguageService(undefined, 
   log(`whfb: the language service could not be loaded: ${describeError(error)}`);
   void connection.sendNotification(ShowMessageNotification.type, {
     type: MessageType.Error,
-    message: 'WHfB Policy Tools: the language server could not load its checks, so policies are not validated. Reload the window; the "WHfB Policy Tools" output has the details.',
+    message: l10n.t('WHfB Policy Tools: the language server could not load its checks, so policies are not validated. Reload the window; the "WHfB Policy Tools" output has the details.'),
   });
 });
 

@@ -2,6 +2,7 @@
  * Input the service refuses to parse, with one WHFB003 finding that says why: files over the size
  * limit, binary content, and unresolved merge conflicts (a half-merged policy is not a policy).
  */
+import * as l10n from '@vscode/l10n';
 import { finding } from '../model/findings';
 import type { Finding, SourceFormat } from '../model/types';
 
@@ -11,7 +12,7 @@ const CONFLICT_END = /^>{7}(?: |$)/m;
 
 /** The WHFB003 message for a file over the size limit; whfb-lint says the same for files it cannot detect. */
 export function tooLargeMessage(maxFileSizeBytes: number): string {
-  return `The file is larger than ${maxFileSizeBytes} bytes (the whfb.maxFileSize setting) and is not checked. Split it into smaller policy files or raise the limit.`;
+  return l10n.t('The file is larger than {0} bytes (the whfb.maxFileSize setting) and is not checked. Split it into smaller policy files or raise the limit.', maxFileSizeBytes);
 }
 
 /** Larger than the limit as the editor measures it: the text's UTF-8 bytes. */
@@ -42,14 +43,14 @@ export function guardInput(text: string, format: SourceFormat, maxFileSizeBytes:
   if (isTooLarge(text, maxFileSizeBytes)) return finding('WHFB003', { start: 0, end: 0 }, tooLargeMessage(maxFileSizeBytes));
   // A registry.pol is binary by design: its adapter reads it byte by byte (formats/registryPol.ts).
   if (!BINARY_FORMATS.has(format) && text.slice(0, 8192).includes('\u0000')) {
-    return finding('WHFB003', { start: 0, end: 0 }, 'The file looks binary and is not checked.');
+    return finding('WHFB003', { start: 0, end: 0 }, l10n.t('The file looks binary and is not checked.'));
   }
   if (format !== 'text' && !BINARY_FORMATS.has(format)) {
     const start = CONFLICT_START.exec(text);
     if (start && CONFLICT_END.test(text)) {
       const end = text.indexOf('\n', start.index);
       return finding('WHFB003', { start: start.index, end: end === -1 ? text.length : end },
-        'The file has unresolved merge-conflict markers (<<<<<<<, =======, >>>>>>>): resolve the conflict, then the file is checked again.');
+        l10n.t('The file has unresolved merge-conflict markers (<<<<<<<, =======, >>>>>>>): resolve the conflict, then the file is checked again.'));
     }
   }
   return undefined;

@@ -3,6 +3,7 @@
  * -> rules -> diagnostics, and the editor features on the same model. Every entry point catches
  * what goes wrong inside and answers "nothing" rather than crash the server or the CLI.
  */
+import * as l10n from '@vscode/l10n';
 import type { CatalogIndex } from '../catalog/catalogIndex';
 import { getCatalog } from '../catalog/catalog';
 import { codeActionsFor } from '../features/codeActions';
@@ -63,7 +64,7 @@ export interface LanguageServiceOptions {
 function internalErrorFinding(what: string, error: unknown) {
   return {
     ...finding('WHFB003', { start: 0, end: 0 },
-      `WHfB Policy Tools could not check this file: ${what} failed with an internal error (${describeFailure(error)}). Nothing in the file was checked; the details are in the WHfB output log. Please report this.`),
+      l10n.t('WHfB Policy Tools could not check this file: {0} failed with an internal error ({1}). Nothing in the file was checked; the details are in the WHfB output log. Please report this.', what, describeFailure(error))),
     severity: 'error' as const,
   };
 }
@@ -302,7 +303,7 @@ export function getLanguageService(settings?: Partial<LanguageServiceSettings>, 
     },
 
     planInsertSetting(params) {
-      return safely('planInsertSetting', { error: 'WHfB: the setting could not be placed (an internal error; the details are in the WHfB output log).' }, () => planInsertSetting(getCatalogOnce(), params));
+      return safely('planInsertSetting', { error: l10n.t('WHfB: the setting could not be placed (an internal error; the details are in the WHfB output log).') }, () => planInsertSetting(getCatalogOnce(), params));
     },
 
     referenceLinksAt(doc, position) {

@@ -1,12 +1,13 @@
 /**
  * A translation is a file (issue 17, point 6): every text of package.json that VS Code or the
  * Marketplace shows is a %key% placeholder whose English is in package.nls.json, and the client's
- * messages go through vscode.l10n.t into l10n/bundle.l10n.json.
+ * messages go through vscode.l10n.t (or @vscode/l10n's l10n.t in its vscode-free modules) into
+ * l10n/bundle.l10n.json, which also holds the language server's messages.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { placeholderKey, readManifest, resolvePlaceholders } from '../../../scripts/manifest/localizedManifest';
 import { L10N_BUNDLE_PATH, l10nMessages } from '../../../scripts/manifest/generateL10nBundle';
 
@@ -89,7 +90,7 @@ test('the resolved manifest reads as before: a placeholder inside text is not ex
   assert.deepEqual(partial, []);
 });
 
-test('the l10n bundle: package.json points at l10n/, whose English bundle holds every vscode.l10n.t message of client/src', () => {
+test('the l10n bundle: package.json points at l10n/, whose English bundle holds every l10n.t message of client/src and server/src', () => {
   assert.equal(raw.l10n, './l10n');
   assert.ok(existsSync(join(root, L10N_BUNDLE_PATH)));
   const bundle = JSON.parse(readFileSync(join(root, L10N_BUNDLE_PATH), 'utf8')) as Record<string, string>;
@@ -104,21 +105,35 @@ test('the l10n bundle: package.json points at l10n/, whose English bundle holds 
   }
 });
 
-/** The client files whose text is localized (client/src/commands/* is not yet: see the README). */
-const LOCALIZED_CLIENT_FILES = [
-  'client/src/extension.ts',
-  'client/src/statusBar.ts',
-  'client/src/checklist/checklistController.ts',
-  'client/src/checklist/checklistTree.ts',
-  'client/src/settingsView/settingsTree.ts',
-];
+/** Every client module (client/src, recursively). */
+function clientFiles(dir = join(root, 'client', 'src')): string[] {
+  return readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))
+    .flatMap((entry) => (entry.isDirectory() ? clientFiles(join(dir, entry.name)) : entry.name.endsWith('.ts') ? [join(dir, entry.name)] : []));
+}
 
-test('the localized client files show no literal English: messages, titles, tooltips and view texts go through vscode.l10n.t', () => {
-  const LITERAL_UI = /show(?:Error|Warning|Information)Message\(\s*['"`]|\b(?:title|tooltip|message|name|label|placeHolder|prompt)\s*[:=]\s*['"`][A-Za-z]/g;
-  for (const file of LOCALIZED_CLIENT_FILES) {
-    const text = readFileSync(join(root, file), 'utf8');
-    assert.match(text, /vscode\.l10n\.t\(/, `${file} uses vscode.l10n.t`);
-    const found = [...text.matchAll(LITERAL_UI)].map((m) => `${file}:${text.slice(0, m.index).split('\n').length}: ${m[0]}`);
-    assert.deepEqual(found, [], 'user-visible literal text');
+/** Literal English the user never sees, each with why (a match here is not a user-visible string). */
+const NOT_USER_VISIBLE: Record<string, string> = {
+  "client/src/languageClient.web.ts: const worker = new Worker(await this.url, { name: 'WHfB language server' });": 'the web worker\'s name, shown only in the browser\'s developer tools',
+};
+
+test('no client module shows literal English: messages, titles, tooltips, labels and view texts go through vscode.l10n.t or l10n.t', () => {
+  const LITERAL_UI = /show(?:Error|Warning|Information)Message\(\s*['"`]|\b(?:title|tooltip|message|name|label|placeHolder|prompt|description|detail)\s*[:=]\s*['"`][A-Za-z]/g;
+  const files = clientFiles();
+  assert.ok(files.length > 40, `${files.length} client modules`);
+  const found: string[] = [];
+  for (const path of files) {
+    const file = relative(root, path).split('\\').join('/');
+    const text = readFileSync(path, 'utf8');
+    for (const match of text.matchAll(LITERAL_UI)) {
+      const lineText = text.split('\n')[text.slice(0, match.index).split('\n').length - 1]!.trim();
+      if (/^(\/\/|\*|\/\*)/.test(lineText)) continue; // a comment
+      if (!(`${file}: ${lineText}` in NOT_USER_VISIBLE)) found.push(`${file}: ${lineText.slice(0, 120)}`);
+    }
   }
+  assert.deepEqual(found, [], 'user-visible literal text');
+});
+
+test('a vscode-free client module that translates uses @vscode/l10n, which extension.ts configures with the same bundle', () => {
+  const extension = readFileSync(join(root, 'client', 'src', 'extension.ts'), 'utf8');
+  assert.match(extension, /l10n\.config\(\{ contents: vscode\.l10n\.bundle \?\? \{\} \}\)/);
 });

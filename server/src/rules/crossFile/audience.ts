@@ -13,6 +13,7 @@
  *   rings of a staged rollout with different values are not reported.
  * - An empty assignments list reaches nobody. An assignment filter narrows a target: "maybe".
  */
+import * as l10n from '@vscode/l10n';
 import type { PolicyAudience } from '../../model/types';
 import type { FileFacts } from './facts';
 
@@ -41,7 +42,7 @@ function allReaches(all: PolicyAudience, other: PolicyAudience): boolean {
 }
 
 function describeAll(audience: PolicyAudience): string {
-  return audience.allDevices ? 'All devices' : 'All users';
+  return audience.allDevices ? l10n.t('All devices') : l10n.t('All users');
 }
 
 function audienceOverlap(a: PolicyAudience, b: PolicyAudience): Overlap {
@@ -49,12 +50,12 @@ function audienceOverlap(a: PolicyAudience, b: PolicyAudience): Overlap {
   const maybe = a.filtered || b.filtered;
   let how: string | undefined;
   if (reachesAll(a) && allReaches(a, b)) {
-    how = reachesAll(b) ? `both are assigned to ${describeAll(a) === describeAll(b) ? describeAll(a) : 'All devices and All users'}` : `one is assigned to ${describeAll(a)}`;
+    how = reachesAll(b) ? l10n.t('both are assigned to {0}', describeAll(a) === describeAll(b) ? describeAll(a) : l10n.t('All devices and All users')) : l10n.t('one is assigned to {0}', describeAll(a));
   } else if (reachesAll(b) && allReaches(b, a)) {
-    how = `one is assigned to ${describeAll(b)}`;
+    how = l10n.t('one is assigned to {0}', describeAll(b));
   } else {
     const shared = a.groups.find((group) => b.groups.includes(group) && !a.excludedGroups.includes(group) && !b.excludedGroups.includes(group));
-    if (shared) how = `both are assigned to group ${shared}`;
+    if (shared) how = l10n.t('both are assigned to group {0}', shared);
   }
   if (!how) return NO;
   return maybe ? UNKNOWN : { kind: 'yes', how };
@@ -80,6 +81,6 @@ export function overlapOf(a: FileFacts, b: FileFacts): Overlap {
 /** The words a message uses for who is affected. */
 export function affected(overlap: Overlap): string {
   return overlap.kind === 'yes'
-    ? `on the devices both reach (${overlap.how})`
-    : 'on devices both reach, if their assignments overlap (the files do not say)';
+    ? l10n.t('on the devices both reach ({0})', overlap.how)
+    : l10n.t('on devices both reach, if their assignments overlap (the files do not say)');
 }

@@ -17,6 +17,7 @@
  * A finding stands on the value that wins (or, for a conflict, on each side), names the other file
  * in its message and points at the other value (Finding.related with its uri).
  */
+import * as l10n from '@vscode/l10n';
 import type { CatalogIndex } from '../../catalog/catalogIndex';
 import { finding } from '../../model/findings';
 import { nodeMatches, NODES } from '../../model/settingLookup';
@@ -233,13 +234,13 @@ function everyPartner(context: TopicContext, source: Source, cohorts: readonly C
 }
 
 function whereIn(context: TopicContext, found: Partners, describe: (other: Source) => string): string {
-  const named = found.shown.slice(0, MAX_NAMED).map((pair) => `${describe(pair.other)} in ${context.nameOf(pair.other.uri)}`);
+  const named = found.shown.slice(0, MAX_NAMED).map((pair) => l10n.t('{0} in {1}', describe(pair.other), context.nameOf(pair.other.uri)));
   const more = found.count - named.length;
-  return `${named.join(', ')}${more > 0 ? ` and ${more} more file${more === 1 ? '' : 's'}` : ''}`;
+  return more === 0 ? named.join(l10n.t(', ')) : more === 1 ? l10n.t('{0} and 1 more file', named.join(l10n.t(', '))) : l10n.t('{0} and {1} more files', named.join(l10n.t(', ')), more);
 }
 
 function relatedOf(context: TopicContext, found: Partners, message: (other: Source) => string): RelatedLocation[] {
-  return found.shown.map((pair) => ({ uri: pair.other.uri, range: pair.other.range, message: `${message(pair.other)} (${context.nameOf(pair.other.uri)})` }));
+  return found.shown.map((pair) => ({ uri: pair.other.uri, range: pair.other.range, message: l10n.t('{0} ({1})', message(pair.other), context.nameOf(pair.other.uri)) }));
 }
 
 function isTenantWide(context: TopicContext, source: Source): boolean {
@@ -334,8 +335,8 @@ function conflictingValues(context: TopicContext, sources: readonly Source[]): C
     if (isTenantWide(context, source)) continue;
     const found = partners(context, source, cohorts, (other) => other.value !== source.value && !isTenantWide(context, other) && other.node === source.node);
     if (found.count === 0) continue;
-    out.push(...make('WHFB300', source, () => `${source.node.name} is ${source.value || '(empty)'} here and ${whereIn(context, found, (other) => other.value || '(empty)')}. When policies assigned to the same device set a setting to different values, Intune reports a conflict for it and does not apply either value, ${reach(found)}. Set ${source.node.name} in one policy only, or give both the same value.`,
-      () => relatedOf(context, found, (other) => `${other.node.name} is ${other.value || '(empty)'} here`), context));
+    out.push(...make('WHFB300', source, () => l10n.t('{0} is {1} here and {2}. When policies assigned to the same device set a setting to different values, Intune reports a conflict for it and does not apply either value, {3}. Set {0} in one policy only, or give both the same value.', source.node.name, source.value || l10n.t('(empty)'), whereIn(context, found, (other) => other.value || l10n.t('(empty)')), reach(found)),
+      () => relatedOf(context, found, (other) => l10n.t('{0} is {1} here', other.node.name, other.value || l10n.t('(empty)'))), context));
   }
   return out;
 }
@@ -355,16 +356,16 @@ function groupPolicyAgainstMdm(context: TopicContext, sources: readonly Source[]
     const gpWins = partners(context, policy, cohorts, (other) => !(enablement && other.on !== policy.on) && winnerOf(context, policy, other) !== other);
     if (gpWins.count > 0) {
       const policyCsp = policy.node.csp === 'Policy';
-      out.push(...make('WHFB304', policy, () => `${policy.said} here and the MDM setting ${whereIn(context, gpWins, (other) => other.said)} configure the same setting: ${policyCsp
-        ? 'Group Policy wins, since no policy reaching those devices sets ControlPolicyConflict/MDMWinsOverGP to 1, so the MDM value is not applied'
-        : 'for Windows Hello for Business (PassportForWork) settings Group Policy wins, and "the conflicting CSP settings aren\'t applied until the group policy settings are cleared"'} ${reach(gpWins)}. Configure it in one of the two.`,
-      () => relatedOf(context, gpWins, (other) => `${other.said}: not applied while the Group Policy is set`), context));
+      out.push(...make('WHFB304', policy, () => policyCsp
+        ? l10n.t('{0} here and the MDM setting {1} configure the same setting: Group Policy wins, since no policy reaching those devices sets ControlPolicyConflict/MDMWinsOverGP to 1, so the MDM value is not applied {2}. Configure it in one of the two.', policy.said, whereIn(context, gpWins, (other) => other.said), reach(gpWins))
+        : l10n.t('{0} here and the MDM setting {1} configure the same setting: for Windows Hello for Business (PassportForWork) settings Group Policy wins, and "the conflicting CSP settings aren\'t applied until the group policy settings are cleared" {2}. Configure it in one of the two.', policy.said, whereIn(context, gpWins, (other) => other.said), reach(gpWins)),
+      () => relatedOf(context, gpWins, (other) => l10n.t('{0}: not applied while the Group Policy is set', other.said)), context));
     }
     // One finding on each MDM value that wins: as long as the list of them, whatever the grouping.
     for (const pair of everyPartner(context, policy, cohorts, (other) => !(enablement && other.on !== policy.on) && winnerOf(context, policy, other) === other)) {
       const one: Partners = { count: 1, shown: [{ other: policy, overlap: pair.overlap }] };
-      out.push(...make('WHFB304', pair.other, () => `${pair.other.said} here and ${policy.said} in ${context.nameOf(policy.uri)} configure the same Policy CSP setting: ControlPolicyConflict/MDMWinsOverGP is 1, so the MDM value is used and the Group Policy is blocked ${affected(pair.overlap)}. The guides advise against mixing the two: configure it in one of them.`,
-        () => relatedOf(context, one, (other) => `${other.said}: blocked by MDMWinsOverGP`), context));
+      out.push(...make('WHFB304', pair.other, () => l10n.t('{0} here and {1} in {2} configure the same Policy CSP setting: ControlPolicyConflict/MDMWinsOverGP is 1, so the MDM value is used and the Group Policy is blocked {3}. The guides advise against mixing the two: configure it in one of them.', pair.other.said, policy.said, context.nameOf(policy.uri), affected(pair.overlap)),
+        () => relatedOf(context, one, (other) => l10n.t('{0}: blocked by MDMWinsOverGP', other.said)), context));
     }
   }
   return out;
@@ -383,8 +384,10 @@ function trustContradiction(context: TopicContext, sources: readonly Source[]): 
     const found = partners(context, source, cohorts, () => true);
     if (found.count === 0) continue;
     const tenantWide = isTenantWide(context, source) || partners(context, source, cohorts, (other) => isTenantWide(context, other)).count > 0;
-    out.push(...make('WHFB301', source, () => `${source.said} here, and ${whereIn(context, found, (other) => other.said)}: certificate trust takes precedence over cloud Kerberos trust, so Windows Hello for Business enrolls a sign-in certificate and uses certificate trust ${reach(found)}; the cloud Kerberos trust setting has no effect.${tenantWide ? ' The tenant-wide policy applies at enrollment and stays on the device until a policy changes it.' : ''} Turn off the trust flag of the model you do not deploy.`,
-      () => relatedOf(context, found, (other) => `${other.said}: overridden by certificate trust`), context));
+    out.push(...make('WHFB301', source, () => tenantWide
+      ? l10n.t('{0} here, and {1}: certificate trust takes precedence over cloud Kerberos trust, so Windows Hello for Business enrolls a sign-in certificate and uses certificate trust {2}; the cloud Kerberos trust setting has no effect. The tenant-wide policy applies at enrollment and stays on the device until a policy changes it. Turn off the trust flag of the model you do not deploy.', source.said, whereIn(context, found, (other) => other.said), reach(found))
+      : l10n.t('{0} here, and {1}: certificate trust takes precedence over cloud Kerberos trust, so Windows Hello for Business enrolls a sign-in certificate and uses certificate trust {2}; the cloud Kerberos trust setting has no effect. Turn off the trust flag of the model you do not deploy.', source.said, whereIn(context, found, (other) => other.said), reach(found)),
+      () => relatedOf(context, found, (other) => l10n.t('{0}: overridden by certificate trust', other.said)), context));
   }
   return out;
 }
@@ -406,22 +409,26 @@ function enablementContradiction(context: TopicContext, sources: readonly Source
     const standing = partners(context, source, opposite, (other) => winnerOf(context, source, other) !== other);
     if (standing.count === 0) continue;
     const wins = partners(context, source, opposite, (other) => winnerOf(context, source, other) === undefined).count === 0;
-    const result = source.on ? 'devices provision Windows Hello for Business' : "the device doesn't provision Windows Hello for Business for any user";
-    out.push(...make('WHFB302', source, () => `Windows Hello for Business is ${source.on ? 'enabled' : 'disabled'} here (${source.said}) and ${source.on ? 'disabled' : 'enabled'} by ${whereIn(context, standing, (other) => other.said)}: ${wins
-      ? `this one wins (${explainWin(context, source, standing.shown[0]!.other)}), so ${result}`
-      : 'Intune reports a conflict between the two policies and does not apply either value, so whether devices provision Windows Hello for Business depends on what they had before'} ${reach(standing)}. Decide in one place whether devices use Windows Hello for Business.`,
-      () => relatedOf(context, standing, (other) => `Windows Hello for Business ${other.on ? 'enabled' : 'disabled'} here`), context));
+    const result = source.on ? l10n.t('devices provision Windows Hello for Business') : l10n.t("the device doesn't provision Windows Hello for Business for any user");
+    out.push(...make('WHFB302', source, () => (source.on
+      ? l10n.t('Windows Hello for Business is enabled here ({0}) and disabled by {1}: {2} {3}. Decide in one place whether devices use Windows Hello for Business.', source.said, whereIn(context, standing, (other) => other.said), wins
+        ? l10n.t('this one wins ({0}), so {1}', explainWin(context, source, standing.shown[0]!.other), result)
+        : l10n.t('Intune reports a conflict between the two policies and does not apply either value, so whether devices provision Windows Hello for Business depends on what they had before'), reach(standing))
+      : l10n.t('Windows Hello for Business is disabled here ({0}) and enabled by {1}: {2} {3}. Decide in one place whether devices use Windows Hello for Business.', source.said, whereIn(context, standing, (other) => other.said), wins
+        ? l10n.t('this one wins ({0}), so {1}', explainWin(context, source, standing.shown[0]!.other), result)
+        : l10n.t('Intune reports a conflict between the two policies and does not apply either value, so whether devices provision Windows Hello for Business depends on what they had before'), reach(standing))),
+      () => relatedOf(context, standing, (other) => (other.on ? l10n.t('Windows Hello for Business enabled here') : l10n.t('Windows Hello for Business disabled here'))), context));
   }
   return out;
 }
 
 function explainWin(context: TopicContext, winner: Source, loser: Source): string {
   if (winner.channel !== loser.channel) {
-    return winner.channel === 'group-policy' ? 'Group Policy wins over the PassportForWork CSP' : 'MDMWinsOverGP is 1';
+    return winner.channel === 'group-policy' ? l10n.t('Group Policy wins over the PassportForWork CSP') : l10n.t('MDMWinsOverGP is 1');
   }
-  if (winner.node.scope !== loser.node.scope) return 'the user policy takes precedence over the device policy';
-  if (isTenantWide(context, loser)) return 'the tenant-wide policy applies only at enrollment; this policy applies after it';
-  return 'it applies last';
+  if (winner.node.scope !== loser.node.scope) return l10n.t('the user policy takes precedence over the device policy');
+  if (isTenantWide(context, loser)) return l10n.t('the tenant-wide policy applies only at enrollment; this policy applies after it');
+  return l10n.t('it applies last');
 }
 
 // --- WHFB303: PIN minimum in one file above the maximum in another ----------------------------------
@@ -436,8 +443,8 @@ function pinLengths(context: TopicContext, sources: readonly Source[]): CrossFil
     if (context.isCancelled?.()) return out;
     const found = partners(context, source, cohorts, (other) => other.node.scope === source.node.scope && other.number! <= source.number!);
     if (found.count === 0) continue;
-    out.push(...make('WHFB303', source, () => `MinimumPINLength is ${source.number} here, not less than MaximumPINLength ${whereIn(context, found, (other) => String(other.number))}: where both apply, "default values will be used for both the maximum and minimum PIN lengths" ${reach(found)}. Make the minimum less than every maximum that reaches the same devices.`,
-      () => relatedOf(context, found, (other) => `MaximumPINLength is ${other.number} here`), context));
+    out.push(...make('WHFB303', source, () => l10n.t('MinimumPINLength is {0} here, not less than MaximumPINLength {1}: where both apply, "default values will be used for both the maximum and minimum PIN lengths" {2}. Make the minimum less than every maximum that reaches the same devices.', source.number!, whereIn(context, found, (other) => String(other.number)), reach(found)),
+      () => relatedOf(context, found, (other) => l10n.t('MaximumPINLength is {0} here', other.number!)), context));
   }
   return out;
 }
@@ -452,8 +459,8 @@ function tenantsOfFolder(context: TopicContext, folder: string): CrossFileFindin
   return files.filter((facts) => facts.tenant !== first.tenant).map((facts) => ({
     uri: facts.uri,
     finding: finding('WHFB305', facts.tenantRange ?? { start: 0, end: 0 },
-      `This file is for tenant ${facts.tenant}, and ${context.nameOf(first.uri)} in the same folder is for tenant ${first.tenant}: a device is registered in one tenant, so only the policies of its own tenant apply to it, and the cross-file rules judge the two sets apart. If the folder is one deployment, one of the tenant ids is wrong; otherwise keep each tenant's policies in a folder of its own.`,
-      { related: [{ uri: first.uri, range: first.tenantRange ?? { start: 0, end: 0 }, message: `Tenant ${first.tenant} (${context.nameOf(first.uri)})` }] }),
+      l10n.t('This file is for tenant {0}, and {1} in the same folder is for tenant {2}: a device is registered in one tenant, so only the policies of its own tenant apply to it, and the cross-file rules judge the two sets apart. If the folder is one deployment, one of the tenant ids is wrong; otherwise keep each tenant\'s policies in a folder of its own.', facts.tenant!, context.nameOf(first.uri), first.tenant!),
+      { related: [{ uri: first.uri, range: first.tenantRange ?? { start: 0, end: 0 }, message: l10n.t('Tenant {0} ({1})', first.tenant!, context.nameOf(first.uri)) }] }),
   }));
 }
 

@@ -8,6 +8,7 @@
  * (Use Windows Hello for Business: WHFB302), `trust` (the trust flags: WHFB301), `pin` (PIN
  * lengths: WHFB303) and `tenant:<folder>` (the tenant ids of a folder: WHFB305).
  */
+import * as l10n from '@vscode/l10n';
 import type { CatalogIndex } from '../../catalog/catalogIndex';
 import type { CatalogNode } from '../../catalog/types';
 import { modelIndex } from '../../model/modelIndex';
@@ -149,7 +150,7 @@ export function fileFacts(uri: string, model: PolicyModel, catalog: CatalogIndex
     if (setting.groupPolicy) deliveredByGroupPolicy.add(node.path);
     const source: Source = {
       uri, channel, node, value, range: setting.value.range,
-      said: `${node.name} = ${value || '(empty)'}`,
+      said: `${node.name} = ${value || l10n.t('(empty)')}`,
       ignoredCodes: setting.ignoredCodes,
       ...(on !== undefined ? { on } : {}),
       ...(number !== undefined ? { number } : {}),
@@ -166,7 +167,7 @@ export function fileFacts(uri: string, model: PolicyModel, catalog: CatalogIndex
       if (deliveredByGroupPolicy.has(node.path)) continue;
       const source: Source = {
         uri, channel: 'group-policy', node, value: state, on: state === 'enabled', range: entry.policy.range,
-        said: `Group Policy "${shown}" (${state})`, ignoredCodes: entry.ignoredCodes,
+        said: state === 'enabled' ? l10n.t('Group Policy "{0}" (enabled)', shown) : l10n.t('Group Policy "{0}" (disabled)', shown), ignoredCodes: entry.ignoredCodes,
       };
       add(topics, `${NODE_TOPIC_PREFIX}${node.path}`, source);
       for (const topic of extraTopics(node)) add(topics, topic, source);
