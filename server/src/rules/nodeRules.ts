@@ -9,7 +9,7 @@ import type { CatalogIndex } from '../catalog/catalogIndex';
 import { cspScopeOf } from '../catalog/cspScope';
 import type { AllowedValues, CatalogNode } from '../catalog/types';
 import { finding } from '../model/findings';
-import type { Finding, Fix, PolicySetting } from '../model/types';
+import type { Finding, Fix, PolicyModel, PolicySetting } from '../model/types';
 import { asBoolean, asInteger, policyFileTypeName, typeFitsFormat, valueText, valueTypeForFormat } from '../model/values';
 import { ADMX_CHOICE_OPTIONS, ADMX_PAYLOAD, admxFormOf, isRedacted, listItems, patternOf, valueFits, type AdmxForm } from '../model/allowedValues';
 import { availabilityOn, formatBuild, parseBuild, type Availability } from './osBuilds';
