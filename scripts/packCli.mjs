@@ -35,6 +35,34 @@ function prepare() {
   rmSync(metaFile);
 }
 
+/**
+ * Packages whose npm tarball has no licence file: the text of the licence their package.json names,
+ * from their repository (@vscode/l10n: MIT, github.com/microsoft/vscode-l10n/blob/main/LICENSE).
+ */
+const LICENCES_BY_HAND = {
+  '@vscode/l10n': `MIT License
+
+Copyright (c) Microsoft Corporation.
+
+Permission is hereby granted, free of charge, to any person obtaining a copy
+of this software and associated documentation files (the "Software"), to deal
+in the Software without restriction, including without limitation the rights
+to use, copy, modify, merge, publish, distribute, sublicense, and/or sell
+copies of the Software, and to permit persons to whom the Software is
+furnished to do so, subject to the following conditions:
+
+The above copyright notice and this permission notice shall be included in all
+copies or substantial portions of the Software.
+
+THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
+IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
+FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
+AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
+LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM,
+OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE
+SOFTWARE.`,
+};
+
 /** The licence text of every npm package the bundle contains, from esbuild's list of its inputs. */
 function thirdPartyLicenses(metafile) {
   const packages = new Set();
@@ -49,8 +77,9 @@ function thirdPartyLicenses(metafile) {
     const name = path.replace(/^.*node_modules\//, '');
     const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
     const licenceFile = existsSync(dir) ? readdirSync(dir).find((file) => /^licen[cs]e(\.|$)/i.test(file)) : undefined;
-    if (!licenceFile) fail(`${name} is bundled but ships no licence file: add its licence text by hand`);
-    sections.push('='.repeat(79), `${name}@${manifest.version} (${manifest.license})`, '='.repeat(79), readFileSync(join(dir, licenceFile), 'utf8').trim(), '');
+    const byHand = LICENCES_BY_HAND[name];
+    if (!licenceFile && !byHand) fail(`${name} is bundled but ships no licence file: add its licence text by hand`);
+    sections.push('='.repeat(79), `${name}@${manifest.version} (${manifest.license})`, '='.repeat(79), licenceFile ? readFileSync(join(dir, licenceFile), 'utf8').trim() : byHand, '');
   }
   return `${sections.join('\n')}\n`;
 }

@@ -54,16 +54,30 @@ const ALLOWED: Record<string, Record<string, string>> = {
     // Files.resolveGlobalNodePath/resolveModulePath run `npm config get prefix` / `yarn global dir`;
     // server/src never calls them (asserted below) and no process starts in a session (sentinel).
     'node_modules/vscode-languageserver/lib/node/files.js child_process': 'Files.resolve* helpers, never called',
+    // @vscode/l10n fetches a bundle only for config({ uri }) with an http(s) uri; we always pass the
+    // bundle's contents (server/messageBundle.ts, client extension.ts), never a uri.
+    'node_modules/@vscode/l10n/dist/main.js fetch': 'config({ uri }) only; we pass contents, never a uri',
   },
-  // The language service, loaded by server.js after initialize: no network or process module at all.
-  'service.js': {},
-  'cli.js': {},
+  // The language service, loaded by server.js after initialize: no network or process module but l10n's unused fetch.
+  'service.js': {
+    // @vscode/l10n fetches a bundle only for config({ uri }) with an http(s) uri; we always pass the
+    // bundle's contents (server/messageBundle.ts, client extension.ts), never a uri.
+    'node_modules/@vscode/l10n/dist/main.js fetch': 'config({ uri }) only; we pass contents, never a uri',
+  },
+  'cli.js': {
+    // @vscode/l10n fetches a bundle only for config({ uri }) with an http(s) uri; we always pass the
+    // bundle's contents (server/messageBundle.ts, client extension.ts), never a uri.
+    'node_modules/@vscode/l10n/dist/main.js fetch': 'config({ uri }) only; we pass contents, never a uri',
+  },
   'extension.js': {
     'node_modules/vscode-jsonrpc/lib/node/main.js net': 'socket/pipe transports only; the client starts the server over stdio',
     // The language client starts our own bundled server (dist/server.js) with node: the one
     // process the extension starts, and never a workspace file.
     'node_modules/vscode-languageclient/lib/node/main.js child_process': 'starts dist/server.js over stdio',
     'node_modules/vscode-languageclient/lib/node/processes.js child_process': 'terminates the server process it started (taskkill on Windows)',
+    // @vscode/l10n fetches a bundle only for config({ uri }) with an http(s) uri; we always pass the
+    // bundle's contents (server/messageBundle.ts, client extension.ts), never a uri.
+    'node_modules/@vscode/l10n/dist/main.js fetch': 'config({ uri }) only; we pass contents, never a uri',
   },
 };
 
