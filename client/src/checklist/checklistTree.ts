@@ -68,7 +68,7 @@ export class ChecklistTreeProvider implements vscode.TreeDataProvider<ChecklistN
    * a request made while the previous batch's timers still run resets the batch) hand a parent
    * the children of another parent (a model row drawn with another model's steps). So nothing is
    * fired until the root was answered, and the first answer draws no expanded row whose children
-   * a second, cached walk would fetch (see firstRootNodes).
+   * a second, cached walk would ask for; see firstRootNodes.
    */
   private rootAnswered = false;
 
