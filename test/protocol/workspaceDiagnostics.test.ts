@@ -5,12 +5,11 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync, mkdirSync, rmSync, readFileSync, unlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync, rmSync, readFileSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { LspTestClient, PUSH_CAPABILITIES } from './lspTestClient';
-import { REPO_ROOT } from './ensureBuilt';
+import { CROSS_FILE_FIXTURES, makeCrossFileWorkspace } from './crossFileWorkspace';
 
 const TIMEOUT = { timeout: 60_000 };
 let client: LspTestClient;
@@ -18,12 +17,7 @@ let initializeResult: any;
 let folder: string;
 
 before(async () => {
-  folder = mkdtempSync(join(tmpdir(), 'whfb-workspace-'));
-  const fixtures = join(REPO_ROOT, 'test', 'fixtures', 'crossfile', 'WHFB301-bad');
-  mkdirSync(join(folder, 'policies'));
-  mkdirSync(join(folder, 'archive'));
-  for (const name of ['account-protection.json', 'cloud-kerberos.json']) writeFileSync(join(folder, 'policies', name), readFileSync(join(fixtures, name)));
-  writeFileSync(join(folder, 'archive', 'old.json'), readFileSync(join(fixtures, 'account-protection.json')));
+  ({ folder } = makeCrossFileWorkspace('whfb-workspace-'));
   const started = await LspTestClient.start({
     capabilities: PUSH_CAPABILITIES,
     settings: () => ({ validation: { delay: 10, exclude: ['archive/**'] } }),
@@ -54,7 +48,7 @@ test('whfb.validation.exclude leaves files out of the workspace check', TIMEOUT,
 });
 
 test('an untitled document is judged alone: no cross-file finding against the workspace, and its partners get none', TIMEOUT, async () => {
-  const fixtures = join(REPO_ROOT, 'test', 'fixtures', 'crossfile', 'WHFB301-bad');
+  const fixtures = CROSS_FILE_FIXTURES;
   const untitled = 'untitled:Untitled-1';
   await client.open(untitled, 'json', 1, readFileSync(join(fixtures, 'account-protection.json'), 'utf8'));
   const published = await client.waitForDiagnostics(untitled, (item) => item.version === 1);
@@ -69,7 +63,7 @@ test('a client without pull diagnostics is offered no workspace pull: closed fil
 });
 
 test('a closed file changed on disk is checked again; a deleted one has its diagnostics cleared', TIMEOUT, async () => {
-  const fixtures = join(REPO_ROOT, 'test', 'fixtures', 'crossfile', 'WHFB301-bad');
+  const fixtures = CROSS_FILE_FIXTURES;
   const certificate = pathToFileURL(join(folder, 'policies', 'account-protection.json')).href;
   const kerberos = pathToFileURL(join(folder, 'policies', 'cloud-kerberos.json')).href;
   await client.waitForDiagnostics(certificate, (item) => item.diagnostics.some((d: any) => d.code === 'WHFB301'));

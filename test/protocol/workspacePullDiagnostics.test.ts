@@ -7,16 +7,15 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync, mkdirSync, rmSync, readFileSync, unlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync, rmSync, readFileSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CancellationTokenSource } from 'vscode-jsonrpc/node';
 import { LspTestClient, PULL_CAPABILITIES } from './lspTestClient';
-import { REPO_ROOT } from './ensureBuilt';
+import { CROSS_FILE_FIXTURES, makeCrossFileWorkspace } from './crossFileWorkspace';
 
 const TIMEOUT = { timeout: 60_000 };
-const fixtures = join(REPO_ROOT, 'test', 'fixtures', 'crossfile', 'WHFB301-bad');
+const fixtures = CROSS_FILE_FIXTURES;
 let client: LspTestClient;
 let initializeResult: any;
 let folder: string;
@@ -39,14 +38,7 @@ function watched(uri: string, type: 1 | 2 | 3): Promise<void> {
 }
 
 before(async () => {
-  folder = mkdtempSync(join(tmpdir(), 'whfb-workspace-pull-'));
-  mkdirSync(join(folder, 'policies'));
-  mkdirSync(join(folder, 'archive'));
-  for (const name of ['account-protection.json', 'cloud-kerberos.json']) writeFileSync(join(folder, 'policies', name), readFileSync(join(fixtures, name)));
-  writeFileSync(join(folder, 'archive', 'old.json'), readFileSync(join(fixtures, 'account-protection.json')));
-  certificate = pathToFileURL(join(folder, 'policies', 'account-protection.json')).href;
-  kerberos = pathToFileURL(join(folder, 'policies', 'cloud-kerberos.json')).href;
-  excluded = pathToFileURL(join(folder, 'archive', 'old.json')).href;
+  ({ folder, certificate, kerberos, excluded } = makeCrossFileWorkspace('whfb-workspace-pull-'));
   const started = await LspTestClient.start({
     capabilities: PULL_CAPABILITIES,
     settings: () => ({ validation: { delay: 10, exclude: ['archive/**'] } }),
