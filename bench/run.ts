@@ -141,7 +141,13 @@ async function main(): Promise<void> {
   if (!withWhfb && !withYaml) throw new BenchError('nothing to measure: both --no-whfb and --no-yaml');
   if (withWhfb && !existsSync(join(root, 'dist', 'server.js'))) throw new BenchError('dist/server.js is missing: run "node scripts/build.mjs" (or pass --no-whfb)');
   if (!existsSync(join(root, 'schemas', 'whfb-policy.schema.json'))) console.error('warning: schemas/whfb-policy.schema.json is missing; yaml-language-server validates without a schema');
-  const rootUri = pathToFileURL(tmp).href;
+  // The servers' workspace folder holds no policy file: the measured documents (bench/tmp/docs)
+  // lie outside it, so they are judged alone, as the per-file rows mean. Otherwise the workspace
+  // index would read the other 10,000-setting files beside the one measured and every edit would
+  // also pay for cross-file rules between them; the workspace rows measure that on their own.
+  const workspaceRoot = join(tmp, 'workspace-root');
+  mkdirSync(workspaceRoot, { recursive: true });
+  const rootUri = pathToFileURL(workspaceRoot).href;
   const notes: string[] = [];
 
   // Cold start: alternating rounds, so that neither server profits from a warmer disk cache. Each
