@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { REPO_ROOT } from './ensureBuilt';
+import { LspTestClient } from './lspTestClient';
 
 export const CROSS_FILE_FIXTURES = join(REPO_ROOT, 'test', 'fixtures', 'crossfile', 'WHFB301-bad');
 
@@ -33,4 +34,13 @@ export function makeCrossFileWorkspace(prefix: string): CrossFileWorkspace {
     kerberos: pathToFileURL(join(folder, 'policies', 'cloud-kerberos.json')).href,
     excluded: pathToFileURL(join(folder, 'archive', 'old.json')).href,
   };
+}
+
+/** Starts the server on the workspace with the exclude setting that leaves archive/ out. */
+export function startOnCrossFileWorkspace(workspace: CrossFileWorkspace, capabilities: Record<string, unknown>): ReturnType<typeof LspTestClient.start> {
+  return LspTestClient.start({
+    capabilities,
+    settings: () => ({ validation: { delay: 10, exclude: ['archive/**'] } }),
+    workspaceFolders: [workspace.folderUri],
+  });
 }

@@ -9,7 +9,7 @@ import { writeFileSync, rmSync, readFileSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { LspTestClient, PUSH_CAPABILITIES } from './lspTestClient';
-import { CROSS_FILE_FIXTURES, makeCrossFileWorkspace } from './crossFileWorkspace';
+import { CROSS_FILE_FIXTURES, makeCrossFileWorkspace, startOnCrossFileWorkspace } from './crossFileWorkspace';
 
 const TIMEOUT = { timeout: 60_000 };
 let client: LspTestClient;
@@ -17,12 +17,9 @@ let initializeResult: any;
 let folder: string;
 
 before(async () => {
-  ({ folder } = makeCrossFileWorkspace('whfb-workspace-'));
-  const started = await LspTestClient.start({
-    capabilities: PUSH_CAPABILITIES,
-    settings: () => ({ validation: { delay: 10, exclude: ['archive/**'] } }),
-    workspaceFolders: [pathToFileURL(folder).href],
-  });
+  const workspace = makeCrossFileWorkspace('whfb-workspace-');
+  ({ folder } = workspace);
+  const started = await startOnCrossFileWorkspace(workspace, PUSH_CAPABILITIES);
   client = started.client;
   initializeResult = started.initializeResult;
 }, TIMEOUT);

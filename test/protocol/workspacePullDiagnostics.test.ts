@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CancellationTokenSource } from 'vscode-jsonrpc/node';
 import { LspTestClient, PULL_CAPABILITIES } from './lspTestClient';
-import { CROSS_FILE_FIXTURES, makeCrossFileWorkspace } from './crossFileWorkspace';
+import { CROSS_FILE_FIXTURES, makeCrossFileWorkspace, startOnCrossFileWorkspace } from './crossFileWorkspace';
 
 const TIMEOUT = { timeout: 60_000 };
 const fixtures = CROSS_FILE_FIXTURES;
@@ -38,12 +38,9 @@ function watched(uri: string, type: 1 | 2 | 3): Promise<void> {
 }
 
 before(async () => {
-  ({ folder, certificate, kerberos, excluded } = makeCrossFileWorkspace('whfb-workspace-pull-'));
-  const started = await LspTestClient.start({
-    capabilities: PULL_CAPABILITIES,
-    settings: () => ({ validation: { delay: 10, exclude: ['archive/**'] } }),
-    workspaceFolders: [pathToFileURL(folder).href],
-  });
+  const workspace = makeCrossFileWorkspace('whfb-workspace-pull-');
+  ({ folder, certificate, kerberos, excluded } = workspace);
+  const started = await startOnCrossFileWorkspace(workspace, PULL_CAPABILITIES);
   client = started.client;
   initializeResult = started.initializeResult;
 }, TIMEOUT);
