@@ -142,12 +142,14 @@ export function fileFacts(uri: string, model: PolicyModel, catalog: CatalogIndex
     const value = canonicalValue(setting);
     const on = node.format === 'bool' ? asBoolean(setting.value.value) : undefined;
     const number = node.format === 'int' ? asInteger(setting.value.value) : undefined;
+    // A value a Group Policy backup delivers (formats/gpoPolicyBuilder.ts) is Group Policy, not MDM.
+    // Marked before the check below: a backup value the device rejects must not let the policy's
+    // bare "enabled" state stand in for it.
+    if (setting.groupPolicy) deliveredByGroupPolicy.add(node.path);
     // A value the device would reject is reported in its own file (WHFB103, by the same predicate)
     // and never applies, so it contradicts nothing elsewhere; nor does a redacted one (WHFB180).
     if (!appliesAsWritten(node, setting.value.value, admx)) continue;
-    // A value a Group Policy backup delivers (formats/gpoPolicyBuilder.ts) is Group Policy, not MDM.
     const channel = setting.groupPolicy ? 'group-policy' : 'mdm';
-    if (setting.groupPolicy) deliveredByGroupPolicy.add(node.path);
     const source: Source = {
       uri, channel, node, value, range: setting.value.range,
       said: `${node.name} = ${value || l10n.t('(empty)')}`,
