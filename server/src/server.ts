@@ -6,6 +6,8 @@
  * first use: the server answers `initialize` as fast as a bare LSP server would, and compiles
  * yaml, the catalog and the validators right after.
  */
+// First: the heap settings must be in place before anything else allocates.
+import './server/heapSettings';
 import * as l10n from '@vscode/l10n';
 import { createConnection, MessageType, ProposedFeatures, ShowMessageNotification } from 'vscode-languageserver/node';
 import type { WhfbLanguageService } from './service/api';
