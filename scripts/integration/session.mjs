@@ -166,6 +166,44 @@ export async function runPass(options) {
         reply({ event: 'rows', id: message.id, rows });
         break;
       }
+      case 'list': {
+        // The rows a pop-up list draws (the quick-input widget, the suggest widget): the first visible
+        // element that matches message.within, its title, and every row of its list in order. Per
+        // row: the label with the names of its icons, how much of the label is in sight (the rest
+        // is cut off by the row's width), the description, the detail line and the group label a
+        // quick pick draws on the first row of a group (or a separator drawn as a row of its own).
+        // The list draws only the rows in sight: the mouse wheel (real input, over the list; the
+        // quick input ignores synthetic wheel events) scrolls it a page at a time from the top
+        // until no new row appears, then back to the top. Neither list moves its focus on a wheel.
+        let list;
+        try {
+          if (!page) throw new Error('no page');
+          const read = () => page.evaluate(readDrawnList, message.within);
+          let drawn = await read();
+          if (drawn && drawn.box) {
+            const byIndex = new Map(drawn.rows);
+            await page.mouse.move(drawn.box.x + drawn.box.width / 2, drawn.box.y + drawn.box.height / 2);
+            await page.mouse.wheel(0, -1e6);
+            drawn = (await read()) ?? drawn;
+            for (const [index, row] of drawn.rows) byIndex.set(index, row);
+            for (let still = 0, pages = 0; still < 2 && pages < 500; pages++) {
+              await page.mouse.wheel(0, Math.max(40, drawn.box.height - 44));
+              const next = await read();
+              if (!next) break;
+              const before = byIndex.size;
+              for (const [index, row] of next.rows) byIndex.set(index, row);
+              still = byIndex.size === before ? still + 1 : 0;
+            }
+            await page.mouse.wheel(0, -1e6);
+            drawn.rows = [...byIndex.entries()].sort(([a], [b]) => a - b);
+          }
+          list = drawn && { title: drawn.title, rows: drawn.rows.map(([, row]) => row) };
+        } catch (error) {
+          print(`[${label}]   list in ${message.within} failed: ${error?.message ?? error}`);
+        }
+        reply({ event: 'list', id: message.id, list });
+        break;
+      }
       case 'end':
         ended = message;
         settle('end');
@@ -282,4 +320,59 @@ function indent(text, prefix) {
 
 function safeName(name) {
   return String(name).replace(/[^a-z0-9_-]+/gi, '-').replace(/^-|-$/g, '').toLowerCase() || 'shot';
+}
+
+/**
+ * In the page: the title and the rows in sight ([data-index, row] pairs) of the pop-up list inside
+ * the first visible element matching `within`, and the list's box; undefined when none is shown.
+ * A template the list reuses keeps the text of a hidden detail or separator: only what is
+ * displayed counts. Waits two frames first, so a scroll or a refresh has been drawn.
+ */
+async function readDrawnList(within) {
+  await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+  const shown = (element) => !!element && element.getClientRects().length > 0 && getComputedStyle(element).visibility !== 'hidden';
+  const widget = [...document.querySelectorAll(within)].find(shown);
+  if (!widget) return undefined;
+  const title = widget.querySelector('.quick-input-title')?.textContent ?? '';
+  const listElement = widget.querySelector('.monaco-list');
+  if (!listElement || !shown(listElement)) return { title, rows: [] };
+  // The characters of `element` whose box ends inside `clip` (the label's visible width).
+  const visibleText = (element, clip) => {
+    const right = clip.getBoundingClientRect().right;
+    let text = '';
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (let i = 0; i < node.data.length; i++) {
+        const range = document.createRange();
+        range.setStart(node, i);
+        range.setEnd(node, i + 1);
+        const box = range.getBoundingClientRect();
+        if (box.width > 0 && box.right > right + 0.5) return text;
+        text += node.data[i];
+      }
+    }
+    return text;
+  };
+  const rows = [];
+  for (const row of listElement.querySelectorAll('.monaco-list-row')) {
+    if (row.closest('.monaco-tree-sticky-container')) continue;
+    const meta = row.querySelector('.quick-input-list-label-meta');
+    const outsideMeta = (selector) => [...row.querySelectorAll(selector)].find((element) => !meta?.contains(element));
+    const name = outsideMeta('.label-name');
+    const labelBox = name?.closest('.monaco-icon-label-container') ?? name;
+    const detail = [meta?.querySelector('.monaco-icon-label'), row.querySelector('.details-label')].find(shown);
+    const separator = row.querySelector('.quick-input-list-separator');
+    rows.push([Number(row.getAttribute('data-index')), {
+      label: name?.textContent ?? '',
+      visibleLabel: !name ? '' : labelBox && labelBox.scrollWidth > labelBox.clientWidth ? visibleText(name, labelBox) : name.textContent ?? '',
+      icons: name ? [...name.querySelectorAll('.codicon')].map((icon) => [...icon.classList].find((c) => c.startsWith('codicon-') && c !== 'codicon-modifier-spin')?.slice('codicon-'.length) ?? '') : [],
+      description: outsideMeta('.label-description')?.textContent ?? '',
+      detail: detail?.textContent ?? '',
+      separator: shown(separator) ? separator.textContent ?? '' : '',
+      separatorRow: !!row.querySelector('.quick-input-list-separator-as-item'),
+      focused: row.classList.contains('focused'),
+    }]);
+  }
+  const box = listElement.getBoundingClientRect();
+  return { title, rows, box: { x: box.x, y: box.y, width: box.width, height: box.height } };
 }

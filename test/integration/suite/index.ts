@@ -23,6 +23,7 @@ import './tests/formatsPowerShell';
 import './tests/editorHelp';
 import './tests/workspaceConflicts';
 import './tests/workspaceSettingsView';
+import './tests/pickers';
 
 export async function run(): Promise<void> {
   const reporter = await connectReporter();

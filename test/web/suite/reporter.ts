@@ -16,10 +16,12 @@ export function webReporter(): Reporter {
     return queue;
   };
   return {
+    readsWorkbench: false,
     send: (message: SuiteMessage) => void post(message),
     screenshot: async (name, waitFor) => { await post({ event: 'screenshot', id: nextId++, name, waitFor }); },
-    // The web runner reads no rows of the workbench: the web suite does not assert the drawn tree.
+    // The web runner reads no rows of the workbench: the web suite does not assert drawn trees or lists.
     treeRows: async () => [],
+    listRows: async () => undefined,
     close: async () => { await queue; },
   };
 }
