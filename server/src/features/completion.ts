@@ -386,17 +386,43 @@ function valueItems(node: CatalogNode, range: Range): CompletionItem[] {
 }
 
 function omaUriPathItems(catalog: CatalogIndex, range: Range): CompletionItem[] {
-  return catalog.nodes
-    .filter((node) => !node.interior)
-    .map((node) => ({
-      label: node.path,
-      kind: CompletionItemKind.Reference,
-      detail: `${node.name} · ${node.format} · ${node.scope}`,
-      sortText: `${node.csp === 'PassportForWork' ? '0' : '1'}${node.path}`,
-      documentation: { kind: 'markdown' as const, value: nodeMarkdown(node, { brief: true }) },
-      textEdit: { range, newText: node.path },
-      ...(node.deprecated ? { deprecated: true, tags: [1 as const] } : {}),
-    }));
+  const leaves = catalog.nodes.filter((node) => !node.interior);
+  const labels = distinctLeafLabels(leaves);
+  return leaves.map((node, index) => ({
+    // The whole path as a label is cut off by the suggest widget after its first ~45 characters,
+    // where every PassportForWork path still reads the same: the label leads with what differs.
+    label: labels[index]!,
+    labelDetails: { description: node.path },
+    kind: CompletionItemKind.Reference,
+    detail: `${node.path} · ${node.format}`,
+    filterText: node.path,
+    sortText: `${node.csp === 'PassportForWork' ? '0' : '1'}${node.path}`,
+    documentation: { kind: 'markdown' as const, value: nodeMarkdown(node, { brief: true }) },
+    textEdit: { range, newText: node.path },
+    ...(node.deprecated ? { deprecated: true, tags: [1 as const] } : {}),
+  }));
+}
+
+/**
+ * "Name (scope)", or with as many parent segments as it takes when two leaves of one scope share
+ * a name (ClientCertificateInstall's ContainerName under PFXCertInstall and SCEP).
+ */
+function distinctLeafLabels(leaves: readonly CatalogNode[]): string[] {
+  // Placeholders ({UniqueID}, {TenantId}) tell no two leaves apart: only named segments are used.
+  const segmentsOf = (node: CatalogNode) => node.path.split('/').filter((segment) => segment !== '' && segment !== '.' && !segment.startsWith('{'));
+  const labelWith = (node: CatalogNode, depth: number) => `${segmentsOf(node).slice(-depth).join('/')} (${node.scope})`;
+  const depths = leaves.map(() => 1);
+  for (let round = 0; round < 8; round++) {
+    const seen = new Map<string, number[]>();
+    leaves.forEach((node, index) => {
+      const label = labelWith(node, depths[index]!);
+      seen.set(label, [...(seen.get(label) ?? []), index]);
+    });
+    const clashing = [...seen.values()].filter((indexes) => indexes.length > 1);
+    if (clashing.length === 0) break;
+    for (const indexes of clashing) for (const index of indexes) depths[index]!++;
+  }
+  return leaves.map((node, index) => labelWith(node, depths[index]!));
 }
 
 /** One snippet per settable node: a complete `- omaUri/type/value` entry. */

@@ -90,3 +90,18 @@ test('a new settings entry offers whole-setting snippets that validate', () => {
   // The snippet starts at the DDF default (false), which WHFB190 answers with advice (information), never a problem.
   assert.deepEqual(diagnostics.filter((d) => d.severity !== DiagnosticSeverity.Information).map((d) => `${d.code} ${d.message}`), []);
 });
+
+test('an empty OMA-URI offers every leaf node under a label that leads with what tells it apart, the whole path as its text', () => {
+  const list = complete(`${HEAD}settings:\n  - omaUri: |\n`);
+  const shown = labels(list);
+  assert.equal(new Set(shown).size, shown.length, 'no two labels alike');
+  // The suggest widget shows the first ~45 characters of a label: those must differ too.
+  const starts = shown.map((label) => label.slice(0, 40));
+  assert.equal(new Set(starts).size, starts.length, 'no two labels alike in their first 40 characters');
+  const pin = list.items.find((item) => item.label === 'MinimumPINLength (device)');
+  assert.ok(pin, shown.slice(0, 20).join(', '));
+  assert.equal(pin.textEdit?.newText, `${P}/PINComplexity/MinimumPINLength`);
+  assert.equal(pin.filterText, pin.textEdit?.newText, 'typing the path filters as before');
+  assert.equal(pin.labelDetails?.description, pin.textEdit?.newText);
+  assert.ok(shown.includes('PFXCertInstall/ContainerName (device)') && shown.includes('Install/ContainerName (device)'), 'leaves sharing a name get their parents');
+});
