@@ -22,8 +22,9 @@ const SETTING_COMMANDS = new Set(['add', 'replace']);
 /** Commands whose items name a node without setting it: path checks only. */
 const PATH_ONLY_COMMANDS = new Set(['get', 'delete', 'exec']);
 const CONTAINER_COMMANDS = new Set(['atomic', 'sequence']);
+const COMMAND_KINDS = [...SETTING_COMMANDS, ...PATH_ONLY_COMMANDS, ...CONTAINER_COMMANDS];
 /** A fragment starts with one of these (any other root is some other XML). */
-const FRAGMENT_ROOTS = new Set([...SETTING_COMMANDS, ...PATH_ONLY_COMMANDS, ...CONTAINER_COMMANDS]);
+const FRAGMENT_ROOTS = new Set(COMMAND_KINDS);
 /** Atomic inside Sequence inside Atomic...: real files go two deep. */
 const MAX_CONTAINER_DEPTH = 16;
 
@@ -61,7 +62,7 @@ export const syncmlAdapter: FormatAdapter = {
       model.findings.push(finding('WHFB002', document.nameRange(root), l10n.t('The root element is <{0}>; a SyncML document starts with <SyncML>.', document.name(root))));
       return model;
     }
-    const body = document.child(root, 'SyncBody');
+    const body = document.child(root, 'syncbody');
     if (body === NO_ELEMENT) {
       model.findings.push(finding('WHFB002', document.nameRange(root), l10n.t('The SyncML document has no <SyncBody>.')));
       return model;
@@ -89,7 +90,8 @@ class CommandReader {
   readCommands(container: number, depth: number): void {
     const document = this.document;
     for (let command = document.firstChild(container); command !== NO_ELEMENT; command = document.nextSibling(command)) {
-      const kind = document.localName(command).toLowerCase();
+      const kind = this.commandKind(command);
+      if (kind === undefined) continue;
       if (CONTAINER_COMMANDS.has(kind)) {
         if (depth >= MAX_CONTAINER_DEPTH) {
           this.findings.push(finding('WHFB003', document.nameRange(command), `<${document.name(command)}> blocks are nested more than ${MAX_CONTAINER_DEPTH} deep; the deeper ones are not checked.`));
@@ -104,9 +106,15 @@ class CommandReader {
     }
   }
 
+  /** The command's local name in lower case, if it is a command we read (compared in place, no string per command). */
+  private commandKind(command: number): string | undefined {
+    for (const kind of COMMAND_KINDS) if (this.document.localNameIs(command, kind)) return kind;
+    return undefined;
+  }
+
   private readItem(item: number, command: number, setsValue: boolean): void {
     const document = this.document;
-    const locUri = document.child(document.child(item, 'Target'), 'LocURI');
+    const locUri = document.child(document.child(item, 'target'), 'locuri');
     const uri = locUri !== NO_ELEMENT ? document.textOf(locUri) : undefined;
     if (!uri) {
       this.findings.push(finding('WHFB002', document.nameRange(locUri !== NO_ELEMENT ? locUri : item), l10n.t('The <Item> of <{0}> has no <Target><LocURI> naming a node.', document.name(command))));
@@ -122,11 +130,11 @@ class CommandReader {
       node,
       ignoredCodes: this.ignoredCodesAbove(document.start(command), document.start(item)),
     };
-    const data = document.child(item, 'Data');
+    const data = document.child(item, 'data');
     if (setsValue) {
       // Meta may sit on the item or on the command.
-      const itemMeta = document.child(item, 'Meta');
-      const format = document.child(itemMeta !== NO_ELEMENT ? itemMeta : document.child(command, 'Meta'), 'Format');
+      const itemMeta = document.child(item, 'meta');
+      const format = document.child(itemMeta !== NO_ELEMENT ? itemMeta : document.child(command, 'meta'), 'format');
       const formatText = format !== NO_ELEMENT ? document.textOf(format) : undefined;
       if (formatText) setting.type = { ...formatText, normalized: normalizeValueType(formatText.value) };
       if (data !== NO_ELEMENT) setting.value = this.dataValue(data, setting.type?.normalized);

@@ -143,15 +143,21 @@ function trimmedText(text: string, segments: readonly XmlTextSegment[]): Located
 export class XmlDocument {
   /** The root element; with `fragment`, the synthetic "#fragment" element. */
   root = NO_ELEMENT;
-  private elements: Int32Array = new Int32Array(ELEMENT_FIELDS * 256);
+  private elements: Int32Array;
   private elementCount = 0;
-  private texts: Int32Array = new Int32Array(TEXT_FIELDS * 256);
+  private texts: Int32Array;
   private textCount = 0;
   /** Decoded values of the text segments that had references, by segment; the others are their source text. */
   private readonly decodedTexts = new Map<number, string>();
   private readonly attributesOf = new Map<number, XmlAttribute[]>();
 
-  constructor(readonly text: string, private readonly fragment: boolean) {}
+  constructor(readonly text: string, private readonly fragment: boolean) {
+    // Sized from the number of "<" (an element has one or two, a text segment follows one at
+    // most): growing a table of megabytes by doubling cost more than the scan itself.
+    const tags = countOf(text, '<');
+    this.elements = new Int32Array(ELEMENT_FIELDS * (Math.ceil(tags / 2) + 2));
+    this.texts = new Int32Array(TEXT_FIELDS * (Math.ceil(tags / 4) + 2));
+  }
 
   name(element: number): string {
     if (this.isSynthetic(element)) return FRAGMENT_NAME;
@@ -208,18 +214,39 @@ export class XmlDocument {
     return this.field(element, NEXT_SIBLING);
   }
 
-  /** The first child element with this local name, case-insensitive as childElement; NO_ELEMENT for none (or no `element`). */
-  child(element: number, localName: string): number {
+  /**
+   * The first child element whose local name, lower-cased, is `lowerName` (childElement's
+   * case-insensitive match; callers pass the name in lower case); NO_ELEMENT for none (or no `element`).
+   */
+  child(element: number, lowerName: string): number {
     if (element === NO_ELEMENT) return NO_ELEMENT;
-    const wanted = localName.toLowerCase();
     for (let child = this.firstChild(element); child !== NO_ELEMENT; child = this.nextSibling(child)) {
-      if (this.localNameIs(child, wanted)) return child;
+      if (this.localNameIs(child, lowerName)) return child;
     }
     return NO_ELEMENT;
   }
 
   /** The element's text, trimmed, with the range of the trimmed source text (as elementText). */
   textOf(element: number): Located<string> | undefined {
+    const text = this.text;
+    let only = NO_ELEMENT;
+    for (let segment = this.field(element, FIRST_TEXT); segment !== NO_ELEMENT; segment = this.texts[segment * TEXT_FIELDS + TEXT_NEXT]!) {
+      const start = this.texts[segment * TEXT_FIELDS + TEXT_START]!;
+      const end = this.texts[segment * TEXT_FIELDS + TEXT_END]!;
+      const blank = this.decodedTexts.has(segment) ? this.decodedTexts.get(segment)!.trim() === '' : trimmedStart(text, start, end) === end;
+      if (blank) continue;
+      if (only !== NO_ELEMENT || this.decodedTexts.has(segment)) return this.joinedText(element);
+      only = segment;
+    }
+    if (only === NO_ELEMENT) return undefined;
+    // One segment that is its own source text (a LocURI, a Format, a Data value): trim in place and cut one string.
+    const start = trimmedStart(text, this.texts[only * TEXT_FIELDS + TEXT_START]!, this.texts[only * TEXT_FIELDS + TEXT_END]!);
+    const end = trimmedEnd(text, start, this.texts[only * TEXT_FIELDS + TEXT_END]!);
+    return { value: text.slice(start, end), range: { start, end } };
+  }
+
+  /** textOf for several segments or decoded ones: elementText's way. */
+  private joinedText(element: number): Located<string> | undefined {
     const segments: XmlTextSegment[] = [];
     for (let segment = this.field(element, FIRST_TEXT); segment !== NO_ELEMENT; segment = this.texts[segment * TEXT_FIELDS + TEXT_NEXT]!) {
       const value = this.textValue(segment);
@@ -337,6 +364,34 @@ export class XmlDocument {
   private field(element: number, field: number): number {
     return this.elements[element * ELEMENT_FIELDS + field]!;
   }
+}
+
+/**
+ * The white space String.prototype.trim removes (ECMAScript WhiteSpace and LineTerminator: the
+ * Unicode Zs spaces, tab, vertical tab, form feed, BOM, and the line ends), so trimming in place
+ * cuts exactly what trim() would.
+ */
+function isTrimmedSpace(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  if (code < 0xa0) return false;
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029
+    || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+}
+
+function trimmedStart(text: string, start: number, end: number): number {
+  while (start < end && isTrimmedSpace(text.charCodeAt(start))) start++;
+  return start;
+}
+
+function trimmedEnd(text: string, start: number, end: number): number {
+  while (end > start && isTrimmedSpace(text.charCodeAt(end - 1))) end--;
+  return end;
+}
+
+function countOf(text: string, character: string): number {
+  let count = 0;
+  for (let at = text.indexOf(character); at !== -1; at = text.indexOf(character, at + 1)) count++;
+  return count;
 }
 
 function grown(table: Int32Array): Int32Array {
