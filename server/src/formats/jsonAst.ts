@@ -82,6 +82,8 @@ export function parseJson(text: string): AstParseResult {
 
 class JsonParser {
   private pos = 0;
+  /** Whether the string readString read last is its source text (no escapes). */
+  private verbatim = true;
 
   constructor(private readonly text: string) {}
 
@@ -105,75 +107,88 @@ class JsonParser {
         range: { start: this.pos, end: this.pos + 1 },
       });
     }
-    const ch = this.text[this.pos];
-    switch (ch) {
-      case '{': return this.parseObject(depth);
-      case '[': return this.parseArray(depth);
-      case '"': return this.parseString();
-      case 't': return this.parseLiteral('true', { kind: 'boolean', value: true });
-      case 'f': return this.parseLiteral('false', { kind: 'boolean', value: false });
-      case 'n': return this.parseLiteral('null', { kind: 'null' });
-      default:
+    switch (this.text.charCodeAt(this.pos)) {
+      case 0x7b /* { */: return this.parseObject(depth);
+      case 0x5b /* [ */: return this.parseArray(depth);
+      case 0x22 /* " */: return this.parseString();
+      case 0x74 /* t */: return { kind: 'boolean', value: true, range: this.parseLiteral('true') };
+      case 0x66 /* f */: return { kind: 'boolean', value: false, range: this.parseLiteral('false') };
+      case 0x6e /* n */: return { kind: 'null', range: this.parseLiteral('null') };
+      default: {
+        const ch = this.text[this.pos];
         if (ch === '-' || (ch !== undefined && ch >= '0' && ch <= '9')) return this.parseNumber();
         if (ch === undefined) this.fail(l10n.t('Unexpected end of the JSON document: a value is missing.'), this.pos, this.pos);
         return this.fail(l10n.t('Unexpected character {0}: expected a JSON value.', JSON.stringify(ch)), this.pos, this.pos + 1);
+      }
     }
   }
 
   private parseObject(depth: number): AstObject {
+    const text = this.text;
     const start = this.pos;
     this.pos++;
     const properties: AstProperty[] = [];
     this.skipWhitespace();
-    if (this.text[this.pos] === '}') {
+    if (text.charCodeAt(this.pos) === 0x7d /* } */) {
       this.pos++;
       return { kind: 'object', range: { start, end: this.pos }, properties };
     }
     for (;;) {
       this.skipWhitespace();
-      if (this.text[this.pos] !== '"') {
-        if (this.text[this.pos] === '}') this.fail(l10n.t('Trailing comma before "}".'), this.pos - 1, this.pos);
+      if (text.charCodeAt(this.pos) !== 0x22 /* " */) {
+        if (text.charCodeAt(this.pos) === 0x7d /* } */) this.fail(l10n.t('Trailing comma before "}".'), this.pos - 1, this.pos);
         this.failExpected(l10n.t('a property name in double quotes'));
       }
-      const key = this.parseString();
+      // A key is kept as its value and range: no AstString for it (a 5 MB export has 300,000 keys).
+      const keyStart = this.pos;
+      const key = this.readString();
+      const keyRange = { start: keyStart + 1, end: this.pos - 1 };
       this.skipWhitespace();
-      if (this.text[this.pos] !== ':') this.failExpected(l10n.t('":" after the property name'));
+      if (text.charCodeAt(this.pos) !== 0x3a /* : */) this.failExpected(l10n.t('":" after the property name'));
       this.pos++;
       this.skipWhitespace();
       const value = this.parseValue(depth + 1);
-      properties.push({ key: key.value, keyRange: key.valueRange, value });
+      properties.push({ key, keyRange, value });
       this.skipWhitespace();
-      const next = this.text[this.pos];
-      if (next === ',') { this.pos++; continue; }
-      if (next === '}') { this.pos++; break; }
+      const next = text.charCodeAt(this.pos);
+      if (next === 0x2c /* , */) { this.pos++; continue; }
+      if (next === 0x7d /* } */) { this.pos++; break; }
       this.failExpected(l10n.t('"," or "}"'));
     }
     return { kind: 'object', range: { start, end: this.pos }, properties };
   }
 
   private parseArray(depth: number): AstArray {
+    const text = this.text;
     const start = this.pos;
     this.pos++;
     const items: AstNode[] = [];
     this.skipWhitespace();
-    if (this.text[this.pos] === ']') {
+    if (text.charCodeAt(this.pos) === 0x5d /* ] */) {
       this.pos++;
       return { kind: 'array', range: { start, end: this.pos }, items };
     }
     for (;;) {
       this.skipWhitespace();
-      if (this.text[this.pos] === ']') this.fail(l10n.t('Trailing comma before "]".'), this.pos - 1, this.pos);
+      if (text.charCodeAt(this.pos) === 0x5d /* ] */) this.fail(l10n.t('Trailing comma before "]".'), this.pos - 1, this.pos);
       items.push(this.parseValue(depth + 1));
       this.skipWhitespace();
-      const next = this.text[this.pos];
-      if (next === ',') { this.pos++; continue; }
-      if (next === ']') { this.pos++; break; }
+      const next = text.charCodeAt(this.pos);
+      if (next === 0x2c /* , */) { this.pos++; continue; }
+      if (next === 0x5d /* ] */) { this.pos++; break; }
       this.failExpected(l10n.t('"," or "]"'));
     }
     return { kind: 'array', range: { start, end: this.pos }, items };
   }
 
   private parseString(): AstString {
+    const start = this.pos;
+    const value = this.readString();
+    return { kind: 'string', range: { start, end: this.pos }, value, valueRange: { start: start + 1, end: this.pos - 1 }, verbatim: this.verbatim };
+  }
+
+  /** The string starting at this.pos (its opening quote), decoded; this.pos ends after the closing quote. */
+  private readString(): string {
     const start = this.pos;
     const text = this.text;
     let pos = start + 1;
@@ -214,9 +229,9 @@ class JsonParser {
       }
       pos++;
     }
-    value += text.slice(chunkStart, pos);
     this.pos = pos + 1;
-    return { kind: 'string', range: { start, end: this.pos }, value, valueRange: { start: start + 1, end: pos }, verbatim };
+    this.verbatim = verbatim;
+    return value + text.slice(chunkStart, pos);
   }
 
   private parseNumber(): AstNumber {
@@ -228,7 +243,8 @@ class JsonParser {
     return { kind: 'number', range: { start, end: this.pos }, value: Number(match[0]), raw: match[0] };
   }
 
-  private parseLiteral<T extends { kind: 'boolean'; value: boolean } | { kind: 'null' }>(word: string, node: T): T & { range: OffsetRange } {
+  /** The range of `word` (true, false or null) at this.pos. */
+  private parseLiteral(word: string): OffsetRange {
     if (!this.text.startsWith(word, this.pos)) {
       let end = this.pos;
       while (end < this.text.length && /[A-Za-z0-9_]/.test(this.text[end]!)) end++;
@@ -236,7 +252,7 @@ class JsonParser {
     }
     const start = this.pos;
     this.pos += word.length;
-    return { ...node, range: { start, end: this.pos } };
+    return { start, end: this.pos };
   }
 
   private skipWhitespace(): void {

@@ -26,6 +26,8 @@ interface WalkContext {
   findings: Finding[];
   /** Codes silenced for the setting being read (from comments above its list item). */
   ignoredCodesAt: (offsets: number[]) => string[];
+  /** scope.coversSettingId by id: an export repeats a few ids thousands of times. */
+  covered: Map<string, boolean>;
 }
 
 export function readSettingsCatalogPolicy(
@@ -34,7 +36,7 @@ export function readSettingsCatalogPolicy(
   scope: CspScope,
   ignoredCodesAt: (offsets: number[]) => string[],
 ): { settings: PolicySetting[]; findings: Finding[]; name?: Located<string> } {
-  const context: WalkContext = { catalog, scope, settings: [], findings: [], ignoredCodesAt };
+  const context: WalkContext = { catalog, scope, settings: [], findings: [], ignoredCodesAt, covered: new Map() };
   if (root.kind !== 'object') {
     context.findings.push(finding('WHFB002', root.range, l10n.t('A Settings Catalog policy is an object with a "settings" list.')));
     return context;
@@ -85,7 +87,7 @@ function readInstance(instance: AstObject, context: WalkContext, depth: number, 
   const isContainer = !choice && !simple && (property(instance, 'groupSettingCollectionValue') || property(instance, 'groupSettingValue'));
 
   const node = admxElement ? undefined : context.catalog.bySettingsCatalogId(idNode.value);
-  if (!isContainer && !admxElement && context.scope.coversSettingId(idNode.value)) {
+  if (!isContainer && !admxElement && coversSettingId(context, idNode.value)) {
     const setting: PolicySetting = {
       index: context.settings.length,
       range: instance.range,
@@ -102,6 +104,15 @@ function readInstance(instance: AstObject, context: WalkContext, depth: number, 
   const choiceChildren = property(choice, 'children');
   if (choiceChildren?.kind === 'array') readChildren(choiceChildren.items, context, depth, admxElement || node?.allowed?.kind === 'admx');
   readGroupChildren(instance, context, depth, admxElement);
+}
+
+function coversSettingId(context: WalkContext, id: string): boolean {
+  let covered = context.covered.get(id);
+  if (covered === undefined) {
+    covered = context.scope.coversSettingId(id);
+    context.covered.set(id, covered);
+  }
+  return covered;
 }
 
 function readGroupChildren(instance: AstObject, context: WalkContext, depth: number, admxElements: boolean): void {

@@ -1,7 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { syncmlAdapter } from '../../../server/src/formats/syncml';
-import { parseXml, elementText, childElement } from '../../../server/src/formats/xmlScanner';
+import { parseXml, elementText, childElement, scanXml, NO_ELEMENT, type XmlElement } from '../../../server/src/formats/xmlScanner';
 import { catalog, fixture, positionAt, settingEndingWith, textAt } from './fixtures';
 
 test('a SyncML document with Atomic, Replace, Add and Get is detected and read', () => {
@@ -114,4 +116,47 @@ test('only documents whose root element is SyncML are claimed', () => {
   assert.equal(syncmlAdapter.detect({ uri: 'file:///a.xml', text: '<?xml version="1.0"?>\n<!DOCTYPE x [ <!ENTITY a "b"> ]>\n<syncml:SyncML xmlns:syncml="SYNCML:SYNCML1.2"/>' }), 'syncml');
   assert.equal(syncmlAdapter.detect({ uri: 'file:///a.xml', text: '<Project Sdk="Microsoft.NET.Sdk"></Project>' }), undefined);
   assert.equal(syncmlAdapter.detect({ uri: 'file:///a.json', text: '<SyncML/>' }), undefined);
+});
+
+/** Every XML fixture of the repository, for comparing the scanner's two views of a document. */
+function xmlFixtures(dir = join(__dirname, '..', '..', 'fixtures')): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return xmlFixtures(path);
+    return name.endsWith('.xml') ? [path] : [];
+  });
+}
+
+test('the scanned table answers what the element tree answers: names, ranges, children and text', () => {
+  const paths = xmlFixtures();
+  assert.ok(paths.length > 20, 'the repository has XML fixtures');
+  // Entities, CDATA, prefixes, mixed-case names and a fragment, beside the fixtures.
+  const extra = '<s:SyncML xmlns:s="x"><s:SyncBody><Replace><Item><Target><LocURI> a&amp;b <![CDATA[<c>]]> d </LocURI></Target><META><format>int</format></META><Data><x/>1</Data></Item></Replace></s:SyncBody></s:SyncML>';
+  // Text trimmed in place must cut what trim() cuts: Unicode spaces go, U+180E (no longer a space) stays.
+  const spaces = '<SyncML><SyncBody><Add><Item><Target><LocURI>\u00a0\u2003\ufeff./Device/Vendor/MSFT/PassportForWork\u3000\u2029</LocURI></Target><Data>\u180e 1 \u180e</Data><Meta>\t\v\f<Format>\u205f</Format></Meta></Item></Add></SyncBody></SyncML>';
+  const texts = [...paths.map((path) => readFileSync(path, 'utf8')), extra, spaces];
+  for (const text of texts) {
+    for (const fragment of [false, true]) {
+      const scanned = scanXml(text, { fragment });
+      const tree = parseXml(text, { fragment });
+      assert.deepEqual(scanned.errors, tree.errors);
+      const document = scanned.document;
+      if (!document || !tree.root) continue;
+      const pending: [number, XmlElement][] = [[document.root, tree.root]];
+      while (pending.length > 0) {
+        const [element, node] = pending.pop()!;
+        assert.equal(document.name(element), node.name);
+        assert.equal(document.localName(element), node.localName);
+        assert.deepEqual([document.range(element), document.nameRange(element), document.contentRange(element)], [node.range, node.nameRange, node.contentRange]);
+        assert.deepEqual(document.textOf(element), elementText(text, node));
+        const children: number[] = [];
+        for (let child = document.firstChild(element); child !== NO_ELEMENT; child = document.nextSibling(child)) children.push(child);
+        assert.equal(children.length, node.children.length);
+        for (const name of new Set(node.children.map((child) => child.localName.toUpperCase()))) {
+          assert.equal(children.indexOf(document.child(element, name.toLowerCase())), node.children.indexOf(childElement(node, name)!));
+        }
+        children.forEach((child, index) => pending.push([child, node.children[index]!]));
+      }
+    }
+  }
 });
