@@ -52,16 +52,10 @@ function buildScope(nodes: readonly CatalogNode[]): CspScope {
     return idPrefixes.some((prefix) => rest === prefix || rest.startsWith(`${prefix}_`));
   };
 
-  const mentionsSettingId = (text: string): boolean => {
-    const lower = text.toLowerCase();
-    return idPrefixes.some((prefix) => {
-      for (let at = lower.indexOf(prefix); at >= 0; at = lower.indexOf(prefix, at + 1)) {
-        const after = lower[at + prefix.length];
-        if (after === '_' || after === '"' || after === "'" || after === undefined || /\s/.test(after)) return true;
-      }
-      return false;
-    });
-  };
+  // One case-insensitive scan that stops at the first mention: lower-casing a whole 5 MB export on
+  // every document version, to search it prefix by prefix, cost more than the rest of detection.
+  const mention = new RegExp(`(?:${idPrefixes.map(escapeRegExp).join('|')})(?=[_"'\\s]|$)`, 'i');
+  const mentionsSettingId = (text: string): boolean => idPrefixes.length > 0 && mention.test(text);
 
   return { coversOmaUri, coversSettingId, mentionsSettingId };
 }
@@ -75,4 +69,8 @@ function stripOmaRoot(lowerUri: string): string | undefined {
     }
   }
   return undefined;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
