@@ -18,7 +18,9 @@ export function catalogItems(catalog: CatalogIndex): CatalogItem[] {
     .slice()
     .sort((a, b) => Number(Boolean(a.deprecated)) - Number(Boolean(b.deprecated)) || a.path.localeCompare(b.path))
     .map((node) => {
-      const defaultValue = node.defaults[0]?.value ?? node.defaultValue;
+      const sourced = node.defaults[0]?.value ?? node.defaultValue;
+      // The DDF writes boolean defaults "True"/"False"; the picker shows what the entry will hold.
+      const defaultValue = sourced !== undefined && node.format === 'bool' ? sourced.trim().toLowerCase() : sourced;
       return { path: node.path, name: node.name, detail: nodeDetail(node), deprecated: Boolean(node.deprecated), type: policyFileTypeName(entryTypeOf(node)), ...(defaultValue !== undefined ? { defaultValue } : {}) };
     });
 }

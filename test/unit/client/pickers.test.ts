@@ -59,4 +59,8 @@ test('Insert setting: each setting shows its type and default', () => {
   assert.ok(pinLength.defaultValue, 'MinimumPINLength has a default');
   const use = items.find((item) => /Policies\/UsePassportForWork$/.test(item.path))!;
   assert.match(settingPickDescription(use), /^bool/);
+  // Booleans as the entry writes them, not the DDF's "True"/"False".
+  const booleanDefaults = items.filter((item) => item.type === 'bool' && item.defaultValue !== undefined);
+  assert.ok(booleanDefaults.length > 0, 'some boolean settings have a default');
+  for (const item of booleanDefaults) assert.match(settingPickDescription(item), /^bool · default (true|false)$/, item.path);
 });

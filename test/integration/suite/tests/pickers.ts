@@ -208,3 +208,32 @@ test('pickers, as drawn: completion at the root of a new policy offers items who
     await revertAndClose(document);
   }
 });
+
+test('pickers, as drawn: completion of an empty OMA-URI offers every node under a label that can be told apart in the suggest widget', async () => {
+  await extensionApi();
+  await closeAllEditorsAndWait();
+  const content = 'whfb: 1\nname: Empty OMA-URI\nsettings:\n  - omaUri: \n';
+  const document = await vscode.workspace.openTextDocument({ language: 'whfb-yaml', content });
+  try {
+    const editor = await vscode.window.showTextDocument(document, { preview: false });
+    const at = new vscode.Position(3, '  - omaUri: '.length);
+    const pin = 'MinimumPINLength (device)';
+    const offered = await waitFor('the nodes offered for an empty OMA-URI', async () => {
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, at);
+      return list.items.some((item) => labelOf(item) === pin) ? list.items : undefined;
+    });
+    const labels = offered.map(labelOf);
+    assert.equal(new Set(labels).size, labels.length, labels.join(', '));
+    const item = offered.find((candidate) => labelOf(candidate) === pin)!;
+    const inserted = typeof item.insertText === 'string' ? item.insertText : item.insertText?.value;
+    assert.equal(inserted ?? (item.textEdit as vscode.TextEdit | undefined)?.newText ?? '', './Device/Vendor/MSFT/PassportForWork/{TenantId}/Policies/PINComplexity/MinimumPINLength', 'the item writes the whole path');
+    const drawn = await drawnSuggestions(editor, at, 'the OMA-URI nodes', (rows) => rows.some((row) => row.label === pin) && rows.length >= labels.length);
+    if (!drawn) return;
+    withDrawn('Completion of an empty OMA-URI', drawn, () => {
+      assert.deepEqual(lookAlikes(drawn), [], 'labels that look alike');
+    });
+    logLine(`empty OMA-URI completion: ${drawn.length} items drawn`);
+  } finally {
+    await revertAndClose(document);
+  }
+});
