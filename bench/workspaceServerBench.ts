@@ -4,7 +4,7 @@
  * of 1,000 policy files, nothing opened. Measured from `initialized` until the client holds every
  * closed file's diagnostics, over the workspace pull (workspace/diagnostic, as VS Code asks) and
  * over the push path (other editors), with the server process's peak RSS (VmHWM).
- * `node --import tsx bench/workspaceServerBench.ts [--json]`; `npm run bench` runs it through
+ * `node --import tsx bench/workspaceServerBench.ts [--json] [--root=DIR]`; `npm run bench` runs it through
  * bench/workspaceBench.ts (benchWorkspace).
  */
 import { spawn } from 'node:child_process';
@@ -15,12 +15,27 @@ import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import { policyFile } from './workspaceBench';
 
-export interface ServerIndexRun { files: number; mode: 'pull' | 'push'; allDiagnosticsMs: number; serverPeakRssMb: number }
+export interface ServerIndexRun {
+  files: number; mode: 'pull' | 'push'; allDiagnosticsMs: number; serverPeakRssMb: number;
+  /** The server's CPU time (user + system, all threads) from spawn to all diagnostics: what a busy machine does not inflate. */
+  serverCpuMs: number;
+}
 
 const CAPABILITIES = {
   workspace: { configuration: true, diagnostics: { refreshSupport: true } },
   textDocument: { publishDiagnostics: { relatedInformation: true }, diagnostic: { dynamicRegistration: false } },
 };
+
+/** utime + stime of a process (/proc/<pid>/stat fields 14 and 15, in clock ticks of 10 ms). */
+function cpuMs(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return Number.NaN;
+  }
+}
 
 function peakRssMb(pid: number): number {
   try {
@@ -65,7 +80,7 @@ export async function serverIndexRun(root: string, files = 1_000, mode: 'pull' |
       await done;
     }
     const allDiagnosticsMs = performance.now() - start;
-    const run: ServerIndexRun = { files, mode, allDiagnosticsMs, serverPeakRssMb: peakRssMb(child.pid!) };
+    const run: ServerIndexRun = { files, mode, allDiagnosticsMs, serverPeakRssMb: peakRssMb(child.pid!), serverCpuMs: cpuMs(child.pid!) };
     // A clean exit, so a --cpu-prof profile is written.
     const exited = new Promise((resolveExit) => child.once('exit', resolveExit));
     await connection.sendRequest('shutdown');
@@ -82,11 +97,13 @@ export async function serverIndexRun(root: string, files = 1_000, mode: 'pull' |
 
 if (require.main === module) {
   void (async () => {
-    const root = resolve(__dirname, '..');
+    // --root=DIR: another checkout's dist/server.js (a before/after pair; build it there first).
+    const rootOption = process.argv.find((arg) => arg.startsWith('--root='))?.slice('--root='.length);
+    const root = resolve(rootOption ?? resolve(__dirname, '..'));
     for (const mode of (process.env.WHFB_BENCH_MODE ? [process.env.WHFB_BENCH_MODE as 'pull' | 'push'] : ['pull', 'push'] as const)) {
       const run = await serverIndexRun(root, 1_000, mode);
       if (process.argv.includes('--json')) console.log(JSON.stringify(run));
-      else console.log(`server, ${run.files} closed files, ${mode}: all diagnostics ${Math.round(run.allDiagnosticsMs)} ms after initialized, server peak RSS ${run.serverPeakRssMb.toFixed(1)} MB`);
+      else console.log(`server, ${run.files} closed files, ${mode}: all diagnostics ${Math.round(run.allDiagnosticsMs)} ms after initialized, server peak RSS ${run.serverPeakRssMb.toFixed(1)} MB, server CPU ${run.serverCpuMs} ms (spawn to all diagnostics)`);
     }
   })();
 }

@@ -3,8 +3,8 @@
  * `node dist/cli.js [options] <file|dir|glob>...`; see cli/args.ts for the options.
  * The same file runs as a worker thread for large runs (cli/parallelLint.ts).
  */
-import { lintInParallel, answerJob, workerJob } from './cli/parallelLint';
-import { runLintJob, type ServiceFactory } from './cli/lintJob';
+import { lintInParallel, serveLintWorker, workerJob } from './cli/parallelLint';
+import type { ServiceFactory } from './cli/lintJob';
 import { describeFsError } from './cli/fsErrors';
 import { EXIT_TROUBLE, runCli } from './cli/runCli';
 import { TOOL_NAME } from './cli/toolInfo';
@@ -14,7 +14,7 @@ const createService: ServiceFactory = (log) => getLanguageService(undefined, { l
 const job = workerJob();
 
 if (job) {
-  answerJob(runLintJob(job, createService));
+  serveLintWorker(job, createService);
 } else {
   // `whfb-lint ... | head` closes the pipe early: that is not an error worth a stack trace.
   // Any other write error (a full disk, /dev/full) means the report is lost: say so, status 2.

@@ -20,8 +20,16 @@ export interface LintJob {
 export type ServiceFactory = (log: (message: string) => void) => WhfbLanguageService;
 
 export function runLintJob(job: LintJob, createService: ServiceFactory): LintFilesResult {
+  return lintRunner(job, createService)(job.candidates);
+}
+
+/** What a job says beside its files: a thread that checks a job's files chunk by chunk gets this once. */
+export type LintSettings = Omit<LintJob, 'candidates'>;
+
+/** Checks files with the job's settings, chunk after chunk, on one service (set up once). */
+export function lintRunner(settings: LintSettings, createService: ServiceFactory): (candidates: readonly Candidate[]) => LintFilesResult {
   const serviceErrors: string[] = [];
   const service = createService((message) => serviceErrors.push(message));
-  service.configure({ ruleSeverity: job.ruleSeverity });
-  return lintFiles(job.candidates, service, job.maxFileSizeBytes, () => serviceErrors.splice(0), job.ruleSeverity, job.fix, job.crossFile === true);
+  service.configure({ ruleSeverity: settings.ruleSeverity });
+  return (candidates) => lintFiles(candidates, service, settings.maxFileSizeBytes, () => serviceErrors.splice(0), settings.ruleSeverity, settings.fix, settings.crossFile === true);
 }

@@ -4,7 +4,7 @@
  * right after `initialized` (warmUp) or at the first document or request that needs it,
  * whichever comes first. Loading is synchronous: a handler that needs the service simply has it.
  */
-import type { CancellationSignal, LanguageServiceSettings, TextDocumentInput, WhfbLanguageService } from '../service/api';
+import type { CancellationSignal, IndexBatch, LanguageServiceSettings, TextDocumentInput, WhfbLanguageService } from '../service/api';
 import type { PlanInsertSettingParams } from '../../../shared/protocol';
 import type { Position, Range, Diagnostic } from '../lsp/protocolTypes';
 
@@ -74,7 +74,7 @@ export class DeferredLanguageService implements WhfbLanguageService {
   referenceLinksForSetting(setting: { path?: string; written: string }) { return this.service().referenceLinksForSetting(setting); }
   checklists() { return this.service().checklists(); }
   policyTemplate(model: string) { return this.service().policyTemplate(model); }
-  indexFiles(docs: readonly TextDocumentInput[], signal?: CancellationSignal) { return this.service().indexFiles(docs, signal); }
+  indexFiles(docs: readonly TextDocumentInput[], signal?: CancellationSignal, batch?: IndexBatch) { return this.service().indexFiles(docs, signal, batch); }
   unindexFiles(uris: readonly string[]) { return this.loaded ? this.loaded.unindexFiles(uris) : []; }
   indexedFiles() { return this.loaded ? this.loaded.indexedFiles() : []; }
   indexedDiagnostics(uri: string) { return this.service().indexedDiagnostics(uri); }

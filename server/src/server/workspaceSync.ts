@@ -71,6 +71,8 @@ export class WorkspaceSync {
   private readonly deferred = new Set<string>();
   /** Closed files we published diagnostics for, so they can be cleared. */
   private readonly published = new Set<string>();
+  /** Batches were indexed with `moreToCome`: the cross-file rules judge them when the last run ends. */
+  private unjudged = false;
 
   constructor(private readonly host: WorkspaceSyncHost) {}
 
@@ -107,6 +109,10 @@ export class WorkspaceSync {
     } finally {
       this.runs--;
       if (this.runs === 0) {
+        if (this.unjudged) {
+          this.unjudged = false;
+          for (const uri of this.host.service.indexFiles([]).changed) this.deferred.add(uri);
+        }
         const deferred = [...this.deferred];
         this.deferred.clear();
         this.publish(deferred);
@@ -143,7 +149,9 @@ export class WorkspaceSync {
         // Opened while it was read: the editor's text is indexed instead.
         if (text !== undefined && !this.host.documents.get(uri)) docs.push(diskInput(uri, text));
       });
-      const { changed } = this.host.service.indexFiles(docs, { get isCancellationRequested() { return run.cancelled; } });
+      // The cross-file rules judge the whole workspace once, when the run ends (indexAll).
+      this.unjudged = true;
+      const { changed } = this.host.service.indexFiles(docs, { get isCancellationRequested() { return run.cancelled; } }, { moreToCome: true });
       this.publish(changed);
       await new Promise<void>((resolve) => setImmediate(resolve));
     }

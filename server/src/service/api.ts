@@ -19,6 +19,8 @@ export interface TextDocumentInput {
 
 export interface CancellationSignal { readonly isCancellationRequested: boolean }
 
+export interface IndexBatch { readonly moreToCome?: boolean }
+
 export interface LanguageServiceSettings {
   /** Turns every diagnostic off (completion and hover stay). */
   enable: boolean;
@@ -73,8 +75,11 @@ export interface WhfbLanguageService {
    * Indexes these versions of files (open documents or files read from disk), each parsed once;
    * a document that is no policy leaves the index. Answers the files whose diagnostics may have
    * changed (their own or cross-file ones) and those refused because the index is full.
+   * `batch.moreToCome`: more files of the same run follow (a workspace read in batches), so the
+   * cross-file rules wait and judge the whole set once, at the next call without it (an empty one
+   * will do); until then `changed` lists only the files given.
    */
-  indexFiles(docs: readonly TextDocumentInput[], signal?: CancellationSignal): { changed: string[]; refused: string[] };
+  indexFiles(docs: readonly TextDocumentInput[], signal?: CancellationSignal, batch?: IndexBatch): { changed: string[]; refused: string[] };
   /** Drops files from the index; answers the files whose cross-file diagnostics may have changed. */
   unindexFiles(uris: readonly string[]): string[];
   /** Every indexed file. */

@@ -335,8 +335,8 @@ export function getLanguageService(settings?: Partial<LanguageServiceSettings>, 
       if (!workspace.has(uri)) cache.delete(uri);
     },
 
-    indexFiles(docs, signal) {
-      return safely('indexFiles', { changed: [], refused: [] }, () => workspace.update(docs, signal));
+    indexFiles(docs, signal, batch) {
+      return safely('indexFiles', { changed: [], refused: [] }, () => workspace.update(docs, signal, batch));
     },
 
     unindexFiles(uris) {

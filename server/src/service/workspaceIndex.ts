@@ -11,7 +11,7 @@
 import type { CatalogIndex } from '../catalog/catalogIndex';
 import type { PolicyModel } from '../model/types';
 import { CrossFileState, lastSegment } from '../rules/crossFile/crossFileState';
-import type { CancellationSignal, TextDocumentInput } from './api';
+import type { CancellationSignal, IndexBatch, TextDocumentInput } from './api';
 import { lazyLines } from '../formats/parsedDocument';
 import type { LineIndex } from '../model/lineIndex';
 import type { Diagnostic, SeverityName } from '../lsp/protocolTypes';
@@ -36,6 +36,14 @@ export interface WorkspaceUpdate {
 export class WorkspaceIndex {
   private readonly files = new Map<string, IndexedFile>();
   private state: CrossFileState;
+  /**
+   * Files of a bulk run (`moreToCome`) not yet given to the cross-file rules, by uri (undefined:
+   * left the index). A topic shared by 1,000 files, judged after each batch of 50, was judged
+   * twenty times over a growing set while the workspace was read; it is judged once, at the end.
+   */
+  private readonly unjudged = new Map<string, PolicyModel | undefined>();
+  /** Files whose cross-file findings an early judgement (a read in the middle of a run) changed, not yet reported. */
+  private readonly unreported = new Set<string>();
 
   constructor(
     private readonly catalog: () => CatalogIndex,
@@ -70,8 +78,11 @@ export class WorkspaceIndex {
     this.options.maxFiles = maxFiles;
   }
 
-  /** Indexes new versions of files (documents that are no policy leave the index). */
-  update(docs: readonly TextDocumentInput[], signal?: CancellationSignal): WorkspaceUpdate {
+  /**
+   * Indexes new versions of files (documents that are no policy leave the index). With
+   * `moreToCome`, the cross-file rules wait for the call without it (see WhfbLanguageService.indexFiles).
+   */
+  update(docs: readonly TextDocumentInput[], signal?: CancellationSignal, batch?: IndexBatch): WorkspaceUpdate {
     const refused: string[] = [];
     const entries: { uri: string; model: PolicyModel | undefined }[] = [];
     for (const doc of docs) {
@@ -87,18 +98,39 @@ export class WorkspaceIndex {
       else this.files.delete(doc.uri);
       if (model || known) entries.push({ uri: doc.uri, model });
     }
+    if (batch?.moreToCome) {
+      for (const { uri, model } of entries) this.unjudged.set(uri, model);
+      return { changed: entries.map((entry) => entry.uri), refused };
+    }
+    this.judge();
     const changed = entries.length > 0 ? this.state.updateMany(entries) : new Set<string>();
+    for (const uri of this.unreported) changed.add(uri);
+    this.unreported.clear();
     return { changed: [...changed], refused };
+  }
+
+  /** Gives the files a bulk run left waiting to the cross-file rules; what that changed is reported by the next update. */
+  private judge(): void {
+    if (this.unjudged.size === 0) return;
+    const entries = [...this.unjudged].map(([uri, model]) => ({ uri, model }));
+    this.unjudged.clear();
+    for (const uri of this.state.updateMany(entries)) this.unreported.add(uri);
   }
 
   /** Drops files (deleted, excluded, or outside the workspace now). */
   remove(uris: readonly string[]): string[] {
+    this.judge();
     const gone = uris.filter((uri) => this.files.delete(uri));
-    return gone.length > 0 ? [...this.state.updateMany(gone.map((uri) => ({ uri, model: undefined })))] : [];
+    const changed = gone.length > 0 ? this.state.updateMany(gone.map((uri) => ({ uri, model: undefined }))) : new Set<string>();
+    for (const uri of this.unreported) changed.add(uri);
+    this.unreported.clear();
+    return [...changed];
   }
 
   clear(): void {
     this.files.clear();
+    this.unjudged.clear();
+    this.unreported.clear();
     this.state = this.newState();
   }
 
@@ -106,12 +138,14 @@ export class WorkspaceIndex {
   crossFileDiagnostics(uri: string, ruleSeverity: Record<string, SeverityName | 'off'>): Diagnostic[] {
     const file = this.files.get(uri);
     if (!file) return [];
+    this.judge();
     const linesOf = (other: string): LineIndex | undefined => this.files.get(other)?.lines();
     return this.state.findingsFor(uri, ruleSeverity).map((item) => toDiagnostic(item, uri, file.lines(), linesOf));
   }
 
   /** The facts of every file, for the effective configuration. */
   crossFileState(): CrossFileState {
+    this.judge();
     return this.state;
   }
 }
