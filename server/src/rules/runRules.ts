@@ -9,6 +9,9 @@ import type { CatalogNode } from '../catalog/types';
 import type { Finding, OffsetRange, PolicyModel, PolicySetting } from '../model/types';
 import type { SeverityName } from '../../../shared/protocol';
 import { ALL_RULES } from './registry';
+import type { Rule } from './rule';
+
+interface WholeModelRun { settings: readonly PolicySetting[]; facts: readonly unknown[]; findings: readonly Finding[] }
 
 export interface RuleOptions {
   ruleSeverity: Record<string, SeverityName | 'off'>;
@@ -32,6 +35,8 @@ export class RuleMemo {
   /** The settings judged last (the model's own array) and, at the same positions, what was found about each. */
   settings: readonly PolicySetting[] = [];
   judged: SettingFindings[] = [];
+  /** Whole-model rules that say what they read (Rule.reads): their last findings and what they were judged on. */
+  wholeModel = new Map<Rule, WholeModelRun>();
   paths = new Map<Finding, { node: CatalogNode; made: Finding }>();
   overrides = new Map<Finding, Finding>();
 }
@@ -268,6 +273,7 @@ export function runRules(model: PolicyModel, catalog: CatalogIndex, options: Rul
   const all: Finding[] = [...model.findings];
   const memo = options.memo;
   const perSetting = memo ? perSettingFindings(model, catalog, options, memo) : undefined;
+  const windows = new Map<readonly PolicySetting[], ChangedWindow>();
   for (const rule of ALL_RULES) {
     if (options.ruleSeverity[rule.code] === 'off') continue;
     if (options.isCancelled?.()) return undefined;
@@ -279,8 +285,12 @@ export function runRules(model: PolicyModel, catalog: CatalogIndex, options: Rul
       continue;
     }
     try {
-      for (const item of rule.check(model, catalog)) all.push(item);
+      const reused = memo && rule.reads ? reusedFindings(rule, model, memo, windows) : undefined;
+      const list = reused ?? rule.check(model, catalog);
+      for (const item of list) all.push(item);
+      if (memo && rule.reads && !reused) memo.wholeModel.set(rule, { settings: model.settings, facts: rule.reads.model(model), findings: list });
     } catch (error) {
+      memo?.wholeModel.delete(rule);
       options.log?.(`Rule ${rule.code} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
     }
   }
@@ -301,6 +311,52 @@ export function runRules(model: PolicyModel, catalog: CatalogIndex, options: Rul
     memo.overrides = made.overrides;
   }
   return result;
+}
+
+/**
+ * What changed between two versions' settings: the settings before `head` and the last `tail` are
+ * the same objects in both (the incremental parse keeps the entries an edit did not touch; an edit
+ * that changes the text's length moves, so replaces, every entry after it).
+ */
+interface ChangedWindow { head: number; tail: number }
+
+function changedWindow(before: readonly PolicySetting[], after: readonly PolicySetting[]): ChangedWindow {
+  const most = Math.min(before.length, after.length);
+  let head = 0;
+  while (head < most && before[head] === after[head]) head += 1;
+  let tail = 0;
+  while (tail < most - head && before[before.length - 1 - tail] === after[after.length - 1 - tail]) tail += 1;
+  return { head, tail };
+}
+
+/** The rule's last findings, when nothing it reads changed since; otherwise undefined (it runs). */
+function reusedFindings(rule: Rule, model: PolicyModel, memo: RuleMemo, windows: Map<readonly PolicySetting[], ChangedWindow>): readonly Finding[] | undefined {
+  const last = memo.wholeModel.get(rule);
+  const reads = rule.reads!;
+  if (!last || !sameFacts(last.facts, reads.model(model))) return undefined;
+  const settings = model.settings;
+  let window = windows.get(last.settings);
+  if (!window) {
+    window = changedWindow(last.settings, settings);
+    windows.set(last.settings, window);
+  }
+  for (let index = window.head; index < last.settings.length - window.tail; index++) if (reads.setting(last.settings[index])) return undefined;
+  for (let index = window.head; index < settings.length - window.tail; index++) if (reads.setting(settings[index])) return undefined;
+  // Still the findings about these settings: judged on an array the next edit will compare with.
+  last.settings = settings;
+  return last.findings;
+}
+
+function sameFacts(a: readonly unknown[], b: readonly unknown[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let index = 0; index < a.length; index++) {
+    const left = a[index];
+    const right = b[index];
+    if (left === right) continue;
+    if (!Array.isArray(left) || !Array.isArray(right) || left.length !== right.length) return false;
+    for (let at = 0; at < left.length; at++) if (left[at] !== right[at]) return false;
+  }
+  return true;
 }
 
 /** What this run made from each finding, and what the last run made (read for the same finding). */
