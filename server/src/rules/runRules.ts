@@ -10,6 +10,7 @@ import type { Finding, OffsetRange, PolicyModel, PolicySetting } from '../model/
 import type { SeverityName } from '../../../shared/protocol';
 import { ALL_RULES } from './registry';
 import type { Rule } from './rule';
+import { changedWindow, type ChangedWindow } from './changedWindow';
 
 interface WholeModelRun { settings: readonly PolicySetting[]; facts: readonly unknown[]; findings: readonly Finding[] }
 
@@ -311,22 +312,6 @@ export function runRules(model: PolicyModel, catalog: CatalogIndex, options: Rul
     memo.overrides = made.overrides;
   }
   return result;
-}
-
-/**
- * What changed between two versions' settings: the settings before `head` and the last `tail` are
- * the same objects in both (the incremental parse keeps the entries an edit did not touch; an edit
- * that changes the text's length moves, so replaces, every entry after it).
- */
-interface ChangedWindow { head: number; tail: number }
-
-function changedWindow(before: readonly PolicySetting[], after: readonly PolicySetting[]): ChangedWindow {
-  const most = Math.min(before.length, after.length);
-  let head = 0;
-  while (head < most && before[head] === after[head]) head += 1;
-  let tail = 0;
-  while (tail < most - head && before[before.length - 1 - tail] === after[after.length - 1 - tail]) tail += 1;
-  return { head, tail };
 }
 
 /** The rule's last findings, when nothing it reads changed since; otherwise undefined (it runs). */

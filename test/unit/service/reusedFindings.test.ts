@@ -138,6 +138,70 @@ test('edits to what the trust, PIN and tenant rules read, and edits beside them,
   }
 });
 
+/**
+ * Edits inside duplicates (WHFB150): the first entry of a repeated setting given the later value,
+ * removed and put back, and a later entry given the first's value: the findings of every entry of
+ * that setting change, and only theirs are judged again.
+ */
+function duplicateEdits(text: string): string[] {
+  const lines = text.split('\n');
+  const seen = new Map<string, number>();
+  let first = -1;
+  let later = -1;
+  for (let index = 0; index < lines.length && later < 0; index++) {
+    const omaUri = lines[index].match(/^\s+- omaUri: (.*)$/)?.[1];
+    if (omaUri === undefined || !/^\s+value: /.test(lines[index + 2] ?? '')) continue;
+    const at = seen.get(omaUri);
+    if (at !== undefined && lines[at + 2] !== lines[index + 2]) [first, later] = [at, index];
+    else if (at === undefined) seen.set(omaUri, index);
+  }
+  if (later < 0) return [];
+  const versions: string[] = [];
+  const firstValue = lines[first + 2];
+  const laterValue = lines[later + 2];
+  const save = () => versions.push(lines.join('\n'));
+  // Lines of the same length keep every other entry's object (the incremental parse shifts none),
+  // so only the edited buckets are judged again; the plain edits after them move lines.
+  const padded = (line: string, length: number) => (line.length < length ? `${line}${' '.repeat(length - line.length)}` : line);
+  const blank = (line: string) => `#${' '.repeat(Math.max(0, line.length - 1))}`;
+  lines[first + 2] = padded(laterValue, firstValue.length);
+  save();
+  lines[first + 2] = firstValue;
+  save();
+  const entry = lines.slice(first, first + 3);
+  lines.splice(first, 3, ...entry.map(blank));
+  save();
+  lines.splice(first, 3, ...entry);
+  save();
+  lines[later + 2] = padded(firstValue, laterValue.length);
+  save();
+  lines[later + 2] = laterValue;
+  save();
+  lines[first + 2] = laterValue;
+  save();
+  lines.splice(first, 3);
+  save();
+  lines.splice(first, 0, ...entry);
+  save();
+  return versions;
+}
+
+test('edits inside duplicates give a fresh open\'s diagnostics', () => {
+  const catalog = loadCatalog(join(ROOT, 'data', 'generated', 'catalog.json'));
+  const file = harshPolicies(catalog, 800).find((policy) => policy.name.startsWith('duplicates'))!;
+  const uri = 'file:///bench/duplicates.whfb.yaml';
+  const editing = getLanguageService();
+  editing.validate({ uri, version: 1, text: file.text });
+  const versions = duplicateEdits(file.text);
+  assert.equal(versions.length, 9, 'the file repeats a setting with another value');
+  versions.forEach((text, index) => {
+    const got = editing.validate({ uri, version: index + 2, text });
+    const fresh = getLanguageService().validate({ uri, version: 1, text });
+    assert.notDeepStrictEqual(got.filter((item) => item.code === 'WHFB150'), [], 'duplicates are reported');
+    assert.deepStrictEqual(got, fresh, `edit ${index + 1}`);
+  });
+});
+
 test('a severity override and a rule turned off apply to reused findings too', () => {
   const catalog = loadCatalog(join(ROOT, 'data', 'generated', 'catalog.json'));
   const file = harshPolicies(catalog, 400).find((policy) => policy.name.startsWith('type-errors'))!;
