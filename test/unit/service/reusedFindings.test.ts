@@ -106,6 +106,10 @@ function wholeModelEdits(text: string): string[] {
   save();
   lines[middle] = middleValue;
   save();
+  lines[omaUri] = omaUriLine.replace('{TenantId}', '{11111111-2222-3333-4444-555555555555}');
+  save();
+  lines[middle] = toggle(middleValue);
+  save();
   lines[omaUri] = omaUriLine;
   save();
   const tenant = lines.findIndex((line) => line.startsWith('tenantId:'));
