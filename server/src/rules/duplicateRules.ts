@@ -7,7 +7,9 @@
  * placeholder and that GUID name the same setting on the device.
  */
 import * as l10n from '@vscode/l10n';
-import { modelIndex } from '../model/modelIndex';
+import { modelIndex, type ModelIndex } from '../model/modelIndex';
+import type { CatalogIndex } from '../catalog/catalogIndex';
+import { changedWindow } from './changedWindow';
 import type { TenantSegment } from '../catalog/catalogIndex';
 import type { CatalogNode } from '../catalog/types';
 import { finding } from '../model/findings';
@@ -28,8 +30,6 @@ function lowerTenant(tenant: TenantSegment): string {
   return lower;
 }
 
-interface Seen { setting: PolicySetting; value?: string }
-
 /** The tenant a placeholder stands for, lowercased, or '' when the file does not say. */
 function fileTenant(model: PolicyModel, tenantOf: (setting: PolicySetting) => TenantSegment | undefined): string {
   const declared = model.tenantId?.value;
@@ -46,74 +46,223 @@ function fileTenant(model: PolicyModel, tenantOf: (setting: PolicySetting) => Te
   return only;
 }
 
-interface DuplicateMade { first: PolicySetting; value: string; firstValue: string; item: Finding }
+interface DuplicateMade { setting: PolicySetting; first: PolicySetting; value: string; firstValue: string; item: Finding }
+
+/** The settings with a value that name one setting on the device (node, tenant, instance), in document order. */
+interface Bucket { members: PolicySetting[] }
 
 /**
- * The last run's findings by setting object (one slot: the document being edited). A plain map
- * replaced per run: a weak map keyed by settings the edit replaced kept them until a full collection.
+ * The last run's buckets and findings (one slot: the document being edited), so an edit re-judges
+ * only the buckets of the settings it replaced (issue 16): a duplicates-heavy file of 10,000
+ * settings otherwise rebuilt every bucket on every keystroke.
  */
-let lastDuplicates = new Map<PolicySetting, DuplicateMade>();
+interface DuplicateIndex {
+  catalog: CatalogIndex;
+  settings: readonly PolicySetting[];
+  placeholderTenant: string;
+  /** Whether the settings were in document order and apart, so findings can be merged by offset. */
+  inOrder: boolean;
+  byNode: Map<CatalogNode, Map<string, Bucket>>;
+  unresolved: Map<string, Bucket>;
+  bucketOf: Map<PolicySetting, Bucket>;
+  /** The findings, in the order of their settings. */
+  made: DuplicateMade[];
+}
+
+let last: DuplicateIndex | undefined;
+
+/** An edit that replaces more settings than this rebuilds the index: it walks them all anyway. */
+const MAX_REPLACED = 512;
+
+function bucketFor(index: DuplicateIndex, setting: PolicySetting, models: ModelIndex): Bucket | undefined {
+  if (!setting.value) return undefined;
+  let buckets: Map<string, Bucket>;
+  let key: string;
+  if (setting.node) {
+    const tenant = models.tenantOf(setting);
+    key = tenant?.kind === 'guid' ? lowerTenant(tenant) : index.placeholderTenant;
+    // Two instances of a dynamic node (PFXCertInstall/pilot and /lab) are two settings.
+    const instance = models.instanceOf(setting);
+    if (instance) key = `${key}|${instance}`;
+    let forNode = index.byNode.get(setting.node);
+    if (!forNode) {
+      forNode = new Map();
+      index.byNode.set(setting.node, forNode);
+    }
+    buckets = forNode;
+  } else {
+    const written = setting.omaUri?.value ?? setting.settingDefinitionId?.value;
+    if (!written) return undefined;
+    key = written.trim().toLowerCase();
+    buckets = index.unresolved;
+  }
+  let bucket = buckets.get(key);
+  if (!bucket) {
+    bucket = { members: [] };
+    buckets.set(key, bucket);
+  }
+  return bucket;
+}
+
+/** The findings of one bucket: every member whose value differs from the first's, reusing what `known` made for the same pair. */
+function judgeBucket(bucket: Bucket, known: (setting: PolicySetting) => DuplicateMade | undefined, out: DuplicateMade[]): void {
+  const members = bucket.members;
+  if (members.length < 2) return;
+  const first = members[0];
+  const firstValue = canonicalValue(first);
+  for (let at = 1; at < members.length; at++) {
+    const setting = members[at];
+    const value = canonicalValue(setting);
+    if (value === firstValue) continue;
+    // The same pair of setting objects with the same values makes the same finding: reused, so an
+    // edit elsewhere in a file with thousands of duplicates rebuilds none of them.
+    const before = known(setting);
+    if (before && before.first === first && before.value === value && before.firstValue === firstValue) {
+      out.push(before);
+      continue;
+    }
+    const label = setting.node?.name ?? setting.omaUri?.value ?? l10n.t('This setting');
+    const item = finding('WHFB150', setting.value!.range,
+      l10n.t('{0} is set twice, to {1} and to {2}: which one a device keeps depends on delivery order, and Intune reports the setting as conflicting when both come from assigned policies. Keep one value and remove the other entry.', label, firstValue || l10n.t('(empty)'), value || l10n.t('(empty)')),
+      { related: [{ range: first.value?.range ?? first.range, message: l10n.t('First set to {0} here', firstValue || l10n.t('(empty)')) }] });
+    out.push({ setting, first, value, firstValue, item });
+  }
+}
+
+function inOrderAndApart(settings: readonly PolicySetting[], from: number, to: number): boolean {
+  for (let index = Math.max(1, from); index < to && index < settings.length; index++) {
+    if (settings[index].range.start <= settings[index - 1].range.end) return false;
+  }
+  return true;
+}
+
+/** Every bucket built anew; findings reused from the last run for the same pairs. */
+function fullIndex(model: PolicyModel, catalog: CatalogIndex, models: ModelIndex, placeholderTenant: string): DuplicateIndex {
+  const settings = model.settings;
+  const index: DuplicateIndex = {
+    catalog, settings, placeholderTenant, inOrder: inOrderAndApart(settings, 1, settings.length),
+    byNode: new Map(), unresolved: new Map(), bucketOf: new Map(), made: [],
+  };
+  const previous = new Map<PolicySetting, DuplicateMade>();
+  if (last) for (const made of last.made) previous.set(made.setting, made);
+  const touched: Bucket[] = [];
+  for (let at = 0; at < settings.length; at++) {
+    const setting = settings[at];
+    const bucket = bucketFor(index, setting, models);
+    if (!bucket) continue;
+    if (bucket.members.length === 0) touched.push(bucket);
+    bucket.members.push(setting);
+    index.bucketOf.set(setting, bucket);
+  }
+  // Findings in the order of their settings, as the rule has always listed them.
+  const found: DuplicateMade[] = [];
+  for (const bucket of touched) judgeBucket(bucket, (setting) => previous.get(setting), found);
+  index.made = found.length < 2 ? found : sortByPosition(found, settings, index.bucketOf);
+  return index;
+}
+
+/** Findings sorted by their setting's position in `settings`. */
+function sortByPosition(found: DuplicateMade[], settings: readonly PolicySetting[], bucketOf: Map<PolicySetting, Bucket>): DuplicateMade[] {
+  const bySetting = new Map<PolicySetting, DuplicateMade>();
+  for (const made of found) bySetting.set(made.setting, made);
+  const sorted: DuplicateMade[] = [];
+  for (const setting of settings) {
+    if (!bucketOf.has(setting)) continue;
+    const made = bySetting.get(setting);
+    if (made) sorted.push(made);
+  }
+  return sorted;
+}
+
+/**
+ * The index after an edit that replaced settings [head, end) of the last run: only the buckets of
+ * the replaced and the new settings are judged again. Undefined when the edit does not allow it
+ * (another document, a different tenant for placeholders, many settings replaced, settings out of order).
+ */
+function updatedIndex(model: PolicyModel, catalog: CatalogIndex, models: ModelIndex, placeholderTenant: string): DuplicateIndex | undefined {
+  const index = last;
+  if (!index || index.catalog !== catalog || !index.inOrder || index.placeholderTenant !== placeholderTenant) return undefined;
+  const before = index.settings;
+  const settings = model.settings;
+  const { head, tail } = changedWindow(before, settings);
+  const oldEnd = before.length - tail;
+  const newEnd = settings.length - tail;
+  if (oldEnd - head + newEnd - head > MAX_REPLACED) return undefined;
+  if (!inOrderAndApart(settings, head, newEnd + 1)) return undefined;
+  const affected = new Set<Bucket>();
+  const replaced = new Set<PolicySetting>();
+  for (let at = head; at < oldEnd; at++) {
+    const setting = before[at];
+    replaced.add(setting);
+    const bucket = index.bucketOf.get(setting);
+    if (!bucket) continue;
+    bucket.members.splice(bucket.members.indexOf(setting), 1);
+    index.bucketOf.delete(setting);
+    affected.add(bucket);
+  }
+  for (let at = head; at < newEnd; at++) {
+    const setting = settings[at];
+    const bucket = bucketFor(index, setting, models);
+    if (!bucket) continue;
+    insertInOrder(bucket.members, setting);
+    index.bucketOf.set(setting, bucket);
+    affected.add(bucket);
+  }
+  index.settings = settings;
+  if (affected.size === 0) return index;
+  const kept: DuplicateMade[] = [];
+  const known = new Map<PolicySetting, DuplicateMade>();
+  for (const made of index.made) {
+    if (replaced.has(made.setting) || affected.has(index.bucketOf.get(made.setting)!)) known.set(made.setting, made);
+    else kept.push(made);
+  }
+  const found: DuplicateMade[] = [];
+  for (const bucket of affected) judgeBucket(bucket, (setting) => known.get(setting), found);
+  index.made = mergeByOffset(kept, found);
+  return index;
+}
+
+/** Inserts a setting into members in document order (members are in order and apart). */
+function insertInOrder(members: PolicySetting[], setting: PolicySetting): void {
+  let low = 0;
+  let high = members.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (members[mid].range.start < setting.range.start) low = mid + 1;
+    else high = mid;
+  }
+  members.splice(low, 0, setting);
+}
+
+/** Two lists of findings in document order, as one. */
+function mergeByOffset(kept: DuplicateMade[], found: DuplicateMade[]): DuplicateMade[] {
+  if (found.length === 0) return kept;
+  found.sort((a, b) => a.setting.range.start - b.setting.range.start);
+  const merged: DuplicateMade[] = [];
+  let at = 0;
+  for (const made of kept) {
+    while (at < found.length && found[at].setting.range.start < made.setting.range.start) merged.push(found[at++]);
+    merged.push(made);
+  }
+  while (at < found.length) merged.push(found[at++]);
+  return merged;
+}
 
 const duplicateSetting: Rule = {
   code: 'WHFB150',
   check(model, catalog) {
-    // Same node and same tenant spelling (placeholder, or one GUID): node -> tenant -> first entry.
-    // Nested maps, so a 10,000-setting file builds no key strings on every keystroke.
-    const byNode = new Map<CatalogNode, Map<string, Seen>>();
-    const unresolved = new Map<string, Seen>();
-    const index = modelIndex(model, catalog);
-    const placeholderTenant = fileTenant(model, (setting) => index.tenantOf(setting));
-    const findings: Finding[] = [];
-    const previous = lastDuplicates;
-    const made = new Map<PolicySetting, DuplicateMade>();
-    lastDuplicates = made;
-    for (const setting of model.settings) {
-      if (!setting.value) continue;
-      let bucket: Map<string, Seen>;
-      let key: string;
-      if (setting.node) {
-        const tenant = index.tenantOf(setting);
-        key = tenant?.kind === 'guid' ? lowerTenant(tenant) : placeholderTenant;
-        // Two instances of a dynamic node (PFXCertInstall/pilot and /lab) are two settings.
-        const instance = index.instanceOf(setting);
-        if (instance) key = `${key}|${instance}`;
-        let forNode = byNode.get(setting.node);
-        if (!forNode) {
-          forNode = new Map();
-          byNode.set(setting.node, forNode);
-        }
-        bucket = forNode;
-      } else {
-        const written = setting.omaUri?.value ?? setting.settingDefinitionId?.value;
-        if (!written) continue;
-        key = written.trim().toLowerCase();
-        bucket = unresolved;
-      }
-      const seen = bucket.get(key);
-      if (!seen) {
-        bucket.set(key, { setting });
-        continue;
-      }
-      const first = seen.setting;
-      const value = canonicalValue(setting);
-      const firstValue = (seen.value ??= canonicalValue(first));
-      if (value === firstValue) continue;
-      // The same pair of setting objects with the same values makes the same finding: reused, so an
-      // edit elsewhere in a file with thousands of duplicates rebuilds none of them (issue 16).
-      const known = previous.get(setting);
-      if (known && known.first === first && known.value === value && known.firstValue === firstValue) {
-        made.set(setting, known);
-        findings.push(known.item);
-        continue;
-      }
-      const label = setting.node?.name ?? setting.omaUri?.value ?? l10n.t('This setting');
-      const item = finding('WHFB150', setting.value.range,
-        l10n.t('{0} is set twice, to {1} and to {2}: which one a device keeps depends on delivery order, and Intune reports the setting as conflicting when both come from assigned policies. Keep one value and remove the other entry.', label, firstValue || l10n.t('(empty)'), value || l10n.t('(empty)')),
-        { related: [{ range: first.value?.range ?? first.range, message: l10n.t('First set to {0} here', firstValue || l10n.t('(empty)')) }] });
-      made.set(setting, { first, value, firstValue, item });
-      findings.push(item);
+    const models = modelIndex(model, catalog);
+    const placeholderTenant = fileTenant(model, (setting) => models.tenantOf(setting));
+    let index: DuplicateIndex;
+    try {
+      index = updatedIndex(model, catalog, models, placeholderTenant) ?? fullIndex(model, catalog, models, placeholderTenant);
+    } catch (error) {
+      // A half-updated index must not be read by the next run.
+      last = undefined;
+      throw error;
     }
-    return findings;
+    last = index;
+    return index.made.map((made) => made.item);
   },
 };
 

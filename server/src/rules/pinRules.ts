@@ -18,6 +18,7 @@ import { NODES, settingsFor } from '../model/settingLookup';
 import type { Finding, PolicyModel, PolicySetting } from '../model/types';
 import { asInteger } from '../model/values';
 import type { Rule } from './rule';
+import { settingOfNodes } from './readsNodes';
 
 interface ScopedLengths {
   deviceMinimum?: PolicySetting;
@@ -82,4 +83,8 @@ const pinLengthOrder: Rule = {
   },
 };
 
-export const pinRules: readonly Rule[] = [pinLengthOrder];
+/** WHFB120 reads the PIN length settings and nothing else of the model (their tenant comes from their own OMA-URI). */
+export const pinRules: readonly Rule[] = [{
+  ...pinLengthOrder,
+  reads: { setting: settingOfNodes([NODES.minimumPinLength, NODES.maximumPinLength]), model: () => [] },
+}];

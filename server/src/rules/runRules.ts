@@ -9,6 +9,10 @@ import type { CatalogNode } from '../catalog/types';
 import type { Finding, OffsetRange, PolicyModel, PolicySetting } from '../model/types';
 import type { SeverityName } from '../../../shared/protocol';
 import { ALL_RULES } from './registry';
+import type { Rule } from './rule';
+import { changedWindow, type ChangedWindow } from './changedWindow';
+
+interface WholeModelRun { settings: readonly PolicySetting[]; facts: readonly unknown[]; findings: readonly Finding[] }
 
 export interface RuleOptions {
   ruleSeverity: Record<string, SeverityName | 'off'>;
@@ -29,8 +33,11 @@ export interface RuleOptions {
  * full collection (V8 clears weak entries only then), which took the heap to 400 MB.
  */
 export class RuleMemo {
-  context = '';
-  settings = new Map<PolicySetting, SettingFindings>();
+  /** The settings judged last (the model's own array) and, at the same positions, what was found about each. */
+  settings: readonly PolicySetting[] = [];
+  judged: SettingFindings[] = [];
+  /** Whole-model rules that say what they read (Rule.reads): their last findings and what they were judged on. */
+  wholeModel = new Map<Rule, WholeModelRun>();
   paths = new Map<Finding, { node: CatalogNode; made: Finding }>();
   overrides = new Map<Finding, Finding>();
 }
@@ -178,29 +185,35 @@ const PER_SETTING_RULES = ALL_RULES.filter((rule) => rule.settingContext);
  * before in the same context. Undefined when the settings are not in order and apart (a finding
  * could not be told to its setting), or a finding stands outside every setting: the caller then
  * runs those rules over the whole model, as the other rules are.
+ *
+ * The incremental parse keeps the objects of the entries an edit did not touch, in order, so the
+ * settings judged before are found by comparing the two arrays from both ends (pointer
+ * comparisons): a map from every setting to its findings, rebuilt per edit, cost a 10,000-setting
+ * file about as much as all the rules it spared (issue 16).
  */
 function perSettingFindings(model: PolicyModel, catalog: CatalogIndex, options: RuleOptions, memo: RuleMemo): (readonly Finding[])[] | undefined {
   if (PER_SETTING_RULES.length === 0 || !inOrderAndApart(model.settings)) return undefined;
-  const previous = memo.settings;
-  const next = new Map<PolicySetting, SettingFindings>();
-  memo.settings = next;
-  const context = PER_SETTING_RULES.map((rule) => rule.settingContext!(model)).join('\u0001');
-  const fresh: PolicySetting[] = [];
   const settings = model.settings;
-  const known = new Array<SettingFindings | undefined>(settings.length);
-  for (let index = 0; index < settings.length; index++) {
-    const remembered = previous.get(settings[index]);
-    if (remembered?.context === context) {
-      known[index] = remembered;
-      next.set(settings[index], remembered);
-    } else {
-      fresh.push(settings[index]);
-    }
-  }
-  if (fresh.length > 0) {
-    const subject: PolicyModel = fresh.length === settings.length ? model : { ...model, settings: fresh };
+  const context = PER_SETTING_RULES.map((rule) => rule.settingContext!(model)).join('\u0001');
+  const before = memo.settings;
+  const judgedBefore = memo.judged;
+  // Kept: [0, head) and the last `tail` settings, the same objects judged in the same context.
+  let head = 0;
+  let tail = 0;
+  const most = Math.min(before.length, settings.length);
+  while (head < most && settings[head] === before[head] && judgedBefore[head].context === context) head += 1;
+  while (tail < most - head
+    && settings[settings.length - 1 - tail] === before[before.length - 1 - tail]
+    && judgedBefore[before.length - 1 - tail].context === context) tail += 1;
+  const freshEnd = settings.length - tail;
+  const judged = new Array<SettingFindings>(settings.length);
+  for (let index = 0; index < head; index++) judged[index] = judgedBefore[index];
+  for (let index = 0; index < tail; index++) judged[settings.length - 1 - index] = judgedBefore[before.length - 1 - index];
+  let complete = true;
+  if (head < freshEnd) {
+    const fresh = head === 0 && freshEnd === settings.length ? settings : settings.slice(head, freshEnd);
+    const subject: PolicyModel = fresh === settings ? model : { ...model, settings: fresh };
     const found = new Map<PolicySetting, Finding[]>();
-    let complete = true;
     for (const rule of PER_SETTING_RULES) {
       let list: Finding[];
       try {
@@ -219,19 +232,18 @@ function perSettingFindings(model: PolicyModel, catalog: CatalogIndex, options: 
       }
     }
     const clean: SettingFindings = { context, findings: NO_FINDINGS };
-    for (let index = 0; index < settings.length; index++) {
-      if (known[index]) continue;
+    for (let index = head; index < freshEnd; index++) {
       const own = found.get(settings[index]);
-      const judged = own ? { context, findings: own } : clean;
-      known[index] = judged;
-      // A rule that failed is not remembered as having found nothing: it runs again next time.
-      if (complete) next.set(settings[index], judged);
+      judged[index] = own ? { context, findings: own } : clean;
     }
   }
+  // A rule that failed is not remembered as having found nothing: the next run judges everything again.
+  memo.settings = complete ? settings : [];
+  memo.judged = complete ? judged : [];
   // Only the settings with findings, in order: most have none.
   const lists: (readonly Finding[])[] = [];
-  for (let index = 0; index < known.length; index++) {
-    const findings = known[index]!.findings;
+  for (let index = 0; index < judged.length; index++) {
+    const findings = judged[index].findings;
     if (findings.length > 0) lists.push(findings);
   }
   return lists;
@@ -262,6 +274,7 @@ export function runRules(model: PolicyModel, catalog: CatalogIndex, options: Rul
   const all: Finding[] = [...model.findings];
   const memo = options.memo;
   const perSetting = memo ? perSettingFindings(model, catalog, options, memo) : undefined;
+  const windows = new Map<readonly PolicySetting[], ChangedWindow>();
   for (const rule of ALL_RULES) {
     if (options.ruleSeverity[rule.code] === 'off') continue;
     if (options.isCancelled?.()) return undefined;
@@ -273,8 +286,12 @@ export function runRules(model: PolicyModel, catalog: CatalogIndex, options: Rul
       continue;
     }
     try {
-      for (const item of rule.check(model, catalog)) all.push(item);
+      const reused = memo && rule.reads ? reusedFindings(rule, model, memo, windows) : undefined;
+      const list = reused ?? rule.check(model, catalog);
+      for (const item of list) all.push(item);
+      if (memo && rule.reads && !reused) memo.wholeModel.set(rule, { settings: model.settings, facts: rule.reads.model(model), findings: list });
     } catch (error) {
+      memo?.wholeModel.delete(rule);
       options.log?.(`Rule ${rule.code} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
     }
   }
@@ -295,6 +312,36 @@ export function runRules(model: PolicyModel, catalog: CatalogIndex, options: Rul
     memo.overrides = made.overrides;
   }
   return result;
+}
+
+/** The rule's last findings, when nothing it reads changed since; otherwise undefined (it runs). */
+function reusedFindings(rule: Rule, model: PolicyModel, memo: RuleMemo, windows: Map<readonly PolicySetting[], ChangedWindow>): readonly Finding[] | undefined {
+  const last = memo.wholeModel.get(rule);
+  const reads = rule.reads!;
+  if (!last || !sameFacts(last.facts, reads.model(model))) return undefined;
+  const settings = model.settings;
+  let window = windows.get(last.settings);
+  if (!window) {
+    window = changedWindow(last.settings, settings);
+    windows.set(last.settings, window);
+  }
+  for (let index = window.head; index < last.settings.length - window.tail; index++) if (reads.setting(last.settings[index])) return undefined;
+  for (let index = window.head; index < settings.length - window.tail; index++) if (reads.setting(settings[index])) return undefined;
+  // Still the findings about these settings: judged on an array the next edit will compare with.
+  last.settings = settings;
+  return last.findings;
+}
+
+function sameFacts(a: readonly unknown[], b: readonly unknown[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let index = 0; index < a.length; index++) {
+    const left = a[index];
+    const right = b[index];
+    if (left === right) continue;
+    if (!Array.isArray(left) || !Array.isArray(right) || left.length !== right.length) return false;
+    for (let at = 0; at < left.length; at++) if (left[at] !== right[at]) return false;
+  }
+  return true;
 }
 
 /** What this run made from each finding, and what the last run made (read for the same finding). */

@@ -8,7 +8,7 @@ import type { TenantSegment } from '../catalog/catalogIndex';
 import { finding } from '../model/findings';
 import type { CatalogIndex } from '../catalog/catalogIndex';
 import { substringRange } from '../model/located';
-import type { Finding, Fix, OffsetRange, PolicyModel, PolicySetting } from '../model/types';
+import type { Finding, Fix, Located, OffsetRange, PolicyModel, PolicySetting } from '../model/types';
 import { isGuid } from '../model/values';
 import type { Rule } from './rule';
 
@@ -37,19 +37,31 @@ function sameIgnoringCase(a: string, b: string): boolean {
   return true;
 }
 
+/**
+ * Each rule is split in two, so an edit re-judges only the entries it touched (issue 16): the
+ * per-setting halves (Rule.settingContext) read one setting and the facts their context names; the
+ * other halves read tenantId (and, for WHFB105 without one, every OMA-URI) and run as before. The
+ * halves of one code are listed together, so the findings keep their order.
+ */
 const tenantIdFormat: Rule = {
+  code: 'WHFB104',
+  check(model) {
+    const tenantId = model.tenantId;
+    if (!tenantId || isGuid(tenantId.value.trim())) return [];
+    const unbraced = tenantId.value.trim().replace(/^\{(.*)\}$/, '$1');
+    const fix: Fix | undefined = unbraced !== tenantId.value && isGuid(unbraced)
+      ? { kind: 'set-tenant-id', title: l10n.t('Remove the braces'), tenantId: unbraced }
+      : undefined;
+    return [finding('WHFB104', tenantId.range,
+      l10n.t('tenantId "{0}" is not a GUID: write the Entra tenant id as xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx, without braces.', tenantId.value), fix ? { fix } : {})];
+  },
+  reads: { setting: () => false, model: (model) => [model.tenantId] },
+};
+
+const tenantSegmentFormat: Rule = {
   code: 'WHFB104',
   check(model, catalog) {
     const findings: Finding[] = [];
-    const tenantId = model.tenantId;
-    if (tenantId && !isGuid(tenantId.value.trim())) {
-      const unbraced = tenantId.value.trim().replace(/^\{(.*)\}$/, '$1');
-      const fix: Fix | undefined = unbraced !== tenantId.value && isGuid(unbraced)
-        ? { kind: 'set-tenant-id', title: l10n.t('Remove the braces'), tenantId: unbraced }
-        : undefined;
-      findings.push(finding('WHFB104', tenantId.range,
-        l10n.t('tenantId "{0}" is not a GUID: write the Entra tenant id as xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx, without braces.', tenantId.value), fix ? { fix } : {}));
-    }
     const index = modelIndex(model, catalog);
     for (const setting of model.settings) {
       if (!setting.omaUri) continue;
@@ -65,17 +77,23 @@ const tenantIdFormat: Rule = {
     }
     return findings;
   },
+  settingContext: (model) => String(model.substitutesTenantId === true),
 };
 
-const tenantPlaceholder: Rule = {
+/** The tenantId WHFB105 compares OMA-URIs with: a GUID, or none. */
+function guidTenantId(model: PolicyModel): Located<string> | undefined {
+  return model.tenantId && isGuid(model.tenantId.value.trim()) ? model.tenantId : undefined;
+}
+
+/** WHFB105 on one setting: {TenantId} where Intune does not replace it, or a GUID other than tenantId. */
+const tenantMismatch: Rule = {
   code: 'WHFB105',
   check(model, catalog) {
     const findings: Finding[] = [];
-    const tenantId = model.tenantId && isGuid(model.tenantId.value.trim()) ? model.tenantId : undefined;
+    const tenantId = guidTenantId(model);
     const index = modelIndex(model, catalog);
     // Validity first, from the resolved tenant kind; ranges and messages only for findings.
     const tenantGuid = tenantId?.value.trim();
-    let known: string | null | undefined;
     for (const setting of model.settings) {
       if (!setting.omaUri) continue;
       const tenant = index.tenantOf(setting);
@@ -83,11 +101,6 @@ const tenantPlaceholder: Rule = {
       if (tenant.kind === 'placeholder') {
         if (!model.substitutesTenantId) {
           findings.push(finding('WHFB105', tenantRange(model, setting, tenant), l10n.t('Intune does not replace {TenantId}: write your Entra tenant GUID in this segment.')));
-        } else if (!tenantId && !model.tenantId) {
-          // One search per check, not per placeholder: thousands of them would make it quadratic.
-          if (known === undefined) known = tenantWrittenElsewhere(model, catalog) ?? null;
-          const fix: Fix | undefined = known ? { kind: 'set-tenant-id', title: l10n.t('Add tenantId: {0}', known), tenantId: known } : undefined;
-          findings.push(finding('WHFB105', tenantRange(model, setting, tenant), l10n.t('{TenantId} stands for tenantId, but the file has none: add "tenantId: <your Entra tenant GUID>" at the top level.'), fix ? { fix } : {}));
         }
       } else if (tenant.kind === 'guid' && tenantId && tenantGuid !== undefined && !sameIgnoringCase(tenant.text, tenantGuid)) {
         const range = tenantRange(model, setting, tenant);
@@ -96,6 +109,35 @@ const tenantPlaceholder: Rule = {
           fix: { kind: 'use-tenant-placeholder', title: l10n.t('Use {TenantId}'), setting, segment: range },
         }));
       }
+    }
+    return findings;
+  },
+  settingContext: (model) => {
+    const tenantId = guidTenantId(model);
+    return `${model.substitutesTenantId === true}|${tenantId ? `${tenantId.range.start}:${tenantId.range.end}:${tenantId.value}` : ''}`;
+  },
+};
+
+/**
+ * WHFB105 for a file with placeholders and no tenantId at all, whose fix names a tenant GUID some
+ * other OMA-URI spells: it reads the whole model. (The per-setting half finds nothing then: it
+ * needs either no substitution or a tenantId.)
+ */
+const tenantMissing: Rule = {
+  code: 'WHFB105',
+  check(model, catalog) {
+    if (!model.substitutesTenantId || model.tenantId) return [];
+    const findings: Finding[] = [];
+    const index = modelIndex(model, catalog);
+    let known: string | null | undefined;
+    for (const setting of model.settings) {
+      if (!setting.omaUri) continue;
+      const tenant = index.tenantOf(setting);
+      if (tenant?.kind !== 'placeholder') continue;
+      // One search per check, not per placeholder: thousands of them would make it quadratic.
+      if (known === undefined) known = tenantWrittenElsewhere(model, catalog) ?? null;
+      const fix: Fix | undefined = known ? { kind: 'set-tenant-id', title: l10n.t('Add tenantId: {0}', known), tenantId: known } : undefined;
+      findings.push(finding('WHFB105', tenantRange(model, setting, tenant), l10n.t('{TenantId} stands for tenantId, but the file has none: add "tenantId: <your Entra tenant GUID>" at the top level.'), fix ? { fix } : {}));
     }
     return findings;
   },
@@ -110,4 +152,4 @@ function tenantWrittenElsewhere(model: PolicyModel, catalog: CatalogIndex): stri
   return undefined;
 }
 
-export const tenantRules: readonly Rule[] = [tenantIdFormat, tenantPlaceholder];
+export const tenantRules: readonly Rule[] = [tenantIdFormat, tenantSegmentFormat, tenantMismatch, tenantMissing];

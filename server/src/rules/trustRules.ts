@@ -26,6 +26,7 @@ import { catalogNodeFor, catalogNodesFor, nodeMatches, NODES, settingsFor, type 
 import type { Finding, Fix, GroupPolicyEntry, Located, OffsetRange, PolicyModel, PolicySetting } from '../model/types';
 import { asBoolean } from '../model/values';
 import type { Rule } from './rule';
+import { settingOfNodes } from './readsNodes';
 import type { TrustType } from '../vocabulary/deployment';
 
 interface DeploymentFacts {
@@ -338,4 +339,15 @@ const requireSecurityDevice: Rule = {
   },
 };
 
-export const trustRules: readonly Rule[] = [trustSettings, whfbTurnedOff, cloudTrustOverridden, whfbNotConfigured, postLogonProvisioningOff, deploymentConsistency, requireSecurityDevice];
+/**
+ * What these rules read (Rule.reads): the settings of the trust, provisioning and security-device
+ * nodes, the deployment block, the Group Policy entries, the policy's scope and where the settings
+ * list stands. An edit to any other setting leaves their findings as they were.
+ */
+const TRUST_READS: NonNullable<Rule['reads']> = {
+  setting: settingOfNodes(Object.values(NODES)),
+  model: (model) => [model.deployment, model.groupPolicy, model.policyScope, model.settingsKey],
+};
+
+export const trustRules: readonly Rule[] = [trustSettings, whfbTurnedOff, cloudTrustOverridden, whfbNotConfigured, postLogonProvisioningOff, deploymentConsistency, requireSecurityDevice]
+  .map((rule) => ({ ...rule, reads: TRUST_READS }));

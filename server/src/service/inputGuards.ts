@@ -7,8 +7,27 @@ import { finding } from '../model/findings';
 import type { Finding, SourceFormat } from '../model/types';
 
 const BINARY_FORMATS: ReadonlySet<SourceFormat> = new Set<SourceFormat>(['registry-pol', 'registry-pol-user']);
-const CONFLICT_START = /^<{7}(?: |$)/m;
-const CONFLICT_END = /^>{7}(?: |$)/m;
+
+/** Line terminators as a multiline RegExp's ^ and $ know them. */
+function isLineTerminator(code: number): boolean {
+  return code === 10 || code === 13 || code === 0x2028 || code === 0x2029;
+}
+
+/**
+ * Where a merge-conflict marker line starts (seven `marker` characters at the start of a line, then
+ * a space or the line's end), or -1: what `/^<{7}(?: |$)/m` finds, by `indexOf`. The multiline
+ * RegExp tried every position of the text, about as costly as the rest of an edit's validation of
+ * a 10,000-setting file, on every version (issue 16).
+ */
+export function conflictMarkerAt(text: string, marker: '<' | '>'): number {
+  const run = marker.repeat(7);
+  for (let at = text.indexOf(run); at !== -1; at = text.indexOf(run, at + 1)) {
+    if (at > 0 && !isLineTerminator(text.charCodeAt(at - 1))) continue;
+    const after = at + 7;
+    if (after === text.length || text.charCodeAt(after) === 32 || isLineTerminator(text.charCodeAt(after))) return at;
+  }
+  return -1;
+}
 
 /** The WHFB003 message for a file over the size limit; whfb-lint says the same for files it cannot detect. */
 export function tooLargeMessage(maxFileSizeBytes: number): string {
@@ -46,10 +65,10 @@ export function guardInput(text: string, format: SourceFormat, maxFileSizeBytes:
     return finding('WHFB003', { start: 0, end: 0 }, l10n.t('The file looks binary and is not checked.'));
   }
   if (format !== 'text' && !BINARY_FORMATS.has(format)) {
-    const start = CONFLICT_START.exec(text);
-    if (start && CONFLICT_END.test(text)) {
-      const end = text.indexOf('\n', start.index);
-      return finding('WHFB003', { start: start.index, end: end === -1 ? text.length : end },
+    const start = conflictMarkerAt(text, '<');
+    if (start !== -1 && conflictMarkerAt(text, '>') !== -1) {
+      const end = text.indexOf('\n', start);
+      return finding('WHFB003', { start, end: end === -1 ? text.length : end },
         l10n.t('The file has unresolved merge-conflict markers (<<<<<<<, =======, >>>>>>>): resolve the conflict, then the file is checked again.'));
     }
   }

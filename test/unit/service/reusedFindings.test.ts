@@ -55,6 +55,157 @@ test('after every edit the diagnostics equal a fresh open of the same text', () 
   }
 });
 
+/**
+ * Edits to what the whole-model rules read (trust flags, PIN lengths, the tenant) and, while their
+ * findings stand, to settings they do not read: runRules hands back their last findings only when
+ * nothing they read changed (Rule.reads).
+ */
+function wholeModelEdits(text: string): string[] {
+  const lines = text.split('\n');
+  const versions: string[] = [];
+  const save = () => versions.push(lines.join('\n'));
+  const valueAfter = (pattern: RegExp) => lines.findIndex((line, index) => pattern.test(line) && index > 0) + 2;
+  const cloud = valueAfter(/UseCloudTrustForOnPremAuth$/);
+  const cloudValue = lines[cloud];
+  const middle = lines.findIndex((line, index) => index > lines.length / 2 && /^\s+value: \d+$/.test(line));
+  const late = lines.findIndex((line, index) => index > (lines.length * 3) / 4 && /^\s+value: \d+$/.test(line));
+  const middleValue = lines[middle];
+  const lateValue = lines[late];
+  const toggle = (line: string) => line.replace(/value: (\d+)$/, (_, digits: string) => `value: ${digits.slice(0, -1)}${digits.endsWith('1') ? '2' : '1'}`);
+  const indent = middleValue.match(/^\s*/)![0].slice(2);
+  const entry = (name: string, value: string) => `${indent}- omaUri: ./Device/Vendor/MSFT/PassportForWork/{TenantId}/Policies/PINComplexity/${name}\n${indent}  type: int\n${indent}  value: ${value}`;
+  // The trust flag off (WHFB130), then edits elsewhere that keep the length, move lines, and come back.
+  if (cloud > 1) {
+    lines[cloud] = cloudValue.replace('true', 'false');
+    save();
+  }
+  lines[middle] = toggle(middleValue);
+  save();
+  lines[late] = toggle(lateValue);
+  save();
+  lines[late] = `${lateValue}\n${entry('MinimumPINLength', '12')}\n${entry('MaximumPINLength', '6')}`;
+  save();
+  lines[middle] = toggle(lines[middle]);
+  save();
+  lines[late] = `${lateValue}\n${entry('MinimumPINLength', '12')}\n${entry('MaximumPINLength', '16')}`;
+  save();
+  lines[late] = `${lateValue}\n${entry('MinimumPINLength', '12')}\n${entry('MaximumPINLength', '6')}`;
+  save();
+  lines[middle] = `${middleValue} `;
+  save();
+  if (cloud > 1) {
+    lines[cloud] = cloudValue;
+    save();
+  }
+  lines[late] = lateValue;
+  save();
+  // A second tenant in one OMA-URI (WHFB105), then gone; then no tenantId at all.
+  const omaUri = lines.findIndex((line, index) => index > lines.length / 3 && line.includes('{TenantId}'));
+  const omaUriLine = lines[omaUri];
+  lines[omaUri] = omaUriLine.replace('{TenantId}', '11111111-2222-3333-4444-555555555555');
+  save();
+  lines[middle] = middleValue;
+  save();
+  lines[omaUri] = omaUriLine.replace('{TenantId}', '{11111111-2222-3333-4444-555555555555}');
+  save();
+  lines[middle] = toggle(middleValue);
+  save();
+  lines[omaUri] = omaUriLine;
+  save();
+  const tenant = lines.findIndex((line) => line.startsWith('tenantId:'));
+  if (tenant >= 0) {
+    const tenantLine = lines[tenant];
+    lines[tenant] = '# no tenant';
+    save();
+    lines[middle] = toggle(middleValue);
+    save();
+    lines[tenant] = tenantLine;
+    save();
+  }
+  return versions;
+}
+
+test('edits to what the trust, PIN and tenant rules read, and edits beside them, give a fresh open\'s diagnostics', () => {
+  const catalog = loadCatalog(join(ROOT, 'data', 'generated', 'catalog.json'));
+  const files = [syntheticPolicy(catalog, { name: 'synthetic-800', settings: 800 }), ...harshPolicies(catalog, 800)];
+  for (const file of files) {
+    const uri = `file:///bench/${file.name}.whfb.yaml`;
+    const editing = getLanguageService();
+    editing.validate({ uri, version: 1, text: file.text });
+    const versions = wholeModelEdits(file.text);
+    assert.ok(versions.length >= 12, `${file.name}: the edits were made`);
+    versions.forEach((text, index) => {
+      const got = editing.validate({ uri, version: index + 2, text });
+      const fresh = getLanguageService().validate({ uri, version: 1, text });
+      assert.deepStrictEqual(got, fresh, `${file.name}, edit ${index + 1}`);
+    });
+  }
+});
+
+/**
+ * Edits inside duplicates (WHFB150): the first entry of a repeated setting given the later value,
+ * removed and put back, and a later entry given the first's value: the findings of every entry of
+ * that setting change, and only theirs are judged again.
+ */
+function duplicateEdits(text: string): string[] {
+  const lines = text.split('\n');
+  const seen = new Map<string, number>();
+  let first = -1;
+  let later = -1;
+  for (let index = 0; index < lines.length && later < 0; index++) {
+    const omaUri = lines[index].match(/^\s+- omaUri: (.*)$/)?.[1];
+    if (omaUri === undefined || !/^\s+value: /.test(lines[index + 2] ?? '')) continue;
+    const at = seen.get(omaUri);
+    if (at !== undefined && lines[at + 2] !== lines[index + 2]) [first, later] = [at, index];
+    else if (at === undefined) seen.set(omaUri, index);
+  }
+  if (later < 0) return [];
+  const versions: string[] = [];
+  const firstValue = lines[first + 2];
+  const laterValue = lines[later + 2];
+  const save = () => versions.push(lines.join('\n'));
+  // Lines of the same length keep every other entry's object (the incremental parse shifts none),
+  // so only the edited buckets are judged again; the plain edits after them move lines.
+  const padded = (line: string, length: number) => (line.length < length ? `${line}${' '.repeat(length - line.length)}` : line);
+  const blank = (line: string) => `#${' '.repeat(Math.max(0, line.length - 1))}`;
+  lines[first + 2] = padded(laterValue, firstValue.length);
+  save();
+  lines[first + 2] = firstValue;
+  save();
+  const entry = lines.slice(first, first + 3);
+  lines.splice(first, 3, ...entry.map(blank));
+  save();
+  lines.splice(first, 3, ...entry);
+  save();
+  lines[later + 2] = padded(firstValue, laterValue.length);
+  save();
+  lines[later + 2] = laterValue;
+  save();
+  lines[first + 2] = laterValue;
+  save();
+  lines.splice(first, 3);
+  save();
+  lines.splice(first, 0, ...entry);
+  save();
+  return versions;
+}
+
+test('edits inside duplicates give a fresh open\'s diagnostics', () => {
+  const catalog = loadCatalog(join(ROOT, 'data', 'generated', 'catalog.json'));
+  const file = harshPolicies(catalog, 800).find((policy) => policy.name.startsWith('duplicates'))!;
+  const uri = 'file:///bench/duplicates.whfb.yaml';
+  const editing = getLanguageService();
+  editing.validate({ uri, version: 1, text: file.text });
+  const versions = duplicateEdits(file.text);
+  assert.equal(versions.length, 9, 'the file repeats a setting with another value');
+  versions.forEach((text, index) => {
+    const got = editing.validate({ uri, version: index + 2, text });
+    const fresh = getLanguageService().validate({ uri, version: 1, text });
+    assert.notDeepStrictEqual(got.filter((item) => item.code === 'WHFB150'), [], 'duplicates are reported');
+    assert.deepStrictEqual(got, fresh, `edit ${index + 1}`);
+  });
+});
+
 test('a severity override and a rule turned off apply to reused findings too', () => {
   const catalog = loadCatalog(join(ROOT, 'data', 'generated', 'catalog.json'));
   const file = harshPolicies(catalog, 400).find((policy) => policy.name.startsWith('type-errors'))!;
