@@ -27,6 +27,21 @@ export interface SuggestPool {
   candidates: SuggestCandidate[];
   /** The most segments any candidate has: a longer input aligns with none of them within the band. */
   maxSegments: number;
+  /**
+   * The candidates' segments as a tree, parents before children: candidates share most of their
+   * path (vendor/msft/passportforwork/{tenantid}/policies/...), so the alignment fills one column
+   * per tree node instead of one per segment of every candidate.
+   */
+  tree: SuggestTree;
+}
+
+interface SuggestTree {
+  parent: number[];
+  segmentId: number[];
+  dynamic: boolean[];
+  depth: number[];
+  /** The candidates whose path ends at the node. */
+  ends: CatalogNode[][];
 }
 
 /**
@@ -58,7 +73,31 @@ export function buildSuggestPool(nodes: readonly CatalogNode[]): SuggestPool {
     return { node, segmentIds, dynamic: parts.map(isDynamicSegment) };
   });
   const maxSegments = candidates.reduce((most, candidate) => Math.max(most, candidate.segmentIds.length), 0);
-  return { segments, candidates, maxSegments };
+  return { segments, candidates, maxSegments, tree: buildTree(candidates) };
+}
+
+function buildTree(candidates: readonly SuggestCandidate[]): SuggestTree {
+  const tree: SuggestTree = { parent: [-1], segmentId: [-1], dynamic: [false], depth: [0], ends: [[]] };
+  const children = new Map<string, number>();
+  for (const candidate of candidates) {
+    let at = 0;
+    candidate.segmentIds.forEach((id, j) => {
+      const key = `${at}/${id}/${candidate.dynamic[j]}`;
+      let child = children.get(key);
+      if (child === undefined) {
+        child = tree.parent.length;
+        tree.parent.push(at);
+        tree.segmentId.push(id);
+        tree.dynamic.push(candidate.dynamic[j]);
+        tree.depth.push(j + 1);
+        tree.ends.push([]);
+        children.set(key, child);
+      }
+      at = child;
+    });
+    tree.ends[at].push(candidate.node);
+  }
+  return tree;
 }
 
 let rowA = new Int32Array(64);
@@ -207,67 +246,73 @@ export function rankSuggestions(input: readonly string[], pool: SuggestPool, lim
   const rows = input.map((segment) => costRow(memo, segment, distinct));
 
   const scored: { node: CatalogNode; cost: number }[] = [];
-  const size = (n + 1) * (n + BAND + 1);
-  const total = new Float64Array(size);
-  const moves = new Uint8Array(size);
-  suggestWork.scratchBytes += size * 9;
-  for (const candidate of pool.candidates) {
-    const m = candidate.segmentIds.length;
-    if (n - m > BAND || m - n > BAND) continue;
-    const width = m + 1;
-    suggestWork.alignmentCells += (n + 1) * width;
-    total[0] = 0;
+  const tree = pool.tree;
+  const height = n + 1;
+  // Per tree node, its column of the alignment: cell i aligns the first i input segments with the node's path.
+  const total = new Float64Array(tree.parent.length * height);
+  const moves = new Uint8Array(tree.parent.length * height);
+  suggestWork.scratchBytes += total.byteLength + moves.byteLength;
+  for (let i = 0; i <= n; i++) {
+    total[i] = i === 0 ? 0 : i <= BAND ? SEGMENT_INDEL * i : Number.POSITIVE_INFINITY;
+    moves[i] = i === 0 || i > BAND ? 0 : MOVE_UP;
+  }
+  for (let t = 1; t < tree.parent.length; t++) {
+    const j = tree.depth[t];
+    // Deeper than the band allows: neither it nor anything under it aligns with the input.
+    if (j - n > BAND) continue;
+    suggestWork.alignmentCells += height;
+    const column = t * height;
+    const previous = tree.parent[t] * height;
+    const id = tree.segmentId[t];
     for (let i = 0; i <= n; i++) {
-      for (let j = i === 0 ? 1 : 0; j <= m; j++) {
-        const k = i * width + j;
-        let best = Number.POSITIVE_INFINITY;
-        let move = 0;
-        if (i - j <= BAND && j - i <= BAND) {
-          if (i > 0 && j > 0) {
-            const id = candidate.segmentIds[j - 1];
-            // Capped below two indels so that the alignment keeps a changed segment paired with its
-            // original instead of dropping one and adding the other; plausibility judges the real cost.
-            best = total[k - width - 1] + (candidate.dynamic[j - 1] ? 0 : cappedCost(rows[i - 1], id, input[i - 1], pool.segments[id]));
-            move = MOVE_DIAGONAL;
-          }
-          if (i > 0 && total[k - width] + SEGMENT_INDEL < best) {
-            best = total[k - width] + SEGMENT_INDEL;
-            move = MOVE_UP;
-          }
-          if (j > 0 && total[k - 1] + SEGMENT_INDEL < best) {
-            best = total[k - 1] + SEGMENT_INDEL;
-            move = MOVE_LEFT;
-          }
+      const k = column + i;
+      let best = Number.POSITIVE_INFINITY;
+      let move = 0;
+      if (i - j <= BAND && j - i <= BAND) {
+        if (i > 0) {
+          // Capped below two indels so that the alignment keeps a changed segment paired with its
+          // original instead of dropping one and adding the other; plausibility judges the real cost.
+          best = total[previous + i - 1] + (tree.dynamic[t] ? 0 : cappedCost(rows[i - 1], id, input[i - 1], pool.segments[id]));
+          move = MOVE_DIAGONAL;
         }
-        total[k] = best;
-        moves[k] = move;
+        if (i > 0 && total[k - 1] + SEGMENT_INDEL < best) {
+          best = total[k - 1] + SEGMENT_INDEL;
+          move = MOVE_UP;
+        }
+        if (total[previous + i] + SEGMENT_INDEL < best) {
+          best = total[previous + i] + SEGMENT_INDEL;
+          move = MOVE_LEFT;
+        }
       }
+      total[k] = best;
+      moves[k] = move;
     }
-    if (!(total[n * width + m] > 0)) continue;
+    const ends = tree.ends[t];
+    if (ends.length === 0 || n - j > BAND || j - n > BAND || !(total[column + n] > 0)) continue;
     // Back along the chosen path: substitution cost, characters the substitutions touched, segments added or dropped.
     let subst = 0;
     let touched = 0;
     let indels = 0;
-    for (let i = n, j = m; i > 0 || j > 0;) {
-      const move = moves[i * width + j];
+    for (let i = n, at = t; i > 0 || at > 0;) {
+      const move = moves[at * height + i];
       if (move === MOVE_DIAGONAL) {
-        const id = candidate.segmentIds[j - 1];
-        const s = candidate.dynamic[j - 1] ? 0 : knownCost(rows[i - 1], id, input[i - 1], pool.segments[id]);
+        const segment = tree.segmentId[at];
+        const s = tree.dynamic[at] ? 0 : knownCost(rows[i - 1], segment, input[i - 1], pool.segments[segment]);
         subst += s;
-        if (s !== 0) touched += Math.max(input[i - 1].length, pool.segments[id].length);
+        if (s !== 0) touched += Math.max(input[i - 1].length, pool.segments[segment].length);
         i--;
-        j--;
+        at = tree.parent[at];
       } else if (move === MOVE_UP) {
         indels++;
         i--;
       } else {
         indels++;
-        j--;
+        at = tree.parent[at];
       }
     }
     // A typo is a few characters within the segments it touches, plus at most one missing or extra segment.
     const plausible = indels <= 1 && subst <= Math.floor(touched / 2);
-    if (plausible) scored.push({ node: candidate.node, cost: subst + SEGMENT_INDEL * indels });
+    if (plausible) for (const node of ends) scored.push({ node, cost: subst + SEGMENT_INDEL * indels });
   }
   scored.sort((a, b) => a.cost - b.cost || (a.node.path < b.node.path ? -1 : a.node.path > b.node.path ? 1 : 0));
   const ranked = scored.slice(0, limit).map((s) => s.node);
