@@ -5,7 +5,7 @@
  * ({TenantId}) matches anything for free. A candidate is kept when the edits are small relative to
  * the text they touch, so "UsePasportForWork" finds UsePassportForWork and "Foo/Bar" finds nothing.
  * Work is bounded: candidates share the scope, the alignment is banded, segment distances are
- * bounded and memoized per call by segment id. Before anything is allocated, an input with more
+ * bounded and remembered per pool by segment id (and so are whole rankings: a file's typos repeat). Before anything is allocated, an input with more
  * segments than any candidate could align with (its deepest path plus the band) gets no suggestion,
  * and a segment far longer than every catalog segment is never compared character by character:
  * a 4.8 MB `./Device/Vendor/MSFT/PassportForWork/a/a/...` once allocated gigabytes here and threw a
@@ -27,6 +27,21 @@ export interface SuggestPool {
   candidates: SuggestCandidate[];
   /** The most segments any candidate has: a longer input aligns with none of them within the band. */
   maxSegments: number;
+  /**
+   * The candidates' segments as a tree, parents before children: candidates share most of their
+   * path (vendor/msft/passportforwork/{tenantid}/policies/...), so the alignment fills one column
+   * per tree node instead of one per segment of every candidate.
+   */
+  tree: SuggestTree;
+}
+
+interface SuggestTree {
+  parent: number[];
+  segmentId: number[];
+  dynamic: boolean[];
+  depth: number[];
+  /** The candidates whose path ends at the node. */
+  ends: CatalogNode[][];
 }
 
 /**
@@ -58,7 +73,31 @@ export function buildSuggestPool(nodes: readonly CatalogNode[]): SuggestPool {
     return { node, segmentIds, dynamic: parts.map(isDynamicSegment) };
   });
   const maxSegments = candidates.reduce((most, candidate) => Math.max(most, candidate.segmentIds.length), 0);
-  return { segments, candidates, maxSegments };
+  return { segments, candidates, maxSegments, tree: buildTree(candidates) };
+}
+
+function buildTree(candidates: readonly SuggestCandidate[]): SuggestTree {
+  const tree: SuggestTree = { parent: [-1], segmentId: [-1], dynamic: [false], depth: [0], ends: [[]] };
+  const children = new Map<string, number>();
+  for (const candidate of candidates) {
+    let at = 0;
+    candidate.segmentIds.forEach((id, j) => {
+      const key = `${at}/${id}/${candidate.dynamic[j]}`;
+      let child = children.get(key);
+      if (child === undefined) {
+        child = tree.parent.length;
+        tree.parent.push(at);
+        tree.segmentId.push(id);
+        tree.dynamic.push(candidate.dynamic[j]);
+        tree.depth.push(j + 1);
+        tree.ends.push([]);
+        children.set(key, child);
+      }
+      at = child;
+    });
+    tree.ends[at].push(candidate.node);
+  }
+  return tree;
 }
 
 let rowA = new Int32Array(64);
@@ -96,92 +135,190 @@ export function boundedLevenshtein(a: string, b: string, limit: number): number 
   return previous[b.length];
 }
 
+/** Longer input segments get a scratch row per call instead of a remembered one. */
+const MEMO_MAX_SEGMENT_LENGTH = 256;
+/** Remembered input segments per pool before the memo starts over (a row is 4 bytes per pool segment). */
+const MEMO_MAX_ROWS = 2048;
+/** Remembered rankings per pool before the memo starts over. */
+const MEMO_MAX_RANKINGS = 4096;
+const MEMO_MAX_KEY_LENGTH = 2048;
+/** Substitution memo value: the distance is over 3, so the alignment sees SUBSTITUTION_CAP; exact value not computed yet. */
+const BEYOND_CAP = -2;
+const UNKNOWN = -1;
+
+/**
+ * What a pool remembers between calls: the same segments ("vendor", "msft", "policies", the leaf
+ * a typo repeats) are compared with the same catalog segments for every unknown URI of a file, and
+ * the same unknown URI is ranked again on every open of it.
+ */
+interface PoolMemo {
+  /** Per lower-case input segment, its substitution cost against each pool segment (UNKNOWN, BEYOND_CAP or the cost). */
+  rows: Map<string, Int32Array>;
+  rankings: Map<string, CatalogNode[]>;
+}
+
+const poolMemos = new WeakMap<SuggestPool, PoolMemo>();
+
+function memoOf(pool: SuggestPool): PoolMemo {
+  let memo = poolMemos.get(pool);
+  if (!memo) {
+    memo = { rows: new Map(), rankings: new Map() };
+    poolMemos.set(pool, memo);
+  }
+  return memo;
+}
+
+function costRow(memo: PoolMemo, segment: string, distinct: number): Int32Array {
+  if (segment.length > MEMO_MAX_SEGMENT_LENGTH) {
+    suggestWork.scratchBytes += distinct * 4;
+    return new Int32Array(distinct).fill(UNKNOWN);
+  }
+  let row = memo.rows.get(segment);
+  if (!row) {
+    if (memo.rows.size >= MEMO_MAX_ROWS) memo.rows.clear();
+    row = new Int32Array(distinct).fill(UNKNOWN);
+    suggestWork.scratchBytes += distinct * 4;
+    memo.rows.set(segment, row);
+  }
+  return row;
+}
+
+/**
+ * A segment's substitution cost: its edit distance to the catalog segment when that is within half
+ * the longer one, else the whole segment (a different word, not a typo).
+ */
+function exactCost(a: string, b: string): number {
+  const half = Math.floor(Math.max(a.length, b.length) / 2);
+  // boundedLevenshtein returns at once when the lengths alone differ by more than that, so a
+  // segment of megabytes costs nothing here.
+  const distance = boundedLevenshtein(a, b, half);
+  return distance > half ? Math.max(a.length, b.length) : distance;
+}
+
+/**
+ * The cost as the alignment sees it, min(cost, SUBSTITUTION_CAP): only whether the distance is over
+ * 3 matters there, so the comparison gives up after 3 edits (a few rows of the table for an
+ * unrelated word). The exact cost is computed for the segments of the chosen alignment only.
+ */
+function cappedCost(row: Int32Array, id: number, a: string, b: string): number {
+  let cost = row[id];
+  if (cost === UNKNOWN) {
+    const half = Math.floor(Math.max(a.length, b.length) / 2);
+    const limit = Math.min(half, 3);
+    const distance = boundedLevenshtein(a, b, limit);
+    // Over the limit: when the limit was half, the cost is the whole segment; else it is over 3
+    // either way (a distance of 4..half, or the whole segment, at least 2 * half >= 8).
+    cost = distance <= limit ? distance : half <= 3 ? Math.max(a.length, b.length) : BEYOND_CAP;
+    row[id] = cost;
+  }
+  return cost === BEYOND_CAP ? SUBSTITUTION_CAP : Math.min(cost, SUBSTITUTION_CAP);
+}
+
+function knownCost(row: Int32Array, id: number, a: string, b: string): number {
+  let cost = row[id];
+  if (cost < 0) {
+    cost = exactCost(a, b);
+    row[id] = cost;
+  }
+  return cost;
+}
+
+const MOVE_DIAGONAL = 1;
+const MOVE_UP = 2;
+const MOVE_LEFT = 3;
+
+/**
+ * The candidates nearest to the lower-case segments of an unknown OMA-URI (after its scope), best
+ * first, ties by path. The alignment picks its path on capped costs alone; the plausibility and the
+ * ranking cost are then added up along that path with the exact costs, which is what filling the
+ * table with exact costs would give (`test/unit/catalog/suggestRanking.test.ts` checks it against
+ * that straightforward version).
+ */
 export function rankSuggestions(input: readonly string[], pool: SuggestPool, limit: number): CatalogNode[] {
   const n = input.length;
   // Checked before anything is allocated: no candidate is within the band of a deeper input.
   if (n === 0 || n > pool.maxSegments + BAND || limit <= 0) return [];
+  const memo = memoOf(pool);
+  const key = `${limit}/${input.join('/')}`;
+  const remembered = key.length <= MEMO_MAX_KEY_LENGTH ? memo.rankings.get(key) : undefined;
+  if (remembered) return remembered.slice();
   const distinct = pool.segments.length;
-  // Substitution cost per (input segment, pool segment), computed on first need. -1 = not yet.
-  const memo = new Int32Array(n * distinct).fill(-1);
-  const substitution = (i: number, id: number): number => {
-    const at = i * distinct + id;
-    let cost = memo[at];
-    if (cost < 0) {
-      const a = input[i];
-      const b = pool.segments[id];
-      const half = Math.floor(Math.max(a.length, b.length) / 2);
-      // Beyond half the segment it is a different word, not a typo: charge the whole segment.
-      // (boundedLevenshtein returns at once when the lengths alone differ by more than that, so a
-      // segment of megabytes costs nothing here.)
-      const distance = boundedLevenshtein(a, b, half);
-      cost = distance > half ? Math.max(a.length, b.length) : distance;
-      memo[at] = cost;
-    }
-    return cost;
-  };
+  const rows = input.map((segment) => costRow(memo, segment, distinct));
 
   const scored: { node: CatalogNode; cost: number }[] = [];
-  const size = (n + 1) * (n + BAND + 1);
-  // Per cell: total cost, substitution cost, characters the substitutions touched, segments added or dropped.
-  const total = new Float64Array(size);
-  const subst = new Float64Array(size);
-  const touched = new Float64Array(size);
-  const indels = new Float64Array(size);
-  suggestWork.scratchBytes += memo.byteLength + size * 8 * 4;
-  for (const candidate of pool.candidates) {
-    const m = candidate.segmentIds.length;
-    if (n - m > BAND || m - n > BAND) continue;
-    const width = m + 1;
-    suggestWork.alignmentCells += (n + 1) * width;
+  const tree = pool.tree;
+  const height = n + 1;
+  // Per tree node, its column of the alignment: cell i aligns the first i input segments with the node's path.
+  const total = new Float64Array(tree.parent.length * height);
+  const moves = new Uint8Array(tree.parent.length * height);
+  suggestWork.scratchBytes += total.byteLength + moves.byteLength;
+  for (let i = 0; i <= n; i++) {
+    total[i] = i === 0 ? 0 : i <= BAND ? SEGMENT_INDEL * i : Number.POSITIVE_INFINITY;
+    moves[i] = i === 0 || i > BAND ? 0 : MOVE_UP;
+  }
+  for (let t = 1; t < tree.parent.length; t++) {
+    const j = tree.depth[t];
+    // Deeper than the band allows: neither it nor anything under it aligns with the input.
+    if (j - n > BAND) continue;
+    suggestWork.alignmentCells += height;
+    const column = t * height;
+    const previous = tree.parent[t] * height;
+    const id = tree.segmentId[t];
     for (let i = 0; i <= n; i++) {
-      for (let j = 0; j <= m; j++) {
-        const k = i * width + j;
-        if (i === 0 && j === 0) {
-          total[k] = subst[k] = touched[k] = indels[k] = 0;
-          continue;
+      const k = column + i;
+      let best = Number.POSITIVE_INFINITY;
+      let move = 0;
+      if (i - j <= BAND && j - i <= BAND) {
+        if (i > 0) {
+          // Capped below two indels so that the alignment keeps a changed segment paired with its
+          // original instead of dropping one and adding the other; plausibility judges the real cost.
+          best = total[previous + i - 1] + (tree.dynamic[t] ? 0 : cappedCost(rows[i - 1], id, input[i - 1], pool.segments[id]));
+          move = MOVE_DIAGONAL;
         }
-        let best = Number.POSITIVE_INFINITY;
-        let bestSubst = 0;
-        let bestTouched = 0;
-        let bestIndels = 0;
-        if (i - j <= BAND && j - i <= BAND) {
-          if (i > 0 && j > 0) {
-            const p = k - width - 1;
-            const id = candidate.segmentIds[j - 1];
-            const s = candidate.dynamic[j - 1] ? 0 : substitution(i - 1, id);
-            // Capped below two indels so that the alignment keeps a changed segment paired with its
-            // original instead of dropping one and adding the other; plausibility judges the real cost.
-            best = total[p] + Math.min(s, SUBSTITUTION_CAP);
-            bestSubst = subst[p] + s;
-            bestTouched = touched[p] + (s === 0 ? 0 : Math.max(input[i - 1].length, pool.segments[id].length));
-            bestIndels = indels[p];
-          }
-          if (i > 0 && total[k - width] + SEGMENT_INDEL < best) {
-            const p = k - width;
-            best = total[p] + SEGMENT_INDEL;
-            bestSubst = subst[p];
-            bestTouched = touched[p];
-            bestIndels = indels[p] + 1;
-          }
-          if (j > 0 && total[k - 1] + SEGMENT_INDEL < best) {
-            const p = k - 1;
-            best = total[p] + SEGMENT_INDEL;
-            bestSubst = subst[p];
-            bestTouched = touched[p];
-            bestIndels = indels[p] + 1;
-          }
+        if (i > 0 && total[k - 1] + SEGMENT_INDEL < best) {
+          best = total[k - 1] + SEGMENT_INDEL;
+          move = MOVE_UP;
         }
-        total[k] = best;
-        subst[k] = bestSubst;
-        touched[k] = bestTouched;
-        indels[k] = bestIndels;
+        if (total[previous + i] + SEGMENT_INDEL < best) {
+          best = total[previous + i] + SEGMENT_INDEL;
+          move = MOVE_LEFT;
+        }
+      }
+      total[k] = best;
+      moves[k] = move;
+    }
+    const ends = tree.ends[t];
+    if (ends.length === 0 || n - j > BAND || j - n > BAND || !(total[column + n] > 0)) continue;
+    // Back along the chosen path: substitution cost, characters the substitutions touched, segments added or dropped.
+    let subst = 0;
+    let touched = 0;
+    let indels = 0;
+    for (let i = n, at = t; i > 0 || at > 0;) {
+      const move = moves[at * height + i];
+      if (move === MOVE_DIAGONAL) {
+        const segment = tree.segmentId[at];
+        const s = tree.dynamic[at] ? 0 : knownCost(rows[i - 1], segment, input[i - 1], pool.segments[segment]);
+        subst += s;
+        if (s !== 0) touched += Math.max(input[i - 1].length, pool.segments[segment].length);
+        i--;
+        at = tree.parent[at];
+      } else if (move === MOVE_UP) {
+        indels++;
+        i--;
+      } else {
+        indels++;
+        at = tree.parent[at];
       }
     }
-    const end = n * width + m;
     // A typo is a few characters within the segments it touches, plus at most one missing or extra segment.
-    const plausible = total[end] > 0 && indels[end] <= 1 && subst[end] <= Math.floor(touched[end] / 2);
-    if (plausible) scored.push({ node: candidate.node, cost: subst[end] + SEGMENT_INDEL * indels[end] });
+    const plausible = indels <= 1 && subst <= Math.floor(touched / 2);
+    if (plausible) for (const node of ends) scored.push({ node, cost: subst + SEGMENT_INDEL * indels });
   }
   scored.sort((a, b) => a.cost - b.cost || (a.node.path < b.node.path ? -1 : a.node.path > b.node.path ? 1 : 0));
-  return scored.slice(0, limit).map((s) => s.node);
+  const ranked = scored.slice(0, limit).map((s) => s.node);
+  if (key.length <= MEMO_MAX_KEY_LENGTH) {
+    if (memo.rankings.size >= MEMO_MAX_RANKINGS) memo.rankings.clear();
+    memo.rankings.set(key, ranked);
+  }
+  return ranked.slice();
 }
