@@ -40,6 +40,33 @@ test('textDocument/diagnostic answers a full report with the findings, then "unc
   assert.equal(again.resultId, report.resultId);
 });
 
+test('a new version whose findings did not change is answered "unchanged" with its own result id; a changed one in full', TIMEOUT, async () => {
+  const uri = 'file:///workspace/pull-same-findings.whfb.yaml';
+  await client.open(uri, 'whfb-yaml', 1, TYPO_POLICY);
+  const first: any = await client.request('textDocument/diagnostic', { textDocument: { uri } });
+  assert.deepEqual(first.items.map((d: any) => d.code).sort(), ['WHFB101', 'WHFB190'], 'the typo, and RequireSecurityDevice missing');
+  const edit = (version: number, line: number, character: number, length: number, text: string) => client.connection.sendNotification('textDocument/didChange', {
+    textDocument: { uri, version },
+    contentChanges: [{ range: { start: { line, character }, end: { line, character: character + length } }, text }],
+  });
+  // Another tenant GUID (same length, no line moves): the findings are the ones the client holds.
+  await edit(2, 1, 'tenantId: '.length, 1, '4');
+  const same: any = await client.request('textDocument/diagnostic', { textDocument: { uri }, previousResultId: first.resultId });
+  assert.equal(same.kind, 'unchanged');
+  assert.notEqual(same.resultId, first.resultId, 'the answer names the new version');
+  // The typo fixed: a full answer without it.
+  const typoAt = TYPO_POLICY.split('\n')[TYPO_LINE]!.indexOf('Devise');
+  await edit(3, TYPO_LINE, typoAt, 'Devise'.length, 'Device');
+  const fixed: any = await client.request('textDocument/diagnostic', { textDocument: { uri }, previousResultId: same.resultId });
+  assert.equal(fixed.kind, 'full');
+  assert.deepEqual(fixed.items, []);
+  // An earlier result id the client no longer holds gets the full answer.
+  await edit(4, 1, 'tenantId: '.length, 1, '3');
+  const stale: any = await client.request('textDocument/diagnostic', { textDocument: { uri }, previousResultId: first.resultId });
+  assert.equal(stale.kind, 'full');
+  assert.deepEqual(stale.items, []);
+});
+
 test('a non-policy document gets an empty report', TIMEOUT, async () => {
   const uri = 'file:///workspace/package.json';
   await client.open(uri, 'json', 1, PACKAGE_JSON);

@@ -5,6 +5,10 @@
  * a partner file changes its cross-file findings), so an unchanged document answers "unchanged".
  * whfb.validation.delay applies here too: an answer waits until the document has been still for
  * the delay (QuietPeriod), then reports on the newest version.
+ * A new version whose diagnostics equal the ones the client already holds is answered "unchanged"
+ * too: a 10,000-setting policy's full answer, serialised again on every keystroke, was a large
+ * share of an edit's time. Comparing is cheap: the service hands back the very Diagnostic objects
+ * of findings an edit did not touch, so most items compare by identity.
  */
 import { DocumentDiagnosticReportKind, type DocumentDiagnosticReport } from 'vscode-languageserver/node';
 import { runCancellable } from './cancellation';
@@ -33,8 +37,29 @@ export interface WorkspaceAwareness {
   closedFileDiagnostics(uri: string): Diagnostic[] | undefined;
 }
 
+/** Equality of JSON data (what a Diagnostic is). */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
+  const left = a as Record<string, unknown>;
+  const right = b as Record<string, unknown>;
+  const keys = Object.keys(left).filter((key) => left[key] !== undefined);
+  if (keys.length !== Object.keys(right).filter((key) => right[key] !== undefined).length) return false;
+  return keys.every((key) => sameJson(left[key], right[key]));
+}
+
+/** True when both lists say the same, in the same order. */
+function sameDiagnostics(a: readonly Diagnostic[], b: readonly Diagnostic[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let index = 0; index < a.length; index++) if (!sameJson(a[index], b[index])) return false;
+  return true;
+}
+
 export function registerPullDiagnostics(host: ValidationHost, quiet: QuietPeriod, typing?: TypingGuard, refresh?: () => void, workspace?: WorkspaceAwareness): void {
   const { connection, documents, settings } = host;
+  // Per open document, the last full answer: its result id and the items it carried.
+  const lastFull = new Map<string, { resultId: string; items: readonly Diagnostic[] }>();
+  documents.onDidClose((event) => lastFull.delete(event.document.uri));
   connection.languages.diagnostics.on(guardRequest(connection.console, 'textDocument/diagnostic', EMPTY_REPORT, async (params, token) => {
     const { validationDelayMs } = await settings.ready();
     await quiet.waitUntilStill(params.textDocument.uri, validationDelayMs, token);
@@ -50,7 +75,13 @@ export function registerPullDiagnostics(host: ValidationHost, quiet: QuietPeriod
       const all = host.validate(input);
       const { shown: items, retryInMs } = typing ? typing.hold(document, all) : { shown: all, retryInMs: undefined };
       setImmediate(() => host.validated(input.uri));
-      if (retryInMs === undefined) return { kind: DocumentDiagnosticReportKind.Full, resultId, items };
+      if (retryInMs === undefined) {
+        const last = lastFull.get(input.uri);
+        lastFull.set(input.uri, { resultId, items });
+        if (last && params.previousResultId === last.resultId && sameDiagnostics(last.items, items)) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
+        return { kind: DocumentDiagnosticReportKind.Full, resultId, items };
+      }
+      lastFull.delete(input.uri);
       if (refresh) setTimeout(refresh, retryInMs);
       return { kind: DocumentDiagnosticReportKind.Full, resultId: `${resultId}:typing`, items };
     });
