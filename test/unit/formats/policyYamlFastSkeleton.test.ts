@@ -119,6 +119,8 @@ function awkwardHeaders(): string[] {
     `whfb: 1\n${TENANT}settings:\n${ENTRY}deployment:\n  model: hybrid\n  trust: key # c`,
     `whfb: 1\n${TENANT}settings:\n${ENTRY}deployment:\n  model: hybrid\n  trust: key\r`,
     header(`whfb: 1\n${TENANT}deployment: # the deployment\n  model: hybrid # comment\n\n  # inside\n  trust: key   \n# between\n  management: intune\n`),
+    header(`whfb: 1\n${TENANT}deployment:\n  # first\n\n  model: hybrid\n  trust: key\n  management: intune\n`),
+    header(`whfb: 1\n${TENANT}deployment:\n# at column 0\n  model: hybrid\n  trust: key\n  management: intune\n`),
     header(`whfb: 1\n${TENANT}deployment:\n    model: hybrid\n    trust: key\n`),
     header(`whfb: 1\n${TENANT}deployment:\n  model: hybrid\n   trust: key\n`),
     header(`whfb: 1\n${TENANT}deployment:\n   model: hybrid\n  trust: key\n`),
