@@ -3,7 +3,8 @@
  *
  * The `settings:` list is split into entries by its `-` lines (policyYamlLayout.ts); entries are
  * parsed in groups and schema-checked one by one, and the rest of the document (the "skeleton",
- * with the entries cut out) is parsed once. On the next version of the same document, when the
+ * with the entries cut out) is read once, by a plain reader for the usual shape (policyYamlFastSkeleton.ts)
+ * or else the `yaml` package. On the next version of the same document, when the
  * edit lies inside the settings entries, only the entries it touched are re-parsed, each on its
  * own; the others are reused with their offsets shifted. Anything else (an edit elsewhere, anchors
  * that entries could share, a flow-style list) takes the full path. Both paths build identical models.
@@ -19,6 +20,7 @@ import { excessiveNesting, fileIgnoredCodes, findSettingsBlock, lineAt, MAX_NEST
 import { lineSpanAt } from '../model/lineStarts';
 import { checkDocumentShape, checkSettingsEntryShape } from './policyYamlSchema';
 import { readPlainEntry } from './policyYamlFastEntry';
+import { readPlainSkeleton } from './policyYamlFastSkeleton';
 import { shiftFinding, shiftGroupPolicyEntry, shiftLocated, shiftRange, shiftSetting } from './policyYamlShift';
 
 export interface EntryResult {
@@ -50,7 +52,12 @@ const PARSE_OPTIONS = { uniqueKeys: true, prettyErrors: false } as const;
 /** An anchor (`&name`) lets one entry depend on another: such files are parsed whole. */
 const ANCHOR = /(?:^|[\s[{,:])&[^\s[\]{},]+/m;
 
-export function parsePolicyYaml(text: string, catalog: CatalogIndex, previous?: PolicyModel): PolicyModel {
+/** `plainSkeleton: false` parses the skeleton with the `yaml` package even when the plain reader could read it (for the test that compares both). */
+export interface ParseOptions {
+  plainSkeleton?: boolean;
+}
+
+export function parsePolicyYaml(text: string, catalog: CatalogIndex, previous?: PolicyModel, options?: ParseOptions): PolicyModel {
   try {
     if (previous && previous.format === 'whfb-yaml') {
       const incremental = tryIncremental(text, catalog, previous);
@@ -58,7 +65,7 @@ export function parsePolicyYaml(text: string, catalog: CatalogIndex, previous?: 
     }
     const deep = excessiveNesting(text);
     if (deep !== undefined) return modelOf(text, [tooDeepFinding(text, deep)], []);
-    return parseFull(text, catalog);
+    return parseFull(text, catalog, options?.plainSkeleton ?? true);
   } catch (error) {
     return modelOf(text, [unsupportedInputFinding(text, error)], []);
   }
@@ -120,10 +127,23 @@ function isEmptyDocument(doc: Document): boolean {
 const emptyFileMessage = (): string =>
   l10n.t('This policy file is empty. A policy file needs "whfb: 1", a "deployment:" block (model, trust, management) and a "settings:" list of omaUri/type/value entries; see the examples folder.');
 
-function parseFull(text: string, catalog: CatalogIndex): PolicyModel {
+function parseFull(text: string, catalog: CatalogIndex, plainSkeleton: boolean): PolicyModel {
   const layout = ANCHOR.test(text) ? undefined : findSettingsBlock(text);
   if (!layout) return parseWhole(text, catalog);
 
+  const { top, topFindings } = parseSkeleton(text, layout, plainSkeleton);
+  const { entryStarts, ...bounds } = layout;
+  const entries = parseEntries(text, entryStarts, layout.entriesEnd, layout.listIndent, 0, catalog);
+  return remember(text, { layout: bounds, entries, top, topFindings, fileIgnored: fileIgnoredCodes(text) });
+}
+
+/**
+ * The document without its settings entries: read plainly when it has the usual shape
+ * (policyYamlFastSkeleton.ts), else parsed once with the `yaml` package.
+ */
+export function parseSkeleton(text: string, layout: SettingsBlockLayout, plainReader = true): { top: PolicyTop; topFindings: Finding[] } {
+  const plain = plainReader ? readPlainSkeleton(text, layout) : undefined;
+  if (plain) return { top: plain, topFindings: [] };
   const cut = layout.entriesEnd - layout.entriesStart;
   const skeleton = text.slice(0, layout.entriesStart) + text.slice(layout.entriesEnd);
   const map: OffsetMap = (offset) => (offset < layout.entriesStart ? offset : offset + cut);
@@ -133,9 +153,7 @@ function parseFull(text: string, catalog: CatalogIndex): PolicyModel {
   if (topFindings.length === 0) {
     topFindings.push(...checkDocumentShape(doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), doc.contents, map, firstContentLine(text), true));
   }
-  const { entryStarts, ...bounds } = layout;
-  const entries = parseEntries(text, entryStarts, layout.entriesEnd, layout.listIndent, 0, catalog);
-  return remember(text, { layout: bounds, entries, top, topFindings, fileIgnored: fileIgnoredCodes(text) });
+  return { top, topFindings };
 }
 
 function remember(text: string, state: SplitState): PolicyModel {
