@@ -86,7 +86,7 @@ async function timed<T>(action: () => Promise<T>): Promise<{ ms: number; result:
  * pushed ones, or the answer to a pull sent right after the event (the server itself waits out
  * `whfb.validation.delay`, as it does for VS Code). Returns the arrival time and the diagnostics.
  */
-async function diagnosticsAfter(client: LspClient, path: DiagnosticsPath, uri: string, version: number, budget: Budget, send: () => void, previousResultId: { value?: string }): Promise<{ at: number; count: number }> {
+async function diagnosticsAfter(client: LspClient, path: DiagnosticsPath, uri: string, version: number, budget: Budget, send: () => void, previousResultId: { value?: string; count?: number }): Promise<{ at: number; count: number }> {
   if (path === 'push') {
     const published = client.expectDiagnostics(uri, version, budget.diagnosticsTimeoutMs);
     send();
@@ -96,9 +96,14 @@ async function diagnosticsAfter(client: LspClient, path: DiagnosticsPath, uri: s
   send();
   const report = await client.pullDiagnosticsOf(uri, previousResultId.value);
   const at = performance.now();
-  if (report.items === undefined) throw new BenchError(`the pull for ${uri} v${version} answered "unchanged" after a change`);
+  // "unchanged" with a new result id: the new version's diagnostics are the ones the client holds
+  // (VS Code keeps them). The same result id again would be an answer about the old version.
+  if (report.items === undefined && (report.resultId === undefined || report.resultId === previousResultId.value)) {
+    throw new BenchError(`the pull for ${uri} v${version} answered "unchanged" for the version before the change`);
+  }
   previousResultId.value = report.resultId;
-  return { at, count: report.items.length };
+  if (report.items !== undefined) previousResultId.count = report.items.length;
+  return { at, count: previousResultId.count ?? 0 };
 }
 
 export async function runSession(server: ServerUnderTest, policy: SyntheticPolicy, uri: string, rootUri: string, budget: Budget, path: DiagnosticsPath = 'push'): Promise<SessionResult> {
@@ -108,7 +113,7 @@ export async function runSession(server: ServerUnderTest, policy: SyntheticPolic
     if (path === 'pull' && !client.pullDiagnostics) throw new BenchError(`${server.id} offers no pull diagnostics`);
     const delay = server.diagnosticsDelayMs;
     let version = 1;
-    const resultId: { value?: string } = {};
+    const resultId: { value?: string; count?: number } = {};
 
     const openStart = performance.now();
     const firstDiagnostics = await diagnosticsAfter(client, path, uri, version, budget,
