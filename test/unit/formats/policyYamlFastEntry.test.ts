@@ -5,7 +5,7 @@
  * on the benchmark's generated files and on entries written to be awkward.
  */
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { getCatalog } from '../../../server/src/catalog/catalog';
@@ -13,6 +13,7 @@ import { readPlainEntry } from '../../../server/src/formats/policyYamlFastEntry'
 import { findSettingsBlock } from '../../../server/src/formats/policyYamlLayout';
 import { parseEntry, parsePolicyYaml } from '../../../server/src/formats/policyYamlParse';
 import { harshPolicies, loadCatalog, syntheticPolicy } from '../../../bench/syntheticPolicies';
+import { policyFiles } from './policyFiles';
 
 const ROOT = join(__dirname, '..', '..', '..');
 
@@ -33,16 +34,6 @@ function compareEntries(name: string, text: string): number {
     assert.deepStrictEqual(fast, parsed.setting, `${name}: the entry at ${start} (${JSON.stringify(text.slice(start, end))})`);
   });
   return read;
-}
-
-function policyFiles(folder: string, found: string[] = []): string[] {
-  for (const name of readdirSync(folder)) {
-    if (name === 'node_modules' || name === '.git' || name === 'tmp') continue;
-    const path = join(folder, name);
-    if (statSync(path).isDirectory()) policyFiles(path, found);
-    else if (/\.whfb\.ya?ml$/i.test(name)) found.push(path);
-  }
-  return found;
 }
 
 test('the plain reader builds what the YAML parse builds, on every policy file of the repository', () => {

@@ -6,7 +6,7 @@
  * CRLF) and on headers written to be awkward; whole models and their findings are compared too.
  */
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { getCatalog } from '../../../server/src/catalog/catalog';
@@ -14,6 +14,7 @@ import { readPlainSkeleton } from '../../../server/src/formats/policyYamlFastSke
 import { findSettingsBlock } from '../../../server/src/formats/policyYamlLayout';
 import { parsePolicyYaml, parseSkeleton } from '../../../server/src/formats/policyYamlParse';
 import { harshPolicies, loadCatalog, syntheticPolicy } from '../../../bench/syntheticPolicies';
+import { policyFiles } from './policyFiles';
 
 const ROOT = join(__dirname, '..', '..', '..');
 
@@ -42,16 +43,6 @@ function compareModel(name: string, text: string): void {
   const parsed = parsePolicyYaml(text, catalog, undefined, { plainSkeleton: false });
   assert.deepStrictEqual(plain, parsed, name);
   assert.equal(JSON.stringify(plain.findings), JSON.stringify(parsed.findings), `${name}: findings byte for byte`);
-}
-
-function policyFiles(folder: string, found: string[] = []): string[] {
-  for (const name of readdirSync(folder)) {
-    if (name === 'node_modules' || name === '.git' || name === 'tmp') continue;
-    const path = join(folder, name);
-    if (statSync(path).isDirectory()) policyFiles(path, found);
-    else if (/\.whfb\.ya?ml$/i.test(name)) found.push(path);
-  }
-  return found;
 }
 
 test('the plain skeleton reader builds what the YAML parse builds, on every policy file of the repository', () => {

@@ -40,19 +40,25 @@ function edits(text: string): string[] {
   return versions;
 }
 
+/**
+ * Each version validated in turn by one service (reusing what it can), each compared with a fresh
+ * service's open of the same text; `check` adds assertions on the reused answer.
+ */
+function assertEveryVersionAsFresh(name: string, uri: string, text: string, versions: readonly string[], check?: (got: ReturnType<ReturnType<typeof getLanguageService>['validate']>) => void): void {
+  const editing = getLanguageService();
+  editing.validate({ uri, version: 1, text });
+  versions.forEach((version, index) => {
+    const got = editing.validate({ uri, version: index + 2, text: version });
+    const fresh = getLanguageService().validate({ uri, version: 1, text: version });
+    check?.(got);
+    assert.deepStrictEqual(got, fresh, `${name}, edit ${index + 1}`);
+  });
+}
+
 test('after every edit the diagnostics equal a fresh open of the same text', () => {
   const catalog = loadCatalog(join(ROOT, 'data', 'generated', 'catalog.json'));
   const files = [syntheticPolicy(catalog, { name: 'synthetic-800', settings: 800 }), ...harshPolicies(catalog, 800)];
-  for (const file of files) {
-    const uri = `file:///bench/${file.name}.whfb.yaml`;
-    const editing = getLanguageService();
-    editing.validate({ uri, version: 1, text: file.text });
-    edits(file.text).forEach((text, index) => {
-      const got = editing.validate({ uri, version: index + 2, text });
-      const fresh = getLanguageService().validate({ uri, version: 1, text });
-      assert.deepStrictEqual(got, fresh, `${file.name}, edit ${index + 1}`);
-    });
-  }
+  for (const file of files) assertEveryVersionAsFresh(file.name, `file:///bench/${file.name}.whfb.yaml`, file.text, edits(file.text));
 });
 
 /**
@@ -129,16 +135,9 @@ test('edits to what the trust, PIN and tenant rules read, and edits beside them,
   const catalog = loadCatalog(join(ROOT, 'data', 'generated', 'catalog.json'));
   const files = [syntheticPolicy(catalog, { name: 'synthetic-800', settings: 800 }), ...harshPolicies(catalog, 800)];
   for (const file of files) {
-    const uri = `file:///bench/${file.name}.whfb.yaml`;
-    const editing = getLanguageService();
-    editing.validate({ uri, version: 1, text: file.text });
     const versions = wholeModelEdits(file.text);
     assert.ok(versions.length >= 12, `${file.name}: the edits were made`);
-    versions.forEach((text, index) => {
-      const got = editing.validate({ uri, version: index + 2, text });
-      const fresh = getLanguageService().validate({ uri, version: 1, text });
-      assert.deepStrictEqual(got, fresh, `${file.name}, edit ${index + 1}`);
-    });
+    assertEveryVersionAsFresh(file.name, `file:///bench/${file.name}.whfb.yaml`, file.text, versions);
   }
 });
 
@@ -193,16 +192,10 @@ function duplicateEdits(text: string): string[] {
 test('edits inside duplicates give a fresh open\'s diagnostics', () => {
   const catalog = loadCatalog(join(ROOT, 'data', 'generated', 'catalog.json'));
   const file = harshPolicies(catalog, 800).find((policy) => policy.name.startsWith('duplicates'))!;
-  const uri = 'file:///bench/duplicates.whfb.yaml';
-  const editing = getLanguageService();
-  editing.validate({ uri, version: 1, text: file.text });
   const versions = duplicateEdits(file.text);
   assert.equal(versions.length, 9, 'the file repeats a setting with another value');
-  versions.forEach((text, index) => {
-    const got = editing.validate({ uri, version: index + 2, text });
-    const fresh = getLanguageService().validate({ uri, version: 1, text });
+  assertEveryVersionAsFresh('duplicates', 'file:///bench/duplicates.whfb.yaml', file.text, versions, (got) => {
     assert.notDeepStrictEqual(got.filter((item) => item.code === 'WHFB150'), [], 'duplicates are reported');
-    assert.deepStrictEqual(got, fresh, `edit ${index + 1}`);
   });
 });
 
