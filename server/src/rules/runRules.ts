@@ -33,9 +33,10 @@ export interface RuleOptions {
  * full collection (V8 clears weak entries only then), which took the heap to 400 MB.
  */
 export class RuleMemo {
-  /** The settings judged last (the model's own array) and, at the same positions, what was found about each. */
+  /** The settings judged last (the model's own array), the context they were judged in and, at the same positions, what was found about each. */
   settings: readonly PolicySetting[] = [];
-  judged: SettingFindings[] = [];
+  context = '';
+  judged: (readonly Finding[])[] = [];
   /** Whole-model rules that say what they read (Rule.reads): their last findings and what they were judged on. */
   wholeModel = new Map<Rule, WholeModelRun>();
   paths = new Map<Finding, { node: CatalogNode; made: Finding }>();
@@ -174,7 +175,6 @@ function withPaths(settings: ResolvedSettingFinder, item: Finding, made: Made | 
 const CSP_REFERENCE = /\/client-management\/mdm\//;
 
 /** The per-setting rules' findings about one setting, and the model context they were judged in. */
-interface SettingFindings { context: string; findings: readonly Finding[] }
 
 const NO_FINDINGS: readonly Finding[] = Object.freeze([]);
 
@@ -198,15 +198,9 @@ function perSettingFindings(model: PolicyModel, catalog: CatalogIndex, options: 
   const before = memo.settings;
   const judgedBefore = memo.judged;
   // Kept: [0, head) and the last `tail` settings, the same objects judged in the same context.
-  let head = 0;
-  let tail = 0;
-  const most = Math.min(before.length, settings.length);
-  while (head < most && settings[head] === before[head] && judgedBefore[head].context === context) head += 1;
-  while (tail < most - head
-    && settings[settings.length - 1 - tail] === before[before.length - 1 - tail]
-    && judgedBefore[before.length - 1 - tail].context === context) tail += 1;
+  const { head, tail } = memo.context === context ? changedWindow(before, settings) : { head: 0, tail: 0 };
   const freshEnd = settings.length - tail;
-  const judged = new Array<SettingFindings>(settings.length);
+  const judged = new Array<readonly Finding[]>(settings.length);
   for (let index = 0; index < head; index++) judged[index] = judgedBefore[index];
   for (let index = 0; index < tail; index++) judged[settings.length - 1 - index] = judgedBefore[before.length - 1 - index];
   let complete = true;
@@ -231,19 +225,16 @@ function perSettingFindings(model: PolicyModel, catalog: CatalogIndex, options: 
         else found.set(setting, [item]);
       }
     }
-    const clean: SettingFindings = { context, findings: NO_FINDINGS };
-    for (let index = head; index < freshEnd; index++) {
-      const own = found.get(settings[index]);
-      judged[index] = own ? { context, findings: own } : clean;
-    }
+    for (let index = head; index < freshEnd; index++) judged[index] = found.get(settings[index]) ?? NO_FINDINGS;
   }
   // A rule that failed is not remembered as having found nothing: the next run judges everything again.
   memo.settings = complete ? settings : [];
+  memo.context = context;
   memo.judged = complete ? judged : [];
   // Only the settings with findings, in order: most have none.
   const lists: (readonly Finding[])[] = [];
   for (let index = 0; index < judged.length; index++) {
-    const findings = judged[index].findings;
+    const findings = judged[index];
     if (findings.length > 0) lists.push(findings);
   }
   return lists;
