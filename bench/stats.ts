@@ -1,4 +1,4 @@
-/** Percentiles over a handful of samples: nearest-rank, so p99 of 50 samples is the largest. */
+/** Percentiles, nearest-rank: p99 of 200 samples is the third largest (of 50 it would be the largest). */
 export function percentile(samples: readonly number[], p: number): number {
   if (samples.length === 0) return Number.NaN;
   const sorted = [...samples].sort((a, b) => a - b);
