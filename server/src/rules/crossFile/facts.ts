@@ -309,8 +309,17 @@ export function factsFromPortable(portable: PortableFileFacts, catalog: CatalogI
     for (let k = 0; k < count; k++) list[k] = sources[topicSources[at++]!]!;
     topics.set(topicNames[topic]!, list);
   }
-  const signatures = new Map<string, string>();
-  for (const [topic, list] of topics) signatures.set(topic, signatureOf(list));
   const { sourceStrings: _strings, sourceNumbers: _numbers, ignoredCodesBySource: _ignored, topicNames: _names, topicSources: _sources, positions: _positions, ...rest } = portable;
-  return { ...rest, topics, signatures };
+  let signatures: Map<string, string> | undefined;
+  return {
+    ...rest, topics,
+    // Read only when a file's next version is compared with this one: whfb-lint judges each file once and never does.
+    get signatures() {
+      if (!signatures) {
+        signatures = new Map<string, string>();
+        for (const [topic, list] of topics) signatures.set(topic, signatureOf(list));
+      }
+      return signatures;
+    },
+  };
 }
