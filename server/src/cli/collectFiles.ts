@@ -127,12 +127,15 @@ class Collector {
     if (this.candidates.length === before) this.problems.push(`no files match ${pattern}`);
   }
 
-  private addFile(path: FsPath, kind: { explicit: boolean; named: boolean }): void {
-    let key = typeof path === 'string' ? path : path.toString('latin1');
-    try {
-      key = realpathSync(path, { encoding: 'buffer' }).toString('latin1');
-    } catch {
-      // Reading it will report the problem.
+  /** `realKey`: the file's real path (latin1 of its bytes) when the walk knows it already. */
+  private addFile(path: FsPath, kind: { explicit: boolean; named: boolean }, realKey?: string): void {
+    let key = realKey ?? (typeof path === 'string' ? path : path.toString('latin1'));
+    if (realKey === undefined) {
+      try {
+        key = realpathSync(path, { encoding: 'buffer' }).toString('latin1');
+      } catch {
+        // Reading it will report the problem.
+      }
     }
     if (this.seenFiles.has(key)) return;
     this.seenFiles.add(key);
@@ -163,6 +166,20 @@ class Collector {
         return;
       }
       entries.sort((a, b) => Buffer.compare(a.name, b.name));
+      // A file that is no link is its directory's real path and its name: one realpath per
+      // directory instead of one per file (each an lstat of every component of the path).
+      let realDirectory: string | null | undefined;
+      const realPathOf = (name: Buffer): string | undefined => {
+        if (realDirectory === undefined) {
+          try {
+            realDirectory = realpathSync(directory, { encoding: 'buffer' }).toString('latin1');
+          } catch {
+            realDirectory = null;
+          }
+        }
+        if (realDirectory === null) return undefined;
+        return `${realDirectory.endsWith(sep) ? realDirectory : realDirectory + sep}${name.toString('latin1')}`;
+      };
       ancestors.add(id);
       for (const entry of entries) {
         const name = nameText(entry.name);
@@ -190,7 +207,7 @@ class Collector {
         } else if (!rule.acceptsFile(next)) {
           continue;
         } else if (isFile) {
-          this.addFile(path, { explicit: rule.explicit, named: false });
+          this.addFile(path, { explicit: rule.explicit, named: false }, entry.isSymbolicLink() ? undefined : realPathOf(entry.name));
         } else {
           this.problems.push(`cannot read ${this.display(pathText(path))}: ${describeFsError({ code: 'ENOTREGULAR' })}`);
         }

@@ -19,8 +19,12 @@ export interface CrossFileGroup {
   ruleSeverity: Record<string, SeverityName | 'off'>;
 }
 
-/** 1-based line and column of an offset the facts named (the worker resolved them against the file's text). */
-type Positions = Map<number, { line: number; column: number }>;
+/**
+ * Where the offsets the facts named stand (the worker resolved them against the file's text): the
+ * flat triples offset, line, character (0-based) as they came, and by offset the index of a
+ * triple, made when a finding first needs it (number to number: no object per offset).
+ */
+interface Positions { flat: readonly number[]; indexOf?: Map<number, number> }
 
 /**
  * Adds the cross-file findings to `files` (in place), and drops the facts from them. Files over
@@ -40,7 +44,7 @@ export function addCrossFileFindings(files: FileResult[], groups: readonly Cross
     const facts = factsFromPortable(portable, catalog);
     if (!facts) continue;
     pathOfUri.set(facts.uri, file.path);
-    positionsOf.set(facts.uri, positionsFrom(portable.positions));
+    positionsOf.set(facts.uri, { flat: portable.positions });
     entries.push({ uri: facts.uri, facts, result: file });
   }
   if (entries.length < 2) return;
@@ -54,15 +58,20 @@ export function addCrossFileFindings(files: FileResult[], groups: readonly Cross
   }
 }
 
-function positionsFrom(flat: readonly number[]): Positions {
-  const positions: Positions = new Map();
-  for (let at = 0; at + 2 < flat.length; at += 3) positions.set(flat[at]!, { line: flat[at + 1]! + 1, column: flat[at + 2]! + 1 });
-  return positions;
+/** 1-based line and column of an offset; undefined when the facts did not name it. */
+function positionOf(positions: Positions, offset: number): { line: number; column: number } | undefined {
+  const flat = positions.flat;
+  if (!positions.indexOf) {
+    positions.indexOf = new Map();
+    for (let at = 0; at + 2 < flat.length; at += 3) positions.indexOf.set(flat[at]!, at);
+  }
+  const at = positions.indexOf.get(offset);
+  return at === undefined ? undefined : { line: flat[at + 1]! + 1, column: flat[at + 2]! + 1 };
 }
 
 function span(positions: Positions, range: OffsetRange): { line: number; column: number; endLine: number; endColumn: number } {
-  const start = positions.get(range.start) ?? { line: 1, column: 1 };
-  const end = positions.get(range.end) ?? start;
+  const start = positionOf(positions, range.start) ?? { line: 1, column: 1 };
+  const end = positionOf(positions, range.end) ?? start;
   return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
 }
 

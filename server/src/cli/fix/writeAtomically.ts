@@ -5,7 +5,6 @@
  * link is written through (its target is replaced, the link stays). The file is re-read first:
  * when it changed since whfb-lint read it (an editor saved meanwhile), nothing is written.
  */
-import { randomBytes } from 'node:crypto';
 import { closeSync, fchmodSync, fsyncSync, openSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 
 export type TextEncodingName = 'utf8' | 'utf8-bom' | 'utf16le' | 'utf16be';
@@ -36,8 +35,10 @@ export function writeFileAtomically(path: string | Buffer, expected: Buffer, byt
   if (!readFileSync(target).equals(expected)) throw new ChangedSinceReadError(`${String(path)} changed while it was being fixed; not written`);
   const mode = statSync(target).mode & 0o7777;
   const slash = Math.max(target.lastIndexOf(0x2f), process.platform === 'win32' ? target.lastIndexOf(0x5c) : -1);
+  // The Web Crypto global, not node:crypto: every worker thread loads this bundle, and importing
+  // node:crypto costs each one about 10 ms for a name only --fix needs.
   const temp = Buffer.concat([
-    target.subarray(0, slash + 1), Buffer.from('.'), target.subarray(slash + 1), Buffer.from(`.whfb-lint-${process.pid}-${randomBytes(4).toString('hex')}.tmp`),
+    target.subarray(0, slash + 1), Buffer.from('.'), target.subarray(slash + 1), Buffer.from(`.whfb-lint-${process.pid}-${Buffer.from(globalThis.crypto.getRandomValues(new Uint8Array(4))).toString('hex')}.tmp`),
   ]);
   const fd = openSync(temp, 'wx', 0o600);
   try {

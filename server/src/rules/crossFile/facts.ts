@@ -198,30 +198,64 @@ export function fileFacts(uri: string, model: PolicyModel, catalog: CatalogIndex
   };
 }
 
-/** A Source as plain data: its catalog node by path, so it crosses threads (whfb-lint's workers). */
-export type PortableSource = Omit<Source, 'node'> & { nodePath: string };
-
 /**
  * A file's facts as plain data, with the line/character of every offset they hold: whfb-lint's
  * workers check each file once and hand these back, and the main thread judges the set across
  * files from them (cli/crossFileLint.ts) without reading or parsing any file again.
+ *
+ * Column by column rather than an object per source: a structured clone writes every object's
+ * keys, and a thousand files of twenty settings made the copy between threads, and the objects it
+ * built, a large part of a run. Each source is sent once, however many topics name it.
  */
 export interface PortableFileFacts extends Omit<FileFacts, 'topics' | 'signatures'> {
-  /** The signatures are not sent: rebuilt from the sources on arrival, they cost less than their copy. */
-  topics: [string, PortableSource[]][];
+  /** Per source, SOURCE_STRINGS apart: catalog path, value, how a message names it. */
+  sourceStrings: string[];
+  /** Per source, SOURCE_NUMBERS apart: flags (SOURCE_*), range start, range end, number. */
+  sourceNumbers: Float64Array;
+  /** Pairs source index, codes joined by "\n", for the sources with codes silenced. */
+  ignoredCodesBySource: (number | string)[];
+  /** Topic by topic: its name, then how many sources it holds, then their indices. */
+  topicNames: string[];
+  topicSources: number[];
   /** Flat triples offset, line, character for every offset a finding or related location can name. */
   positions: number[];
 }
 
+const SOURCE_STRINGS = 3;
+const SOURCE_NUMBERS = 4;
+const SOURCE_GROUP_POLICY = 1;
+const SOURCE_HAS_ON = 2;
+const SOURCE_ON = 4;
+const SOURCE_HAS_NUMBER = 8;
+const NO_CODES: readonly string[] = Object.freeze([]);
+
 export function portableFacts(facts: FileFacts, positionAt: (offset: number) => { line: number; character: number }): PortableFileFacts {
   const offsets = new Set<number>([0]);
-  const topics: [string, PortableSource[]][] = [];
+  const indexOf = new Map<Source, number>();
+  const sourceStrings: string[] = [];
+  const numbers: number[] = [];
+  const ignoredCodesBySource: (number | string)[] = [];
+  const topicNames: string[] = [];
+  const topicSources: number[] = [];
   for (const [topic, sources] of facts.topics) {
-    topics.push([topic, sources.map(({ node, ...rest }) => {
-      offsets.add(rest.range.start);
-      offsets.add(rest.range.end);
-      return { ...rest, nodePath: node.path };
-    })]);
+    topicNames.push(topic);
+    topicSources.push(sources.length);
+    for (const source of sources) {
+      let index = indexOf.get(source);
+      if (index === undefined) {
+        index = indexOf.size;
+        indexOf.set(source, index);
+        sourceStrings.push(source.node.path, source.value, source.said);
+        const flags = (source.channel === 'group-policy' ? SOURCE_GROUP_POLICY : 0)
+          | (source.on !== undefined ? SOURCE_HAS_ON | (source.on ? SOURCE_ON : 0) : 0)
+          | (source.number !== undefined ? SOURCE_HAS_NUMBER : 0);
+        numbers.push(flags, source.range.start, source.range.end, source.number ?? 0);
+        if (source.ignoredCodes.length > 0) ignoredCodesBySource.push(index, source.ignoredCodes.join('\n'));
+        offsets.add(source.range.start);
+        offsets.add(source.range.end);
+      }
+      topicSources.push(index);
+    }
   }
   if (facts.tenantRange) {
     offsets.add(facts.tenantRange.start);
@@ -233,38 +267,59 @@ export function portableFacts(facts: FileFacts, positionAt: (offset: number) => 
     positions.push(offset, position.line, position.character);
   }
   const { topics: _topics, signatures: _signatures, ...rest } = facts;
-  return { ...rest, topics, positions };
+  return { ...rest, sourceStrings, sourceNumbers: new Float64Array(numbers), ignoredCodesBySource, topicNames, topicSources, positions };
 }
 
 /** The facts again, their nodes the catalog's own (the rules compare nodes by identity); undefined when a node is unknown here. */
 export function factsFromPortable(portable: PortableFileFacts, catalog: CatalogIndex): FileFacts | undefined {
-  const topics = new Map<string, Source[]>();
-  const nodes = new Map<string, CatalogNode>();
+  const { sourceStrings: strings, sourceNumbers: numbers, ignoredCodesBySource } = portable;
+  const ignored = new Map<number, readonly string[]>();
+  for (let at = 0; at + 1 < ignoredCodesBySource.length; at += 2) {
+    ignored.set(ignoredCodesBySource[at] as number, (ignoredCodesBySource[at + 1] as string).split('\n'));
+  }
   // One uri string for the file: the rules compare and look up uris in their hottest loops, and
   // a string that crossed threads is a copy per source, compared character by character.
   const uri = portable.uri;
-  for (const [topic, sources] of portable.topics) {
-    const list: Source[] = [];
-    for (const portableSource of sources) {
-      let node = nodes.get(portableSource.nodePath);
-      if (!node) {
-        node = catalog.byPath(portableSource.nodePath);
-        if (!node) return undefined;
-        nodes.set(portableSource.nodePath, node);
-      }
-      // Built in fileFacts' shape, so the rules' property reads stay monomorphic.
-      const source: Source = {
-        uri, channel: portableSource.channel, node, value: portableSource.value, range: portableSource.range,
-        said: portableSource.said, ignoredCodes: portableSource.ignoredCodes,
-        ...(portableSource.on !== undefined ? { on: portableSource.on } : {}),
-        ...(portableSource.number !== undefined ? { number: portableSource.number } : {}),
-      };
-      list.push(source);
+  const nodes = new Map<string, CatalogNode>();
+  const sources: Source[] = [];
+  for (let index = 0; index * SOURCE_STRINGS < strings.length; index++) {
+    const path = strings[index * SOURCE_STRINGS]!;
+    let node = nodes.get(path);
+    if (!node) {
+      node = catalog.byPath(path);
+      if (!node) return undefined;
+      nodes.set(path, node);
     }
-    topics.set(topic, list);
+    const flags = numbers[index * SOURCE_NUMBERS]!;
+    // Built in fileFacts' shape, so the rules' property reads stay monomorphic.
+    const source: Source = {
+      uri, channel: flags & SOURCE_GROUP_POLICY ? 'group-policy' : 'mdm', node, value: strings[index * SOURCE_STRINGS + 1]!,
+      range: { start: numbers[index * SOURCE_NUMBERS + 1]!, end: numbers[index * SOURCE_NUMBERS + 2]! },
+      said: strings[index * SOURCE_STRINGS + 2]!, ignoredCodes: ignored.get(index) ?? NO_CODES,
+    };
+    if (flags & SOURCE_HAS_ON) source.on = (flags & SOURCE_ON) !== 0;
+    if (flags & SOURCE_HAS_NUMBER) source.number = numbers[index * SOURCE_NUMBERS + 3]!;
+    sources.push(source);
   }
-  const signatures = new Map<string, string>();
-  for (const [topic, sources] of topics) signatures.set(topic, signatureOf(sources));
-  const { topics: _topics, positions: _positions, ...rest } = portable;
-  return { ...rest, topics, signatures };
+  const topics = new Map<string, Source[]>();
+  const { topicNames, topicSources } = portable;
+  for (let topic = 0, at = 0; topic < topicNames.length; topic++) {
+    const count = topicSources[at++]!;
+    const list: Source[] = new Array<Source>(count);
+    for (let k = 0; k < count; k++) list[k] = sources[topicSources[at++]!]!;
+    topics.set(topicNames[topic]!, list);
+  }
+  const { sourceStrings: _strings, sourceNumbers: _numbers, ignoredCodesBySource: _ignored, topicNames: _names, topicSources: _sources, positions: _positions, ...rest } = portable;
+  let signatures: Map<string, string> | undefined;
+  return {
+    ...rest, topics,
+    // Read only when a file's next version is compared with this one: whfb-lint judges each file once and never does.
+    get signatures() {
+      if (!signatures) {
+        signatures = new Map<string, string>();
+        for (const [topic, list] of topics) signatures.set(topic, signatureOf(list));
+      }
+      return signatures;
+    },
+  };
 }
