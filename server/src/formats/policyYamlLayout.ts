@@ -150,7 +150,7 @@ export function ignoredCodesAbove(text: string, lineStart: number): string[] {
   if (lastAnswer?.table === table && lastAnswer.line === line) return lastAnswer.codes === NO_CODES ? NO_CODES : [...lastAnswer.codes];
   const codes: string[] = [];
   for (let above = line - 1; above >= 0 && above >= line - 20; above--) {
-    const start = table.starts[above]!;
+    const start = table.starts[above];
     const end = lineContentEnd(table, above);
     if (!isCommentLine(text, start, end)) break;
     const content = text.slice(start, end);
