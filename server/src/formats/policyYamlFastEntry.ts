@@ -32,15 +32,24 @@ interface ReadPair {
   value: string | number | boolean;
 }
 
-const KEYS: readonly EntryKey[] = ['omaUri', 'type', 'value', 'name'];
-
-/** One of the four keys at `at`, followed by `:` (what follows the colon is checked by the caller). */
+/**
+ * One of the four keys at `at`, followed by `:` (what follows the colon is checked by the caller).
+ * Compared by hand, not by a loop over a key list: this runs for every line of a 10,000-setting
+ * file while its code is still cold, where each step of a `for...of` allocates an iterator result.
+ */
 function keyAt(text: string, at: number, end: number): EntryKey | undefined {
-  for (const key of KEYS) {
-    const colon = at + key.length;
-    if (colon < end && text.charCodeAt(colon) === 58 /* : */ && text.startsWith(key, at)) return key;
+  switch (text.charCodeAt(at)) {
+    case 111 /* o */: return keyIs(text, at, end, 'omaUri') ? 'omaUri' : undefined;
+    case 116 /* t */: return keyIs(text, at, end, 'type') ? 'type' : undefined;
+    case 118 /* v */: return keyIs(text, at, end, 'value') ? 'value' : undefined;
+    case 110 /* n */: return keyIs(text, at, end, 'name') ? 'name' : undefined;
+    default: return undefined;
   }
-  return undefined;
+}
+
+function keyIs(text: string, at: number, end: number, key: EntryKey): boolean {
+  const colon = at + key.length;
+  return colon < end && text.charCodeAt(colon) === 58 /* : */ && text.startsWith(key, at);
 }
 
 function hasTabOrCr(text: string, from: number, to: number): boolean {
@@ -68,8 +77,13 @@ export function readPlainEntry(text: string, start: number, end: number, listInd
   for (let at = start; at < start + listIndent; at++) if (text.charCodeAt(at) !== 32) return undefined;
   if (text.charCodeAt(start + listIndent) !== 45 || text.charCodeAt(start + listIndent + 1) !== 32) return undefined;
 
-  const pairs: Partial<Record<EntryKey, ReadPair>> = {};
-  const order: EntryKey[] = [];
+  // One local per key rather than a record of them: one object less per entry, for 10,000 entries per open.
+  let omaUriPair: ReadPair | undefined;
+  let typePair: ReadPair | undefined;
+  let valuePair: ReadPair | undefined;
+  let namePair: ReadPair | undefined;
+  // The plain value the schema checks, its keys in the order they are written (as the YAML path builds it).
+  const plain: Record<string, unknown> = {};
   let mapEnd = -1;
   let lineStart = start;
   let first = true;
@@ -92,7 +106,9 @@ export function readPlainEntry(text: string, start: number, end: number, listInd
     }
     if (trailing || at !== lineStart + keyColumn) return undefined;
     const key = keyAt(text, at, contentEnd);
-    if (key === undefined || pairs[key]) return undefined;
+    if (key === undefined) return undefined;
+    const seen = key === 'omaUri' ? omaUriPair : key === 'type' ? typePair : key === 'value' ? valuePair : namePair;
+    if (seen !== undefined) return undefined;
     const keyEnd = at + key.length;
     let valueStart = keyEnd + 1;
     while (valueStart < contentEnd && text.charCodeAt(valueStart) === 32) valueStart += 1;
@@ -102,8 +118,12 @@ export function readPlainEntry(text: string, start: number, end: number, listInd
     if (valueEnd === valueStart || hasTabOrCr(text, valueStart, valueEnd)) return undefined;
     const value = scalarValue(text.slice(valueStart, valueEnd));
     if (value === undefined) return undefined;
-    pairs[key] = { key: { start: at, end: keyEnd }, range: { start: valueStart, end: valueEnd }, value };
-    order.push(key);
+    const pair: ReadPair = { key: { start: at, end: keyEnd }, range: { start: valueStart, end: valueEnd }, value };
+    if (key === 'omaUri') omaUriPair = pair;
+    else if (key === 'type') typePair = pair;
+    else if (key === 'value') valuePair = pair;
+    else namePair = pair;
+    plain[key] = value;
     // A block mapping ends where its last value's line does (after the line break).
     mapEnd = next;
     first = false;
@@ -112,13 +132,11 @@ export function readPlainEntry(text: string, start: number, end: number, listInd
   if (mapEnd < 0) return undefined;
 
   // The schema check of the YAML path, on the same plain value: an entry it reports on is left to that path.
-  const plain: Record<string, unknown> = {};
-  for (const key of order) plain[key] = pairs[key]!.value;
   if (!entryShapeIsClean(plain)) return undefined;
 
   const range = { start: start + keyColumn, end: mapEnd };
   const setting: PolicySetting = { index, range, ignoredCodes: ignoredCodesAbove(text, lineStartOf(text, range.start)) };
-  const omaUri = asText(pairs.omaUri, text);
+  const omaUri = asText(omaUriPair, text);
   if (omaUri) {
     setting.omaUri = omaUri;
     if (omaUri.value) {
@@ -126,11 +144,13 @@ export function readPlainEntry(text: string, start: number, end: number, listInd
       if (resolved.node) setting.node = resolved.node;
     }
   }
-  const type = asText(pairs.type, text);
-  if (type) setting.type = { value: type.value, range: type.range, keyRange: type.keyRange, normalized: normalizeValueType(type.value) };
-  const value = pairs.value;
+  if (typePair) {
+    const type = textOf(typePair, text);
+    setting.type = { value: type, range: typePair.range, keyRange: typePair.key, normalized: normalizeValueType(type) };
+  }
+  const value = valuePair;
   if (value) setting.value = { value: typeof value.value === 'string' ? detached(value.value) : value.value, range: value.range, keyRange: value.key };
-  const name = asText(pairs.name, text);
+  const name = asText(namePair, text);
   if (name) setting.name = name;
   return setting;
 }
@@ -138,8 +158,11 @@ export function readPlainEntry(text: string, start: number, end: number, listInd
 /** What locatedText gives for a scalar: text as is, other scalars as their source text. */
 function asText(pair: ReadPair | undefined, text: string): Located<string> | undefined {
   if (!pair) return undefined;
-  const value = typeof pair.value === 'string' ? pair.value : text.slice(pair.range.start, pair.range.end);
-  return { value: detached(value), range: pair.range, keyRange: pair.key };
+  return { value: textOf(pair, text), range: pair.range, keyRange: pair.key };
+}
+
+function textOf(pair: ReadPair, text: string): string {
+  return detached(typeof pair.value === 'string' ? pair.value : text.slice(pair.range.start, pair.range.end));
 }
 
 /** The scalar's value as YAML's core schema reads it, or undefined for anything this reader leaves to the YAML parse. */

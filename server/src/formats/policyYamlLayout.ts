@@ -17,6 +17,11 @@ export interface LineInfo {
 }
 
 export function lineAt(text: string, start: number): LineInfo {
+  return readLineInto(text, start, { start, end: start, next: start, indent: 0, kind: 'blank' });
+}
+
+/** lineAt written into `line`: a scan over every line of a file reuses one object instead of making one per line. */
+function readLineInto(text: string, start: number, line: LineInfo): LineInfo {
   const newline = text.indexOf('\n', start);
   const next = newline === -1 ? text.length : newline + 1;
   let end = newline === -1 ? text.length : newline;
@@ -32,7 +37,12 @@ export function lineAt(text: string, start: number): LineInfo {
   else if (text.charCodeAt(at) === 35 /* # */) kind = 'comment';
   else if (text.charCodeAt(at) === 45 /* - */ && (at + 1 >= end || text.charCodeAt(at + 1) === 32)) kind = 'item';
   else kind = 'content';
-  return { start, end, next, indent, kind };
+  line.start = start;
+  line.end = end;
+  line.next = next;
+  line.indent = indent;
+  line.kind = kind;
+  return line;
 }
 
 export interface SettingsBlockLayout {
@@ -89,8 +99,9 @@ export function splitEntries(
   const starts: number[] = [];
   let lastContentEnd = from;
   let at = from;
+  const line: LineInfo = { start: from, end: from, next: from, indent: 0, kind: 'blank' };
   while (at < to) {
-    const line = lineAt(text, at);
+    readLineInto(text, at, line);
     if (line.kind === 'item' && line.indent === listIndent) {
       starts.push(line.start);
       lastContentEnd = line.next;
@@ -139,8 +150,10 @@ export function ignoredCodesAbove(text: string, lineStart: number): string[] {
   if (lastAnswer?.table === table && lastAnswer.line === line) return lastAnswer.codes === NO_CODES ? NO_CODES : [...lastAnswer.codes];
   const codes: string[] = [];
   for (let above = line - 1; above >= 0 && above >= line - 20; above--) {
-    const content = text.slice(table.starts[above]!, lineContentEnd(table, above));
-    if (!content.trim().startsWith('#')) break;
+    const start = table.starts[above];
+    const end = lineContentEnd(table, above);
+    if (!isCommentLine(text, start, end)) break;
+    const content = text.slice(start, end);
     const match = IGNORE.exec(content);
     if (match) codes.push(...parseCodeList(match[1]));
   }
@@ -149,6 +162,22 @@ export function ignoredCodesAbove(text: string, lineStart: number): string[] {
 }
 
 let lastAnswer: { table: LineStarts; line: number; codes: string[] } | undefined;
+
+/**
+ * Whether the line's content, trimmed, starts with `#`. Read in place: the line above nearly every
+ * entry is the previous entry's last line, and cutting and trimming a copy of it allocated two
+ * strings per entry. A character outside ASCII before the first other one is left to `trim`, which
+ * knows every Unicode space.
+ */
+function isCommentLine(text: string, start: number, end: number): boolean {
+  for (let at = start; at < end; at++) {
+    const code = text.charCodeAt(at);
+    if (code === 32 || (code >= 9 && code <= 13)) continue;
+    if (code > 127) return text.slice(start, end).trim().startsWith('#');
+    return code === 35 /* # */;
+  }
+  return false;
+}
 
 /**
  * `# whfb-ignore-file CODE[, CODE]` in the comment lines at the top of the file (before the first
