@@ -80,7 +80,9 @@ function mdmSources(model: PolicyModel, catalog: CatalogIndex, ref: NodeRef): Fl
   for (const setting of settingsFor(model, ref, catalog)) {
     const on = setting.value ? asBoolean(setting.value.value) : undefined;
     if (on === undefined) continue;
-    out.push({ on, range: setting.value!.range, said: l10n.t('{0} is {1}', setting.node?.name ?? ref.name, String(on)), setting, ...(setting.node ? { path: setting.node.path } : {}) });
+    // `said` is formatted when a message uses it: most sources make no finding, and a file with
+    // hundreds of these settings formatted all of them on every edit (issue 16).
+    out.push({ on, range: setting.value!.range, get said() { return l10n.t('{0} is {1}', setting.node?.name ?? ref.name, String(on)); }, setting, ...(setting.node ? { path: setting.node.path } : {}) });
   }
   return out;
 }
@@ -282,16 +284,35 @@ const postLogonProvisioningOff: Rule = {
   check(model, catalog) {
     if (!model.deployment) return [];
     const findings: Finding[] = [];
+    // "If you select Don't start Windows Hello provisioning after sign-in, Windows Hello for Business doesn't automatically start provisioning after the user has signed in."
+    const message = l10n.t('DisablePostLogonProvisioning is true: Windows Hello for Business doesn\'t automatically start provisioning after the user has signed in. The guides select this only "when you use a non-Microsoft solution to provision Windows Hello for Business"; otherwise set it to false or remove it.');
+    const title = l10n.t('Set DisablePostLogonProvisioning to false');
     for (const source of mdmSources(model, catalog, NODES.disablePostLogonProvisioning)) {
-      if (!source.on) continue;
-      // "If you select Don't start Windows Hello provisioning after sign-in, Windows Hello for Business doesn't automatically start provisioning after the user has signed in."
-      findings.push(finding('WHFB135', source.range,
-        l10n.t('DisablePostLogonProvisioning is true: Windows Hello for Business doesn\'t automatically start provisioning after the user has signed in. The guides select this only "when you use a non-Microsoft solution to provision Windows Hello for Business"; otherwise set it to false or remove it.'),
-        { ...valueFix(source.setting, false, l10n.t('Set DisablePostLogonProvisioning to false')), ...pathsOf(source) }));
+      if (!source.on || !source.setting) continue;
+      const before = postLogonFindings.get(source.setting);
+      if (before && before.message === message && before.title === title) {
+        findings.push(before.item);
+        continue;
+      }
+      const item = finding('WHFB135', source.range, message, { ...valueFix(source.setting, false, title), ...pathsOf(source) });
+      postLogonFindings.set(source.setting, { message, title, item });
+      findings.push(item);
     }
     return findings;
   },
 };
+
+/**
+ * WHFB135's finding per setting object. A setting the incremental parse kept has the same value and
+ * range, so it gets the same finding object again, and what was made from it downstream (paths,
+ * fix, diagnostic) is reused: the trust rules run again whenever an edit touches a setting they
+ * read, and a file with hundreds of DisablePostLogonProvisioning settings rebuilt all their
+ * findings and diagnostics then (issue 16). Weak, not one slot per run: another document (or the
+ * workspace index) judged between two edits must not cost the edited one its findings; only the
+ * few settings an edit re-reads add entries, so little waits here for a full collection.
+ */
+interface PostLogonFinding { message: string; title: string; item: Finding }
+const postLogonFindings = new WeakMap<PolicySetting, PostLogonFinding>();
 
 const deploymentConsistency: Rule = {
   code: 'WHFB140',

@@ -65,7 +65,7 @@ test('a finding about a missing setting names the setting it asks for, and keeps
   assert.ok(fix, 'the quick fix is still offered');
   assert.equal(fix.kind, 'quickfix');
   assert.deepEqual(fix.diagnostics, [trust]);
-  const [edit] = fix.edit!.changes![doc.uri]!;
+  const [edit] = fix.edit.changes[doc.uri];
   assert.deepEqual(edit.range.start, { line: 6, character: 9 }, 'from just after `settings:`');
   assert.ok(!edit.newText.includes('[]') && edit.newText.includes('/UseCloudTrustForOnPremAuth\n'), '`[]` becomes a block list with the setting');
 });
