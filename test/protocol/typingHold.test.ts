@@ -80,3 +80,37 @@ test('pull: a full-text change (a paste, a sync) is no keystroke and is reported
   const report: any = await pull.request('textDocument/diagnostic', { textDocument: { uri } });
   assert.deepEqual(codes(report.items), ['WHFB101']);
 });
+
+test('pull: a keystroke whose only new finding is held back leaves the answer "unchanged", and the finding comes after the pause', TIMEOUT, async () => {
+  const uri = 'file:///workspace/typing-unchanged.whfb.yaml';
+  // A setting no other rule reads, so the typed value's type error is the only new finding.
+  const policy = `${CLEAN_POLICY}  - omaUri: ./Device/Vendor/MSFT/PassportForWork/{TenantId}/Policies/PINComplexity/History
+    type: int
+    value: 5
+`;
+  const valueLine = 22;
+  const valueEnd = policy.split('\n')[valueLine].length;
+  const typeCodes = (items: { code?: unknown }[]) => items.map((item) => item.code).filter((code) => code === 'WHFB103');
+  const typed = (version: number, text: string, removed: number) => ({
+    textDocument: { uri, version },
+    contentChanges: [{ range: { start: { line: valueLine, character: valueEnd }, end: { line: valueLine, character: valueEnd + removed } }, text }],
+  });
+  await pull.open(uri, 'whfb-yaml', 1, policy);
+  const opened: any = await pull.request('textDocument/diagnostic', { textDocument: { uri } });
+  await pull.connection.sendNotification('textDocument/didChange', typed(2, 'x', 0));
+  const whileTyped: any = await pull.request('textDocument/diagnostic', { textDocument: { uri }, previousResultId: opened.resultId });
+  assert.equal(whileTyped.kind, 'unchanged', 'the client keeps what it shows');
+  assert.notEqual(whileTyped.resultId, opened.resultId, 'an answer about the new version');
+  await pull.connection.sendNotification('textDocument/didChange', typed(3, '', 1));
+  const takenBack: any = await pull.request('textDocument/diagnostic', { textDocument: { uri }, previousResultId: whileTyped.resultId });
+  assert.equal(takenBack.kind, 'unchanged');
+  assert.notEqual(takenBack.resultId, whileTyped.resultId);
+  await pull.connection.sendNotification('textDocument/didChange', typed(4, 'x', 0));
+  const again: any = await pull.request('textDocument/diagnostic', { textDocument: { uri }, previousResultId: takenBack.resultId });
+  assert.equal(again.kind, 'unchanged');
+  await new Promise((resolve) => setTimeout(resolve, 1300));
+  const afterPause: any = await pull.request('textDocument/diagnostic', { textDocument: { uri }, previousResultId: again.resultId });
+  assert.equal(afterPause.kind, 'full');
+  assert.deepEqual(typeCodes(afterPause.items), ['WHFB103']);
+  assert.deepEqual(afterPause.items.filter((item: { code?: unknown }) => item.code !== 'WHFB103'), opened.items, 'nothing else changed');
+});

@@ -67,8 +67,15 @@ interface FlagSource {
   on: boolean;
   /** Where a finding about it stands (the value, or the policy name). */
   range: OffsetRange;
-  /** "UseCloudTrustForOnPremAuth is true" / 'Group Policy "Use cloud trust for on-premises authentication" is enabled'. */
-  said: string;
+  /**
+   * A Group Policy entry's 'Group Policy "Use cloud trust for on-premises authentication" is
+   * enabled'; a setting's "UseCloudTrustForOnPremAuth is true" is written by `saidOf` from `subject`
+   * when a message uses it: most sources make no finding, and a file with hundreds of these settings
+   * formatted all of them whenever the trust rules ran (issue 16).
+   */
+  said?: string;
+  /** The node a setting sets, by name. */
+  subject?: string;
   setting?: PolicySetting;
   entry?: GroupPolicyEntry;
   /** The catalog path of the node it sets (a Group Policy's own node), for the checklist. */
@@ -80,7 +87,7 @@ function mdmSources(model: PolicyModel, catalog: CatalogIndex, ref: NodeRef): Fl
   for (const setting of settingsFor(model, ref, catalog)) {
     const on = setting.value ? asBoolean(setting.value.value) : undefined;
     if (on === undefined) continue;
-    out.push({ on, range: setting.value!.range, said: l10n.t('{0} is {1}', setting.node?.name ?? ref.name, String(on)), setting, ...(setting.node ? { path: setting.node.path } : {}) });
+    out.push({ on, range: setting.value!.range, subject: setting.node?.name ?? ref.name, setting, ...(setting.node ? { path: setting.node.path } : {}) });
   }
   return out;
 }
@@ -155,6 +162,11 @@ function missingSetting(catalog: CatalogIndex, ref: NodeRef, value: boolean | nu
   return { fix: { kind: 'add-setting', title: l10n.t('Add {0} = {1}', node.name, String(value)), node, value }, paths };
 }
 
+/** "UseCloudTrustForOnPremAuth is true" / 'Group Policy "..." is enabled'. */
+function saidOf(source: FlagSource): string {
+  return source.said ?? l10n.t('{0} is {1}', source.subject ?? '', String(source.on));
+}
+
 function pathsOf(...sources: (FlagSource | undefined)[]): { paths: string[] } {
   return { paths: sources.flatMap((source) => (source?.path ? [source.path] : [])) };
 }
@@ -190,18 +202,18 @@ const trustSettings: Rule = {
       if (certificate.on) {
         // "If the Use certificate for on-premises authentication policy is enabled, certificate trust takes precedence over cloud Kerberos trust."
         const source = certificate.deciding!;
-        findings.push(finding('WHFB130', source.range, l10n.t('{0}: certificate trust takes precedence over cloud Kerberos trust, so {1}. The cloud Kerberos trust guide: make sure this policy is not configured; remove it.', source.said, uses), { ...deployed, ...sourceFix(source, false, CERTIFICATE), ...pathsOf(source) }));
+        findings.push(finding('WHFB130', source.range, l10n.t('{0}: certificate trust takes precedence over cloud Kerberos trust, so {1}. The cloud Kerberos trust guide: make sure this policy is not configured; remove it.', saidOf(source), uses), { ...deployed, ...sourceFix(source, false, CERTIFICATE), ...pathsOf(source) }));
       }
       if (cloud.deciding && !cloud.on) {
         const source = cloud.deciding;
-        findings.push(finding('WHFB130', source.range, l10n.t('{0}: {1}. {2}.', source.said, uses, howToEnable(!!source.entry, CLOUD, CLOUD_POLICY).replace(/^./, (c) => c.toUpperCase())), { ...deployed, ...sourceFix(source, true, CLOUD), ...pathsOf(source) }));
+        findings.push(finding('WHFB130', source.range, l10n.t('{0}: {1}. {2}.', saidOf(source), uses, howToEnable(!!source.entry, CLOUD, CLOUD_POLICY).replace(/^./, (c) => c.toUpperCase())), { ...deployed, ...sourceFix(source, true, CLOUD), ...pathsOf(source) }));
       } else if (!cloud.deciding && describesChannel) {
         findings.push(finding('WHFB130', trust!.range, l10n.t('Without {0} ({1}), {2}: {3}.', CLOUD_POLICY, CLOUD, uses, howToEnable(groupPolicyOnly, CLOUD, CLOUD_POLICY)), missingSetting(catalog, NODES.useCloudTrust, true, !groupPolicyOnly)));
       }
     } else if (wanted === 'certificate') {
       if (certificate.deciding) {
         const source = certificate.deciding;
-        findings.push(finding('WHFB130', source.range, l10n.t('{0}: {1}. {2}.', source.said, uses, howToEnable(!!source.entry, CERTIFICATE, CERTIFICATE_POLICY).replace(/^./, (c) => c.toUpperCase())), { ...deployed, ...sourceFix(source, true, CERTIFICATE), ...pathsOf(source) }));
+        findings.push(finding('WHFB130', source.range, l10n.t('{0}: {1}. {2}.', saidOf(source), uses, howToEnable(!!source.entry, CERTIFICATE, CERTIFICATE_POLICY).replace(/^./, (c) => c.toUpperCase())), { ...deployed, ...sourceFix(source, true, CERTIFICATE), ...pathsOf(source) }));
       } else if (describesChannel && groupPolicyOnly) {
         // Through Intune the tenant-wide policy can set it ("If the Intune tenant-wide policy is enabled and configured to your needs, you can skip to Enroll"): WHFB134.
         findings.push(finding('WHFB130', trust!.range, l10n.t('Without {0} ({1}), {2}: {3}.', CERTIFICATE_POLICY, CERTIFICATE, uses, howToEnable(groupPolicyOnly, CERTIFICATE, CERTIFICATE_POLICY)), missingSetting(catalog, NODES.useCertificateTrust, true, !groupPolicyOnly)));
@@ -210,7 +222,7 @@ const trustSettings: Rule = {
       // Key trust: the flag that decides is the one to turn off (certificate first: it takes precedence).
       const source = (certificate.on ? certificate.deciding : cloud.deciding)!;
       const name = certificate.on ? CERTIFICATE : CLOUD;
-      findings.push(finding('WHFB130', source.range, l10n.t('{0}: {1}. Set it to false or remove it.', source.said, uses), { ...deployed, ...sourceFix(source, false, name), ...pathsOf(source) }));
+      findings.push(finding('WHFB130', source.range, l10n.t('{0}: {1}. Set it to false or remove it.', saidOf(source), uses), { ...deployed, ...sourceFix(source, false, name), ...pathsOf(source) }));
     }
     return findings;
   },
@@ -227,8 +239,8 @@ const cloudTrustOverridden: Rule = {
     if (!cloud.on || !certificate.on) return [];
     const source = cloud.deciding!;
     return [finding('WHFB133', source.range,
-      l10n.t('{0}, but {1}: certificate trust takes precedence (the guides: "Cloud Kerberos trust is incompatible with certificate trust"), so Windows uses certificate trust and ignores {2}. Set it to false or remove it.', source.said, certificate.deciding!.said, CLOUD),
-      { related: [{ range: certificate.deciding!.range, message: certificate.deciding!.said }], ...sourceFix(source, false, CLOUD), ...pathsOf(source, certificate.deciding) })];
+      l10n.t('{0}, but {1}: certificate trust takes precedence (the guides: "Cloud Kerberos trust is incompatible with certificate trust"), so Windows uses certificate trust and ignores {2}. Set it to false or remove it.', saidOf(source), saidOf(certificate.deciding!), CLOUD),
+      { related: [{ range: certificate.deciding!.range, message: saidOf(certificate.deciding!) }], ...sourceFix(source, false, CLOUD), ...pathsOf(source, certificate.deciding) })];
   },
 };
 
@@ -242,7 +254,7 @@ const whfbTurnedOff: Rule = {
     const source = enable.deciding;
     if (!source || source.on) return [];
     // "If you disable this policy setting, the device doesn't provision Windows Hello for Business for any user."
-    return [finding('WHFB131', source.range, source.entry ? l10n.t('{0}: the device doesn\'t provision Windows Hello for Business for any user, but the deployment block deploys it. Enable the policy.', source.said) : l10n.t('{0}: the device doesn\'t provision Windows Hello for Business for any user, but the deployment block deploys it. Set it to true.', source.said), {
+    return [finding('WHFB131', source.range, source.entry ? l10n.t('{0}: the device doesn\'t provision Windows Hello for Business for any user, but the deployment block deploys it. Enable the policy.', saidOf(source)) : l10n.t('{0}: the device doesn\'t provision Windows Hello for Business for any user, but the deployment block deploys it. Set it to true.', saidOf(source)), {
       ...related(trust ?? depModel, l10n.t('The deployment that needs Windows Hello for Business')),
       ...sourceFix(source, true, 'UsePassportForWork'),
       ...pathsOf(source),
@@ -282,16 +294,35 @@ const postLogonProvisioningOff: Rule = {
   check(model, catalog) {
     if (!model.deployment) return [];
     const findings: Finding[] = [];
+    // "If you select Don't start Windows Hello provisioning after sign-in, Windows Hello for Business doesn't automatically start provisioning after the user has signed in."
+    const message = l10n.t('DisablePostLogonProvisioning is true: Windows Hello for Business doesn\'t automatically start provisioning after the user has signed in. The guides select this only "when you use a non-Microsoft solution to provision Windows Hello for Business"; otherwise set it to false or remove it.');
+    const title = l10n.t('Set DisablePostLogonProvisioning to false');
     for (const source of mdmSources(model, catalog, NODES.disablePostLogonProvisioning)) {
-      if (!source.on) continue;
-      // "If you select Don't start Windows Hello provisioning after sign-in, Windows Hello for Business doesn't automatically start provisioning after the user has signed in."
-      findings.push(finding('WHFB135', source.range,
-        l10n.t('DisablePostLogonProvisioning is true: Windows Hello for Business doesn\'t automatically start provisioning after the user has signed in. The guides select this only "when you use a non-Microsoft solution to provision Windows Hello for Business"; otherwise set it to false or remove it.'),
-        { ...valueFix(source.setting, false, l10n.t('Set DisablePostLogonProvisioning to false')), ...pathsOf(source) }));
+      if (!source.on || !source.setting) continue;
+      const before = postLogonFindings.get(source.setting);
+      if (before && before.message === message && before.title === title) {
+        findings.push(before.item);
+        continue;
+      }
+      const item = finding('WHFB135', source.range, message, { ...valueFix(source.setting, false, title), ...pathsOf(source) });
+      postLogonFindings.set(source.setting, { message, title, item });
+      findings.push(item);
     }
     return findings;
   },
 };
+
+/**
+ * WHFB135's finding per setting object. A setting the incremental parse kept has the same value and
+ * range, so it gets the same finding object again, and what was made from it downstream (paths,
+ * fix, diagnostic) is reused: the trust rules run again whenever an edit touches a setting they
+ * read, and a file with hundreds of DisablePostLogonProvisioning settings rebuilt all their
+ * findings and diagnostics then (issue 16). Weak, not one slot per run: another document (or the
+ * workspace index) judged between two edits must not cost the edited one its findings; only the
+ * few settings an edit re-reads add entries, so little waits here for a full collection.
+ */
+interface PostLogonFinding { message: string; title: string; item: Finding }
+const postLogonFindings = new WeakMap<PolicySetting, PostLogonFinding>();
 
 const deploymentConsistency: Rule = {
   code: 'WHFB140',
@@ -331,7 +362,7 @@ const requireSecurityDevice: Rule = {
     // Two MDM values that disagree are WHFB150's to report; advice only when nothing turns it on.
     if (source?.entry ? source.on : device.all.some((each) => each.on)) return [];
     if (source) {
-      return [finding('WHFB190', source.range, source.entry ? l10n.t('{0}: {1}. Enable the policy.', source.said, consequence) : l10n.t('{0}: {1}. Set it to true.', source.said, consequence), { ...sourceFix(source, true, 'RequireSecurityDevice'), ...pathsOf(source) })];
+      return [finding('WHFB190', source.range, source.entry ? l10n.t('{0}: {1}. Enable the policy.', saidOf(source), consequence) : l10n.t('{0}: {1}. Set it to true.', saidOf(source), consequence), { ...sourceFix(source, true, 'RequireSecurityDevice'), ...pathsOf(source) })];
     }
     if (!describesChannel) return [];
     const at = model.settingsKey ?? { start: model.deployment.range.start, end: model.deployment.range.start + 'deployment'.length };

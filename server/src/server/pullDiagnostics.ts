@@ -24,7 +24,9 @@ const EMPTY_REPORT: DocumentDiagnosticReport = { kind: DocumentDiagnosticReportK
 /**
  * `refresh` asks the client to pull again (workspace/diagnostic/refresh): after the typing pause, for
  * the findings held back on the token being typed (typingGuard.ts). Their answer's result id is
- * marked, so the next pull of the same version is answered in full, not "unchanged".
+ * marked, so the next pull of the same version is judged again (not answered "unchanged" by id) and
+ * carries the findings no longer held. The answer with findings held back is itself "unchanged"
+ * when what it shows is what the client holds already.
  */
 export interface WorkspaceAwareness {
   /** Moves when the document's cross-file findings may have changed. */
@@ -75,15 +77,15 @@ export function registerPullDiagnostics(host: ValidationHost, quiet: QuietPeriod
       const all = host.validate(input);
       const { shown: items, retryInMs } = typing ? typing.hold(document, all) : { shown: all, retryInMs: undefined };
       setImmediate(() => host.validated(input.uri));
-      if (retryInMs === undefined) {
-        const last = lastFull.get(input.uri);
-        lastFull.set(input.uri, { resultId, items });
-        if (last && params.previousResultId === last.resultId && sameDiagnostics(last.items, items)) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
-        return { kind: DocumentDiagnosticReportKind.Full, resultId, items };
-      }
-      lastFull.delete(input.uri);
-      if (refresh) setTimeout(refresh, retryInMs);
-      return { kind: DocumentDiagnosticReportKind.Full, resultId: `${resultId}:typing`, items };
+      const held = retryInMs !== undefined;
+      if (held && refresh) setTimeout(refresh, retryInMs);
+      const answerId = held ? `${resultId}:typing` : resultId;
+      const last = lastFull.get(input.uri);
+      lastFull.set(input.uri, { resultId: answerId, items });
+      // A keystroke whose only new finding is held back leaves what the client shows as it is: no
+      // need to send thousands of diagnostics again for it, nor for the next keystroke that takes it away.
+      if (last && params.previousResultId === last.resultId && sameDiagnostics(last.items, items)) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: answerId };
+      return { kind: DocumentDiagnosticReportKind.Full, resultId: answerId, items };
     });
   }));
 }

@@ -39,6 +39,7 @@ import type { ClientDiagnostic, CodeAction, CompletionList, Diagnostic, Document
 import { toDiagnostic } from './toProtocol';
 import type { LineIndex } from '../model/lineIndex';
 import { lineStartsOf } from '../model/lineStarts';
+import { ListMemo } from './listMemo';
 import { WorkspaceIndex } from './workspaceIndex';
 import { effectiveConfiguration } from '../rules/crossFile/effectiveConfiguration';
 import { lastSegment } from '../rules/crossFile/crossFileState';
@@ -92,42 +93,26 @@ function sameStarts(a: Uint32Array, b: Uint32Array): boolean {
  * Work per finding, reused for the same finding object: the rules hand back the same findings for
  * the settings an edit did not touch (rules/runRules.ts), so a 10,000-setting file with thousands
  * of findings converts only what changed (issue 16). One per open document, holding only what its
- * last version used: each run builds new plain maps (weak maps keyed by short-lived findings kept
- * every edit's garbage alive until a full collection).
+ * last version used (service/listMemo.ts: the last list and what was made for it; weak maps keyed
+ * by short-lived findings kept every edit's garbage alive until a full collection).
  */
 const MAX_DOCUMENT_MEMOS = 8;
 
 class DocumentMemo {
   readonly rules = new RuleMemo();
-  private fixes = new Map<Finding, Finding>();
+  private fixes = new ListMemo<Finding, Finding>();
   private layout: LineLayout | undefined;
-  private diagnostics = new Map<Finding, Diagnostic>();
+  private diagnostics = new ListMemo<Finding, Diagnostic>();
 
   renderFixes(list: readonly Finding[], render: (item: Finding) => Finding): Finding[] {
-    const last = this.fixes;
-    const next = new Map<Finding, Finding>();
-    this.fixes = next;
-    return list.map((item) => {
-      if (!item.fix) return item;
-      const reusable = SETTING_LOCAL_FIXES.has(item.fix.kind);
-      const made = (reusable ? last.get(item) : undefined) ?? render(item);
-      if (reusable) next.set(item, made);
-      return made;
-    });
+    return this.fixes.map(list, (item) => (item.fix ? render(item) : item), (item) => !item.fix || SETTING_LOCAL_FIXES.has(item.fix.kind));
   }
 
   diagnosticsOf(findings: readonly Finding[], uri: string, lines: () => LineIndex, text: string): Diagnostic[] {
     const starts = lineStartsOf(text).starts;
     const same = this.layout !== undefined && this.layout.length === text.length && sameStarts(this.layout.starts, starts);
-    const last = same ? this.diagnostics : undefined;
     this.layout = { starts, length: text.length };
-    const next = new Map<Finding, Diagnostic>();
-    this.diagnostics = next;
-    return findings.map((item) => {
-      const diagnostic = last?.get(item) ?? toDiagnostic(item, uri, lines());
-      next.set(item, diagnostic);
-      return diagnostic;
-    });
+    return this.diagnostics.map(findings, (item) => toDiagnostic(item, uri, lines()), () => true, same);
   }
 }
 

@@ -29,12 +29,10 @@ export function toDiagnostic(item: Finding, uri: string, lines: LineIndex, lines
       return where ? [{ location: { uri: related.uri ?? uri, range: where.range(related.range) }, message: related.message }] : [];
     });
   }
-  if (item.data) {
-    diagnostic.data = item.data.fix === 'replace'
-      ? { fix: 'replace', title: item.data.title, replacements: item.data.replacements.map((r) => ({ range: lines.range(r.range), newText: r.newText })) }
-      : { fix: 'insert-settings', title: item.data.title, text: item.data.text, at: lines.positionAt(item.data.at) };
-  }
-  // The settings the finding is about (DiagnosticData.paths), for the client's checklist view.
-  if (item.paths) diagnostic.data = { ...(diagnostic.data as object | undefined), paths: item.paths };
+  // The settings the finding is about (DiagnosticData.paths), for the client's checklist view. A
+  // finding's quick fix (Finding.data) is not sent: codeActions builds it from the finding of the
+  // version the client asks about, matched by code and range, and nothing else read it. In a file
+  // with thousands of findings it was up to half of every diagnostics answer (issue 16).
+  if (item.paths) diagnostic.data = { paths: item.paths };
   return diagnostic;
 }

@@ -51,16 +51,23 @@ test('every finding standing on a settings entry carries that entry\'s catalog p
 test('a finding about a missing setting names the setting it asks for, and keeps its quick fix', () => {
   const ls = service();
   const text = `whfb: 1\ntenantId: ${TENANT}\ndeployment:\n  model: hybrid\n  trust: cloud-kerberos\n  management: intune\nsettings: []\n`;
-  const diagnostics = ls.validate({ uri: 'file:///work/missing.whfb.yaml', version: 1, text });
+  const doc = { uri: 'file:///work/missing.whfb.yaml', version: 1, text };
+  const diagnostics = ls.validate(doc);
   const byCode = (code: string) => diagnostics.find((d) => d.code === code);
   assert.deepEqual(paths(byCode('WHFB130')!), [`${POLICIES}/UseCloudTrustForOnPremAuth`]);
   assert.equal(byCode('WHFB132'), undefined, 'WHFB132 is retired');
   // UsePassportForWork and RequireSecurityDevice exist in both scopes: either satisfies the rule.
   assert.deepEqual(paths(byCode('WHFB134')!)?.sort(), [`${POLICIES}/UsePassportForWork`, POLICIES.replace('./Device/', './User/') + '/UsePassportForWork'].sort());
   assert.ok(paths(byCode('WHFB190')!)?.includes(`${POLICIES}/RequireSecurityDevice`));
-  const data = byCode('WHFB130')!.data as { fix?: string; title?: string };
-  assert.equal(data.fix, 'replace', 'the quick fix data is still there (`[]` becomes a block list)');
-  assert.equal(data.title, 'Add UseCloudTrustForOnPremAuth = true');
+  // The quick fix is built on request from the finding (its data is not sent with the diagnostic).
+  const trust = byCode('WHFB130')!;
+  const fix = ls.codeActions(doc, trust.range, [trust]).find((action) => action.title === 'Add UseCloudTrustForOnPremAuth = true');
+  assert.ok(fix, 'the quick fix is still offered');
+  assert.equal(fix.kind, 'quickfix');
+  assert.deepEqual(fix.diagnostics, [trust]);
+  const [edit] = fix.edit.changes[doc.uri];
+  assert.deepEqual(edit.range.start, { line: 6, character: 9 }, 'from just after `settings:`');
+  assert.ok(!edit.newText.includes('[]') && edit.newText.includes('/UseCloudTrustForOnPremAuth\n'), '`[]` becomes a block list with the setting');
 });
 
 test('findings about the file as a whole name no setting', () => {

@@ -215,3 +215,46 @@ test('a severity override and a rule turned off apply to reused findings too', (
   service.configure({ ruleSeverity: {} });
   assert.deepStrictEqual(service.validate({ uri, version: 1, text: file.text }), before);
 });
+
+test('WHFB135 after edits to DisablePostLogonProvisioning and to the other trust settings: a fresh open\'s diagnostics, the untouched ones kept', () => {
+  const catalog = loadCatalog(join(ROOT, 'data', 'generated', 'catalog.json'));
+  const file = harshPolicies(catalog, 800).find((policy) => policy.name.startsWith('type-errors'))!;
+  const lines = file.text.split('\n');
+  const valuesOf = (node: string, value: string) => lines.flatMap((line, index) => (line.endsWith(`/${node}`) && lines[index + 2] === `    value: ${value}` ? [index + 2] : []));
+  const postLogon = valuesOf('DisablePostLogonProvisioning', '1');
+  const cloud = valuesOf('UseCloudTrustForOnPremAuth', 'true');
+  assert.ok(postLogon.length >= 3 && cloud.length >= 1, 'the file turns post-logon provisioning off several times');
+  const versions: string[] = [];
+  // Whether the version keeps every line where it was, so untouched findings keep their diagnostics.
+  const sameLines: boolean[] = [];
+  const edited: number[] = [];
+  const set = (index: number, value: string, keepsLines: boolean) => {
+    lines[index] = lines[index].replace(/value: .*/, `value: ${value}`);
+    versions.push(lines.join('\n'));
+    sameLines.push(keepsLines);
+    edited.push(index);
+  };
+  // Another trust flag (the trust rules run again, WHFB135's settings are untouched), then one of
+  // WHFB135's own settings off and on without moving a line, then off with a longer value, and back.
+  set(cloud[0], 'fals', true);
+  set(cloud[0], 'true', true);
+  set(postLogon[1], '0', true);
+  set(postLogon[1], '1', true);
+  set(postLogon[1], 'false', false);
+  set(postLogon[1], '1', false);
+  let before: ReturnType<ReturnType<typeof getLanguageService>['validate']> = [];
+  let version = 0;
+  assertEveryVersionAsFresh('post-logon', 'file:///bench/post-logon.whfb.yaml', file.text, versions, (got) => {
+    const postLogonFindings = got.filter((item) => item.code === 'WHFB135');
+    assert.ok(postLogonFindings.length >= postLogon.length - 1, 'WHFB135 is reported');
+    if (version > 0 && sameLines[version]) {
+      const kept = new Set(before);
+      for (const item of postLogonFindings) {
+        // The incremental parse may read the entries next to the edited one again (new objects).
+        if (Math.abs(item.range.start.line - edited[version]) > 12) assert.ok(kept.has(item), `version ${version + 2}: WHFB135 on line ${item.range.start.line} is the diagnostic of the version before`);
+      }
+    }
+    before = got;
+    version++;
+  });
+});
