@@ -27,7 +27,7 @@ export const customProfileAdapter: FormatAdapter = {
     return serialisation === 'json' ? 'custom-profile-json' : 'custom-profile-yaml';
   },
 
-  parse(text: string, format: SourceFormat, catalog: CatalogIndex): PolicyModel {
-    return parseGraphExport(text, format, catalog, 'custom-profile');
+  parse(text: string, format: SourceFormat, catalog: CatalogIndex, previous?: PolicyModel): PolicyModel {
+    return parseGraphExport(text, format, catalog, 'custom-profile', previous);
   },
 };

@@ -54,7 +54,8 @@ class JsonSyntaxError extends Error {
   }
 }
 
-const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
+/** A JSON number token (sticky: set lastIndex to where it should start). */
+export const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
 
 /** The first property with this exact key, or undefined. */
 export function property(node: AstNode | undefined, key: string): AstNode | undefined {
@@ -80,10 +81,21 @@ export function parseJson(text: string): AstParseResult {
   }
 }
 
+/** Strings up to this length are looked up among those read before (see JsonParser.shared). */
+const MAX_SHARED_LENGTH = 96;
+/** Slots of the table of strings read before: a power of two. */
+const SHARED_SLOTS = 2048;
+
 class JsonParser {
   private pos = 0;
   /** Whether the string readString read last is its source text (no escapes). */
   private verbatim = true;
+  /**
+   * Short strings read before, by a hash of their characters: a minified export repeats the same
+   * keys, setting ids and @odata.type values hundreds of thousands of times, and one string object
+   * per occurrence was most of the parse's garbage.
+   */
+  private readonly shared: (string | undefined)[] = new Array<string | undefined>(SHARED_SLOTS);
 
   constructor(private readonly text: string) {}
 
@@ -195,9 +207,11 @@ class JsonParser {
     let value = '';
     let chunkStart = pos;
     let verbatim = true;
+    let hash = 0;
     for (;;) {
       if (pos >= text.length) this.fail(l10n.t('Unterminated string: the closing quote is missing.'), start, this.lineEnd(start));
       const code = text.charCodeAt(pos);
+      hash = (Math.imul(hash, 31) + code) | 0;
       if (code === 0x22 /* " */) break;
       if (code < 0x20) this.fail(l10n.t('Unterminated string: a line break or control character inside a string must be escaped.'), start, pos);
       if (code === 0x5c /* \ */) {
@@ -231,7 +245,13 @@ class JsonParser {
     }
     this.pos = pos + 1;
     this.verbatim = verbatim;
-    return value + text.slice(chunkStart, pos);
+    if (!verbatim || pos - chunkStart > MAX_SHARED_LENGTH) return value + text.slice(chunkStart, pos);
+    const slot = hash & (SHARED_SLOTS - 1);
+    const seen = this.shared[slot];
+    if (seen !== undefined && seen.length === pos - chunkStart && text.startsWith(seen, chunkStart)) return seen;
+    const read = text.slice(chunkStart, pos);
+    this.shared[slot] = read;
+    return read;
   }
 
   private parseNumber(): AstNumber {

@@ -27,7 +27,7 @@ export const settingsCatalogAdapter: FormatAdapter = {
     return serialisation === 'json' ? 'settings-catalog-json' : 'settings-catalog-yaml';
   },
 
-  parse(text: string, format: SourceFormat, catalog: CatalogIndex): PolicyModel {
-    return parseGraphExport(text, format, catalog, 'settings-catalog');
+  parse(text: string, format: SourceFormat, catalog: CatalogIndex, previous?: PolicyModel): PolicyModel {
+    return parseGraphExport(text, format, catalog, 'settings-catalog', previous);
   },
 };

@@ -18,7 +18,8 @@ import { cspScopeOf, type CspScope } from '../catalog/cspScope';
 import { readCustomProfile } from './customProfileWalk';
 import { parseJson, propertyEntry, type AstNode } from './jsonAst';
 import { parseYamlAst } from './jsonAstFromYaml';
-import { readSettingsCatalogPolicy } from './settingsCatalogWalk';
+import { reparsedAfterTokenEdit } from './jsonAstEdit';
+import { readSettingsCatalogPolicy, type SettingsWalk } from './settingsCatalogWalk';
 import { readAudience } from './assignments';
 
 export type PolicyShape = 'settings-catalog' | 'custom-profile';
@@ -30,6 +31,8 @@ export interface PolicyListResult {
   name?: Located<string>;
   /** Who the policy reaches; in a list, only when one policy holds WHfB settings (then it is that one's). */
   audience?: PolicyAudience;
+  /** A single Settings Catalog policy's walk, for the next version's (settingsCatalogWalk.ts). */
+  walk?: SettingsWalk;
 }
 
 type Reader = (root: AstNode, catalog: CatalogIndex, scope: CspScope, ignoredCodesAt: (offsets: number[]) => string[]) => PolicyListResult;
@@ -56,10 +59,14 @@ export function readPolicyDocument(
   catalog: CatalogIndex,
   scope: CspScope,
   ignoredCodesAt: (offsets: number[]) => string[],
+  previousWalk?: SettingsWalk,
 ): PolicyListResult {
   const list = graphPolicyItems(root);
   if (!list) {
-    const single = READERS[expected](root, catalog, scope, ignoredCodesAt);
+    // Only a single policy's walk is kept: a list renumbers its policies' settings afterwards.
+    const single = expected === 'settings-catalog'
+      ? readSettingsCatalogPolicy(root, catalog, scope, ignoredCodesAt, previousWalk)
+      : READERS[expected](root, catalog, scope, ignoredCodesAt);
     const audience = readAudience(root);
     return audience ? { ...single, audience } : single;
   }
@@ -98,30 +105,48 @@ export function readPolicyDocument(
  * syntax findings, the root when it parsed cleanly, and the `# whfb-ignore` codes above an offset
  * (JSON has no comments, so they exist only in the YAML form).
  */
-export function readGraphText(text: string, format: SourceFormat): { model: PolicyModel; root?: AstNode; ignoredCodesAt: (offsets: number[]) => string[] } {
+export function readGraphText(text: string, format: SourceFormat, reusedRoot?: AstNode): { model: PolicyModel; root?: AstNode; ignoredCodesAt: (offsets: number[]) => string[] } {
   const model = emptyModel(format, text);
   const isYaml = format.endsWith('-yaml');
-  const parsed = isYaml ? parseYamlAst(text) : parseJson(text);
-  model.findings.push(...astErrorFindings(parsed.errors));
   const ignoredCodesAt = (offsets: number[]): string[] =>
     isYaml ? [...new Set(offsets.flatMap((offset) => ignoredCodesAbove(text, offset)))] : [];
+  if (reusedRoot) return { model, root: reusedRoot, ignoredCodesAt };
+  const parsed = isYaml ? parseYamlAst(text) : parseJson(text);
+  model.findings.push(...astErrorFindings(parsed.errors));
   return parsed.root && parsed.errors.length === 0 ? { model, root: parsed.root, ignoredCodesAt } : { model, ignoredCodesAt };
 }
+
+/** A JSON export's AST and Settings Catalog walk, kept with its model for the next version's parse. */
+interface GraphTextState {
+  text: string;
+  format: SourceFormat;
+  catalog: CatalogIndex;
+  root: AstNode;
+  walk?: SettingsWalk;
+}
+
+const graphTextStates = new WeakMap<PolicyModel, GraphTextState>();
 
 /**
  * A Graph export (JSON, or IntuneCD's YAML of the same objects) into the model: the one parse both
  * the Settings Catalog and the custom-profile adapters share; `shape` is the kind the file was
  * claimed as (each list item is still read by its own shape).
  */
-export function parseGraphExport(text: string, format: SourceFormat, catalog: CatalogIndex, shape: PolicyShape): PolicyModel {
-  const { model, root, ignoredCodesAt } = readGraphText(text, format);
+export function parseGraphExport(text: string, format: SourceFormat, catalog: CatalogIndex, shape: PolicyShape, previous?: PolicyModel): PolicyModel {
+  // YAML is parsed whole: its comments decide ignored codes, and only JSON has the token-edit reuse.
+  const isJson = format.endsWith('-json');
+  const state = previous && isJson ? graphTextStates.get(previous) : undefined;
+  const reusable = state?.format === format && state.catalog === catalog ? state : undefined;
+  const reusedRoot = reusable ? reparsedAfterTokenEdit(reusable.text, reusable.root, text) : undefined;
+  const { model, root, ignoredCodesAt } = readGraphText(text, format, reusedRoot);
   // The Settings Catalog writes an ADMX-backed policy as a choice (option 1 or 0), not its <enabled/> payload.
   if (shape === 'settings-catalog') model.admxAsChoice = true;
   if (!root) return model;
-  const document = readPolicyDocument(root, shape, catalog, cspScopeOf(catalog), ignoredCodesAt);
+  const document = readPolicyDocument(root, shape, catalog, cspScopeOf(catalog), ignoredCodesAt, reusedRoot ? reusable?.walk : undefined);
   model.settings = document.settings;
   model.findings.push(...document.findings);
   if (document.name) model.name = document.name;
   if (document.audience) model.audience = document.audience;
+  if (isJson) graphTextStates.set(model, { text, format, catalog, root, walk: document.walk });
   return model;
 }

@@ -28,6 +28,23 @@ interface WalkContext {
   ignoredCodesAt: (offsets: number[]) => string[];
   /** scope.coversSettingId by id: an export repeats a few ids thousands of times. */
   covered: Map<string, boolean>;
+  /** catalog.bySettingsCatalogId by id as written (null for none), for the same reason. */
+  nodes: Map<string, CatalogNode | null>;
+}
+
+/**
+ * What the walk built from each entry of "settings", kept with the model: the next version's walk
+ * takes an entry's settings and findings as they are when the entry is the same AST object
+ * (jsonAstEdit.ts keeps every object an edit did not touch) and its first setting keeps its index.
+ * The same setting objects let the rules keep their findings for them (rules/runRules.ts).
+ */
+export interface SettingsWalk {
+  readonly items: readonly AstNode[];
+  readonly settings: readonly PolicySetting[];
+  readonly findings: readonly Finding[];
+  /** Entry i built settings [settingStarts[i], settingStarts[i + 1]) and findings [findingStarts[i], findingStarts[i + 1]). */
+  readonly settingStarts: Int32Array;
+  readonly findingStarts: Int32Array;
 }
 
 export function readSettingsCatalogPolicy(
@@ -35,8 +52,9 @@ export function readSettingsCatalogPolicy(
   catalog: CatalogIndex,
   scope: CspScope,
   ignoredCodesAt: (offsets: number[]) => string[],
-): { settings: PolicySetting[]; findings: Finding[]; name?: Located<string> } {
-  const context: WalkContext = { catalog, scope, settings: [], findings: [], ignoredCodesAt, covered: new Map() };
+  previous?: SettingsWalk,
+): { settings: PolicySetting[]; findings: Finding[]; name?: Located<string>; walk?: SettingsWalk } {
+  const context: WalkContext = { catalog, scope, settings: [], findings: [], ignoredCodesAt, covered: new Map(), nodes: new Map() };
   if (root.kind !== 'object') {
     context.findings.push(finding('WHFB002', root.range, l10n.t('A Settings Catalog policy is an object with a "settings" list.')));
     return context;
@@ -54,7 +72,18 @@ export function readSettingsCatalogPolicy(
     context.findings.push(finding('WHFB002', settingsEntry.value.range, l10n.t('"settings" must be a list of { settingInstance } objects.')));
     return { ...context, name };
   }
-  for (const item of settingsEntry.value.items) {
+  const items = settingsEntry.value.items;
+  const settingStarts = new Int32Array(items.length + 1);
+  const findingStarts = new Int32Array(items.length + 1);
+  for (let index = 0; index < items.length; index++) {
+    const item = items[index]!;
+    settingStarts[index] = context.settings.length;
+    findingStarts[index] = context.findings.length;
+    if (previous?.items[index] === item && previous.settingStarts[index] === context.settings.length) {
+      for (let at = previous.settingStarts[index]!; at < previous.settingStarts[index + 1]!; at++) context.settings.push(previous.settings[at]!);
+      for (let at = previous.findingStarts[index]!; at < previous.findingStarts[index + 1]!; at++) context.findings.push(previous.findings[at]!);
+      continue;
+    }
     const instance = property(item, 'settingInstance');
     if (item.kind !== 'object' || instance?.kind !== 'object') {
       context.findings.push(finding('WHFB002', item.range, l10n.t('Each entry of "settings" needs a "settingInstance" object.')));
@@ -62,7 +91,10 @@ export function readSettingsCatalogPolicy(
     }
     readInstance(instance, context, 0, [item.range.start]);
   }
-  return { ...context, name };
+  settingStarts[items.length] = context.settings.length;
+  findingStarts[items.length] = context.findings.length;
+  const walk: SettingsWalk = { items, settings: context.settings, findings: context.findings, settingStarts, findingStarts };
+  return { settings: context.settings, findings: context.findings, name, walk };
 }
 
 /**
@@ -86,7 +118,7 @@ function readInstance(instance: AstObject, context: WalkContext, depth: number, 
   const simple = property(instance, 'simpleSettingValue');
   const isContainer = !choice && !simple && (property(instance, 'groupSettingCollectionValue') || property(instance, 'groupSettingValue'));
 
-  const node = admxElement ? undefined : context.catalog.bySettingsCatalogId(idNode.value);
+  const node = admxElement ? undefined : nodeOf(context, idNode.value);
   if (!isContainer && !admxElement && coversSettingId(context, idNode.value)) {
     const setting: PolicySetting = {
       index: context.settings.length,
@@ -104,6 +136,15 @@ function readInstance(instance: AstObject, context: WalkContext, depth: number, 
   const choiceChildren = property(choice, 'children');
   if (choiceChildren?.kind === 'array') readChildren(choiceChildren.items, context, depth, admxElement || node?.allowed?.kind === 'admx');
   readGroupChildren(instance, context, depth, admxElement);
+}
+
+function nodeOf(context: WalkContext, id: string): CatalogNode | undefined {
+  let node = context.nodes.get(id);
+  if (node === undefined) {
+    node = context.catalog.bySettingsCatalogId(id) ?? null;
+    context.nodes.set(id, node);
+  }
+  return node ?? undefined;
 }
 
 function coversSettingId(context: WalkContext, id: string): boolean {
@@ -139,14 +180,14 @@ function readChoiceValue(choice: AstNode, idNode: AstString, node: CatalogNode |
   const valueNode = property(choice, 'value');
   if (valueNode?.kind !== 'string') return;
   const id = idNode.value;
-  const prefix = `${id}_`;
-  if (!valueNode.value.toLowerCase().startsWith(prefix.toLowerCase())) {
+  const prefixLength = id.length + 1;
+  if (!startsWithOptionOf(valueNode.value, id)) {
     context.findings.push(finding('WHFB002', valueNode.valueRange,
       l10n.t('The choice value "{0}" does not belong to the setting "{1}": it must be "{2}_<option>".', valueNode.value, id, id)));
     setting.value = { value: valueNode.value, range: valueNode.valueRange };
     return;
   }
-  const option = valueNode.value.slice(prefix.length);
+  const option = valueNode.value.slice(prefixLength);
   if (node && !takesChoice(node)) {
     // The Settings Catalog offers a choice only for a bool, an enumerated value or an ADMX policy;
     // a range or free value is a simple setting there, so this instance cannot be imported as is.
@@ -157,9 +198,35 @@ function readChoiceValue(choice: AstNode, idNode: AstString, node: CatalogNode |
   }
   // Point at the option itself ("true" in "..._true"), so a quick fix can replace just that.
   const range = valueNode.verbatim
-    ? { start: valueNode.valueRange.start + prefix.length, end: valueNode.valueRange.end }
+    ? { start: valueNode.valueRange.start + prefixLength, end: valueNode.valueRange.end }
     : valueNode.valueRange;
   setting.value = { value: decodeOption(option, node), range };
+}
+
+/**
+ * Whether `value` starts with `<id>_`, letter case aside: what
+ * `value.toLowerCase().startsWith(`${id}_`.toLowerCase())` says, compared in place for ASCII text
+ * (two lower-cased copies per instance of a 5 MB export were most of its walk's garbage).
+ */
+function startsWithOptionOf(value: string, id: string): boolean {
+  if (value.length <= id.length) return startsWithIgnoringCase(value, id);
+  for (let at = 0; at < id.length; at++) {
+    const a = value.charCodeAt(at);
+    const b = id.charCodeAt(at);
+    // Outside ASCII, lower-casing may change a text's length: compare as lower-cased copies.
+    if (a >= 0x80 || b >= 0x80) return startsWithIgnoringCase(value, id);
+    if (a !== b && lowerAscii(a) !== lowerAscii(b)) return false;
+  }
+  // No character but "_" lower-cases to "_".
+  return value.charCodeAt(id.length) === 0x5f /* _ */;
+}
+
+function lowerAscii(code: number): number {
+  return code >= 0x41 && code <= 0x5a ? code + 0x20 : code;
+}
+
+function startsWithIgnoringCase(value: string, id: string): boolean {
+  return value.toLowerCase().startsWith(`${id}_`.toLowerCase());
 }
 
 /** The kinds of node the Settings Catalog presents as a choice setting (option ids `<id>_<option>`). */

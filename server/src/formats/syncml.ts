@@ -10,12 +10,15 @@ import * as l10n from '@vscode/l10n';
 import type { CatalogIndex } from '../catalog/catalogIndex';
 import { finding } from '../model/findings';
 import type { Finding, PolicyModel, PolicySetting, SourceFormat } from '../model/types';
+import { resolveOmaUri } from '../model/resolveOmaUri';
 import { normalizeValueType } from '../model/values';
 import type { DetectInput, FormatAdapter } from './adapter';
 import { renderSyncmlFix } from './fixRendering';
 import { astErrorFindings, emptyModel, ignoredCodesAbove, serialisationOf } from './adapterSupport';
 import { cspScopeOf, type CspScope } from '../catalog/cspScope';
 import { NO_ELEMENT, scanXml, type XmlDocument } from './xmlScanner';
+import { lineContentEnd, lineOfOffset, lineStartsOf } from '../model/lineStarts';
+import { breaksLines, sameLengthChange } from './textChange';
 
 /** Commands whose items set a value. */
 const SETTING_COMMANDS = new Set(['add', 'replace']);
@@ -46,36 +49,82 @@ export const syncmlAdapter: FormatAdapter = {
     return root === 'syncml' || FRAGMENT_ROOTS.has(root) ? 'syncml' : undefined;
   },
 
-  parse(text: string, _format: SourceFormat, catalog: CatalogIndex): PolicyModel {
+  parse(text: string, _format: SourceFormat, catalog: CatalogIndex, previous?: PolicyModel): PolicyModel {
     const model = emptyModel('syncml', text);
-    const fragment = FRAGMENT_ROOTS.has(rootElementName(text)?.toLowerCase() ?? '');
-    const scanned = scanXml(text, { fragment });
+    const before = previous ? reads.get(previous) : undefined;
+    const edit = before?.catalog === catalog ? textEditOf(before, text) : undefined;
+    // A text edit leaves the markup as it was, so the prologue and the root's name too.
+    const fragment = edit ? before!.fragment : FRAGMENT_ROOTS.has(rootElementName(text)?.toLowerCase() ?? '');
+    const scanned = edit ? { document: edit.document, errors: [] } : scanXml(text, { fragment });
     model.findings.push(...astErrorFindings(scanned.errors));
     const document = scanned.document;
     if (!document || scanned.errors.length > 0) return model;
     const root = document.root;
-    if (fragment) {
-      new CommandReader(document, catalog, cspScopeOf(catalog), model.settings, model.findings).readCommands(root, 0);
-      return model;
-    }
-    if (!document.localNameIs(root, 'syncml')) {
-      model.findings.push(finding('WHFB002', document.nameRange(root), l10n.t('The root element is <{0}>; a SyncML document starts with <SyncML>.', document.name(root))));
-      return model;
-    }
-    const body = document.child(root, 'syncbody');
-    if (body === NO_ELEMENT) {
-      model.findings.push(finding('WHFB002', document.nameRange(root), l10n.t('The SyncML document has no <SyncBody>.')));
-      return model;
+    let commands = root;
+    if (!fragment) {
+      if (!document.localNameIs(root, 'syncml')) {
+        model.findings.push(finding('WHFB002', document.nameRange(root), l10n.t('The root element is <{0}>; a SyncML document starts with <SyncML>.', document.name(root))));
+        return model;
+      }
+      commands = document.child(root, 'syncbody');
+      if (commands === NO_ELEMENT) {
+        model.findings.push(finding('WHFB002', document.nameRange(root), l10n.t('The SyncML document has no <SyncBody>.')));
+        return model;
+      }
     }
     const reader = new CommandReader(document, catalog, cspScopeOf(catalog), model.settings, model.findings);
-    reader.readCommands(body, 0);
+    const read = reader.readTopCommands(commands, edit ? { before: before!, changed: edit.changed } : undefined);
+    reads.set(model, { ...read, catalog, fragment });
     return model;
   },
 };
 
+/**
+ * What the reader built from each top-level command, kept with the model: after an edit inside one
+ * text (a value, an OMA-URI), the next version shares the scanned tables and takes the settings and
+ * findings of every command the edit cannot have changed as they are. The same setting objects let
+ * the rules keep their findings for them (rules/runRules.ts). A 20,000-item one-line SyncML was
+ * scanned and read whole on every keystroke (issue 16).
+ */
+interface SyncmlRead {
+  catalog: CatalogIndex;
+  fragment: boolean;
+  document: XmlDocument;
+  settings: readonly PolicySetting[];
+  findings: readonly Finding[];
+  /** The top-level commands (elements) in order; command i built settings [settingStarts[i], settingStarts[i + 1]), the same for findings. */
+  commands: readonly number[];
+  settingStarts: readonly number[];
+  findingStarts: readonly number[];
+}
+
+const reads = new WeakMap<PolicyModel, SyncmlRead>();
+
+/** Spans of the new text whose commands must be read again. */
+type ChangedSpans = readonly { start: number; end: number }[];
+
+/**
+ * The previous scan over the new text, when the edit stays inside one element's text and keeps the
+ * length (xmlScanner.ts withText); with the spans whose commands must be read again: the edited one
+ * and the line after it (a `whfb-ignore` comment is looked for on the line above a command or item).
+ */
+function textEditOf(before: SyncmlRead, text: string): { document: XmlDocument; changed: ChangedSpans } | undefined {
+  if (text === before.document.text) return { document: before.document, changed: [] };
+  const change = sameLengthChange(before.document.text, text);
+  if (!change || breaksLines(before.document.text, change.start, change.end) || breaksLines(text, change.start, change.end)) return undefined;
+  const document = before.document.withText(text, change.start, change.end);
+  if (!document) return undefined;
+  const lines = lineStartsOf(text);
+  const next = lineOfOffset(lines, change.start) + 1;
+  const changed: { start: number; end: number }[] = [change];
+  if (next < lines.starts.length) changed.push({ start: lines.starts[next]!, end: lineContentEnd(lines, next) });
+  return { document, changed };
+}
+
 /** Reads the commands from the scanned table (xmlScanner.ts), cutting strings only for what a setting keeps. */
 class CommandReader {
   private readonly text: string;
+  private readonly covered = new Map<string, boolean>();
 
   constructor(
     private readonly document: XmlDocument,
@@ -87,21 +136,51 @@ class CommandReader {
     this.text = document.text;
   }
 
-  readCommands(container: number, depth: number): void {
+  /**
+   * The commands of the body (or of a fragment), each recorded with what it built; with `reuse`,
+   * a command outside the changed spans whose settings keep their index is taken from the version before.
+   */
+  readTopCommands(container: number, reuse?: { before: SyncmlRead; changed: ChangedSpans }): Omit<SyncmlRead, 'catalog' | 'fragment'> {
     const document = this.document;
+    const commands: number[] = [];
+    const settingStarts: number[] = [];
+    const findingStarts: number[] = [];
+    const before = reuse?.before;
     for (let command = document.firstChild(container); command !== NO_ELEMENT; command = document.nextSibling(command)) {
-      const kind = this.commandKind(command);
-      if (kind === undefined) continue;
-      if (CONTAINER_COMMANDS.has(kind)) {
-        if (depth >= MAX_CONTAINER_DEPTH) {
-          this.findings.push(finding('WHFB003', document.nameRange(command), `<${document.name(command)}> blocks are nested more than ${MAX_CONTAINER_DEPTH} deep; the deeper ones are not checked.`));
-          continue;
-        }
-        this.readCommands(command, depth + 1);
-      } else if (SETTING_COMMANDS.has(kind) || PATH_ONLY_COMMANDS.has(kind)) {
-        for (let item = document.firstChild(command); item !== NO_ELEMENT; item = document.nextSibling(item)) {
-          if (document.localNameIs(item, 'item')) this.readItem(item, command, SETTING_COMMANDS.has(kind));
-        }
+      const ordinal = commands.length;
+      commands.push(command);
+      settingStarts.push(this.settings.length);
+      findingStarts.push(this.findings.length);
+      if (before && before.commands[ordinal] === command && before.settingStarts[ordinal] === this.settings.length
+        && !reuse.changed.some((span) => span.start <= document.end(command) && span.end >= document.start(command))) {
+        for (let at = before.settingStarts[ordinal]!; at < before.settingStarts[ordinal + 1]!; at++) this.settings.push(before.settings[at]!);
+        for (let at = before.findingStarts[ordinal]!; at < before.findingStarts[ordinal + 1]!; at++) this.findings.push(before.findings[at]!);
+        continue;
+      }
+      this.readCommand(command, 0);
+    }
+    settingStarts.push(this.settings.length);
+    findingStarts.push(this.findings.length);
+    return { document, settings: this.settings, findings: this.findings, commands, settingStarts, findingStarts };
+  }
+
+  private readCommands(container: number, depth: number): void {
+    for (let command = this.document.firstChild(container); command !== NO_ELEMENT; command = this.document.nextSibling(command)) this.readCommand(command, depth);
+  }
+
+  private readCommand(command: number, depth: number): void {
+    const document = this.document;
+    const kind = this.commandKind(command);
+    if (kind === undefined) return;
+    if (CONTAINER_COMMANDS.has(kind)) {
+      if (depth >= MAX_CONTAINER_DEPTH) {
+        this.findings.push(finding('WHFB003', document.nameRange(command), `<${document.name(command)}> blocks are nested more than ${MAX_CONTAINER_DEPTH} deep; the deeper ones are not checked.`));
+        return;
+      }
+      this.readCommands(command, depth + 1);
+    } else if (SETTING_COMMANDS.has(kind) || PATH_ONLY_COMMANDS.has(kind)) {
+      for (let item = document.firstChild(command); item !== NO_ELEMENT; item = document.nextSibling(item)) {
+        if (document.localNameIs(item, 'item')) this.readItem(item, command, SETTING_COMMANDS.has(kind));
       }
     }
   }
@@ -120,9 +199,9 @@ class CommandReader {
       this.findings.push(finding('WHFB002', document.nameRange(locUri !== NO_ELEMENT ? locUri : item), l10n.t('The <Item> of <{0}> has no <Target><LocURI> naming a node.', document.name(command))));
       return;
     }
-    if (!this.scope.coversOmaUri(uri.value)) return;
+    if (!this.covers(uri.value)) return;
 
-    const node = this.catalog.resolve(uri.value).node;
+    const node = resolveOmaUri(this.catalog, uri.value).node;
     const setting: PolicySetting = {
       index: this.settings.length,
       range: document.range(item),
@@ -141,6 +220,16 @@ class CommandReader {
     }
     if (!setsValue || data === NO_ELEMENT) setting.ignoredCodes = [...new Set([...setting.ignoredCodes, ...NOT_A_SETTING_CODES])];
     this.settings.push(setting);
+  }
+
+  /** scope.coversOmaUri by OMA-URI as written: a dump repeats a few OMA-URIs thousands of times. */
+  private covers(omaUri: string): boolean {
+    let covered = this.covered.get(omaUri);
+    if (covered === undefined) {
+      covered = this.scope.coversOmaUri(omaUri);
+      this.covered.set(omaUri, covered);
+    }
+    return covered;
   }
 
   /** The codes a `whfb-ignore` comment silences above the command or the item, each once. */

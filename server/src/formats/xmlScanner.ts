@@ -148,15 +148,69 @@ export class XmlDocument {
   private texts: Int32Array;
   private textCount = 0;
   /** Decoded values of the text segments that had references, by segment; the others are their source text. */
-  private readonly decodedTexts = new Map<number, string>();
-  private readonly attributesOf = new Map<number, XmlAttribute[]>();
+  private readonly decodedTexts: Map<number, string>;
+  private readonly attributesOf: Map<number, XmlAttribute[]>;
 
-  constructor(readonly text: string, private readonly fragment: boolean) {
+  /** `scanned`: a finished document whose tables this one shares (see withText). */
+  constructor(readonly text: string, private readonly fragment: boolean, scanned?: XmlDocument) {
+    if (scanned) {
+      this.root = scanned.root;
+      this.elements = scanned.elements;
+      this.elementCount = scanned.elementCount;
+      this.texts = scanned.texts;
+      this.textCount = scanned.textCount;
+      this.decodedTexts = scanned.decodedTexts;
+      this.attributesOf = scanned.attributesOf;
+      return;
+    }
+    this.decodedTexts = new Map();
+    this.attributesOf = new Map();
     // Sized from the number of "<" (an element has one or two, a text segment follows one at
     // most): growing a table of megabytes by doubling cost more than the scan itself.
     const tags = countOf(text, '<');
     this.elements = new Int32Array(ELEMENT_FIELDS * (Math.ceil(tags / 2) + 2));
     this.texts = new Int32Array(TEXT_FIELDS * (Math.ceil(tags / 4) + 2));
+  }
+
+  /**
+   * This document over `text`, a later version of its text in which only [start, end) changed
+   * (same length), or undefined when a scan of `text` could build other tables. The span must lie
+   * inside one text segment that is its own source text, write no "<", "&", ">" or "]" (no markup,
+   * reference or CDATA end) and leave the segment not blank (a blank one is not kept). The tables
+   * are shared, not copied: a scanned document is never changed.
+   */
+  withText(text: string, start: number, end: number): XmlDocument | undefined {
+    if (text.length !== this.text.length) return undefined;
+    const segment = this.segmentHolding(start, end);
+    if (segment === NO_ELEMENT || this.decodedTexts.has(segment)) return undefined;
+    for (let at = start; at < end; at++) {
+      const code = text.charCodeAt(at);
+      if (code === 0x3c /* < */ || code === 0x26 /* & */ || code === 0x3e /* > */ || code === 0x5d /* ] */) return undefined;
+    }
+    const at = segment * TEXT_FIELDS;
+    if (isBlank(text, this.texts[at + TEXT_START]!, this.texts[at + TEXT_END]!)) return undefined;
+    return new XmlDocument(text, this.fragment, this);
+  }
+
+  /** The text segment whose source holds [start, end), or NO_ELEMENT (segments are in document order). */
+  private segmentHolding(start: number, end: number): number {
+    let low = 0;
+    let high = this.textCount - 1;
+    let found = NO_ELEMENT;
+    while (low <= high) {
+      const middle = (low + high) >>> 1;
+      if (this.texts[middle * TEXT_FIELDS + TEXT_START]! <= start) {
+        found = middle;
+        low = middle + 1;
+      } else high = middle - 1;
+    }
+    if (found === NO_ELEMENT || end > this.texts[found * TEXT_FIELDS + TEXT_END]!) return NO_ELEMENT;
+    return found;
+  }
+
+  /** From "<" of the start tag to ">" of the end tag: the element's end. */
+  end(element: number): number {
+    return this.field(element, END);
   }
 
   name(element: number): string {

@@ -15,3 +15,15 @@ test('isTooLarge measures UTF-8 bytes exactly as Buffer.byteLength does', () => 
     assert.equal(isTooLarge(text, bytes - 1), true, `${JSON.stringify(sample)} one byte over`);
   }
 });
+
+test('isTooLarge counts a surrogate pair once wherever it falls in a long text', () => {
+  // Pairs at and around every 1,024-character boundary: no split of the text may cut one in two.
+  let text = '';
+  while (text.length < 200_000) text += `${'a'.repeat(1021)}😀é`;
+  for (const shift of ['', 'x', 'xy']) {
+    const shifted = shift + text;
+    const bytes = Buffer.byteLength(shifted, 'utf8');
+    assert.equal(isTooLarge(shifted, bytes), false, `shifted by ${shift.length}, at exactly its ${bytes} bytes`);
+    assert.equal(isTooLarge(shifted, bytes - 1), true, `shifted by ${shift.length}, one byte over`);
+  }
+});
