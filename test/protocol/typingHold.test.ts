@@ -80,3 +80,22 @@ test('pull: a full-text change (a paste, a sync) is no keystroke and is reported
   const report: any = await pull.request('textDocument/diagnostic', { textDocument: { uri } });
   assert.deepEqual(codes(report.items), ['WHFB101']);
 });
+
+test('pull: a keystroke whose only new finding is held back is answered "unchanged" with its own result id; after the pause in full', TIMEOUT, async () => {
+  const uri = 'file:///workspace/typing-pull-unchanged.whfb.yaml';
+  const valueLine = 19; // `    value: 1` of CloudKerberosTicketRetrievalEnabled
+  await pull.open(uri, 'whfb-yaml', 1, CLEAN_POLICY);
+  const first: any = await pull.request('textDocument/diagnostic', { textDocument: { uri } });
+  await pull.connection.sendNotification('textDocument/didChange', {
+    textDocument: { uri, version: 2 },
+    contentChanges: [{ range: { start: { line: valueLine, character: 12 }, end: { line: valueLine, character: 12 } }, text: '0' }],
+  });
+  const held: any = await pull.request('textDocument/diagnostic', { textDocument: { uri }, previousResultId: first.resultId });
+  assert.equal(held.kind, 'unchanged', 'the client keeps the findings it shows');
+  assert.notEqual(held.resultId, first.resultId, 'the answer names the new version');
+  await new Promise((resolve) => setTimeout(resolve, 1300));
+  const after: any = await pull.request('textDocument/diagnostic', { textDocument: { uri }, previousResultId: held.resultId });
+  assert.equal(after.kind, 'full');
+  assert.ok(after.items.some((item: any) => item.range.start.line === valueLine), `a finding on the typed value, got ${JSON.stringify(after.items.map((item: any) => [item.code, item.range.start.line]))}`);
+  assert.deepEqual(after.items.filter((item: any) => item.range.start.line !== valueLine), first.items, 'nothing else changed');
+});

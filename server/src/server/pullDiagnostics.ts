@@ -6,8 +6,9 @@
  * whfb.validation.delay applies here too: an answer waits until the document has been still for
  * the delay (QuietPeriod), then reports on the newest version.
  * A new version whose diagnostics equal the ones the client already holds is answered "unchanged"
- * too: a 10,000-setting policy's full answer, serialised again on every keystroke, was a large
- * share of an edit's time. Comparing is cheap: the service hands back the very Diagnostic objects
+ * too, also when findings on the token being typed are held back (typingGuard.ts): a 10,000-setting
+ * policy's full answer (370 KB), serialised again on every keystroke, was a large share of an
+ * edit's time, and a keystroke that makes a finding on its own token is the common case. Comparing is cheap: the service hands back the very Diagnostic objects
  * of findings an edit did not touch, so most items compare by identity.
  */
 import { DocumentDiagnosticReportKind, type DocumentDiagnosticReport } from 'vscode-languageserver/node';
@@ -75,15 +76,14 @@ export function registerPullDiagnostics(host: ValidationHost, quiet: QuietPeriod
       const all = host.validate(input);
       const { shown: items, retryInMs } = typing ? typing.hold(document, all) : { shown: all, retryInMs: undefined };
       setImmediate(() => host.validated(input.uri));
-      if (retryInMs === undefined) {
-        const last = lastFull.get(input.uri);
-        lastFull.set(input.uri, { resultId, items });
-        if (last && params.previousResultId === last.resultId && sameDiagnostics(last.items, items)) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
-        return { kind: DocumentDiagnosticReportKind.Full, resultId, items };
-      }
-      lastFull.delete(input.uri);
-      if (refresh) setTimeout(refresh, retryInMs);
-      return { kind: DocumentDiagnosticReportKind.Full, resultId: `${resultId}:typing`, items };
+      // Findings held back on the typed token mark the answer's result id, so the pull after the
+      // pause (the refresh) differs from it and gets the held findings in full.
+      const answerId = retryInMs === undefined ? resultId : `${resultId}:typing`;
+      if (retryInMs !== undefined && refresh) setTimeout(refresh, retryInMs);
+      const last = lastFull.get(input.uri);
+      lastFull.set(input.uri, { resultId: answerId, items });
+      if (last && params.previousResultId === last.resultId && sameDiagnostics(last.items, items)) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: answerId };
+      return { kind: DocumentDiagnosticReportKind.Full, resultId: answerId, items };
     });
   }));
 }
