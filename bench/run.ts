@@ -22,7 +22,7 @@
  *     --profile         run our server with --cpu-prof into bench/tmp/prof (summarise with bench/profileSummary.ts)
  */
 import { build } from 'esbuild';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -41,8 +41,6 @@ import { conflictMarkerPolicy, harshPolicies, loadCatalog, mergeChainPolicy, syn
 
 const root = resolve(__dirname, '..');
 const tmp = join(root, 'bench', 'tmp');
-/** The server's code cache directory, as the extension's global storage is for VS Code's client. */
-const codeCacheDirectory = join(tmp, 'code-cache');
 const args = new Set(process.argv.slice(2));
 const quick = args.has('--quick');
 const longLinesOnly = args.has('--long-lines');
@@ -91,9 +89,6 @@ function servers(): { whfb: ServerUnderTest; yaml: ServerUnderTest; bare: Server
           // For experiments with V8 flags (heap limits, GC), e.g. BENCH_WHFB_NODE_ARGS="--max-old-space-size=64".
           ...(process.env.BENCH_WHFB_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? []),
           join(root, 'dist', 'server.js'), '--stdio',
-          // As VS Code's client does (client/src/languageClient.ts): the V8 code cache of dist/service.js
-          // lives here, emptied at the start of each run, so the first start is cold and later ones warm.
-          `--code-cache-dir=${codeCacheDirectory}`,
         ],
         settings: { whfb: { validation: { delay: 0 } } },
       },
@@ -143,7 +138,6 @@ function writePolicy(policy: SyntheticPolicy): string {
 
 async function main(): Promise<void> {
   const loadAtStart = loadavg()[0]!;
-  rmSync(codeCacheDirectory, { recursive: true, force: true });
   mkdirSync(join(tmp, 'docs'), { recursive: true });
   const catalog = loadCatalog(process.env.BENCH_CATALOG ?? join(root, 'data', 'generated', 'catalog.json'));
   await bundleBareServer();
@@ -174,7 +168,7 @@ async function main(): Promise<void> {
     if (withWhfb) startup.whfbFirstDiagnostics.push((await measureSpawnToDiagnostics(whfb, small, smallUri, rootUri, budget)).ms);
     if (withYaml) startup.yaml.push(await measureStartup(yaml, rootUri, budget));
   }
-  console.error(`cold start: bare ${round1(median(startup.bare))} ms, whfb ${withWhfb ? round1(median(startup.whfb)) : '-'} ms (first diagnostics ${withWhfb ? round1(median(startup.whfbFirstDiagnostics)) : '-'} ms; by round, the first without a code cache: ${startup.whfbFirstDiagnostics.map(round1).join(', ')}), yaml-language-server ${round1(median(startup.yaml))} ms`);
+  console.error(`cold start: bare ${round1(median(startup.bare))} ms, whfb ${withWhfb ? round1(median(startup.whfb)) : '-'} ms (first diagnostics ${withWhfb ? round1(median(startup.whfbFirstDiagnostics)) : '-'} ms), yaml-language-server ${round1(median(startup.yaml))} ms`);
 
   /** Our server on both paths and yaml-language-server (push only), interleaved round by round; one median row each. */
   const sessionsOf = async (policy: SyntheticPolicy, uri: string, rounds: { whfbPull: number; whfbPush: number; yaml: number }, theirBudget: Budget = yamlBudget): Promise<SessionResult[]> => {

@@ -4,7 +4,6 @@
  */
 import * as vscode from 'vscode';
 import { LanguageClient, RevealOutputChannelOn, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { codeCacheArguments } from './codeCacheArguments';
 import { levelledClientOutput } from './logChannel';
 import { POLICY_LANGUAGES, REPO_CONFIG_GLOB } from './policyLanguages';
 
@@ -25,10 +24,9 @@ export function createLanguageClient(context: vscode.ExtensionContext, log: vsco
   // One channel for the client's messages, the server's window/logMessage and the protocol trace.
   const output = levelledClientOutput(log) as vscode.OutputChannel;
   const module = context.asAbsolutePath('dist/server.js');
-  const args = codeCacheArguments(context.globalStorageUri);
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc, args },
-    debug: { module, transport: TransportKind.ipc, args, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: DOCUMENT_SELECTOR,

@@ -7,12 +7,10 @@
  * yaml, the catalog and the validators right after.
  */
 // First: the heap settings must be in place before anything else allocates.
-import { SERVER_HEAP_FLAGS } from './server/heapSettings';
-import { join } from 'node:path';
+import './server/heapSettings';
 import * as l10n from '@vscode/l10n';
 import { createConnection, MessageType, ProposedFeatures, ShowMessageNotification } from 'vscode-languageserver/node';
 import type { WhfbLanguageService } from './service/api';
-import { codeCacheDirectoryOf, loadWithCodeCache } from './server/codeCache';
 import { DeferredLanguageService } from './server/deferredService';
 import { describeError } from './server/guard';
 import { messageBundle } from './server/messageBundle';
@@ -27,19 +25,10 @@ const log = (message: string): void => connection.console.error(message);
 // A bug in one handler must not end the session: log it and keep serving (a closed client ends it quietly).
 installProcessGuards(log);
 
-/** Called after the first validation: writes the code cache if this start had none (server/codeCache.ts). */
-let saveCodeCache = (): void => undefined;
-
 function loadLanguageService(): WhfbLanguageService {
-  const loaded = loadWithCodeCache(
-    // The build turns this path into require('./service.js'), next to dist/server.js; under tsx it is the source.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, see the file comment
-    () => require('./server/serviceEntry') as typeof import('./server/serviceEntry'),
-    // Only the built server has dist/service.js beside it; under tsx there is no directory argument.
-    { bundlePath: join(__dirname, 'service.js'), cacheDirectory: codeCacheDirectoryOf(process.argv), v8Flags: SERVER_HEAP_FLAGS, log },
-  );
-  saveCodeCache = loaded.saveCacheSoon;
-  const { getLanguageService, configureMessages } = loaded.exports;
+  // The build turns this path into require('./service.js'), next to dist/server.js; under tsx it is the source.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, see the file comment
+  const { getLanguageService, configureMessages } = require('./server/serviceEntry') as typeof import('./server/serviceEntry');
   const bundle = messageBundle();
   if (bundle) configureMessages({ contents: bundle });
   return getLanguageService(undefined, { log });
@@ -51,6 +40,6 @@ const service = new DeferredLanguageService(loadLanguageService, (error) => {
     type: MessageType.Error,
     message: l10n.t('WHfB Policy Tools: the language server could not load its checks, so policies are not validated. Reinstall the extension; the "WHfB Policy Tools" output has the details.'),
   });
-}, () => saveCodeCache());
+});
 
 startServer(connection, service, { initialized: () => service.warmUp(), repoConfigs: (warn) => new RepoConfigs(warn), workspaceFiles: nodeWorkspaceFiles });

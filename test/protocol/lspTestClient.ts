@@ -31,8 +31,6 @@ export interface StartOptions {
   settings?: () => unknown;
   /** Another server bundle than dist/server.js (a copy without dist/service.js, for example). */
   serverBundle?: string;
-  /** More arguments after `--stdio` (`--code-cache-dir=...`, as VS Code's client passes it). */
-  serverArgs?: string[];
   /** Workspace folder URIs sent with initialize (none by default). */
   workspaceFolders?: string[];
 }
@@ -52,7 +50,7 @@ export class LspTestClient {
 
   static async start(options: StartOptions): Promise<{ client: LspTestClient; initializeResult: any }> {
     ensureBuilt();
-    const child = spawn(process.execPath, [options.serverBundle ?? SERVER_BUNDLE, '--stdio', ...(options.serverArgs ?? [])], { stdio: 'pipe' });
+    const child = spawn(process.execPath, [options.serverBundle ?? SERVER_BUNDLE, '--stdio'], { stdio: 'pipe' });
     const reader = new StreamMessageReader(child.stdout);
     // eslint-disable-next-line prefer-const -- teeReader's closure reads it and is built before the client
     let client: LspTestClient | undefined;

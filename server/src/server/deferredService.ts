@@ -14,15 +14,8 @@ export class DeferredLanguageService implements WhfbLanguageService {
   /** Settings given before the load, applied to the service the moment it exists. */
   private pendingSettings: Partial<LanguageServiceSettings> | undefined;
 
-  /**
-   * `onLoadFailure` is told once; every later use fails with the same error (guarded handlers answer empty).
-   * `afterFirstValidation` is called once, after the first validation returned (the code cache is written then).
-   */
-  constructor(
-    private readonly load: () => WhfbLanguageService,
-    private readonly onLoadFailure: (error: unknown) => void,
-    private afterFirstValidation?: () => void,
-  ) {}
+  /** `onLoadFailure` is told once; every later use fails with the same error (guarded handlers answer empty). */
+  constructor(private readonly load: () => WhfbLanguageService, private readonly onLoadFailure: (error: unknown) => void) {}
 
   get isLoaded(): boolean { return this.loaded !== undefined; }
 
@@ -65,13 +58,7 @@ export class DeferredLanguageService implements WhfbLanguageService {
   }
 
   detectFormat(doc: TextDocumentInput) { return this.service().detectFormat(doc); }
-  validate(doc: TextDocumentInput, signal?: CancellationSignal) {
-    const diagnostics = this.service().validate(doc, signal);
-    const after = this.afterFirstValidation;
-    this.afterFirstValidation = undefined;
-    after?.();
-    return diagnostics;
-  }
+  validate(doc: TextDocumentInput, signal?: CancellationSignal) { return this.service().validate(doc, signal); }
   complete(doc: TextDocumentInput, position: Position, signal?: CancellationSignal) { return this.service().complete(doc, position, signal); }
   hover(doc: TextDocumentInput, position: Position, signal?: CancellationSignal) { return this.service().hover(doc, position, signal); }
   codeActions(doc: TextDocumentInput, range: Range, diagnostics: Diagnostic[], signal?: CancellationSignal) {
