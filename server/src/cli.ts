@@ -3,8 +3,6 @@
  * `node dist/cli.js [options] <file|dir|glob>...`; see cli/args.ts for the options.
  * The same file runs as a worker thread for large runs (cli/parallelLint.ts).
  */
-// First, before the service's modules run: TurboFan off unless the run is long (cli/optimizerPolicy.ts).
-import './cli/holdOptimizer';
 import { lintInParallel, serveLintWorker, workerJob } from './cli/parallelLint';
 import type { ServiceFactory } from './cli/lintJob';
 import { describeFsError } from './cli/fsErrors';

@@ -17,7 +17,7 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 import type { Candidate } from './collectFiles';
 import type { LintFilesResult } from './lintFiles';
 import { lintRunner, runLintJob, type LintJob, type ServiceFactory } from './lintJob';
-import { allowOptimizerFor } from './optimizerPolicy';
+import { optimizeFor } from './optimizerPolicy';
 
 /** Below this many files per thread a worker's start-up costs more than it saves. */
 const MIN_FILES_PER_THREAD = 150;
@@ -37,7 +37,7 @@ export async function lintInParallel(job: LintJob, createService: ServiceFactory
   const parallel = Math.min(availableParallelism(), MAX_THREADS, Math.floor(job.candidates.length / MIN_FILES_PER_THREAD));
   const threads = workerScript && parallel >= 2 ? parallel : 1;
   // Before any worker starts: the flags it runs with are the process's.
-  allowOptimizerFor(job.candidates.length / threads);
+  optimizeFor(job.candidates.length / threads);
   if (threads < 2 || !workerScript) return runLintJob(job, createService);
   const size = chunkSize(job.candidates.length, threads);
   const chunks = Math.ceil(job.candidates.length / size);
