@@ -17,6 +17,7 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 import type { Candidate } from './collectFiles';
 import type { LintFilesResult } from './lintFiles';
 import { lintRunner, runLintJob, type LintJob, type ServiceFactory } from './lintJob';
+import { optimizeFor } from './optimizerPolicy';
 
 /** Below this many files per thread a worker's start-up costs more than it saves. */
 const MIN_FILES_PER_THREAD = 150;
@@ -33,8 +34,11 @@ interface WorkerJob { job: LintJob; chunkSize: number; shared: SharedArrayBuffer
 interface WorkerAnswer { chunk: number; result: LintFilesResult }
 
 export async function lintInParallel(job: LintJob, createService: ServiceFactory, workerScript: string | undefined): Promise<LintFilesResult> {
-  const threads = Math.min(availableParallelism(), MAX_THREADS, Math.floor(job.candidates.length / MIN_FILES_PER_THREAD));
-  if (!workerScript || threads < 2) return runLintJob(job, createService);
+  const parallel = Math.min(availableParallelism(), MAX_THREADS, Math.floor(job.candidates.length / MIN_FILES_PER_THREAD));
+  const threads = workerScript && parallel >= 2 ? parallel : 1;
+  // Before any worker starts: the flags it runs with are the process's.
+  optimizeFor(job.candidates.length / threads);
+  if (threads < 2 || !workerScript) return runLintJob(job, createService);
   const size = chunkSize(job.candidates.length, threads);
   const chunks = Math.ceil(job.candidates.length / size);
   const shared = new SharedArrayBuffer(4 * threads);
