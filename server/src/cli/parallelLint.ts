@@ -37,7 +37,7 @@ export async function lintInParallel(job: LintJob, createService: ServiceFactory
   const parallel = Math.min(availableParallelism(), MAX_THREADS, Math.floor(job.candidates.length / MIN_FILES_PER_THREAD));
   const threads = workerScript && parallel >= 2 ? parallel : 1;
   // Before any worker starts: the flags it runs with are the process's.
-  optimizeFor(job.candidates.length / threads);
+  optimizeFor(job.candidates, threads);
   if (threads < 2 || !workerScript) return runLintJob(job, createService);
   const size = chunkSize(job.candidates.length, threads);
   const chunks = Math.ceil(job.candidates.length / size);
