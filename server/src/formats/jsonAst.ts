@@ -127,6 +127,15 @@ class JsonParser {
    * per occurrence was most of the parse's garbage.
    */
   private readonly shared: (string | undefined)[] = new Array<string | undefined>(SHARED_SLOTS);
+  /**
+   * The properties and items of the objects and arrays being read, innermost last: each is copied
+   * out into an array of its exact length when it closes. An array grown by push keeps room for 17
+   * entries, most of it empty for the three or four properties of an export's objects.
+   */
+  private readonly properties: AstProperty[] = [];
+  private propertyCount = 0;
+  private readonly items: AstNode[] = [];
+  private itemCount = 0;
 
   constructor(private readonly text: string) {}
 
@@ -170,12 +179,12 @@ class JsonParser {
     const text = this.text;
     const start = this.pos;
     this.pos++;
-    const properties: AstProperty[] = [];
     this.skipWhitespace();
     if (text.charCodeAt(this.pos) === 0x7d /* } */) {
       this.pos++;
-      return new ParsedObject(start, this.pos, properties);
+      return new ParsedObject(start, this.pos, []);
     }
+    const first = this.propertyCount;
     for (;;) {
       this.skipWhitespace();
       if (text.charCodeAt(this.pos) !== 0x22 /* " */) {
@@ -191,13 +200,15 @@ class JsonParser {
       this.pos++;
       this.skipWhitespace();
       const value = this.parseValue(depth + 1);
-      properties.push(new ParsedProperty(key, keyStart + 1, keyEnd, value));
+      this.properties[this.propertyCount++] = new ParsedProperty(key, keyStart + 1, keyEnd, value);
       this.skipWhitespace();
       const next = text.charCodeAt(this.pos);
       if (next === 0x2c /* , */) { this.pos++; continue; }
       if (next === 0x7d /* } */) { this.pos++; break; }
       this.failExpected(l10n.t('"," or "}"'));
     }
+    const properties = this.properties.slice(first, this.propertyCount);
+    this.propertyCount = first;
     return new ParsedObject(start, this.pos, properties);
   }
 
@@ -205,22 +216,25 @@ class JsonParser {
     const text = this.text;
     const start = this.pos;
     this.pos++;
-    const items: AstNode[] = [];
     this.skipWhitespace();
     if (text.charCodeAt(this.pos) === 0x5d /* ] */) {
       this.pos++;
-      return new ParsedArray(start, this.pos, items);
+      return new ParsedArray(start, this.pos, []);
     }
+    const first = this.itemCount;
     for (;;) {
       this.skipWhitespace();
       if (text.charCodeAt(this.pos) === 0x5d /* ] */) this.fail(l10n.t('Trailing comma before "]".'), this.pos - 1, this.pos);
-      items.push(this.parseValue(depth + 1));
+      const item = this.parseValue(depth + 1);
+      this.items[this.itemCount++] = item;
       this.skipWhitespace();
       const next = text.charCodeAt(this.pos);
       if (next === 0x2c /* , */) { this.pos++; continue; }
       if (next === 0x5d /* ] */) { this.pos++; break; }
       this.failExpected(l10n.t('"," or "]"'));
     }
+    const items = this.items.slice(first, this.itemCount);
+    this.itemCount = first;
     return new ParsedArray(start, this.pos, items);
   }
 
