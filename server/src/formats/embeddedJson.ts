@@ -36,7 +36,7 @@ function remap(node: AstNode, map: (offset: number) => number): AstNode {
       return { kind: 'array', range, items: node.items.map((item) => remap(item, map)) };
     case 'string':
       // Inside an encoded string the inner quotes are escaped: the text is never verbatim there.
-      return { ...node, range, valueRange: { start: map(node.valueRange.start), end: map(node.valueRange.end) }, verbatim: false };
+      return { kind: 'string', range, value: node.value, valueRange: { start: map(node.valueRange.start), end: map(node.valueRange.end) }, verbatim: false };
     default:
       return { ...node, range };
   }
@@ -67,7 +67,7 @@ function remapRanges(node: AstNode, whole: OffsetRange): AstNode {
     case 'array':
       return { kind: 'array', range: whole, items: node.items.map((item) => remapRanges(item, whole)) };
     case 'string':
-      return { ...node, range: whole, valueRange: whole, verbatim: false };
+      return { kind: 'string', range: whole, value: node.value, valueRange: whole, verbatim: false };
     default:
       return { ...node, range: whole };
   }

@@ -48,6 +48,37 @@ export interface AstParseResult {
 /** Deeper than any real export; deep enough that recursion stays far from the stack limit. */
 export const MAX_NESTING_DEPTH = 512;
 
+/**
+ * The parser's nodes keep offsets and build a range only when a reader asks for it: a 5 MB
+ * minified export has some 600,000 values and keys, and the range objects of each (two per string)
+ * were most of the parse's allocation and of its garbage collection (issue 16). Each getter
+ * returns a new range, as the parser's literals did; no reader mutates one.
+ */
+class ParsedProperty implements AstProperty {
+  constructor(readonly key: string, private readonly keyStart: number, private readonly keyEnd: number, readonly value: AstNode) {}
+  get keyRange(): OffsetRange { return { start: this.keyStart, end: this.keyEnd }; }
+}
+
+class ParsedObject implements AstObject {
+  readonly kind = 'object';
+  constructor(private readonly start: number, private readonly end: number, readonly properties: AstProperty[]) {}
+  get range(): OffsetRange { return { start: this.start, end: this.end }; }
+}
+
+class ParsedArray implements AstArray {
+  readonly kind = 'array';
+  constructor(private readonly start: number, private readonly end: number, readonly items: AstNode[]) {}
+  get range(): OffsetRange { return { start: this.start, end: this.end }; }
+}
+
+class ParsedString implements AstString {
+  readonly kind = 'string';
+  /** `start` is the opening quote's offset, `end` the offset after the closing quote. */
+  constructor(private readonly start: number, private readonly end: number, readonly value: string, readonly verbatim: boolean) {}
+  get range(): OffsetRange { return { start: this.start, end: this.end }; }
+  get valueRange(): OffsetRange { return { start: this.start + 1, end: this.end - 1 }; }
+}
+
 class JsonSyntaxError extends Error {
   constructor(readonly astError: AstError) {
     super(astError.message);
@@ -96,6 +127,15 @@ class JsonParser {
    * per occurrence was most of the parse's garbage.
    */
   private readonly shared: (string | undefined)[] = new Array<string | undefined>(SHARED_SLOTS);
+  /**
+   * The properties and items of the objects and arrays being read, innermost last: each is copied
+   * out into an array of its exact length when it closes. An array grown by push keeps room for 17
+   * entries, most of it empty for the three or four properties of an export's objects.
+   */
+  private readonly properties: AstProperty[] = [];
+  private propertyCount = 0;
+  private readonly items: AstNode[] = [];
+  private itemCount = 0;
 
   constructor(private readonly text: string) {}
 
@@ -139,64 +179,69 @@ class JsonParser {
     const text = this.text;
     const start = this.pos;
     this.pos++;
-    const properties: AstProperty[] = [];
     this.skipWhitespace();
     if (text.charCodeAt(this.pos) === 0x7d /* } */) {
       this.pos++;
-      return { kind: 'object', range: { start, end: this.pos }, properties };
+      return new ParsedObject(start, this.pos, []);
     }
+    const first = this.propertyCount;
     for (;;) {
       this.skipWhitespace();
       if (text.charCodeAt(this.pos) !== 0x22 /* " */) {
         if (text.charCodeAt(this.pos) === 0x7d /* } */) this.fail(l10n.t('Trailing comma before "}".'), this.pos - 1, this.pos);
         this.failExpected(l10n.t('a property name in double quotes'));
       }
-      // A key is kept as its value and range: no AstString for it (a 5 MB export has 300,000 keys).
+      // A key is kept as its value and offsets: no AstString for it (a 5 MB export has 300,000 keys).
       const keyStart = this.pos;
       const key = this.readString();
-      const keyRange = { start: keyStart + 1, end: this.pos - 1 };
+      const keyEnd = this.pos - 1;
       this.skipWhitespace();
       if (text.charCodeAt(this.pos) !== 0x3a /* : */) this.failExpected(l10n.t('":" after the property name'));
       this.pos++;
       this.skipWhitespace();
       const value = this.parseValue(depth + 1);
-      properties.push({ key, keyRange, value });
+      this.properties[this.propertyCount++] = new ParsedProperty(key, keyStart + 1, keyEnd, value);
       this.skipWhitespace();
       const next = text.charCodeAt(this.pos);
       if (next === 0x2c /* , */) { this.pos++; continue; }
       if (next === 0x7d /* } */) { this.pos++; break; }
       this.failExpected(l10n.t('"," or "}"'));
     }
-    return { kind: 'object', range: { start, end: this.pos }, properties };
+    const properties = this.properties.slice(first, this.propertyCount);
+    this.propertyCount = first;
+    return new ParsedObject(start, this.pos, properties);
   }
 
   private parseArray(depth: number): AstArray {
     const text = this.text;
     const start = this.pos;
     this.pos++;
-    const items: AstNode[] = [];
     this.skipWhitespace();
     if (text.charCodeAt(this.pos) === 0x5d /* ] */) {
       this.pos++;
-      return { kind: 'array', range: { start, end: this.pos }, items };
+      return new ParsedArray(start, this.pos, []);
     }
+    const first = this.itemCount;
     for (;;) {
       this.skipWhitespace();
       if (text.charCodeAt(this.pos) === 0x5d /* ] */) this.fail(l10n.t('Trailing comma before "]".'), this.pos - 1, this.pos);
-      items.push(this.parseValue(depth + 1));
+      const item = this.parseValue(depth + 1);
+      this.items[this.itemCount++] = item;
       this.skipWhitespace();
       const next = text.charCodeAt(this.pos);
       if (next === 0x2c /* , */) { this.pos++; continue; }
       if (next === 0x5d /* ] */) { this.pos++; break; }
       this.failExpected(l10n.t('"," or "]"'));
     }
-    return { kind: 'array', range: { start, end: this.pos }, items };
+    const items = this.items.slice(first, this.itemCount);
+    this.itemCount = first;
+    return new ParsedArray(start, this.pos, items);
   }
 
   private parseString(): AstString {
     const start = this.pos;
     const value = this.readString();
-    return { kind: 'string', range: { start, end: this.pos }, value, valueRange: { start: start + 1, end: this.pos - 1 }, verbatim: this.verbatim };
+    return new ParsedString(start, this.pos, value, this.verbatim);
   }
 
   /** The string starting at this.pos (its opening quote), decoded; this.pos ends after the closing quote. */

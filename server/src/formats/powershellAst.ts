@@ -67,7 +67,7 @@ export function shiftAst(node: AstNode, by: number): AstNode {
     case 'array':
       return { kind: 'array', range, items: node.items.map((item) => shiftAst(item, by)) };
     case 'string':
-      return { ...node, range, valueRange: shift(node.valueRange, by) };
+      return { kind: 'string', range, value: node.value, valueRange: shift(node.valueRange, by), verbatim: node.verbatim };
     default:
       return { ...node, range };
   }

@@ -120,12 +120,14 @@ function readInstance(instance: AstObject, context: WalkContext, depth: number, 
 
   const node = admxElement ? undefined : nodeOf(context, idNode.value);
   if (!isContainer && !admxElement && coversSettingId(context, idNode.value)) {
+    // A parsed node builds its range each time it is asked (jsonAst.ts): asked once per setting here.
+    const range = instance.range;
     const setting: PolicySetting = {
       index: context.settings.length,
-      range: instance.range,
-      settingDefinitionId: { ...locatedString(idNode), keyRange: propertyEntry(instance, 'settingDefinitionId')?.keyRange },
+      range,
+      settingDefinitionId: { value: idNode.value, range: idNode.valueRange, keyRange: propertyEntry(instance, 'settingDefinitionId')?.keyRange },
       node,
-      ignoredCodes: context.ignoredCodesAt([...commentOffsets, instance.range.start]),
+      ignoredCodes: context.ignoredCodesAt([...commentOffsets, range.start]),
     };
     if (choice) readChoiceValue(choice, idNode, node, setting, context);
     else if (simple) readSimpleValue(simple, node, setting);
@@ -181,10 +183,11 @@ function readChoiceValue(choice: AstNode, idNode: AstString, node: CatalogNode |
   if (valueNode?.kind !== 'string') return;
   const id = idNode.value;
   const prefixLength = id.length + 1;
+  const valueRange = valueNode.valueRange;
   if (!startsWithOptionOf(valueNode.value, id)) {
-    context.findings.push(finding('WHFB002', valueNode.valueRange,
+    context.findings.push(finding('WHFB002', valueRange,
       l10n.t('The choice value "{0}" does not belong to the setting "{1}": it must be "{2}_<option>".', valueNode.value, id, id)));
-    setting.value = { value: valueNode.value, range: valueNode.valueRange };
+    setting.value = { value: valueNode.value, range: valueRange };
     return;
   }
   const option = valueNode.value.slice(prefixLength);
@@ -193,13 +196,13 @@ function readChoiceValue(choice: AstNode, idNode: AstString, node: CatalogNode |
     // a range or free value is a simple setting there, so this instance cannot be imported as is.
     const kind = node.format === 'int' ? 'an integer' : `a ${node.format}`;
     const valueType = node.format === 'int' ? 'IntegerSettingValue' : 'StringSettingValue';
-    context.findings.push(finding('WHFB102', valueNode.valueRange,
+    context.findings.push(finding('WHFB102', valueRange,
       l10n.t('{0} is {1} setting in the Settings Catalog, not a choice: write it as a simple setting instance (simpleSettingValue of type {2}) with value {3}.', node.name, kind, valueType, option)));
   }
   // Point at the option itself ("true" in "..._true"), so a quick fix can replace just that.
   const range = valueNode.verbatim
-    ? { start: valueNode.valueRange.start + prefixLength, end: valueNode.valueRange.end }
-    : valueNode.valueRange;
+    ? { start: valueRange.start + prefixLength, end: valueRange.end }
+    : valueRange;
   setting.value = { value: decodeOption(option, node), range };
 }
 

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { MAX_NESTING_DEPTH, parseJson, property } from '../../../server/src/formats/jsonAst';
+import { MAX_NESTING_DEPTH, parseJson, property, type AstNode } from '../../../server/src/formats/jsonAst';
 import { parseYamlAst } from '../../../server/src/formats/jsonAstFromYaml';
 
 test('JSON strings carry the range of their text inside the quotes', () => {
@@ -93,4 +93,42 @@ test('hostile YAML flow nesting is refused with WHFB003 before the YAML parser s
   // Brackets inside quoted scalars and comments are text, not nesting.
   const quoted = `a: "${'['.repeat(1000)}"\nb: '${'{'.repeat(1000)}'\n# ${'['.repeat(1000)}\nc: [1, [2]]\n`;
   assert.deepEqual(parseYamlAst(quoted).errors, []);
+});
+
+/** The tree as plain data, read through the AstNode interface. */
+function plain(node: AstNode | undefined): unknown {
+  switch (node?.kind) {
+    case 'object': return { range: node.range, properties: node.properties.map((prop) => ({ key: prop.key, keyRange: prop.keyRange, value: plain(prop.value) })) };
+    case 'array': return { range: node.range, items: node.items.map(plain) };
+    case 'string': return { range: node.range, value: node.value, valueRange: node.valueRange, verbatim: node.verbatim };
+    default: return node;
+  }
+}
+
+test('nested objects and arrays keep each their own entries and the ranges of their text', () => {
+  const text = '{"a":[{"b":1,"c":[]},[2,{}],"x"],"d":{"e":{"f":"g"}},"h":3}';
+  const at = (token: string, from = 0) => text.indexOf(token, from);
+  const range = (start: number, end: number) => ({ start, end });
+  const string = (value: string, start: number) => ({ range: range(start, start + value.length + 2), value, valueRange: range(start + 1, start + value.length + 1), verbatim: true });
+  const number = (raw: string, start: number) => ({ kind: 'number', range: range(start, start + raw.length), value: Number(raw), raw });
+  const key = (name: string) => range(at(`"${name}"`) + 1, at(`"${name}"`) + 1 + name.length);
+  assert.deepEqual(plain(parseJson(text).root), {
+    range: range(0, text.length),
+    properties: [
+      { key: 'a', keyRange: key('a'), value: { range: range(at('['), at('"d"') - 1), items: [
+        { range: range(at('{"b"'), at(']},') + 2), properties: [
+          { key: 'b', keyRange: key('b'), value: number('1', at('1')) },
+          { key: 'c', keyRange: key('c'), value: { range: range(at('[]'), at('[]') + 2), items: [] } },
+        ] },
+        { range: range(at('[2'), at('}]') + 2), items: [number('2', at('2')), { range: range(at('{}'), at('{}') + 2), properties: [] }] },
+        string('x', at('"x"')),
+      ] } },
+      { key: 'd', keyRange: key('d'), value: { range: range(at('{"e"'), at('}}') + 2), properties: [
+        { key: 'e', keyRange: key('e'), value: { range: range(at('{"f"'), at('}}') + 1), properties: [
+          { key: 'f', keyRange: key('f'), value: string('g', at('"g"')) },
+        ] } },
+      ] } },
+      { key: 'h', keyRange: key('h'), value: number('3', at('3')) },
+    ],
+  });
 });
