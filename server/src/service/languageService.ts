@@ -133,8 +133,17 @@ export function getLanguageService(settings?: Partial<LanguageServiceSettings>, 
   const log = options.log ?? (() => undefined);
   let catalog: CatalogIndex | undefined = options.catalog;
   const getCatalogOnce = (): CatalogIndex => (catalog ??= getCatalog());
+  /**
+   * The last detection: the server asks detectFormat before it validates, whfb-lint before it
+   * checks, and the workspace index before it parses, and each then parses the same text, which
+   * detects again (4-8 ms for a 5 MB export: detectors search the whole text).
+   */
+  let lastDetection: { uri: string; languageId: string | undefined; text: string; detected: Detected | undefined } | undefined;
   const detect = (doc: TextDocumentInput): Detected | undefined => {
+    const last = lastDetection;
+    if (last && last.uri === doc.uri && last.languageId === doc.languageId && last.text === doc.text) return last.detected;
     const detected = detectFormat({ uri: doc.uri, languageId: doc.languageId, text: doc.text }, options.adapters);
+    lastDetection = { uri: doc.uri, languageId: doc.languageId, text: doc.text, detected };
     if (detected?.failure !== undefined) {
       const error = detected.failure;
       log(`whfb: detecting the format of ${doc.uri} failed (${detected.format} detector): ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
