@@ -5,7 +5,8 @@
 // The server is two bundles: dist/server.js (the LSP wiring, small, so `initialize` is answered
 // as fast as a bare vscode-languageserver server answers it) and dist/service.js (the language
 // service with yaml, the catalog, the validators and the checklists), which server.js requires
-// on first use. The CLI stays one bundle: it needs the service at once.
+// on first use. dist/service.js in turn requires dist/yaml.js and dist/checklists.js on first use
+// (FIRST_USE_BUNDLES below). The CLI stays one bundle: it needs the service at once.
 //
 // The web build (VS Code for the Web): dist/web/extension.js (the client, the `browser` entry of
 // package.json) and dist/web/server.js (the same server and service as one web worker script),
