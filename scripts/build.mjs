@@ -5,7 +5,8 @@
 // The server is two bundles: dist/server.js (the LSP wiring, small, so `initialize` is answered
 // as fast as a bare vscode-languageserver server answers it) and dist/service.js (the language
 // service with yaml, the catalog, the validators and the checklists), which server.js requires
-// on first use. The CLI stays one bundle: it needs the service at once.
+// on first use. dist/service.js in turn requires dist/yaml.js and dist/checklists.js on first use
+// (FIRST_USE_BUNDLES below). The CLI stays one bundle: it needs the service at once.
 //
 // The web build (VS Code for the Web): dist/web/extension.js (the client, the `browser` entry of
 // package.json) and dist/web/server.js (the same server and service as one web worker script),
@@ -75,6 +76,14 @@ function checkServerStaysSmall(result) {
   }
 }
 
+/** A static import of what FIRST_USE_BUNDLES names would bring it back into dist/service.js. */
+function checkFirstUseStaysOut(result) {
+  const leaked = Object.keys(result.metafile.inputs).filter((input) => /^node_modules\/yaml\/|^data\/generated\/checklists\.json$/.test(input));
+  if (leaked.length > 0) {
+    throw new Error(`dist/service.js must load yaml and the checklists on first use (dist/yaml.js, dist/checklists.js); imported statically: ${leaked.slice(0, 5).join(', ')}`);
+  }
+}
+
 /**
  * What must never end up in dist/extension.js: the client talks LSP (shared/protocol.ts) and
  * leaves the catalog, the parsers, the validators and the generated guide data to the server.
@@ -88,10 +97,41 @@ function checkClientTalksLsp(result) {
   }
 }
 
+/**
+ * What the language service loads on first use and the first diagnostics of a policy file do not
+ * need: the `yaml` package (the plain readers read the usual policy file, formats/yamlLibrary.ts)
+ * and the guides' checklists (hover and the checklist view, features/checklistInfo.ts). In
+ * dist/service.js they become run-time requires of bundles of their own next to it, so the server's
+ * start neither reads nor compiles them (~20 ms CPU before the first diagnostics, bench/README.md
+ * "Cold open and start-up"). Each is required from one place, so each exists once. The CLI and the
+ * web worker keep them inside their one bundle (where they still run on first use only).
+ */
+const FIRST_USE_BUNDLES = [
+  { request: /^yaml$/, outfile: 'dist/yaml.js', entry: 'yaml' },
+  { request: /\/data\/generated\/checklists\.json$/, outfile: 'dist/checklists.js', entry: './data/generated/checklists.json' },
+];
+
+const firstUseAsSeparateBundles = {
+  name: 'first-use-as-separate-bundles',
+  setup(build) {
+    for (const { request, outfile } of FIRST_USE_BUNDLES) {
+      build.onResolve({ filter: request }, (args) => (args.kind === 'require-call' && !args.resolveDir.includes('node_modules')
+        ? { path: `./${outfile.slice('dist/'.length)}`, external: true }
+        : undefined));
+    }
+  },
+};
+
+const firstUseBundles = FIRST_USE_BUNDLES.map(({ outfile, entry }) => ({
+  stdin: { contents: `module.exports = require(${JSON.stringify(entry)});`, resolveDir: resolve('.'), sourcefile: `${outfile}.entry.js` },
+  outfile,
+}));
+
 const allBuilds = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], metafile: true, check: checkClientTalksLsp },
   { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', plugins: [serviceAsSeparateBundle, jsonLoadedOnFirstUse], metafile: true, check: checkServerStaysSmall },
-  { entryPoints: ['server/src/server/serviceEntry.ts'], outfile: 'dist/service.js' },
+  { entryPoints: ['server/src/server/serviceEntry.ts'], outfile: 'dist/service.js', plugins: [firstUseAsSeparateBundles, jsonLoadedOnFirstUse], metafile: true, check: checkFirstUseStaysOut },
+  ...firstUseBundles,
   {
     entryPoints: ['server/src/cli.ts'], outfile: cliOut ?? 'dist/cli.js', banner: { js: '#!/usr/bin/env node' },
     // The package lists the licences of what it bundles from this list of inputs (packCli.mjs).

@@ -44,7 +44,22 @@ interface Indexes {
   groupPolicyInfo: Map<string, GroupPolicyInfo>;
   groupPolicyNames: string[];
   tree: SegmentTreeNode;
-  suggestPools: Record<Scope, SuggestPool> & { all: SuggestPool };
+  /**
+   * Built at the first suggestion, not with the other indexes: only an unknown OMA-URI asks for
+   * one, and most policies have none, so the first diagnostics of a server do without them.
+   */
+  suggestPools: () => SuggestPools;
+}
+
+type SuggestPools = Record<Scope, SuggestPool> & { all: SuggestPool };
+
+function buildSuggestPools(nodes: readonly CatalogNode[]): SuggestPools {
+  const leaves = nodes.filter((node) => !node.interior);
+  return {
+    device: buildSuggestPool(leaves.filter((node) => node.scope === 'device')),
+    user: buildSuggestPool(leaves.filter((node) => node.scope === 'user')),
+    all: buildSuggestPool(leaves),
+  };
 }
 
 function buildIndexes(nodes: readonly CatalogNode[], groupPolicies: readonly GroupPolicyInfo[]): Indexes {
@@ -81,7 +96,7 @@ function buildIndexes(nodes: readonly CatalogNode[], groupPolicies: readonly Gro
     const shown = node.groupPolicy?.displayName ?? node.groupPolicy?.name;
     if (shown) names.add(shown);
   }
-  const leaves = nodes.filter((node) => !node.interior);
+  let suggestPools: SuggestPools | undefined;
   return {
     byPath: new Map(nodes.map((node) => [node.path, node])),
     bySettingsCatalogId: new Map(nodes.map((node) => [node.settingsCatalogId.toLowerCase(), node])),
@@ -89,11 +104,7 @@ function buildIndexes(nodes: readonly CatalogNode[], groupPolicies: readonly Gro
     groupPolicyInfo,
     groupPolicyNames: [...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)),
     tree: buildSegmentTree(nodes),
-    suggestPools: {
-      device: buildSuggestPool(leaves.filter((node) => node.scope === 'device')),
-      user: buildSuggestPool(leaves.filter((node) => node.scope === 'user')),
-      all: buildSuggestPool(leaves),
-    },
+    suggestPools: () => (suggestPools ??= buildSuggestPools(nodes)),
   };
 }
 
@@ -183,7 +194,7 @@ function suggest(indexes: Indexes, omaUri: string, limit: number): CatalogNode[]
   const split = splitOmaUri(omaUri);
   const input = split.segments.map((segment) => segment.text.toLowerCase());
   if (input.length === 0 || limit <= 0) return [];
-  return rankSuggestions(input, indexes.suggestPools[split.scope ?? 'all'], limit);
+  return rankSuggestions(input, indexes.suggestPools()[split.scope ?? 'all'], limit);
 }
 
 export interface ChoiceValue {

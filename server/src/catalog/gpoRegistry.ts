@@ -3,7 +3,6 @@
  * Policy name and MDM node: data/generated/gpo-registry.json, generated from the templates and the
  * catalog by scripts/catalog/gpoRegistry.ts (see there for how each row is derived).
  */
-import gpoRegistryJson from '../../../data/generated/gpo-registry.json';
 
 export type RegistryHive = 'HKLM' | 'HKCU';
 
@@ -49,7 +48,10 @@ function valueKey(hive: RegistryHive, key: string, valueName: string): string {
 
 function getIndex(): GpoRegistryIndex {
   if (!index) {
-    const rows = (gpoRegistryJson as unknown as { rows: GpoRegistryRow[] }).rows;
+    // Read here, not imported: only GPO files and Group Policy answers need it, and an import built
+    // the table at every start of the server, before its first diagnostics (scripts/build.mjs, jsonLoadedOnFirstUse).
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, see above
+    const rows = (require('../../../data/generated/gpo-registry.json') as { rows: GpoRegistryRow[] }).rows;
     const byValue = new Map<string, GpoRegistryRow>();
     const byPolicy = new Map<string, GpoRegistryRow[]>();
     for (const row of rows) {

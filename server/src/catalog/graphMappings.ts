@@ -9,7 +9,6 @@
  * required=1, allowed=2, while the CSP's PINComplexity values are 0 allow, 1 require, 2 disallow.
  */
 import * as l10n from '@vscode/l10n';
-import mappingsJson from '../../../data/mappings/graph-to-csp.json';
 
 /** How a Graph value becomes the CSP value. */
 export type GraphValueKind = 'int' | 'bool' | 'bool-negated' | 'bool-as-int' | 'enum';
@@ -86,7 +85,10 @@ let tables: Tables | undefined;
 
 function load(): Tables {
   if (tables) return tables;
-  const raw = mappingsJson as unknown as RawTable;
+  // Read here, not imported: only Graph exports need it, and an import built the table at every
+  // start of the server, before its first diagnostics (scripts/build.mjs, jsonLoadedOnFirstUse).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, see above
+  const raw = require('../../../data/mappings/graph-to-csp.json') as RawTable;
   const types = new Map<string, GraphTypeInfo>();
   const byIntentId = new Map<string, GraphPropertyMapping>();
   for (const type of raw.graphTypes) {

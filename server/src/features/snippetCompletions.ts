@@ -7,8 +7,6 @@
  * snippets could not know the position: VS Code showed all sixteen in every list.
  */
 import * as l10n from '@vscode/l10n';
-import policyYamlSnippets from '../../../snippets/whfb-yaml.json';
-import customProfileSnippets from '../../../snippets/intune-custom-profile.json';
 import type { SourceFormat } from '../model/types';
 
 type Where = 'policy' | 'settings' | 'groupPolicy' | 'omaSettings';
@@ -20,10 +18,21 @@ interface GuideSnippet {
   description: string;
 }
 
-const SNIPPETS: readonly (GuideSnippet & { name: string })[] = [
-  ...Object.entries(policyYamlSnippets as Record<string, GuideSnippet>),
-  ...Object.entries(customProfileSnippets as Record<string, GuideSnippet>),
-].map(([name, snippet]) => ({ name, ...snippet }));
+let snippets: readonly (GuideSnippet & { name: string })[] | undefined;
+
+/**
+ * Read at the first completion, not imported: an import built them at every start of the server,
+ * before its first diagnostics (scripts/build.mjs, jsonLoadedOnFirstUse).
+ */
+function guideSnippets(): readonly (GuideSnippet & { name: string })[] {
+  snippets ??= [
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, see above
+    ...Object.entries(require('../../../snippets/whfb-yaml.json') as Record<string, GuideSnippet>),
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, see above
+    ...Object.entries(require('../../../snippets/intune-custom-profile.json') as Record<string, GuideSnippet>),
+  ].map(([name, snippet]) => ({ name, ...snippet }));
+  return snippets;
+}
 
 /** Where the cursor is, for the snippets' purposes: what may start here and the text the item replaces. */
 export interface SnippetPlace {
@@ -58,7 +67,7 @@ export interface GuideSnippetCompletion {
 export function snippetCompletions(format: SourceFormat | undefined, text: string, offset: number): GuideSnippetCompletion[] {
   const place = snippetPlace(format, text, offset);
   if (!place) return [];
-  return SNIPPETS.filter((snippet) => snippet.where === place.where).map((snippet, index) => ({
+  return guideSnippets().filter((snippet) => snippet.where === place.where).map((snippet, index) => ({
     label: snippet.name,
     description: LABEL_DESCRIPTION[snippet.where](),
     detail: snippet.description.replace(/\s*\(https:[^)]*\)/g, ''),

@@ -3,7 +3,8 @@
  * the AstNode tree of jsonAst.ts (same shape, same offsets convention), so one walker serves both.
  */
 import * as l10n from '@vscode/l10n';
-import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, Scalar, type Node as YamlNode } from 'yaml';
+import type { Node as YamlNode, Scalar } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument } from './yamlLibrary';
 import type { OffsetRange } from '../model/types';
 import { MAX_NESTING_DEPTH, type AstError, type AstNode, type AstParseResult, type AstProperty, type AstString } from './jsonAst';
 
@@ -82,11 +83,11 @@ class YamlConverter {
 }
 
 function stringNode(value: string, type: Scalar['type'], range: OffsetRange): AstString {
-  if (type === Scalar.QUOTE_DOUBLE || type === Scalar.QUOTE_SINGLE) {
+  if (type === 'QUOTE_DOUBLE' || type === 'QUOTE_SINGLE') {
     const valueRange = { start: range.start + 1, end: Math.max(range.start + 1, range.end - 1) };
     return { kind: 'string', range, value, valueRange, verbatim: valueRange.end - valueRange.start === value.length };
   }
-  if (type === Scalar.PLAIN) {
+  if (type === 'PLAIN') {
     return { kind: 'string', range, value, valueRange: range, verbatim: range.end - range.start === value.length };
   }
   // Block scalars (| and >): the text starts after the indicator line; point at the whole node.

@@ -2,7 +2,8 @@
  * Small helpers over the `yaml` package's AST for the policy-file adapter: offsets of keys and
  * values (shifted when a piece of the document was parsed on its own), pair lookup, scalar text.
  */
-import { isMap, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import type { Document, Node, Pair, YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq } from './yamlLibrary';
 import type { Located, OffsetRange } from '../model/types';
 
 /** Maps an offset in the parsed text to an offset in the document. */

@@ -4,7 +4,8 @@
  * place in the document.
  */
 import { resolveOmaUri } from '../model/resolveOmaUri';
-import { isMap, isScalar, isSeq, type Document, type Node, type YAMLMap } from 'yaml';
+import type { Document, Node, YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq } from './yamlLibrary';
 import type { CatalogIndex } from '../catalog/catalogIndex';
 import type { Deployment, GroupPolicyEntry, Located, OffsetRange, PolicySetting } from '../model/types';
 import { normalizeValueType } from '../model/values';

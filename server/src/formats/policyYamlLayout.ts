@@ -210,42 +210,59 @@ const MAX_INDENT = 256;
 /**
  * The offset where [from, to) nests flow collections or indents deeper than a policy file ever
  * does, or undefined. Quotes are skipped roughly (a bracket inside a string on one line).
+ *
+ * It runs on every document before anything else, while its code is still interpreted: a loop over
+ * every character cost the first validation of a 100-setting file ~10 ms of CPU (bench/README.md,
+ * "Cold open and start-up"). So the searches are native: `indexOf` for a too-deep indent (it does
+ * not depend on the brackets: a quote or a comment never spans a line) and regular expressions
+ * that stop only at the characters the bracket count reads (quotes, brackets, `#`; inside a quote,
+ * its end or the line's).
  */
 export function excessiveNesting(text: string, from = 0, to = text.length): number | undefined {
+  const tooDeepIndent = firstTooDeepIndent(text, from, to);
+  const limit = tooDeepIndent ?? to;
   let depth = 0;
-  let quote = 0;
-  let lineStart = true;
-  let indent = 0;
-  for (let at = from; at < to; at++) {
+  NESTING_CHARACTER.lastIndex = from;
+  while (NESTING_CHARACTER.test(text)) {
+    const at = NESTING_CHARACTER.lastIndex - 1;
+    if (at >= limit) break;
     const code = text.charCodeAt(at);
-    if (code === 10) {
-      quote = 0;
-      lineStart = true;
-      indent = 0;
-      continue;
-    }
-    if (lineStart) {
-      if (code === 32) {
-        indent += 1;
-        if (indent > MAX_INDENT) return at;
-        continue;
-      }
-      lineStart = false;
-    }
-    if (quote !== 0) {
-      if (code === quote) quote = 0;
-      continue;
-    }
-    if (code === 34 || code === 39) quote = code;
-    else if (code === 91 || code === 123) {
+    if (code === 34 || code === 39) {
+      // A quote ends at the same quote or at the end of its line.
+      const quoteEnd = code === 34 ? DOUBLE_QUOTE_END : SINGLE_QUOTE_END;
+      quoteEnd.lastIndex = at + 1;
+      if (!quoteEnd.test(text)) break;
+      NESTING_CHARACTER.lastIndex = quoteEnd.lastIndex;
+    } else if (code === 91 || code === 123) {
       depth += 1;
       if (depth > MAX_NESTING) return at;
-    } else if ((code === 93 || code === 125) && depth > 0) depth -= 1;
-    else if (code === 35 && (at === from || text.charCodeAt(at - 1) === 32)) {
-      // A comment: skip to the end of the line.
+    } else if (code === 93 || code === 125) {
+      if (depth > 0) depth -= 1;
+    } else if (at === from || text.charCodeAt(at - 1) === 32) {
+      // A comment (`#` after a space): go on at the end of the line.
       const end = text.indexOf('\n', at);
-      at = (end === -1 ? to : end) - 1;
+      if (end === -1) break;
+      NESTING_CHARACTER.lastIndex = end;
     }
+  }
+  return tooDeepIndent;
+}
+
+/** What the bracket count reads outside quotes: quotes, brackets and `#`. */
+const NESTING_CHARACTER = /["'[\]{}#]/g;
+const DOUBLE_QUOTE_END = /["\n]/g;
+const SINGLE_QUOTE_END = /['\n]/g;
+
+const TOO_DEEP_INDENT = ' '.repeat(MAX_INDENT + 1);
+
+/** The offset of the first space past MAX_INDENT at the start of a line (`from` counts as a line start). */
+function firstTooDeepIndent(text: string, from: number, to: number): number | undefined {
+  let at = text.indexOf(TOO_DEEP_INDENT, from);
+  while (at !== -1 && at + MAX_INDENT < to) {
+    if (at === from || text.charCodeAt(at - 1) === 10) return at + MAX_INDENT;
+    let runEnd = at + TOO_DEEP_INDENT.length;
+    while (text.charCodeAt(runEnd) === 32) runEnd++;
+    at = text.indexOf(TOO_DEEP_INDENT, runEnd);
   }
   return undefined;
 }

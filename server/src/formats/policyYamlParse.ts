@@ -10,7 +10,8 @@
  * that entries could share, a flow-style list) takes the full path. Both paths build identical models.
  */
 import * as l10n from '@vscode/l10n';
-import { isNode, isSeq, parseDocument, type Document, type Node } from 'yaml';
+import type { Document, Node } from 'yaml';
+import { isNode, isSeq, parseDocument } from './yamlLibrary';
 import type { CatalogIndex } from '../catalog/catalogIndex';
 import { finding } from '../model/findings';
 import type { Finding, OffsetRange, PolicyModel, PolicySetting } from '../model/types';

@@ -7,7 +7,8 @@
  */
 import * as l10n from '@vscode/l10n';
 import type { ErrorObject } from 'ajv';
-import { isMap, isSeq, type Node, type Pair } from 'yaml';
+import type { Node, Pair } from 'yaml';
+import { isMap, isSeq } from './yamlLibrary';
 import * as validators from '../generated/policySchemaValidators';
 import { finding } from '../model/findings';
 import type { Finding, OffsetRange } from '../model/types';
