@@ -465,40 +465,33 @@ function tenantsOfFolder(context: TopicContext, folder: string): CrossFileFindin
 }
 
 /**
- * Whether two of the files holding `sources` can reach the same devices as far as tenants go
- * (overlapOf: two tenants never share a device; a file naming none may meet any other). Every rule
- * but WHFB305 pairs sources of two files, so in a topic whose files each name a tenant of their own
- * (a folder of exports from many tenants) nothing can pair, and its cohorts would be all its cost.
+ * Whether the files that hold a topic may give it a finding. Every rule but WHFB305 pairs sources
+ * of two files that can reach one device, and two tenants never share one (overlapOf; a file naming
+ * none may meet any other): in a topic whose files each name a tenant of their own (a folder of
+ * exports from many tenants) nothing can pair, and gathering and grouping its sources would be
+ * all its cost. `uris` are distinct.
  */
-function tenantsMeet(context: TopicContext, sources: readonly Source[]): boolean {
-  const uriOfTenant = new Map<string, string>();
-  let tenantless: string | undefined;
-  let firstUri: string | undefined;
-  let twoFiles = false;
-  for (const source of sources) {
-    const facts = context.files.get(source.uri);
+export function topicMayPair(topic: string, uris: Iterable<string>, context: TopicContext): boolean {
+  if (topic.startsWith(TENANT_TOPIC_PREFIX)) return true;
+  const tenants = new Set<string>();
+  let files = 0;
+  let tenantless = false;
+  for (const uri of uris) {
+    const facts = context.files.get(uri);
     if (!facts) continue;
-    if (firstUri === undefined) firstUri = source.uri;
-    else if (firstUri !== source.uri) twoFiles = true;
-    if (facts.tenant === undefined) {
-      if (tenantless === undefined) tenantless = source.uri;
-      else if (tenantless !== source.uri) return true;
-    } else {
-      const seen = uriOfTenant.get(facts.tenant);
-      if (seen === undefined) uriOfTenant.set(facts.tenant, source.uri);
-      else if (seen !== source.uri) return true;
-    }
-    // A file naming no tenant and some other file: they may meet.
-    if (tenantless !== undefined && twoFiles) return true;
+    files++;
+    if (facts.tenant === undefined) tenantless = true;
+    else if (tenants.has(facts.tenant)) return true;
+    else tenants.add(facts.tenant);
+    if (tenantless && files >= 2) return true;
   }
   return false;
 }
 
 /** The findings of one topic over every file that has it. */
 export function evaluateTopic(topic: string, sources: readonly Source[], shared: TopicContext): CrossFileFinding[] {
-  if (topic.startsWith(TENANT_TOPIC_PREFIX)) return tenantsOfFolder({ ...shared, memo: { mdmWins: new Map() } }, topic.slice(TENANT_TOPIC_PREFIX.length));
-  if (!tenantsMeet(shared, sources)) return [];
   const context: TopicContext = { ...shared, memo: { mdmWins: new Map() } };
+  if (topic.startsWith(TENANT_TOPIC_PREFIX)) return tenantsOfFolder(context, topic.slice(TENANT_TOPIC_PREFIX.length));
   if (topic.startsWith(NODE_TOPIC_PREFIX)) return [...conflictingValues(context, sources), ...groupPolicyAgainstMdm(context, sources)];
   if (topic === TRUST_TOPIC) return trustContradiction(context, sources);
   if (topic === ENABLE_TOPIC) return enablementContradiction(context, sources);
