@@ -37,5 +37,11 @@ if (job) {
     env: process.env,
   }, (lintJob) => lintInParallel(lintJob, createService, workerScript)).then((status) => {
     process.exitCode = reportLost ? EXIT_TROUBLE : status;
+    // The report is out: end here rather than free a heap that holds every file's results (some
+    // 30-40 ms at 1,000 files), once both streams have taken what they were given (a pipe may
+    // write asynchronously). A failed write is left to the handler above.
+    process.stdout.write('', (error) => {
+      if (!error && !reportLost) process.stderr.write('', () => process.exit());
+    });
   });
 }

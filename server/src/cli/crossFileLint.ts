@@ -8,7 +8,7 @@
  */
 import { getCatalog } from '../catalog/catalog';
 import { CrossFileState } from '../rules/crossFile/crossFileState';
-import { factsFromPortable, type FileFacts } from '../rules/crossFile/facts';
+import { factsFromPortable, type FileFacts, type PortableFileFacts } from '../rules/crossFile/facts';
 import type { Finding, OffsetRange } from '../model/types';
 import type { SeverityName } from '../lsp/protocolTypes';
 import type { Candidate } from './collectFiles';
@@ -26,6 +26,22 @@ export interface CrossFileGroup {
  */
 interface Positions { flat: readonly number[]; indexOf?: Map<number, number> }
 
+/** Facts already rebuilt from their portable form (null: a node unknown here), by that form. */
+const prepared = new WeakMap<PortableFileFacts, FileFacts | null>();
+
+/**
+ * Rebuilds the files' facts ahead of addCrossFileFindings: whfb-lint's main thread does it for each
+ * chunk as it comes in, while the other threads still check files, rather than in the step that
+ * runs alone at the end.
+ */
+export function prepareCrossFileFacts(files: readonly FileResult[]): void {
+  const catalog = getCatalog();
+  for (const file of files) {
+    const portable = file.crossFileFacts;
+    if (portable && !file.tooLarge && !prepared.has(portable)) prepared.set(portable, factsFromPortable(portable, catalog) ?? null);
+  }
+}
+
 /**
  * Adds the cross-file findings to `files` (in place), and drops the facts from them. Files over
  * the size limit, and files that are no policy, carry no facts and take no part.
@@ -41,7 +57,8 @@ export function addCrossFileFindings(files: FileResult[], groups: readonly Cross
     const portable = file.crossFileFacts;
     delete file.crossFileFacts;
     if (!portable || file.tooLarge || !severityByPath.has(file.path)) continue;
-    const facts = factsFromPortable(portable, catalog);
+    const early = prepared.get(portable);
+    const facts = early === undefined ? factsFromPortable(portable, catalog) : early ?? undefined;
     if (!facts) continue;
     pathOfUri.set(facts.uri, file.path);
     positionsOf.set(facts.uri, { flat: portable.positions });

@@ -13,8 +13,9 @@
  * Results are put back in the command line's file order by chunk.
  */
 import { availableParallelism } from 'node:os';
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { isMainThread, MessageChannel, receiveMessageOnPort, Worker, workerData, type MessagePort } from 'node:worker_threads';
 import type { Candidate } from './collectFiles';
+import { prepareCrossFileFacts } from './crossFileLint';
 import type { LintFilesResult } from './lintFiles';
 import { lintRunner, runLintJob, type LintJob, type ServiceFactory } from './lintJob';
 import { optimizeFor } from './optimizerPolicy';
@@ -29,8 +30,11 @@ const NOT_STARTED = 0;
 const STARTED = 1;
 const STOPPED = 2;
 
-/** What a worker gets: the whole job, how it is chunked, the shared chunk counter (index 0) and its own state slot. */
-interface WorkerJob { job: LintJob; chunkSize: number; shared: SharedArrayBuffer; slot: number }
+/**
+ * What a worker gets: the whole job, how it is chunked, the shared chunk counter (index 0), its own
+ * state slot, and the port it answers on (read by the main thread between its own chunks).
+ */
+interface WorkerJob { job: LintJob; chunkSize: number; shared: SharedArrayBuffer; slot: number; port: MessagePort }
 interface WorkerAnswer { chunk: number; result: LintFilesResult }
 
 export async function lintInParallel(job: LintJob, createService: ServiceFactory, workerScript: string | undefined): Promise<LintFilesResult> {
@@ -44,16 +48,29 @@ export async function lintInParallel(job: LintJob, createService: ServiceFactory
   const shared = new SharedArrayBuffer(4 * threads);
   const state = new Int32Array(shared);
   const results = new Array<LintFilesResult | undefined>(chunks);
-  const workers = Array.from({ length: threads - 1 }, (_, at) => runWorker(workerScript, { job, chunkSize: size, shared, slot: at + 1 }, results));
+  // Each result's cross-file facts are made ready for the cross-file step as it comes in, while the
+  // other thread still checks files: that step runs alone once both are done.
+  const take = (chunk: number, result: LintFilesResult): void => {
+    if (job.crossFile) prepareCrossFileFacts(result.files);
+    results[chunk] = result;
+  };
+  const workers = Array.from({ length: threads - 1 }, (_, at) => runWorker(workerScript, { job, chunkSize: size, shared, slot: at + 1 }));
+  const drain = (): void => {
+    for (const worker of workers) for (let answer = worker.receive(); answer; answer = worker.receive()) take(answer.chunk, answer.result);
+  };
   const lintHere = lintRunner(job, createService);
   for (let chunk = Atomics.add(state, 0, 1); chunk < chunks; chunk = Atomics.add(state, 0, 1)) {
-    results[chunk] = lintHere(chunkOf(job.candidates, chunk, size));
+    take(chunk, lintHere(chunkOf(job.candidates, chunk, size)));
+    drain();
   }
   // The chunks ran out: a worker that has not started is stopped; the others finish theirs.
   workers.forEach((worker, at) => {
     if (Atomics.compareExchange(state, at + 1, NOT_STARTED, STOPPED) === NOT_STARTED) void worker.stop();
   });
   await Promise.all(workers.map((worker) => worker.done));
+  // What a worker posted before it ended is still queued on its port.
+  drain();
+  for (const worker of workers) worker.close();
   // Chunks a worker claimed and did not answer (it failed or crashed) are checked here.
   for (let chunk = 0; chunk < chunks; chunk++) results[chunk] ??= lintHere(chunkOf(job.candidates, chunk, size));
   return { files: results.flatMap((r) => r!.files), problems: results.flatMap((r) => r!.problems) };
@@ -68,22 +85,35 @@ function chunkOf(candidates: readonly Candidate[], chunk: number, size: number):
   return candidates.slice(chunk * size, (chunk + 1) * size);
 }
 
-/** Starts a worker; `done` resolves when it has exited, failed or been stopped. */
-function runWorker(script: string, data: WorkerJob, results: (LintFilesResult | undefined)[]): { done: Promise<void>; stop: () => Promise<number> } {
+interface RunningWorker {
+  /** Resolves when the worker has exited, failed or been stopped. */
+  done: Promise<void>;
+  stop: () => Promise<number>;
+  /** The next answer the worker posted, without waiting; undefined when none is queued. */
+  receive: () => WorkerAnswer | undefined;
+  close: () => void;
+}
+
+/**
+ * Starts a worker. Its answers come on a port of their own that the main thread reads
+ * synchronously (receiveMessageOnPort) between its chunks, not as events, which would wait until
+ * the main thread's last chunk.
+ */
+function runWorker(script: string, data: Omit<WorkerJob, 'port'>): RunningWorker {
+  const { port1: answers, port2: port } = new MessageChannel();
+  const receive = (): WorkerAnswer | undefined => (receiveMessageOnPort(answers)?.message as WorkerAnswer | undefined);
+  const close = (): void => answers.close();
   let worker: Worker;
   try {
-    worker = new Worker(script, { workerData: { [JOB_KEY]: data }, stdout: false, stderr: false });
+    worker = new Worker(script, { workerData: { [JOB_KEY]: { ...data, port } }, transferList: [port], stdout: false, stderr: false });
   } catch {
-    return { done: Promise.resolve(), stop: () => Promise.resolve(0) };
+    return { done: Promise.resolve(), stop: () => Promise.resolve(0), receive, close };
   }
   const done = new Promise<void>((resolve) => {
-    worker.on('message', ({ chunk, result }: WorkerAnswer) => {
-      results[chunk] = result;
-    });
     worker.once('error', () => resolve());
     worker.once('exit', () => resolve());
   });
-  return { done, stop: () => worker.terminate() };
+  return { done, stop: () => worker.terminate(), receive, close };
 }
 
 /** The job this thread was started for, when it is a whfb-lint worker. */
@@ -94,9 +124,7 @@ export function workerJob(): WorkerJob | undefined {
 }
 
 /** A worker's life: claim chunks and answer each, until none is left (or it was stopped before it began). */
-export function serveLintWorker({ job, chunkSize: size, shared, slot }: WorkerJob, createService: ServiceFactory): void {
-  const port = parentPort;
-  if (!port) return;
+export function serveLintWorker({ job, chunkSize: size, shared, slot, port }: WorkerJob, createService: ServiceFactory): void {
   const state = new Int32Array(shared);
   const chunks = Math.ceil(job.candidates.length / size);
   if (Atomics.compareExchange(state, slot, NOT_STARTED, STARTED) !== NOT_STARTED) return;

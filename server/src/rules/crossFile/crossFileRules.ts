@@ -464,6 +464,30 @@ function tenantsOfFolder(context: TopicContext, folder: string): CrossFileFindin
   }));
 }
 
+/**
+ * Whether the files that hold a topic may give it a finding. Every rule but WHFB305 pairs sources
+ * of two files that can reach one device, and two tenants never share one (overlapOf; a file naming
+ * none may meet any other): in a topic whose files each name a tenant of their own (a folder of
+ * exports from many tenants) nothing can pair, and gathering and grouping its sources would be
+ * all its cost. `uris` are distinct.
+ */
+export function topicMayPair(topic: string, uris: Iterable<string>, context: TopicContext): boolean {
+  if (topic.startsWith(TENANT_TOPIC_PREFIX)) return true;
+  const tenants = new Set<string>();
+  let files = 0;
+  let tenantless = false;
+  for (const uri of uris) {
+    const facts = context.files.get(uri);
+    if (!facts) continue;
+    files++;
+    if (facts.tenant === undefined) tenantless = true;
+    else if (tenants.has(facts.tenant)) return true;
+    else tenants.add(facts.tenant);
+    if (tenantless && files >= 2) return true;
+  }
+  return false;
+}
+
 /** The findings of one topic over every file that has it. */
 export function evaluateTopic(topic: string, sources: readonly Source[], shared: TopicContext): CrossFileFinding[] {
   const context: TopicContext = { ...shared, memo: { mdmWins: new Map() } };

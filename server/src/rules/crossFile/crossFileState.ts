@@ -8,7 +8,7 @@
 import type { CatalogIndex } from '../../catalog/catalogIndex';
 import type { Finding, PolicyModel } from '../../model/types';
 import type { SeverityName } from '../../../../shared/protocol';
-import { evaluateTopic, type CrossFileFinding, type TopicContext } from './crossFileRules';
+import { evaluateTopic, topicMayPair, type CrossFileFinding, type TopicContext } from './crossFileRules';
 import { fileFacts, NODE_TOPIC_PREFIX, type FileFacts, type Source } from './facts';
 
 export interface CrossFileOptions {
@@ -130,14 +130,19 @@ export class CrossFileState {
       this.groupPolicyTopics.delete(topic);
       return before?.keys() ?? [];
     }
+    const judged = uris.size >= 2 && topicMayPair(topic, uris, this.context);
+    const nodeTopic = topic.startsWith(NODE_TOPIC_PREFIX);
     const sources: Source[] = [];
-    for (const uri of uris) {
-      const own = this.files.get(uri)?.topics.get(topic);
-      if (own) for (const source of own) sources.push(source);
+    // Sources are gathered for the rules, or to learn whether a Group Policy is still among them.
+    if (judged || (nodeTopic && this.groupPolicyTopics.has(topic))) {
+      for (const uri of uris) {
+        const own = this.files.get(uri)?.topics.get(topic);
+        if (own) for (const source of own) sources.push(source);
+      }
     }
-    if (topic.startsWith(NODE_TOPIC_PREFIX) && !sources.some((source) => source.channel === 'group-policy')) this.groupPolicyTopics.delete(topic);
+    if (nodeTopic && !sources.some((source) => source.channel === 'group-policy')) this.groupPolicyTopics.delete(topic);
     const after = new Map<string, CrossFileFinding[]>();
-    for (const item of uris.size < 2 ? [] : evaluateTopic(topic, sources, this.context)) {
+    for (const item of judged ? evaluateTopic(topic, sources, this.context) : []) {
       const list = after.get(item.uri);
       if (list) list.push(item);
       else after.set(item.uri, [item]);
