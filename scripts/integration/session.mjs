@@ -174,27 +174,52 @@ export async function runPass(options) {
         // quick pick draws on the first row of a group (or a separator drawn as a row of its own).
         // The list draws only the rows in sight: the mouse wheel (real input, over the list; the
         // quick input ignores synthetic wheel events) scrolls it a page at a time from the top
-        // until no new row appears, then back to the top. Neither list moves its focus on a wheel.
+        // to the end, then back to the top. Neither list moves its focus on a wheel. A busy
+        // renderer draws a scroll some frames late, so after each wheel the list is read again
+        // until the rows in sight change or the end is in sight. Between wheels the mouse rests
+        // off the rows (on the quick input's title): a quick pick row under a resting mouse opens
+        // its hover after workbench.hover.delay, and an open hover takes the wheel from the list.
         let list;
         try {
           if (!page) throw new Error('no page');
           const read = () => page.evaluate(readDrawnList, message.within);
+          const inSight = (drawn) => drawn.rows.map(([index]) => index).join(',');
+          const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+          const wheel = async (drawn, by) => {
+            await page.mouse.move(drawn.box.x + drawn.box.width / 2, drawn.box.y + drawn.box.height / 2);
+            await page.mouse.wheel(0, by);
+            if (drawn.rest) await page.mouse.move(drawn.rest.x, drawn.rest.y);
+          };
+          /** Reads until `settled` holds for what is drawn (at most 40 reads); undefined once the list is gone. */
+          const readUntil = async (settled) => {
+            let drawn;
+            for (let tries = 0; tries < 40; tries++) {
+              drawn = await read();
+              if (!drawn || !drawn.box || settled(drawn)) return drawn;
+              await sleep(30);
+            }
+            return drawn;
+          };
           let drawn = await read();
           if (drawn && drawn.box) {
+            const first = drawn;
+            await wheel(first, -1e6);
+            drawn = (await readUntil((next) => next.atTop)) ?? first;
             const byIndex = new Map(drawn.rows);
-            await page.mouse.move(drawn.box.x + drawn.box.width / 2, drawn.box.y + drawn.box.height / 2);
-            await page.mouse.wheel(0, -1e6);
-            drawn = (await read()) ?? drawn;
-            for (const [index, row] of drawn.rows) byIndex.set(index, row);
-            for (let still = 0, pages = 0; still < 2 && pages < 500; pages++) {
-              await page.mouse.wheel(0, Math.max(40, drawn.box.height - 44));
-              const next = await read();
-              if (!next) break;
-              const before = byIndex.size;
+            for (let shown = drawn, pages = 0; !shown.atEnd && pages < 500; pages++) {
+              const before = inSight(shown);
+              let next;
+              for (let attempt = 0; attempt < 3 && (!next || (!next.atEnd && inSight(next) === before)); attempt++) {
+                await wheel(shown, Math.max(40, shown.box.height - 44));
+                next = await readUntil((candidate) => candidate.atEnd || inSight(candidate) !== before);
+                if (!next || !next.box) break;
+              }
+              if (!next || !next.box) break;
               for (const [index, row] of next.rows) byIndex.set(index, row);
-              still = byIndex.size === before ? still + 1 : 0;
+              if (inSight(next) === before) break;
+              shown = next;
             }
-            await page.mouse.wheel(0, -1e6);
+            await wheel(drawn, -1e6);
             drawn.rows = [...byIndex.entries()].sort(([a], [b]) => a - b);
           }
           list = drawn && { title: drawn.title, rows: drawn.rows.map(([, row]) => row) };
@@ -374,5 +399,13 @@ async function readDrawnList(within) {
     }]);
   }
   const box = listElement.getBoundingClientRect();
-  return { title, rows, box: { x: box.x, y: box.y, width: box.width, height: box.height } };
+  // Whether the first and the last row are in sight: the rows' container is as tall as all rows
+  // and moves up as the list scrolls.
+  const all = listElement.querySelector('.monaco-list-rows')?.getBoundingClientRect() ?? box;
+  const atTop = all.top >= box.top - 1;
+  const atEnd = all.bottom <= box.bottom + 1;
+  // Where the mouse can rest off the rows: the widget's title bar, when it has one above the list.
+  const widgetBox = widget.getBoundingClientRect();
+  const rest = box.top - widgetBox.top >= 16 ? { x: widgetBox.x + widgetBox.width / 2, y: widgetBox.top + 8 } : undefined;
+  return { title, rows, atTop, atEnd, rest, box: { x: box.x, y: box.y, width: box.width, height: box.height } };
 }

@@ -104,7 +104,8 @@ export async function connectReporter(): Promise<Reporter> {
     listRows(within) {
       const id = nextId++;
       return new Promise<DrawnList | undefined>((resolve) => {
-        const timer = setTimeout(() => { waiting.delete(id); resolve(undefined); }, 30_000);
+        // Scrolling a long list through on a busy machine takes a while (a read per page, each a few frames).
+        const timer = setTimeout(() => { waiting.delete(id); resolve(undefined); }, 90_000);
         waiting.set(id, (reply) => { clearTimeout(timer); waiting.delete(id); resolve(reply.list); });
         write({ event: 'list', id, within });
       });

@@ -25,14 +25,15 @@ const describe = (rows: readonly DrawnListRow[]) => rows.map((row) => `${row.sep
 /**
  * Waits until the quick input shows `title` with rows drawn; fails with what was drawn last. The
  * list fills in once the command's items arrive from the language server, so an empty list or
- * another title is waited out, not judged.
+ * another title is waited out, not judged. A read scrolls the whole list through (session.mjs
+ * 'list'), which takes a while on a busy machine: hence the longer wait.
  */
 async function drawnQuickPick(title: string): Promise<DrawnList> {
   let last: DrawnList | undefined;
   return waitFor(`the quick pick "${title}" to draw its rows`, async () => {
     last = await drawnList(QUICK_INPUT);
     return last && last.title.includes(title) && last.rows.length > 0 ? last : undefined;
-  }).catch((error: Error) => {
+  }, 120_000).catch((error: Error) => {
     throw new Error(`${error.message}\ndrawn: ${last ? `"${last.title}"\n${describe(last.rows)}` : 'no quick input'}`);
   });
 }
