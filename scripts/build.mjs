@@ -26,13 +26,18 @@ const cliOut = process.argv.find((arg) => arg.startsWith('--cli-out='))?.slice('
  * that only hovers and the checklist view read) is embedded as `JSON.parse('...')` in a module
  * that runs on that first `require`. At start-up V8 then only scans one string instead of
  * pre-parsing an object literal of the same size, on every start of the server and the CLI.
- * Data imported with `import` keeps esbuild's object literal: it is needed at once, and measured,
- * JSON.parse built the catalog no faster than the literal did (bench/README.md, "Where the time went").
+ * The catalog (data/generated/catalog.json, imported: the rules need it at once) is embedded the
+ * same way: since its nodes' texts are a file of their own, JSON.parse of the rest loads faster
+ * than the object literal (~4-7 ms CPU of the service's load, bench/README.md "Session 25"; with
+ * the texts inside, JSON.parse built it no faster). Other imported JSON keeps esbuild's literal:
+ * package.json is imported by name, so only the fields used are bundled.
  */
+const PARSED_FROM_A_STRING = /[\\/]data[\\/]generated[\\/]catalog\.json$/;
+
 const jsonLoadedOnFirstUse = {
   name: 'json-loaded-on-first-use',
   setup(build) {
-    build.onResolve({ filter: /\.json$/ }, (args) => (args.kind === 'require-call' && !args.resolveDir.includes('node_modules')
+    build.onResolve({ filter: /\.json$/ }, (args) => ((args.kind === 'require-call' || PARSED_FROM_A_STRING.test(resolve(args.resolveDir, args.path))) && !args.resolveDir.includes('node_modules')
       ? { path: resolve(args.resolveDir, args.path), pluginData: { loadedOnFirstUse: true } }
       : undefined));
     build.onLoad({ filter: /\.json$/ }, (args) => {
