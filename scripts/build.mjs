@@ -5,8 +5,8 @@
 // The server is two bundles: dist/server.js (the LSP wiring, small, so `initialize` is answered
 // as fast as a bare vscode-languageserver server answers it) and dist/service.js (the language
 // service with yaml, the catalog, the validators and the checklists), which server.js requires
-// on first use. dist/service.js in turn requires dist/yaml.js and dist/checklists.js on first use
-// (FIRST_USE_BUNDLES below). The CLI stays one bundle: it needs the service at once.
+// on first use. dist/service.js in turn requires dist/yaml.js, dist/checklists.js and
+// dist/catalog-texts.js on first use (FIRST_USE_BUNDLES below). The CLI stays one bundle: it needs the service at once.
 //
 // The web build (VS Code for the Web): dist/web/extension.js (the client, the `browser` entry of
 // package.json) and dist/web/server.js (the same server and service as one web worker script),
@@ -26,13 +26,18 @@ const cliOut = process.argv.find((arg) => arg.startsWith('--cli-out='))?.slice('
  * that only hovers and the checklist view read) is embedded as `JSON.parse('...')` in a module
  * that runs on that first `require`. At start-up V8 then only scans one string instead of
  * pre-parsing an object literal of the same size, on every start of the server and the CLI.
- * Data imported with `import` keeps esbuild's object literal: it is needed at once, and measured,
- * JSON.parse built the catalog no faster than the literal did (bench/README.md, "Where the time went").
+ * The catalog (data/generated/catalog.json, imported: the rules need it at once) is embedded the
+ * same way: since its nodes' texts are a file of their own, JSON.parse of the rest loads faster
+ * than the object literal (~4-7 ms CPU of the service's load, bench/README.md "Session 25"; with
+ * the texts inside, JSON.parse built it no faster). Other imported JSON keeps esbuild's literal:
+ * package.json is imported by name, so only the fields used are bundled.
  */
+const PARSED_FROM_A_STRING = /[\\/]data[\\/]generated[\\/]catalog\.json$/;
+
 const jsonLoadedOnFirstUse = {
   name: 'json-loaded-on-first-use',
   setup(build) {
-    build.onResolve({ filter: /\.json$/ }, (args) => (args.kind === 'require-call' && !args.resolveDir.includes('node_modules')
+    build.onResolve({ filter: /\.json$/ }, (args) => ((args.kind === 'require-call' || PARSED_FROM_A_STRING.test(resolve(args.resolveDir, args.path))) && !args.resolveDir.includes('node_modules')
       ? { path: resolve(args.resolveDir, args.path), pluginData: { loadedOnFirstUse: true } }
       : undefined));
     build.onLoad({ filter: /\.json$/ }, (args) => {
@@ -78,9 +83,9 @@ function checkServerStaysSmall(result) {
 
 /** A static import of what FIRST_USE_BUNDLES names would bring it back into dist/service.js. */
 function checkFirstUseStaysOut(result) {
-  const leaked = Object.keys(result.metafile.inputs).filter((input) => /^node_modules\/yaml\/|^data\/generated\/checklists\.json$/.test(input));
+  const leaked = Object.keys(result.metafile.inputs).filter((input) => /^node_modules\/yaml\/|^data\/generated\/(checklists|catalog-texts)\.json$/.test(input));
   if (leaked.length > 0) {
-    throw new Error(`dist/service.js must load yaml and the checklists on first use (dist/yaml.js, dist/checklists.js); imported statically: ${leaked.slice(0, 5).join(', ')}`);
+    throw new Error(`dist/service.js must load yaml, the checklists and the catalog's texts on first use (dist/yaml.js, dist/checklists.js, dist/catalog-texts.js); imported statically: ${leaked.slice(0, 5).join(', ')}`);
   }
 }
 
@@ -100,7 +105,9 @@ function checkClientTalksLsp(result) {
 /**
  * What the language service loads on first use and the first diagnostics of a policy file do not
  * need: the `yaml` package (the plain readers read the usual policy file, formats/yamlLibrary.ts)
- * and the guides' checklists (hover and the checklist view, features/checklistInfo.ts). In
+ * the guides' checklists (hover and the checklist view, features/checklistInfo.ts) and the catalog
+ * nodes' texts (descriptions, links, Group Policy mappings: hover, completion, links, quick fixes;
+ * catalog/catalog.ts nodeTexts). In
  * dist/service.js they become run-time requires of bundles of their own next to it, so the server's
  * start neither reads nor compiles them (~20 ms CPU before the first diagnostics, bench/README.md
  * "Cold open and start-up"). Each is required from one place, so each exists once. The CLI and the
@@ -109,6 +116,7 @@ function checkClientTalksLsp(result) {
 const FIRST_USE_BUNDLES = [
   { request: /^yaml$/, outfile: 'dist/yaml.js', entry: 'yaml' },
   { request: /\/data\/generated\/checklists\.json$/, outfile: 'dist/checklists.js', entry: './data/generated/checklists.json' },
+  { request: /\/data\/generated\/catalog-texts\.json$/, outfile: 'dist/catalog-texts.js', entry: './data/generated/catalog-texts.json' },
 ];
 
 const firstUseAsSeparateBundles = {

@@ -9,7 +9,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { buildCatalog } from './catalog/generateCatalog';
+import { buildCatalog, splitCatalog } from './catalog/generateCatalog';
 import { buildChecklists } from './checklists/generateChecklists';
 import { buildGpoRegistry } from './catalog/gpoRegistry';
 import { buildL10nBundle } from './manifest/generateL10nBundle';
@@ -31,8 +31,10 @@ function json(path: string, value: unknown): GeneratedFile {
 const catalog = buildCatalog(root);
 const checklists = buildChecklists(root, catalog);
 const schema = buildSchema(catalog);
+const catalogFiles = splitCatalog(catalog);
 const files: GeneratedFile[] = [
-  json('data/generated/catalog.json', catalog),
+  json('data/generated/catalog.json', catalogFiles.structure),
+  json('data/generated/catalog-texts.json', catalogFiles.texts),
   json('data/generated/checklists.json', checklists),
   json('schemas/whfb-policy.schema.json', schema),
   buildValidators(schema),

@@ -1,11 +1,12 @@
 /**
- * DDF (data/ddf) + policy settings reference and deployment guides (data/guides) -> data/generated/catalog.json.
+ * DDF (data/ddf) + policy settings reference and deployment guides (data/guides) -> data/generated/catalog.json
+ * and data/generated/catalog-texts.json (splitCatalog).
  * Deterministic: sorted nodes, no timestamps, sources listed with their sha256.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AllowedValues, Catalog, CatalogNode, DdfFormat, GroupPolicyMapping, SourcedValue } from '../../server/src/catalog/types';
+import type { AllowedValues, Catalog as StructureCatalog, CatalogNode as StructureNode, CatalogNodeTexts, CatalogTexts, DocumentedCatalog as Catalog, DocumentedCatalogNode as CatalogNode, DdfFormat, GroupPolicyMapping, SourcedValue } from '../../server/src/catalog/types';
 import { loadGuide, loadGuides } from '../guides/markdown';
 import { attributesOf, type DdfNode, markersOf, objectOf, readDdf, textOf } from './ddfReader';
 import { cleanDescription } from './description';
@@ -69,6 +70,42 @@ export function buildCatalog(root: string): Catalog {
     ...guideFiles.map((file) => `data/guides/${file}`),
   ].map((file) => ({ file, sha256: sha256(join(root, file)) }));
   return { schemaVersion: 1, sources, nodes, groupPolicies };
+}
+
+/** The keys of a node that only readers need (CatalogNodeTexts), in the order the texts file writes them. */
+const TEXT_KEYS = ['groupPolicy', 'descriptionMarkdown', 'notConfigured', 'guideRefs'] as const satisfies readonly (keyof CatalogNodeTexts)[];
+
+/**
+ * The catalog as two files: what the rules need (catalog.json, loaded with the language service)
+ * and the nodes' texts with the sources (catalog-texts.json, read on first use by hover,
+ * completion and the links), so a server's first diagnostics neither read nor parse the texts.
+ * The texts are in the nodes' order: entry i belongs to node i.
+ */
+export function splitCatalog(catalog: Catalog): { structure: StructureCatalog; texts: CatalogTexts } {
+  const nodes: StructureNode[] = [];
+  const texts: CatalogNodeTexts[] = [];
+  for (const node of catalog.nodes) {
+    const structure: Record<string, unknown> = { ...node };
+    const text: Record<string, unknown> = {};
+    for (const key of TEXT_KEYS) {
+      if (node[key] !== undefined) text[key] = node[key];
+      delete structure[key];
+    }
+    nodes.push(structure as unknown as StructureNode);
+    texts.push(text as unknown as CatalogNodeTexts);
+  }
+  const { sources, groupPolicies } = catalog;
+  return {
+    structure: { schemaVersion: catalog.schemaVersion, nodes, ...(groupPolicies ? { groupPolicies } : {}) },
+    texts: { sources, texts },
+  };
+}
+
+/** splitCatalog's inverse: the two generated files as the generator built them (tests hand them to the other generators). */
+export function joinCatalog(structure: StructureCatalog, texts: CatalogTexts): Catalog {
+  if (texts.texts.length !== structure.nodes.length) throw new Error(`catalog-texts.json has ${texts.texts.length} entries for ${structure.nodes.length} catalog nodes`);
+  const nodes = structure.nodes.map((node, at) => ({ ...node, ...texts.texts[at] }) as CatalogNode);
+  return { schemaVersion: structure.schemaVersion, sources: texts.sources, nodes, ...(structure.groupPolicies ? { groupPolicies: structure.groupPolicies } : {}) };
 }
 
 /** Policy.xml contributes only its fixed Policy and Policy/Config nodes; the area DDFs supply the real areas and policies. */

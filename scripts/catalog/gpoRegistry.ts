@@ -13,7 +13,7 @@
  * UsePassportForWork) in the hive's scope (HKLM -> ./Device, HKCU -> ./User).
  */
 import type { GpoRegistryRow } from '../../server/src/catalog/gpoRegistry';
-import type { CatalogNode, GroupPolicyInfo } from '../../server/src/catalog/types';
+import type { DocumentedCatalogNode as CatalogNode, GroupPolicyInfo } from '../../server/src/catalog/types';
 import type { GeneratedFile } from '../generatedFile';
 import type { AdmxFacts } from './admxFacts';
 import { loadAdmxFacts } from './groupPolicies';

@@ -10,7 +10,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CatalogNode, GroupPolicyInfo } from '../../server/src/catalog/types';
+import type { DocumentedCatalogNode as CatalogNode, GroupPolicyInfo } from '../../server/src/catalog/types';
 import { pipeTables } from '../guides/blocks';
 import { stripInlineMarkdown, virtualLocation, type Guide } from '../guides/markdown';
 import type { AdmxFacts, AdmxPolicyFact } from './admxFacts';

@@ -6,7 +6,7 @@
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, posix } from 'node:path';
-import type { CatalogNode, GuideRef } from '../../server/src/catalog/types';
+import type { DocumentedCatalogNode as CatalogNode, GuideRef } from '../../server/src/catalog/types';
 import { listGuides, loadGuide, virtualLocation } from '../guides/markdown';
 
 interface IndexedSection {

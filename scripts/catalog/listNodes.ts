@@ -9,7 +9,7 @@
  *  3. for a node the DDF calls "a list" without naming a separator, the guide section that documents
  *     the node or its parent ("Configure a comma separated list of credential provider GUIDs").
  */
-import type { CatalogNode, ListFormat } from '../../server/src/catalog/types';
+import type { DocumentedCatalogNode as CatalogNode, ListFormat } from '../../server/src/catalog/types';
 import { attributesOf, type DdfNode, objectOf, textOf } from './ddfReader';
 import type { ReferenceGuides } from './guideRefs';
 

@@ -7,7 +7,7 @@
  * only a cross-check in the tests: the current guides order, add and drop prerequisites).
  */
 import { modelChoice } from './modelChoice';
-import type { Catalog } from '../../server/src/catalog/types';
+import type { DocumentedCatalog as Catalog } from '../../server/src/catalog/types';
 import type { ChecklistItem, ChecklistSection, Checklists, DeploymentModelChecklist } from '../../server/src/checklists/types';
 import { referenceDefinitions } from '../guides/blocks';
 import { absolutizeLinks, resolveLink } from '../guides/links';

@@ -3,7 +3,7 @@
  * OMA-URIs, node names (also spelled with spaces, as the Settings Catalog shows them:
  * "Use Cloud Trust For On Prem Auth"), and Group Policy display names.
  */
-import type { Catalog, CatalogNode } from '../../server/src/catalog/types';
+import type { DocumentedCatalog as Catalog, DocumentedCatalogNode as CatalogNode } from '../../server/src/catalog/types';
 
 export interface SettingMentions {
   /** Canonical catalog paths, in order of first mention. */

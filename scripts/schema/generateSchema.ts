@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Catalog, CatalogNode } from '../../server/src/catalog/types';
+import type { DocumentedCatalog as Catalog, DocumentedCatalogNode as CatalogNode } from '../../server/src/catalog/types';
 import {
   AUTHENTICATION_METHODS, DEPLOYMENT_MODELS, JOIN_TYPES, MANAGEMENT_CHANNELS, TRUST_TYPES,
   type AuthenticationMethod, type DeploymentModel, type JoinType, type ManagementChannel, type TrustType,

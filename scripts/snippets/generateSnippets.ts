@@ -5,7 +5,7 @@
  * - snippets/intune-custom-profile.json: the OMA-URI tables as Graph custom-profile `omaSettings` entries;
  * - data/generated/policy-templates.json: the model policy files with the all-zero tenant id.
  */
-import type { Catalog } from '../../server/src/catalog/types';
+import type { DocumentedCatalog as Catalog } from '../../server/src/catalog/types';
 import { AUTHENTICATION_METHODS } from '../../server/src/vocabulary/deployment';
 import type { Checklists, DeploymentModelChecklist } from '../../server/src/checklists/types';
 import type { GeneratedFile } from '../generatedFile';

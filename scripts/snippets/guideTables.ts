@@ -2,7 +2,7 @@
  * The settings tables of the guides, read as data: OMA-URI tables ("- **OMA-URI:** ... - **Data type:** ...
  * - **Value:** ...") and Group Policy tables ("Group policy path | Group policy setting | Value").
  */
-import type { CatalogNode } from '../../server/src/catalog/types';
+import type { DocumentedCatalogNode as CatalogNode } from '../../server/src/catalog/types';
 import { pipeTables } from '../guides/blocks';
 import { stripInlineMarkdown, type Guide, type Section } from '../guides/markdown';
 import type { CatalogMatcher } from '../checklists/settingMentions';

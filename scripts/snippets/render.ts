@@ -3,7 +3,7 @@
  * snippets (with tab stops) and the plain templates, through a Render that decides what a
  * placeholder becomes; the entries' layout and types are the server's (formats/settingEntry.ts).
  */
-import type { CatalogNode } from '../../server/src/catalog/types';
+import type { DocumentedCatalogNode as CatalogNode } from '../../server/src/catalog/types';
 import type { DeploymentModelChecklist } from '../../server/src/checklists/types';
 import { customProfileJsonText, odataTypeOf, policyYamlEntryText } from '../../server/src/formats/settingEntry';
 import { entryTypeOf, policyFileTypeName } from '../../server/src/model/values';

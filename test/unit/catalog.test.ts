@@ -6,8 +6,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildCatalog } from '../../scripts/catalog/generateCatalog';
-import { getCatalog, splitChoiceValue } from '../../server/src/catalog/catalog';
+import { buildCatalog, joinCatalog, splitCatalog } from '../../scripts/catalog/generateCatalog';
+import { getCatalog, nodeTexts, splitChoiceValue } from '../../server/src/catalog/catalog';
 
 const root = join(__dirname, '../..');
 const catalog = getCatalog();
@@ -51,7 +51,7 @@ test('MinimumPINLength: range 4-127, DDF default 4 and the guide default 6 both 
   assert.deepEqual(min.allowed, { kind: 'range', min: 4, max: 127, raw: '[4-127]' });
   assert.equal(min.defaultValue, '4');
   assert.deepEqual(min.defaults.map((d) => [d.source, d.value]), [['ddf', '4'], ['guide', '6']]);
-  assert.equal(min.groupPolicy?.displayName, 'Minimum PIN length');
+  assert.equal(nodeTexts(min).groupPolicy?.displayName, 'Minimum PIN length');
 });
 
 test('UseCloudTrustForOnPremAuth lists the minimum build of each servicing branch', () => {
@@ -101,7 +101,7 @@ test('Group Policy names from the guides find their nodes', () => {
 });
 
 test('guide sections that name a node are linked from it', () => {
-  const hrefs = node(`${PFW}/UseCloudTrustForOnPremAuth`).guideRefs.map((ref) => ref.href);
+  const hrefs = nodeTexts(node(`${PFW}/UseCloudTrustForOnPremAuth`)).guideRefs.map((ref) => ref.href);
   assert.ok(hrefs.some((href) => href.endsWith('/deploy/hybrid-cloud-kerberos-trust#configure-windows-hello-for-business-policy') || href.includes('hybrid-cloud-kerberos-trust')));
   assert.ok(hrefs.some((href) => href.endsWith('policy-settings#use-cloud-trust-for-on-premises-authentication')));
 });
@@ -164,8 +164,13 @@ test('suggest() proposes the node a typo meant, and nothing for an unrelated pat
   assert.deepEqual(catalog.suggest('./Device/Vendor/MSFT/Foo/Bar'), []);
 });
 
-test('the generator is deterministic and matches the committed catalog', () => {
-  const first = JSON.stringify(buildCatalog(root), null, 2) + '\n';
+test('the generator is deterministic and matches the committed catalog and its texts', () => {
+  const built = buildCatalog(root);
+  const first = JSON.stringify(built, null, 2) + '\n';
   assert.equal(JSON.stringify(buildCatalog(root), null, 2) + '\n', first);
-  assert.equal(readFileSync(join(root, 'data/generated/catalog.json'), 'utf8'), first);
+  const files = splitCatalog(built);
+  assert.equal(readFileSync(join(root, 'data/generated/catalog.json'), 'utf8'), JSON.stringify(files.structure, null, 2) + '\n');
+  assert.equal(readFileSync(join(root, 'data/generated/catalog-texts.json'), 'utf8'), JSON.stringify(files.texts, null, 2) + '\n');
+  // The two files hold the whole catalog: joined, they are what the generator built.
+  assert.deepEqual(joinCatalog(files.structure, files.texts), built);
 });

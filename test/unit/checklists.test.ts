@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Catalog } from '../../server/src/catalog/types';
+import { readGeneratedCatalog } from './generatedCatalog';
 import type { ChecklistItem } from '../../server/src/checklists/types';
 import { allItems } from '../../server/src/checklists/items';
 import { buildChecklists, slug } from '../../scripts/checklists/generateChecklists';
@@ -10,7 +10,7 @@ import { readGuideLists } from '../../scripts/checklists/guideLayout';
 import { loadGuide, loadGuides } from '../../scripts/guides/markdown';
 
 const root = join(__dirname, '..', '..');
-const catalog = JSON.parse(readFileSync(join(root, 'data/generated/catalog.json'), 'utf8')) as Catalog;
+const catalog = readGeneratedCatalog(root);
 const checklists = buildChecklists(root, catalog);
 const model = (id: string) => {
   const found = checklists.models.find((m) => m.id === id);

@@ -14,7 +14,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type { Catalog } from '../../server/src/catalog/types';
+import { readGeneratedCatalog } from './generatedCatalog';
 import { RULES } from '../../server/src/model/ruleCodes';
 import { RULE_EVIDENCE } from '../../server/src/rules/evidence';
 import { loadGuides } from '../../scripts/guides/markdown';
@@ -91,7 +91,7 @@ function allLinks(): Found[] {
     for (const quote of entry.evidence) found.push({ url: quote.href, where: `evidence.ts ${code}` });
   }
   const files = [
-    'data/generated/catalog.json', 'data/generated/checklists.json', 'data/generated/policy-templates.json',
+    'data/generated/catalog.json', 'data/generated/catalog-texts.json', 'data/generated/checklists.json', 'data/generated/policy-templates.json',
     'snippets/whfb-yaml.json', 'snippets/intune-custom-profile.json', 'package.json', 'package.nls.json', 'README.md', 'CHANGELOG.md',
     ...filesUnder('docs', /\.md$/).map((f) => relative(root, f)),
     ...filesUnder('media/walkthrough', /\.md$/).map((f) => relative(root, f)),
@@ -103,7 +103,7 @@ function allLinks(): Found[] {
 }
 
 const guides = loadGuides(root);
-const catalog = JSON.parse(readFileSync(join(root, 'data/generated/catalog.json'), 'utf8')) as Catalog;
+const catalog = readGeneratedCatalog(root);
 
 /** The id Learn gives a heading, computed here on its own (not with the generator's function). */
 function learnId(heading: string): string {

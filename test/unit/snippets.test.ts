@@ -1,14 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import type { Catalog, CatalogNode } from '../../server/src/catalog/types';
+import type { DocumentedCatalogNode as CatalogNode } from '../../server/src/catalog/types';
+import { readGeneratedCatalog } from './generatedCatalog';
 import { buildChecklists } from '../../scripts/checklists/generateChecklists';
 import { buildSnippets, SNIPPET_FILES } from '../../scripts/snippets/generateSnippets';
 
 const root = join(__dirname, '..', '..');
-const catalog = JSON.parse(readFileSync(join(root, 'data/generated/catalog.json'), 'utf8')) as Catalog;
+const catalog = readGeneratedCatalog(root);
 const checklists = buildChecklists(root, catalog);
 const files = new Map(buildSnippets(root, catalog, checklists).map((f) => [f.path, f.content]));
 

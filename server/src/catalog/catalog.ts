@@ -1,19 +1,43 @@
 /**
  * getCatalog(): the generated CSP catalog (bundled by esbuild from data/generated/catalog.json) with
- * its lookups. Indexes are built once, on first use.
+ * its lookups. Indexes are built once, on first use. nodeTexts(): a node's texts, from
+ * data/generated/catalog-texts.json, read at the first call.
  */
 import catalogJson from '../../../data/generated/catalog.json';
 import type { CatalogIndex, ResolvedOmaUri, SegmentCompletion, TenantSegment } from './catalogIndex';
 import { splitOmaUri, tenantKindOf } from './omaUriSegments';
 import { buildSegmentTree, childFor, hasChildren, type SegmentTreeNode } from './segmentTree';
 import { buildSuggestPool, rankSuggestions, type SuggestPool } from './suggest';
-import type { Catalog, CatalogNode, GroupPolicyInfo, Scope } from './types';
+import type { Catalog, CatalogNode, CatalogNodeTexts, CatalogTexts, DocumentedCatalogNode, GroupPolicyInfo, Scope } from './types';
 
 let shared: CatalogIndex | undefined;
 
 export function getCatalog(): CatalogIndex {
   shared ??= createCatalogIndex(catalogJson as unknown as Catalog);
   return shared;
+}
+
+let generatedTexts: Map<string, CatalogNodeTexts> | undefined;
+
+/**
+ * What a node says to a reader: description, Group Policy mapping, links. The generated catalog's
+ * texts are a file of their own (dist/catalog-texts.js in the server, scripts/build.mjs), required
+ * at the first call: hover, completion, links and quick fixes need them, a server's first
+ * diagnostics do not. A node written with its texts (a test's) carries them itself.
+ */
+export function nodeTexts(node: CatalogNode): CatalogNodeTexts {
+  if ((node as Partial<DocumentedCatalogNode>).descriptionMarkdown !== undefined) return node as DocumentedCatalogNode;
+  generatedTexts ??= loadGeneratedTexts();
+  const texts = generatedTexts.get(node.path);
+  if (!texts) throw new Error(`the catalog has no texts for ${node.path}`);
+  return texts;
+}
+
+function loadGeneratedTexts(): Map<string, CatalogNodeTexts> {
+  const { texts } = require('../../../data/generated/catalog-texts.json') as CatalogTexts;
+  const nodes = (catalogJson as unknown as Catalog).nodes;
+  if (texts.length !== nodes.length) throw new Error(`catalog-texts.json has ${texts.length} entries for ${nodes.length} catalog nodes: run npm run generate`);
+  return new Map(nodes.map((node, at) => [node.path, texts[at]]));
 }
 
 /** The segment whose dynamic value is the Entra tenant id. */
@@ -91,9 +115,10 @@ function buildIndexes(nodes: readonly CatalogNode[], groupPolicies: readonly Gro
   for (const info of groupPolicies) names.add(info.name);
   // A catalog without Group Policy infos (built for a test): the nodes' own mappings.
   for (const node of groupPolicies.length > 0 ? [] : nodes) {
-    addGroupPolicy(node.groupPolicy?.displayName, node);
-    addGroupPolicy(node.groupPolicy?.name, node);
-    const shown = node.groupPolicy?.displayName ?? node.groupPolicy?.name;
+    const mapping = nodeTexts(node).groupPolicy;
+    addGroupPolicy(mapping?.displayName, node);
+    addGroupPolicy(mapping?.name, node);
+    const shown = mapping?.displayName ?? mapping?.name;
     if (shown) names.add(shown);
   }
   let suggestPools: SuggestPools | undefined;

@@ -1,5 +1,5 @@
 /**
- * The shape of the generated CSP catalog (data/generated/catalog.json).
+ * The shape of the generated CSP catalog (data/generated/catalog.json and catalog-texts.json).
  * scripts/generate-catalog.ts writes it from the DDF; nothing else knows the DDF's XML shape.
  */
 
@@ -119,6 +119,19 @@ export interface CatalogNode {
     successor?: string;
     message: string;
   };
+  /** Intune Settings Catalog settingDefinitionId, e.g. device_vendor_msft_passportforwork_{tenantid}_policies_usepassportforwork. */
+  settingsCatalogId: string;
+  /** CSP reference page section on learn.microsoft.com (here, not with the texts: diagnostics link it). */
+  referenceUrl: string;
+}
+
+/**
+ * What a node says to a reader (hover, completion, links, quick fixes), kept apart from what the
+ * rules judge by: the first diagnostics of a server need none of it, so the generated catalog
+ * writes these in a file of their own (data/generated/catalog-texts.json), read on first use
+ * through `nodeTexts()` (catalog/catalog.ts).
+ */
+export interface CatalogNodeTexts {
   groupPolicy?: GroupPolicyMapping;
   /** The DDF description, as Markdown. */
   descriptionMarkdown: string;
@@ -129,20 +142,33 @@ export interface CatalogNode {
    * "requires users to use digits").
    */
   notConfigured?: { guide: string; guideRef: string; ddf?: string; sourcesDisagree: boolean };
-  /** Intune Settings Catalog settingDefinitionId, e.g. device_vendor_msft_passportforwork_{tenantid}_policies_usepassportforwork. */
-  settingsCatalogId: string;
-  /** CSP reference page section on learn.microsoft.com. */
-  referenceUrl: string;
   /** Guide sections that mention this node or its Group Policy equivalent. */
   guideRefs: GuideRef[];
 }
 
+/** A node with its texts in one object: as the generator builds it, and as a test may write one. */
+export type DocumentedCatalogNode = CatalogNode & CatalogNodeTexts;
+
+/** data/generated/catalog.json: what the rules need, loaded with the service. */
 export interface Catalog {
   /** Bumped when the shape changes. */
   schemaVersion: 1;
-  /** Source files the catalog was built from, with their sha256, so staleness is detectable. */
-  sources: { file: string; sha256: string }[];
   nodes: CatalogNode[];
   /** Group Policy settings the guides and the templates name (absent in catalogs built for tests). */
+  groupPolicies?: GroupPolicyInfo[];
+}
+
+/** data/generated/catalog-texts.json: the nodes' texts, one entry per node of catalog.json, in its order. */
+export interface CatalogTexts {
+  /** Source files the catalog was built from, with their sha256, so staleness is detectable. */
+  sources: { file: string; sha256: string }[];
+  texts: CatalogNodeTexts[];
+}
+
+/** The catalog as the generator builds it: every node with its texts (scripts/catalog/generateCatalog.ts). */
+export interface DocumentedCatalog {
+  schemaVersion: 1;
+  sources: { file: string; sha256: string }[];
+  nodes: DocumentedCatalogNode[];
   groupPolicies?: GroupPolicyInfo[];
 }

@@ -6,6 +6,7 @@
  */
 import * as l10n from '@vscode/l10n';
 import { graphCompletions, type GraphCompletion } from './graphCompletion';
+import { nodeTexts } from '../catalog/catalog';
 import type { CatalogIndex } from '../catalog/catalogIndex';
 import type { CatalogNode } from '../catalog/types';
 import { isSettable, policyYamlEntry } from '../formats/settingEntry';
@@ -345,7 +346,7 @@ function settingValueItems(cursor: Cursor, model: PolicyModel, catalog: CatalogI
   }
   if (key === 'value' && node) return valueItems(node, range);
   if (key === 'name' && node) {
-    const label = node.groupPolicy?.displayName ?? node.title ?? node.name;
+    const label = nodeTexts(node).groupPolicy?.displayName ?? node.title ?? node.name;
     return [{ label, kind: CompletionItemKind.Text, textEdit: { range, newText: label } }];
   }
   return [];

@@ -4,6 +4,7 @@
  * `# whfb-ignore` comment (the rule).
  */
 import * as l10n from '@vscode/l10n';
+import { nodeTexts } from '../catalog/catalog';
 import type { GroupPolicyInfo, GroupPolicyMapping } from '../catalog/types';
 import type { Located, OffsetRange } from '../model/types';
 import { RULES_BY_CODE } from '../model/ruleCodes';
@@ -72,7 +73,7 @@ export function hoverAt(context: FeatureContext, position: Position): Hover | nu
       const nodes = catalog.byGroupPolicy(gp.policy.value);
       const info = catalog.groupPolicy(gp.policy.value);
       if (!info && nodes.length === 0) return hoverOf(context, l10n.t('"{0}" is not a Group Policy the catalog knows.', markdownText(gp.policy.value)), gp.policy.range);
-      const header = groupPolicyHeader(info, gp.policy.value, nodes[0]?.groupPolicy);
+      const header = groupPolicyHeader(info, gp.policy.value, nodes[0] ? nodeTexts(nodes[0]).groupPolicy : undefined);
       if (nodes.length === 0) return hoverOf(context, l10n.t('{0}\n\nNo MDM equivalent: Group Policy only.', header), gp.policy.range);
       const mdm = nodes.map((node) => l10n.t('- MDM equivalent: {0}', markdownCode(node.path))).join('\n');
       return hoverOf(context, `${header}\n\n${mdm}\n\n${nodeMarkdown(nodes[0], { brief: true })}`, gp.policy.range);

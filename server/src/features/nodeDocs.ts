@@ -4,7 +4,8 @@
  * id, links. Shared by hover and completion documentation.
  */
 import * as l10n from '@vscode/l10n';
-import type { AllowedValues, CatalogNode } from '../catalog/types';
+import { nodeTexts } from '../catalog/catalog';
+import type { AllowedValues, CatalogNode, CatalogNodeTexts } from '../catalog/types';
 import { markdownCode, markdownText } from './markdownText';
 
 function allowedLines(allowed: AllowedValues): string[] {
@@ -39,8 +40,8 @@ function defaultLines(node: CatalogNode): string[] {
  * What the guide says happens when the setting is not configured, where the DDF description
  * (shown above) says something else or nothing: the guide wins, the disagreement is shown.
  */
-function notConfiguredLine(node: CatalogNode): string | undefined {
-  const stated = node.notConfigured;
+function notConfiguredLine(texts: CatalogNodeTexts): string | undefined {
+  const stated = texts.notConfigured;
   if (!stated || (stated.ddf && !stated.sourcesDisagree)) return undefined;
   const guide = l10n.t('{0} (guide: {1})', markdownText(stated.guide), markdownText(stated.guideRef));
   if (!stated.sourcesDisagree || !stated.ddf) return l10n.t('**Not configured:** {0}', guide);
@@ -71,7 +72,8 @@ const briefMarkdown = new WeakMap<CatalogNode, string>();
 const fullMarkdown = new WeakMap<CatalogNode, string>();
 
 function buildNodeMarkdown(node: CatalogNode, options: { brief?: boolean }): string {
-  const title = node.groupPolicy?.displayName ?? node.title;
+  const texts = nodeTexts(node);
+  const title = texts.groupPolicy?.displayName ?? node.title;
   const lines: string[] = [];
   lines.push(`**${markdownText(node.name)}**${title && title !== node.name ? ` — ${markdownText(title)}` : ''}${node.deprecated ? l10n.t(' *(deprecated)*') : ''}  `);
   const facts = [node.interior ? l10n.t('**Format:** {0} (interior node, takes no value)', node.format) : l10n.t('**Format:** {0}', node.format), l10n.t('**Scope:** {0}', node.scope)];
@@ -81,8 +83,8 @@ function buildNodeMarkdown(node: CatalogNode, options: { brief?: boolean }): str
   for (const line of defaultLines(node)) lines.push(`${line}  `);
   if (node.minBuilds.length > 0) lines.push(`${node.insider ? l10n.t('**Minimum Windows build:** {0}; also Insider builds', node.minBuilds.join(', ')) : l10n.t('**Minimum Windows build:** {0}', node.minBuilds.join(', '))}  `);
   if (!options.brief) {
-    if (node.groupPolicy) {
-      const gp = node.groupPolicy;
+    if (texts.groupPolicy) {
+      const gp = texts.groupPolicy;
       // The editor's path (location), not the DDF's internal area ids ("Kerberos~AT~System~kerberos").
       const where = [gp.scope ? (gp.scope === 'computer' ? l10n.t('Computer Configuration') : l10n.t('User Configuration')) : undefined, gp.location ?? gp.area].filter(Boolean).join(' > ');
       lines.push(`${l10n.t('**Group Policy:** {0}', markdownText(gp.displayName ?? gp.name))}${where ? ` (${markdownText(where)})` : ''}${gp.admxFile ? `, ${markdownText(gp.admxFile)}` : ''}  `);
@@ -91,11 +93,11 @@ function buildNodeMarkdown(node: CatalogNode, options: { brief?: boolean }): str
   }
   if (node.deprecated) lines.push(`${l10n.t('**Deprecated:** {0}', markdownText(node.deprecated.message))}${node.deprecated.successor ? l10n.t(' Use {0}.', markdownCode(node.deprecated.successor)) : ''}  `);
   lines.push('');
-  if (node.descriptionMarkdown) lines.push(firstParagraph(node.descriptionMarkdown, options.brief ? 300 : 500), '');
-  const notConfigured = notConfiguredLine(node);
+  if (texts.descriptionMarkdown) lines.push(firstParagraph(texts.descriptionMarkdown, options.brief ? 300 : 500), '');
+  const notConfigured = notConfiguredLine(texts);
   if (notConfigured) lines.push(notConfigured, '');
   if (!options.brief) {
-    const links = [l10n.t('[{0} CSP reference]({1})', node.csp, node.referenceUrl), ...node.guideRefs.slice(0, 3).map((ref) => `[${markdownText(ref.title)}](${ref.href})`)];
+    const links = [l10n.t('[{0} CSP reference]({1})', node.csp, node.referenceUrl), ...texts.guideRefs.slice(0, 3).map((ref) => `[${markdownText(ref.title)}](${ref.href})`)];
     lines.push(links.join(' · '));
   }
   return lines.join('\n').replace(/\n{3,}/g, '\n\n').trim();

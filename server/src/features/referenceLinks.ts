@@ -5,6 +5,7 @@
  * chosen; when the line names nothing the catalog knows, the caller falls back to the hover's links.
  */
 import * as l10n from '@vscode/l10n';
+import { nodeTexts } from '../catalog/catalog';
 import type { CatalogIndex } from '../catalog/catalogIndex';
 import type { CatalogNode } from '../catalog/types';
 import type { ReferenceLink } from '../../../shared/protocol';
@@ -35,7 +36,7 @@ export function nodeLinks(nodes: readonly CatalogNode[]): ReferenceLink[] {
     if (!links.some((known) => known.href === link.href)) links.push(link);
   };
   for (const node of nodes) add({ kind: 'csp', title: l10n.t('{0} CSP reference: {1}', node.csp, `${node.scope === 'user' ? './User/…/' : ''}${node.name}`), href: node.referenceUrl });
-  for (const guide of nodes.flatMap((node) => node.guideRefs)) add({ kind: 'guide', title: guide.title, href: guide.href });
+  for (const guide of nodes.flatMap((node) => nodeTexts(node).guideRefs)) add({ kind: 'guide', title: guide.title, href: guide.href });
   return links;
 }
 

@@ -3,6 +3,7 @@
  * entry or an Intune custom-profile `omaSettings` object, as a snippet whose value is a tab stop
  * (a choice where the node has an enum). Type and default come from the catalog, never typed here.
  */
+import { nodeTexts } from '../catalog/catalog';
 import type { CatalogNode } from '../catalog/types';
 import { entrySnippetFor } from '../formats/settingEntry';
 
@@ -48,7 +49,7 @@ export function tenantGuidInText(text: string): string | undefined {
 
 /** One line for the QuickPick: what the node does, from the catalog's title or description. */
 export function nodeDetail(node: CatalogNode): string {
-  const text = (node.title && node.title !== node.name ? node.title : node.descriptionMarkdown)
+  const text = (node.title && node.title !== node.name ? node.title : nodeTexts(node).descriptionMarkdown)
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/[`*_>#]/g, '')
     .replace(/\s+/g, ' ')
