@@ -8,6 +8,7 @@
  */
 // First: the heap settings must be in place before anything else allocates.
 import './server/heapSettings';
+import './server/compilerSettings';
 import * as l10n from '@vscode/l10n';
 import { createConnection, MessageType, ProposedFeatures, ShowMessageNotification } from 'vscode-languageserver/node';
 import type { WhfbLanguageService } from './service/api';

@@ -148,17 +148,26 @@ export function ignoredCodesAbove(text: string, lineStart: number): string[] {
   const table = lineStartsOf(text);
   const line = lineOfOffset(table, lineStart);
   if (lastAnswer?.table === table && lastAnswer.line === line) return lastAnswer.codes === NO_CODES ? NO_CODES : [...lastAnswer.codes];
-  const codes: string[] = [];
+  // Nothing is allocated for a line without ignore comments above it (nearly every entry of a
+  // 10,000-setting open): the list is made on the first code, the remembered answer updated in place.
+  let codes: string[] | undefined;
   for (let above = line - 1; above >= 0 && above >= line - 20; above--) {
     const start = table.starts[above];
     const end = lineContentEnd(table, above);
     if (!isCommentLine(text, start, end)) break;
     const content = text.slice(start, end);
     const match = IGNORE.exec(content);
-    if (match) codes.push(...parseCodeList(match[1]));
+    if (match) (codes ??= []).push(...parseCodeList(match[1]));
   }
-  lastAnswer = { table, line, codes: codes.length > 0 ? [...codes] : NO_CODES };
-  return codes.length > 0 ? codes : NO_CODES;
+  const remembered = codes && codes.length > 0 ? [...codes] : NO_CODES;
+  if (lastAnswer) {
+    lastAnswer.table = table;
+    lastAnswer.line = line;
+    lastAnswer.codes = remembered;
+  } else {
+    lastAnswer = { table, line, codes: remembered };
+  }
+  return codes && codes.length > 0 ? codes : NO_CODES;
 }
 
 let lastAnswer: { table: LineStarts; line: number; codes: string[] } | undefined;

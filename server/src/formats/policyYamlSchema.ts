@@ -49,8 +49,85 @@ export function checkSettingsEntryShape(value: unknown, item: Node | null, map: 
  * fails it only where rules report instead (an OMA-URI outside the schema's list of known paths).
  */
 export function entryShapeIsClean(value: unknown): boolean {
+  const entry = shapeScratch;
+  if (!keyedEntry(value, entry)) return validatesClean(value);
+  // One level per key, in a fixed order, so no key is built: the OMA-URI by its type, the others by value.
+  let level = cleanByShape;
+  const last = entry.length - 1;
+  for (let at = 0; at < last; at++) {
+    let next = level.get(entry[at]) as ShapeLevel | undefined;
+    if (!next) {
+      next = new Map();
+      level.set(entry[at], next);
+    }
+    level = next;
+  }
+  let clean = level.get(entry[last]) as boolean | undefined;
+  if (clean === undefined) {
+    clean = validatesClean(value);
+    if (++rememberedShapes > MAX_REMEMBERED_SHAPES) {
+      cleanByShape = new Map();
+      rememberedShapes = 0;
+    } else {
+      level.set(entry[last], clean);
+    }
+  }
+  return clean;
+}
+
+function validatesClean(value: unknown): boolean {
   const validate = validators.settingsEntry;
   return validate(value) || (validate.errors ?? []).every(isLeftToRules);
+}
+
+/**
+ * entryShapeIsClean's answers by everything that can decide them. The OMA-URI's text cannot: every
+ * error about it but its type is left to rules (isLeftToRules), and so is any error under a
+ * combinator. Yet the validator compares the text with every known path of the schema's list (~240)
+ * and, for a URI outside it (a tenant GUID, the legacy root), builds error objects only to drop them:
+ * run for each of 10,000 entries on a cold open, that was a few percent of its main thread and a
+ * large function for V8 to optimize in the background, for the same few answers (issue 16).
+ */
+type ShapeLevel = Map<unknown, unknown>;
+let cleanByShape: ShapeLevel = new Map();
+let rememberedShapes = 0;
+const MAX_REMEMBERED_SHAPES = 4096;
+/** Longer texts are validated each time rather than kept as keys. */
+const MAX_KEYED_TEXT = 256;
+const ENTRY_KEYS = ['omaUri', 'type', 'value', 'name'] as const;
+const ABSENT = Symbol('absent');
+
+/** Filled by keyedEntry for each look-up (they do not nest): an array per entry was garbage. */
+const shapeScratch = new Array<unknown>(ENTRY_KEYS.length);
+
+/**
+ * Fills `entry` with what decides the answer for an entry of the four keys with scalar values (the
+ * plain reader's entries): whether each key is there, the OMA-URI's type and the others' values.
+ * False for any other value, which is validated as it is.
+ */
+function keyedEntry(value: unknown, entry: unknown[]): boolean {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+  const record = value as Record<string, unknown>;
+  let known = 0;
+  for (const name in record) {
+    if (name !== 'omaUri' && name !== 'type' && name !== 'value' && name !== 'name') return false;
+    known += 1;
+  }
+  let present = 0;
+  for (let at = 0; at < ENTRY_KEYS.length; at++) {
+    const name = ENTRY_KEYS[at];
+    if (!Object.prototype.hasOwnProperty.call(record, name)) {
+      entry[at] = ABSENT;
+      continue;
+    }
+    present += 1;
+    const item = record[name];
+    const kind = typeof item;
+    if (kind !== 'string' && kind !== 'number' && kind !== 'boolean') return false;
+    if (kind === 'string' && (item as string).length > MAX_KEYED_TEXT) return false;
+    entry[at] = name === 'omaUri' ? kind : item;
+  }
+  return present === known;
 }
 
 interface Located {
