@@ -34,6 +34,7 @@ export function nodeTexts(node: CatalogNode): CatalogNodeTexts {
 }
 
 function loadGeneratedTexts(): Map<string, CatalogNodeTexts> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, see above
   const { texts } = require('../../../data/generated/catalog-texts.json') as CatalogTexts;
   const nodes = (catalogJson as unknown as Catalog).nodes;
   if (texts.length !== nodes.length) throw new Error(`catalog-texts.json has ${texts.length} entries for ${nodes.length} catalog nodes: run npm run generate`);
