@@ -19,6 +19,7 @@ import { installProcessGuards } from './server/processGuards';
 import { RepoConfigs } from './server/repoConfigs';
 import { startServer } from './server/startServer';
 import { nodeWorkspaceFiles } from './server/nodeWorkspaceFiles';
+import { nodeTextSplice } from './server/nodeTextSplice';
 
 const connection = createConnection(ProposedFeatures.all);
 const log = (message: string): void => connection.console.error(message);
@@ -43,4 +44,4 @@ const service = new DeferredLanguageService(loadLanguageService, (error) => {
   });
 });
 
-startServer(connection, service, { initialized: () => service.warmUp(), repoConfigs: (warn) => new RepoConfigs(warn), workspaceFiles: nodeWorkspaceFiles });
+startServer(connection, service, { initialized: () => service.warmUp(), repoConfigs: (warn) => new RepoConfigs(warn), workspaceFiles: nodeWorkspaceFiles, textSplice: nodeTextSplice });

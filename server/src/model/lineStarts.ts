@@ -48,8 +48,53 @@ export function buildLineStarts(text: string): LineStarts {
 let remembered: LineStarts | undefined;
 
 export function lineStartsOf(text: string): LineStarts {
-  if (remembered?.text !== text) remembered = buildLineStarts(text);
+  if (remembered?.text !== text) remembered = (remembered && editedLineStarts(remembered, text)) ?? buildLineStarts(text);
   return remembered;
+}
+
+/** Strings compared a slice at a time (native comparison) before the last characters one by one. */
+const CHUNK = 2048;
+
+/**
+ * The table of `text` from the table of the version before it, when the two differ in a small
+ * region (an edit: one scan of the changed part, the rest copied or shifted, instead of a scan of
+ * a 1.3 MB text per keystroke). Undefined when most of the text differs (another document).
+ * A line start s depends only on the characters at s - 1 and s (after "\r", whether "\n" follows),
+ * so the starts before the change are kept, the ones from just after it on are shifted, and the
+ * ones in between are found again.
+ */
+function editedLineStarts(before: LineStarts, text: string): LineStarts | undefined {
+  const old = before.text;
+  const limit = Math.min(old.length, text.length);
+  let start = 0;
+  while (start + CHUNK <= limit && old.slice(start, start + CHUNK) === text.slice(start, start + CHUNK)) start += CHUNK;
+  while (start < limit && old.charCodeAt(start) === text.charCodeAt(start)) start += 1;
+  const maxSuffix = limit - start;
+  let suffix = 0;
+  while (suffix + CHUNK <= maxSuffix && old.slice(old.length - suffix - CHUNK, old.length - suffix) === text.slice(text.length - suffix - CHUNK, text.length - suffix)) suffix += CHUNK;
+  while (suffix < maxSuffix && old.charCodeAt(old.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix += 1;
+  const oldEnd = old.length - suffix;
+  const newEnd = text.length - suffix;
+  if ((newEnd - start) * 4 > text.length) return undefined;
+  const starts = before.starts;
+  // Kept: starts below `start`; found again: starts in [start, newEnd]; shifted: old starts from oldEnd + 1 on.
+  let kept = lineOfOffset(before, start);
+  if (starts[kept]! >= start) kept -= 1;
+  const keptCount = Math.max(kept + 1, 1);
+  let shiftedFrom = kept + 1;
+  while (shiftedFrom < starts.length && starts[shiftedFrom]! < oldEnd + 1) shiftedFrom++;
+  const found: number[] = [];
+  for (let at = Math.max(start - 1, 0); at < newEnd; at++) {
+    const code = text.charCodeAt(at);
+    if (code === 10 || (code === 13 && text.charCodeAt(at + 1) !== 10)) found.push(at + 1);
+  }
+  const table = new Uint32Array(keptCount + found.length + starts.length - shiftedFrom);
+  table.set(starts.subarray(0, keptCount));
+  table.set(found, keptCount);
+  const delta = text.length - old.length;
+  let line = keptCount + found.length;
+  for (let index = shiftedFrom; index < starts.length; index++) table[line++] = starts[index]! + delta;
+  return { text, starts: table };
 }
 
 /** The line `offset` is on (an offset past the end is on the last line). */

@@ -7,10 +7,10 @@ import {
   CodeActionKind, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, TextDocuments, TextDocumentSyncKind,
   type ClientCapabilities, type Connection, type InitializeResult,
 } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { version } from '../../../package.json';
 import type { TextDocumentInput, WhfbLanguageService } from '../service/api';
 import type { Diagnostic } from '../lsp/protocolTypes';
+import { editableDocuments, type EditableDocument, type TextSplice } from './editableDocument';
 import { describeError, guardNotification } from './guard';
 import { markShutdownRequested } from './lifecycle';
 import { POLICY_SUMMARY_CHANGED_NOTIFICATION, type PolicySummaryParams } from './protocol';
@@ -73,16 +73,19 @@ export interface ServerHooks {
   repoConfigs?: (log: (message: string) => void) => RepositoryConfigSource;
   /** The file system the workspace index reads closed files from (the Node server); none: open documents only. */
   workspaceFiles?: WorkspaceFiles;
+  /** How an open document's next text is built from a change (editableDocument.ts); absent: as a rope. */
+  textSplice?: TextSplice;
 }
 
 export function startServer(connection: Connection, service: WhfbLanguageService, hooks: ServerHooks = {}): void {
   const typing = new TypingGuard();
   // The update hook sees each change's range, which onDidChangeContent does not: the keystroke's place.
-  const documents = new TextDocuments<TextDocument>({
-    create: TextDocument.create,
+  const editable = editableDocuments(hooks.textSplice);
+  const documents = new TextDocuments<EditableDocument>({
+    create: editable.create,
     update: (document, changes, nextVersion) => {
       typing.changing(document, changes, nextVersion);
-      return TextDocument.update(document, changes, nextVersion);
+      return editable.update(document, changes, nextVersion);
     },
   });
   const settings = new SettingsStore(service);

@@ -32,3 +32,22 @@ test('the service\'s line index answers from the same table the adapters use for
   assert.deepEqual([...lineStartsOf(other).starts], reference(other));
   assert.equal(new LineIndex(other).lineCount, 5);
 });
+
+test('the table of an edited text, derived from the version before it, is the table of a fresh scan', () => {
+  let state = 12345;
+  const next = () => (state = (state * 1664525 + 1013904223) >>> 0) / 2 ** 32;
+  const pieces = ['\n', '\r', '\r\n', 'a', 'value: 1', '\n\r', '\r\r\n', ''];
+  const pick = () => pieces[Math.floor(next() * pieces.length)]!;
+  let text = Array.from({ length: 3000 }, pick).join('');
+  lineStartsOf(text);
+  for (let edit = 0; edit < 400; edit++) {
+    const at = Math.floor(next() * (text.length + 1));
+    const removed = Math.floor(next() * 4);
+    const inserted = Array.from({ length: Math.floor(next() * 4) }, pick).join('');
+    text = text.slice(0, at) + inserted + text.slice(at + removed);
+    assert.deepEqual([...lineStartsOf(text).starts], reference(text), `edit ${edit} at ${at}`);
+  }
+  // Another document: most of it differs, so its table is built afresh.
+  const other = 'x\r\ny\n'.repeat(500);
+  assert.deepEqual([...lineStartsOf(other).starts], reference(other));
+});
