@@ -19,6 +19,7 @@ import { MAX_ALIAS_COUNT, isAliasBombError, shiftBy, type OffsetMap } from './po
 import { buildSetting, buildTop, type PolicyTop } from './policyYamlBuild';
 import { excessiveNesting, fileIgnoredCodes, findSettingsBlock, lineAt, MAX_NESTING, splitEntries, type SettingsBlockLayout } from './policyYamlLayout';
 import { lineSpanAt } from '../model/lineStarts';
+import { changedRegion } from '../model/changedRegion';
 import { checkDocumentShape, checkSettingsEntryShape } from './policyYamlSchema';
 import { readPlainEntry } from './policyYamlFastEntry';
 import { readPlainSkeleton } from './policyYamlFastSkeleton';
@@ -304,28 +305,6 @@ function parseWhole(text: string, catalog: CatalogIndex): PolicyModel {
     }
   });
   return modelOf(text, findings, settings, top, fileIgnoredCodes(text));
-}
-
-const CHUNK = 2048;
-
-/**
- * Where two texts differ: the common prefix and suffix (the suffix never overlaps the prefix).
- * Compared a chunk at a time (a native string comparison), then a character at a time inside the
- * first differing chunk: a 1 MB document costs well under a millisecond.
- */
-function changedRegion(before: string, after: string): { start: number; oldEnd: number; newEnd: number } {
-  const limit = Math.min(before.length, after.length);
-  let start = 0;
-  while (start + CHUNK <= limit && before.slice(start, start + CHUNK) === after.slice(start, start + CHUNK)) start += CHUNK;
-  while (start < limit && before.charCodeAt(start) === after.charCodeAt(start)) start += 1;
-  const maxSuffix = limit - start;
-  let suffix = 0;
-  while (suffix + CHUNK <= maxSuffix
-    && before.slice(before.length - suffix - CHUNK, before.length - suffix) === after.slice(after.length - suffix - CHUNK, after.length - suffix)) {
-    suffix += CHUNK;
-  }
-  while (suffix < maxSuffix && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix += 1;
-  return { start, oldEnd: before.length - suffix, newEnd: after.length - suffix };
 }
 
 function tryIncremental(text: string, catalog: CatalogIndex, previous: PolicyModel): PolicyModel | undefined {

@@ -8,6 +8,8 @@
  * took minutes (issue 15, defect 4). With the table every such question is a binary search.
  */
 
+import { changedRegion } from './changedRegion';
+
 export interface LineStarts {
   readonly text: string;
   /** starts[i] is the offset of the first character of line i; starts[0] is 0. */
@@ -52,9 +54,6 @@ export function lineStartsOf(text: string): LineStarts {
   return remembered;
 }
 
-/** Strings compared a slice at a time (native comparison) before the last characters one by one. */
-const CHUNK = 2048;
-
 /**
  * The table of `text` from the table of the version before it, when the two differ in a small
  * region (an edit: one scan of the changed part, the rest copied or shifted, instead of a scan of
@@ -64,17 +63,7 @@ const CHUNK = 2048;
  * ones in between are found again.
  */
 function editedLineStarts(before: LineStarts, text: string): LineStarts | undefined {
-  const old = before.text;
-  const limit = Math.min(old.length, text.length);
-  let start = 0;
-  while (start + CHUNK <= limit && old.slice(start, start + CHUNK) === text.slice(start, start + CHUNK)) start += CHUNK;
-  while (start < limit && old.charCodeAt(start) === text.charCodeAt(start)) start += 1;
-  const maxSuffix = limit - start;
-  let suffix = 0;
-  while (suffix + CHUNK <= maxSuffix && old.slice(old.length - suffix - CHUNK, old.length - suffix) === text.slice(text.length - suffix - CHUNK, text.length - suffix)) suffix += CHUNK;
-  while (suffix < maxSuffix && old.charCodeAt(old.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix += 1;
-  const oldEnd = old.length - suffix;
-  const newEnd = text.length - suffix;
+  const { start, oldEnd, newEnd } = changedRegion(before.text, text);
   if ((newEnd - start) * 4 > text.length) return undefined;
   const starts = before.starts;
   // Kept: starts below `start`; found again: starts in [start, newEnd]; shifted: old starts from oldEnd + 1 on.
@@ -91,7 +80,7 @@ function editedLineStarts(before: LineStarts, text: string): LineStarts | undefi
   const table = new Uint32Array(keptCount + found.length + starts.length - shiftedFrom);
   table.set(starts.subarray(0, keptCount));
   table.set(found, keptCount);
-  const delta = text.length - old.length;
+  const delta = text.length - before.text.length;
   let line = keptCount + found.length;
   for (let index = shiftedFrom; index < starts.length; index++) table[line++] = starts[index]! + delta;
   return { text, starts: table };
