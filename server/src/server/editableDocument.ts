@@ -12,8 +12,8 @@
 import type { Position, Range, TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 
 /**
- * The text with `text.slice(start, end)` replaced by `inserted`. `latin1` is true when every
- * character of `text` is below U+0100 (a splice may then store it one byte per character).
+ * The text with `text.slice(start, end)` replaced by `inserted`. `latin1` is true only when every
+ * character of the result is below U+0100 (a splice may then store it one byte per character).
  */
 export type TextSplice = (text: string, start: number, end: number, inserted: string, latin1: boolean) => string;
 
@@ -26,7 +26,7 @@ const LINE_FEED = 10;
 
 export class EditableDocument implements TextDocument {
   private lineOffsets: number[] | undefined;
-  /** Whether every character is below U+0100; unknown until a splice asks. */
+  /** Whether every character is below U+0100 (false: not known to be); unknown until the first change. */
   private latin1: boolean | undefined;
 
   constructor(
@@ -56,9 +56,10 @@ export class EditableDocument implements TextDocument {
         const range = wellFormed(change.range);
         const startOffset = this.offsetAt(range.start);
         const endOffset = this.offsetAt(range.end);
-        this.latin1 ??= !BEYOND_LATIN1.test(this.content);
+        // Of the next text: all Latin-1 when the old one was and the inserted text is (a removed
+        // character beyond it leaves the answer false, which only costs the one-byte storage).
+        this.latin1 = (this.latin1 ?? !BEYOND_LATIN1.test(this.content)) && !BEYOND_LATIN1.test(change.text);
         this.content = this.splice(this.content, startOffset, endOffset, change.text, this.latin1);
-        this.latin1 = this.latin1 && !BEYOND_LATIN1.test(change.text);
         const startLine = Math.max(range.start.line, 0);
         const endLine = Math.max(range.end.line, 0);
         let lineOffsets = this.lineOffsets!;

@@ -13,7 +13,7 @@ const EXTERNAL_TEXT_LENGTH = 1 << 20;
 
 export const nodeTextSplice: TextSplice = (text, start, end, inserted, latin1) => {
   const length = text.length - (end - start) + inserted.length;
-  if (!latin1 || length < EXTERNAL_TEXT_LENGTH || /[^\u0000-\u00ff]/.test(inserted)) return ropeSplice(text, start, end, inserted, latin1);
+  if (!latin1 || length < EXTERNAL_TEXT_LENGTH) return ropeSplice(text, start, end, inserted, latin1);
   const buffer = Buffer.allocUnsafeSlow(length);
   let at = buffer.write(text.substring(0, start), 0, 'latin1');
   at += buffer.write(inserted, at, 'latin1');
