@@ -166,9 +166,6 @@ export interface CatalogTexts {
 }
 
 /** The catalog as the generator builds it: every node with its texts (scripts/catalog/generateCatalog.ts). */
-export interface DocumentedCatalog {
-  schemaVersion: 1;
-  sources: { file: string; sha256: string }[];
+export interface DocumentedCatalog extends Omit<Catalog, 'nodes'>, Pick<CatalogTexts, 'sources'> {
   nodes: DocumentedCatalogNode[];
-  groupPolicies?: GroupPolicyInfo[];
 }
