@@ -91,6 +91,7 @@ export function splitCatalog(catalog: Catalog): { structure: StructureCatalog; t
       if (node[key] !== undefined) text[key] = node[key];
       delete structure[key];
     }
+    if (node.guideRefs.length > 0) structure.guided = true;
     nodes.push(structure as unknown as StructureNode);
     texts.push(text as unknown as CatalogNodeTexts);
   }
@@ -104,7 +105,7 @@ export function splitCatalog(catalog: Catalog): { structure: StructureCatalog; t
 /** splitCatalog's inverse: the two generated files as the generator built them (tests hand them to the other generators). */
 export function joinCatalog(structure: StructureCatalog, texts: CatalogTexts): Catalog {
   if (texts.texts.length !== structure.nodes.length) throw new Error(`catalog-texts.json has ${texts.texts.length} entries for ${structure.nodes.length} catalog nodes`);
-  const nodes = structure.nodes.map((node, at) => ({ ...node, ...texts.texts[at] }) as CatalogNode);
+  const nodes = structure.nodes.map(({ guided: _guided, ...node }, at) => ({ ...node, ...texts.texts[at] }) as CatalogNode);
   return { schemaVersion: structure.schemaVersion, sources: texts.sources, nodes, ...(structure.groupPolicies ? { groupPolicies: structure.groupPolicies } : {}) };
 }
 

@@ -33,6 +33,12 @@ export function nodeTexts(node: CatalogNode): CatalogNodeTexts {
   return texts;
 }
 
+/** Do the WHfB guides cite the node? Answered without the texts, which the first export check does not need otherwise. */
+export function citedByGuides(node: CatalogNode): boolean {
+  const ownRefs = (node as Partial<DocumentedCatalogNode>).guideRefs;
+  return ownRefs !== undefined ? ownRefs.length > 0 : node.guided === true;
+}
+
 function loadGeneratedTexts(): Map<string, CatalogNodeTexts> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, see above
   const { texts } = require('../../../data/generated/catalog-texts.json') as CatalogTexts;

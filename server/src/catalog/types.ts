@@ -123,6 +123,12 @@ export interface CatalogNode {
   settingsCatalogId: string;
   /** CSP reference page section on learn.microsoft.com (here, not with the texts: diagnostics link it). */
   referenceUrl: string;
+  /**
+   * Set when the WHfB guides cite the node (its texts' guideRefs are not empty). Kept with the
+   * structure, written by the generator's split, so deciding whether an export is a WHfB policy
+   * reads no texts; a node that carries its texts answers from its guideRefs (`citedByGuides`).
+   */
+  guided?: true;
 }
 
 /**

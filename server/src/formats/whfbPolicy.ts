@@ -10,7 +10,7 @@
  * the catalog, so a CSP the guides start to document joins without a code change. Our own policy file
  * (*.whfb.yaml) is a WHfB policy by name.
  */
-import { getCatalog, nodeTexts } from '../catalog/catalog';
+import { citedByGuides, getCatalog } from '../catalog/catalog';
 import type { CatalogIndex } from '../catalog/catalogIndex';
 import type { CatalogNode } from '../catalog/types';
 import { graphTypes } from '../catalog/graphMappings';
@@ -31,7 +31,7 @@ function cspPrefix(node: CatalogNode): string {
 export function whfbMarkersOf(catalog: Pick<CatalogIndex, 'nodes'>): WhfbMarkers {
   let markers = markersByNodes.get(catalog.nodes);
   if (!markers) {
-    const uriPrefixes = [...new Set(catalog.nodes.filter((node) => nodeTexts(node).guideRefs.length > 0).map(cspPrefix))].sort();
+    const uriPrefixes = [...new Set(catalog.nodes.filter(citedByGuides).map(cspPrefix))].sort();
     // No text is lowercased on every keystroke: a large export is scanned once, in place.
     const alternatives = uriPrefixes.map((prefix) => prefix.split('/').map(escapeRegExp).join('[/_]'));
     markers = { uriPrefixes, pattern: alternatives.length > 0 ? new RegExp(alternatives.join('|'), 'i') : /$^/ };
