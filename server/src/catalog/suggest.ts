@@ -24,6 +24,8 @@ export interface SuggestCandidate {
 export interface SuggestPool {
   /** Distinct lower-case segments of every candidate. */
   segments: string[];
+  /** Each segment's index in `segments`. */
+  segmentIdOf: Map<string, number>;
   candidates: SuggestCandidate[];
   /** The most segments any candidate has: a longer input aligns with none of them within the band. */
   maxSegments: number;
@@ -42,6 +44,7 @@ interface SuggestTree {
   depth: number[];
   /** The candidates whose path ends at the node. */
   ends: CatalogNode[][];
+  children: number[][];
 }
 
 /**
@@ -73,11 +76,11 @@ export function buildSuggestPool(nodes: readonly CatalogNode[]): SuggestPool {
     return { node, segmentIds, dynamic: parts.map(isDynamicSegment) };
   });
   const maxSegments = candidates.reduce((most, candidate) => Math.max(most, candidate.segmentIds.length), 0);
-  return { segments, candidates, maxSegments, tree: buildTree(candidates) };
+  return { segments, segmentIdOf: ids, candidates, maxSegments, tree: buildTree(candidates) };
 }
 
 function buildTree(candidates: readonly SuggestCandidate[]): SuggestTree {
-  const tree: SuggestTree = { parent: [-1], segmentId: [-1], dynamic: [false], depth: [0], ends: [[]] };
+  const tree: SuggestTree = { parent: [-1], segmentId: [-1], dynamic: [false], depth: [0], ends: [[]], children: [[]] };
   const children = new Map<string, number>();
   for (const candidate of candidates) {
     let at = 0;
@@ -91,6 +94,8 @@ function buildTree(candidates: readonly SuggestCandidate[]): SuggestTree {
         tree.dynamic.push(candidate.dynamic[j]);
         tree.depth.push(j + 1);
         tree.ends.push([]);
+        tree.children.push([]);
+        tree.children[at].push(child);
         children.set(key, child);
       }
       at = child;
@@ -227,12 +232,25 @@ const MOVE_DIAGONAL = 1;
 const MOVE_UP = 2;
 const MOVE_LEFT = 3;
 
+/** A tree node's column is filled (its candidates scored). */
+const FILLED = 1;
+/** Neither the node nor anything under it can rank within the limit: its column is never filled. */
+const PRUNED = 2;
+
 /**
  * The candidates nearest to the lower-case segments of an unknown OMA-URI (after its scope), best
  * first, ties by path. The alignment picks its path on capped costs alone; the plausibility and the
  * ranking cost are then added up along that path with the exact costs, which is what filling the
  * table with exact costs would give (`test/unit/catalog/suggestRanking.test.ts` checks it against
  * that straightforward version).
+ *
+ * Branch and bound: every cell of a column is at least the least cell of its parent's column (costs
+ * only add up), and a candidate's ranking cost is at least its cell, so once `limit` candidates are
+ * scored, a subtree whose parent column's least cell is above the limit-th cost cannot place a
+ * candidate (ties by path need an equal cost: only a greater one prunes). The subtree the input's
+ * own segments lead to is filled first, so a typo's bound is known before the rest of the catalog
+ * (the Policy CSP's areas, for a PassportForWork typo) is reached. This runs during a file's first
+ * validation, in code not yet compiled: the cells it does not fill are most of its cost there.
  */
 export function rankSuggestions(input: readonly string[], pool: SuggestPool, limit: number): CatalogNode[] {
   const n = input.length;
@@ -246,24 +264,37 @@ export function rankSuggestions(input: readonly string[], pool: SuggestPool, lim
   const rows = input.map((segment) => costRow(memo, segment, distinct));
 
   const scored: { node: CatalogNode; cost: number }[] = [];
+  /** The `limit` lowest costs scored so far, ascending. */
+  const lowest: number[] = [];
   const tree = pool.tree;
+  const count = tree.parent.length;
   const height = n + 1;
   // Per tree node, its column of the alignment: cell i aligns the first i input segments with the node's path.
-  const total = new Float64Array(tree.parent.length * height);
-  const moves = new Uint8Array(tree.parent.length * height);
-  suggestWork.scratchBytes += total.byteLength + moves.byteLength;
+  const total = new Float64Array(count * height);
+  const moves = new Uint8Array(count * height);
+  const leastCell = new Float64Array(count);
+  const state = new Uint8Array(count);
+  suggestWork.scratchBytes += total.byteLength + moves.byteLength + leastCell.byteLength + state.byteLength;
   for (let i = 0; i <= n; i++) {
     total[i] = i === 0 ? 0 : i <= BAND ? SEGMENT_INDEL * i : Number.POSITIVE_INFINITY;
     moves[i] = i === 0 || i > BAND ? 0 : MOVE_UP;
   }
-  for (let t = 1; t < tree.parent.length; t++) {
+  state[0] = FILLED;
+
+  const visit = (t: number): void => {
     const j = tree.depth[t];
+    const parent = tree.parent[t];
     // Deeper than the band allows: neither it nor anything under it aligns with the input.
-    if (j - n > BAND) continue;
+    if (state[parent] === PRUNED || j - n > BAND || (lowest.length === limit && leastCell[parent] > lowest[limit - 1])) {
+      state[t] = PRUNED;
+      return;
+    }
+    state[t] = FILLED;
     suggestWork.alignmentCells += height;
     const column = t * height;
-    const previous = tree.parent[t] * height;
+    const previous = parent * height;
     const id = tree.segmentId[t];
+    let least = Number.POSITIVE_INFINITY;
     for (let i = 0; i <= n; i++) {
       const k = column + i;
       let best = Number.POSITIVE_INFINITY;
@@ -286,9 +317,11 @@ export function rankSuggestions(input: readonly string[], pool: SuggestPool, lim
       }
       total[k] = best;
       moves[k] = move;
+      if (best < least) least = best;
     }
+    leastCell[t] = least;
     const ends = tree.ends[t];
-    if (ends.length === 0 || n - j > BAND || j - n > BAND || !(total[column + n] > 0)) continue;
+    if (ends.length === 0 || n - j > BAND || j - n > BAND || !(total[column + n] > 0)) return;
     // Back along the chosen path: substitution cost, characters the substitutions touched, segments added or dropped.
     let subst = 0;
     let touched = 0;
@@ -312,8 +345,22 @@ export function rankSuggestions(input: readonly string[], pool: SuggestPool, lim
     }
     // A typo is a few characters within the segments it touches, plus at most one missing or extra segment.
     const plausible = indels <= 1 && subst <= Math.floor(touched / 2);
-    if (plausible) for (const node of ends) scored.push({ node, cost: subst + SEGMENT_INDEL * indels });
-  }
+    if (!plausible) return;
+    const cost = subst + SEGMENT_INDEL * indels;
+    for (const node of ends) scored.push({ node, cost });
+    for (let copies = 0; copies < ends.length; copies++) keepLowest(lowest, cost, limit);
+  };
+
+  // The input's own subtree first (tree order is parents first, so each column's parent is filled), then the rest.
+  const near = nearestPrefixNode(input, pool);
+  // 1: an ancestor of `near`; 2: `near` or under it.
+  const seeded = new Uint8Array(count);
+  for (let at = tree.parent[near]; at > 0; at = tree.parent[at]) seeded[at] = 1;
+  seeded[near] = 2;
+  for (let t = near + 1; t < count; t++) if (seeded[tree.parent[t]] === 2) seeded[t] = 2;
+  for (let t = 1; t < count; t++) if (seeded[t] !== 0) visit(t);
+  for (let t = 1; t < count; t++) if (state[t] === 0) visit(t);
+
   scored.sort((a, b) => a.cost - b.cost || (a.node.path < b.node.path ? -1 : a.node.path > b.node.path ? 1 : 0));
   const ranked = scored.slice(0, limit).map((s) => s.node);
   if (key.length <= MEMO_MAX_KEY_LENGTH) {
@@ -321,4 +368,33 @@ export function rankSuggestions(input: readonly string[], pool: SuggestPool, lim
     memo.rankings.set(key, ranked);
   }
   return ranked.slice();
+}
+
+/** Adds a scored cost to the ascending list of the `limit` lowest. */
+function keepLowest(lowest: number[], cost: number, limit: number): void {
+  if (lowest.length === limit && cost >= lowest[limit - 1]) return;
+  let at = lowest.length;
+  while (at > 0 && lowest[at - 1] > cost) at--;
+  lowest.splice(at, 0, cost);
+  if (lowest.length > limit) lowest.pop();
+}
+
+/** The deepest tree node that the input's leading segments spell out exactly (a dynamic segment takes any), or the root. */
+function nearestPrefixNode(input: readonly string[], pool: SuggestPool): number {
+  const tree = pool.tree;
+  let at = 0;
+  for (const segment of input) {
+    const id = pool.segmentIdOf.get(segment);
+    let next = -1;
+    for (const child of tree.children[at]) {
+      if (!tree.dynamic[child] && tree.segmentId[child] === id) {
+        next = child;
+        break;
+      }
+      if (tree.dynamic[child] && next === -1) next = child;
+    }
+    if (next === -1) break;
+    at = next;
+  }
+  return at;
 }

@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { getCatalog } from '../../../server/src/catalog/catalog';
 import { splitOmaUri } from '../../../server/src/catalog/omaUriSegments';
-import { buildSuggestPool, rankSuggestions, type SuggestPool } from '../../../server/src/catalog/suggest';
+import { buildSuggestPool, rankSuggestions, suggestWork, type SuggestPool } from '../../../server/src/catalog/suggest';
 import type { CatalogNode } from '../../../server/src/catalog/types';
 
 const SEGMENT_INDEL = 2;
@@ -178,4 +178,17 @@ test('a remembered ranking cannot be changed by the caller', () => {
   const paths = first.map((node) => node.path);
   first.length = 0;
   assert.deepEqual(rankSuggestions(input, pool, 3).map((node) => node.path), paths);
+});
+
+test('a typo of a leaf is ranked without aligning the rest of the catalog', () => {
+  // The first validation of a file runs the ranking in code not yet compiled, once per distinct
+  // typo: the columns it never fills (other CSPs, the Policy CSP's areas) are most of its cost.
+  const pool = buildSuggestPool(getCatalog().nodes.filter((node) => !node.interior && node.scope === 'device'));
+  const columns = pool.tree.parent.length;
+  const input = ['vendor', 'msft', 'passportforwork', '{tenantid}', 'policies', 'pincomplexity', 'minimumpinlenght'];
+  const before = suggestWork.alignmentCells;
+  const ranked = rankSuggestions(input, pool, 1);
+  assert.deepEqual(ranked.map((node) => node.name), ['MinimumPINLength']);
+  const filled = (suggestWork.alignmentCells - before) / (input.length + 1);
+  assert.ok(filled < columns / 3, `${filled} of ${columns} columns filled`);
 });
