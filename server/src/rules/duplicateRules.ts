@@ -57,6 +57,7 @@ interface Bucket { members: PolicySetting[] }
  * settings otherwise rebuilt every bucket on every keystroke.
  */
 interface DuplicateIndex {
+  kind: 'index';
   catalog: CatalogIndex;
   settings: readonly PolicySetting[];
   placeholderTenant: string;
@@ -69,7 +70,50 @@ interface DuplicateIndex {
   made: DuplicateMade[];
 }
 
-let last: DuplicateIndex | undefined;
+/**
+ * A run judged without an index: the findings and what the index needs, built when an edit of the
+ * same document first asks for it. An open (or a document validated once, as by whfb-lint) only
+ * needs its findings, and most settings share their node with no other: the model's settings by
+ * node say which few to bucket. Building the whole index there cost ~10-20 ms of the cold open of
+ * a 10,000-setting policy (bench/README.md, issue 16, session 26).
+ */
+interface JudgedRun {
+  kind: 'judged';
+  catalog: CatalogIndex;
+  model: PolicyModel;
+  settings: readonly PolicySetting[];
+  placeholderTenant: string;
+  inOrder: boolean;
+  made: DuplicateMade[];
+}
+
+let last: DuplicateIndex | JudgedRun | undefined;
+
+/**
+ * A run without an index of at least this many settings builds its index once the thread is free
+ * (a timer: after the open's answer has gone out), so the first keystroke does not pay for it
+ * either (~15-20 ms of main thread at 10,000 settings). Smaller ones build it at their first edit,
+ * where it costs little, and whfb-lint's files never schedule anything.
+ */
+const INDEX_WHEN_IDLE = 1_000;
+
+function indexWhenIdle(run: JudgedRun): void {
+  const timer = setTimeout(() => {
+    if (last !== run) return;
+    try {
+      last = indexOfRun(run);
+    } catch {
+      // Left as it was: the next edit builds the index itself, and reports a failure as any rule's.
+    }
+  }, 0);
+  // Node's timer must not keep a process alive for this; a web worker's timer is a number.
+  (timer as { unref?: () => void }).unref?.();
+}
+
+/** The index of a run judged without one; its findings are the run's, reused. */
+function indexOfRun(run: JudgedRun): DuplicateIndex {
+  return fullIndex(run.model, run.catalog, modelIndex(run.model, run.catalog), run.placeholderTenant, run.made);
+}
 
 /** An edit that replaces more settings than this rebuilds the index: it walks them all anyway. */
 const MAX_REPLACED = 512;
@@ -136,15 +180,14 @@ function inOrderAndApart(settings: readonly PolicySetting[], from: number, to: n
   return true;
 }
 
-/** Every bucket built anew; findings reused from the last run for the same pairs. */
-function fullIndex(model: PolicyModel, catalog: CatalogIndex, models: ModelIndex, placeholderTenant: string): DuplicateIndex {
+/** Every bucket built anew; findings reused from `before` (the last run's) for the same pairs. */
+function fullIndex(model: PolicyModel, catalog: CatalogIndex, models: ModelIndex, placeholderTenant: string, before: readonly DuplicateMade[]): DuplicateIndex {
   const settings = model.settings;
   const index: DuplicateIndex = {
-    catalog, settings, placeholderTenant, inOrder: inOrderAndApart(settings, 1, settings.length),
+    kind: 'index', catalog, settings, placeholderTenant, inOrder: inOrderAndApart(settings, 1, settings.length),
     byNode: new Map(), unresolved: new Map(), bucketOf: new Map(), made: [],
   };
-  const previous = new Map<PolicySetting, DuplicateMade>();
-  if (last) for (const made of last.made) previous.set(made.setting, made);
+  const previous = madeBySetting(before);
   const touched: Bucket[] = [];
   for (let at = 0; at < settings.length; at++) {
     const setting = settings[at];
@@ -157,18 +200,62 @@ function fullIndex(model: PolicyModel, catalog: CatalogIndex, models: ModelIndex
   // Findings in the order of their settings, as the rule has always listed them.
   const found: DuplicateMade[] = [];
   for (const bucket of touched) judgeBucket(bucket, (setting) => previous.get(setting), found);
-  index.made = found.length < 2 ? found : sortByPosition(found, settings, index.bucketOf);
+  index.made = found.length < 2 ? found : sortByPosition(found, settings);
   return index;
 }
 
-/** Findings sorted by their setting's position in `settings`. */
-function sortByPosition(found: DuplicateMade[], settings: readonly PolicySetting[], bucketOf: Map<PolicySetting, Bucket>): DuplicateMade[] {
+function madeBySetting(made: readonly DuplicateMade[]): Map<PolicySetting, DuplicateMade> {
   const bySetting = new Map<PolicySetting, DuplicateMade>();
-  for (const made of found) bySetting.set(made.setting, made);
+  for (let at = 0; at < made.length; at++) bySetting.set(made[at].setting, made[at]);
+  return bySetting;
+}
+
+/**
+ * The findings `fullIndex` would make, without its index: only the settings that share their node
+ * (the model's settings by node, already built) or their unresolved OMA-URI with another are
+ * bucketed, by the same keys as `bucketFor`, each bucket in document order.
+ */
+function judgedRun(model: PolicyModel, catalog: CatalogIndex, models: ModelIndex, placeholderTenant: string, before: readonly DuplicateMade[]): JudgedRun {
+  const settings = model.settings;
+  const run: JudgedRun = { kind: 'judged', catalog, model, settings, placeholderTenant, inOrder: inOrderAndApart(settings, 1, settings.length), made: [] };
+  const previous = before.length > 0 ? madeBySetting(before) : undefined;
+  const known = (setting: PolicySetting) => previous?.get(setting);
+  const found: DuplicateMade[] = [];
+  // One scratch index for every node's buckets, emptied after each: most nodes hold one bucket.
+  const scratch: DuplicateIndex = { kind: 'index', catalog, settings, placeholderTenant, inOrder: run.inOrder, byNode: new Map(), unresolved: new Map(), bucketOf: new Map(), made: [] };
+  const judge = (bucket: Bucket) => judgeBucket(bucket, known, found);
+  // forEach rather than for...of: cold code on an open, where each iterator step allocates.
+  models.byNode.forEach((members) => {
+    if (members.length < 2) return;
+    let first: Bucket | undefined;
+    let several = false;
+    for (let at = 0; at < members.length; at++) {
+      const bucket = bucketFor(scratch, members[at], models);
+      if (!bucket) continue;
+      bucket.members.push(members[at]);
+      if (first === undefined) first = bucket;
+      else if (bucket !== first) several = true;
+    }
+    if (several) scratch.byNode.forEach((buckets) => buckets.forEach(judge));
+    else if (first) judge(first);
+    scratch.byNode.clear();
+  });
+  for (let at = 0; at < settings.length; at++) {
+    const setting = settings[at];
+    if (setting.node || !setting.value) continue;
+    bucketFor(scratch, setting, models)?.members.push(setting);
+  }
+  scratch.unresolved.forEach(judge);
+  run.made = found.length < 2 ? found : sortByPosition(found, settings);
+  return run;
+}
+
+/** Findings sorted by their setting's position in `settings`. */
+function sortByPosition(found: DuplicateMade[], settings: readonly PolicySetting[]): DuplicateMade[] {
+  const bySetting = madeBySetting(found);
   const sorted: DuplicateMade[] = [];
-  for (const setting of settings) {
-    if (!bucketOf.has(setting)) continue;
-    const made = bySetting.get(setting);
+  for (let at = 0; at < settings.length; at++) {
+    const made = bySetting.get(settings[at]);
     if (made) sorted.push(made);
   }
   return sorted;
@@ -180,15 +267,18 @@ function sortByPosition(found: DuplicateMade[], settings: readonly PolicySetting
  * (another document, a different tenant for placeholders, many settings replaced, settings out of order).
  */
 function updatedIndex(model: PolicyModel, catalog: CatalogIndex, models: ModelIndex, placeholderTenant: string): DuplicateIndex | undefined {
-  const index = last;
-  if (!index || index.catalog !== catalog || !index.inOrder || index.placeholderTenant !== placeholderTenant) return undefined;
-  const before = index.settings;
+  const previous = last;
+  if (!previous || previous.catalog !== catalog || !previous.inOrder || previous.placeholderTenant !== placeholderTenant) return undefined;
+  const before = previous.settings;
   const settings = model.settings;
   const { head, tail } = changedWindow(before, settings);
   const oldEnd = before.length - tail;
   const newEnd = settings.length - tail;
   if (oldEnd - head + newEnd - head > MAX_REPLACED) return undefined;
   if (!inOrderAndApart(settings, head, newEnd + 1)) return undefined;
+  // The first edit after a run without an index builds it for the version before the edit (its
+  // findings are that run's, reused), then updates it like any other.
+  const index = previous.kind === 'index' ? previous : indexOfRun(previous);
   const affected = new Set<Bucket>();
   const replaced = new Set<PolicySetting>();
   for (let at = head; at < oldEnd; at++) {
@@ -253,15 +343,16 @@ const duplicateSetting: Rule = {
   check(model, catalog) {
     const models = modelIndex(model, catalog);
     const placeholderTenant = fileTenant(model, (setting) => models.tenantOf(setting));
-    let index: DuplicateIndex;
+    let index: DuplicateIndex | JudgedRun;
     try {
-      index = updatedIndex(model, catalog, models, placeholderTenant) ?? fullIndex(model, catalog, models, placeholderTenant);
+      index = updatedIndex(model, catalog, models, placeholderTenant) ?? judgedRun(model, catalog, models, placeholderTenant, last?.made ?? []);
     } catch (error) {
       // A half-updated index must not be read by the next run.
       last = undefined;
       throw error;
     }
     last = index;
+    if (index.kind === 'judged' && index.settings.length >= INDEX_WHEN_IDLE) indexWhenIdle(index);
     return index.made.map((made) => made.item);
   },
 };
