@@ -90,12 +90,19 @@ interface JudgedRun {
 let last: DuplicateIndex | JudgedRun | undefined;
 
 /**
- * A run without an index of at least this many settings builds its index once the thread is free
- * (a timer: after the open's answer has gone out), so the first keystroke does not pay for it
- * either (~15-20 ms of main thread at 10,000 settings). Smaller ones build it at their first edit,
- * where it costs little, and whfb-lint's files never schedule anything.
+ * A run without an index of at least this many settings builds its index once the thread is free,
+ * so the first keystroke does not pay for it either (~15-20 ms of main thread at 10,000 settings).
+ * Smaller ones build it at their first edit, where it costs little, and whfb-lint's files never
+ * schedule anything.
  */
 const INDEX_WHEN_IDLE = 1_000;
+
+/**
+ * After the answer has gone out: the server writes it from a `setImmediate` queued after the
+ * validation, and a timer due at once would run before that (timers come first in Node's loop).
+ * An edit that comes sooner builds the index itself.
+ */
+const IDLE_AFTER_MS = 50;
 
 function indexWhenIdle(run: JudgedRun): void {
   const timer = setTimeout(() => {
@@ -105,7 +112,7 @@ function indexWhenIdle(run: JudgedRun): void {
     } catch {
       // Left as it was: the next edit builds the index itself, and reports a failure as any rule's.
     }
-  }, 0);
+  }, IDLE_AFTER_MS);
   // Node's timer must not keep a process alive for this; a web worker's timer is a number.
   (timer as { unref?: () => void }).unref?.();
 }
@@ -154,8 +161,12 @@ function judgeBucket(bucket: Bucket, known: (setting: PolicySetting) => Duplicat
   if (members.length < 2) return;
   const first = members[0];
   const firstValue = canonicalValue(first);
+  const firstWritten = first.value?.value;
   for (let at = 1; at < members.length; at++) {
     const setting = members[at];
+    // The canonical value depends on the value read and the node's format, and a bucket's members
+    // share their node: the same value read is the same canonical value, without building its text.
+    if (setting.value?.value === firstWritten) continue;
     const value = canonicalValue(setting);
     if (value === firstValue) continue;
     // The same pair of setting objects with the same values makes the same finding: reused, so an
@@ -225,20 +236,30 @@ function judgedRun(model: PolicyModel, catalog: CatalogIndex, models: ModelIndex
   const scratch: DuplicateIndex = { kind: 'index', catalog, settings, placeholderTenant, inOrder: run.inOrder, byNode: new Map(), unresolved: new Map(), bucketOf: new Map(), made: [] };
   const judge = (bucket: Bucket) => judgeBucket(bucket, known, found);
   // forEach rather than for...of: cold code on an open, where each iterator step allocates.
+  // A node's settings that spell the same OMA-URI have the same tenant and instance, so the same
+  // bucket: its key is built once per spelling (a file repeats a few spellings thousands of times).
+  const bucketOfUri = new Map<string, Bucket>();
   models.byNode.forEach((members) => {
     if (members.length < 2) return;
     let first: Bucket | undefined;
     let several = false;
     for (let at = 0; at < members.length; at++) {
-      const bucket = bucketFor(scratch, members[at], models);
-      if (!bucket) continue;
-      bucket.members.push(members[at]);
+      const setting = members[at];
+      if (!setting.value) continue;
+      const uri = setting.omaUri?.value;
+      let bucket = uri === undefined ? undefined : bucketOfUri.get(uri);
+      if (bucket === undefined) {
+        bucket = bucketFor(scratch, setting, models)!;
+        if (uri !== undefined) bucketOfUri.set(uri, bucket);
+      }
+      bucket.members.push(setting);
       if (first === undefined) first = bucket;
       else if (bucket !== first) several = true;
     }
     if (several) scratch.byNode.forEach((buckets) => buckets.forEach(judge));
     else if (first) judge(first);
     scratch.byNode.clear();
+    bucketOfUri.clear();
   });
   for (let at = 0; at < settings.length; at++) {
     const setting = settings[at];

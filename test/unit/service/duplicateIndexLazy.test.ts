@@ -84,7 +84,7 @@ async function assertSameWhicheverWay(count: number, edits: number, seed: number
     let model = parsePolicyYaml(text, catalog);
     const texts = [text];
     const afterEdits = [judged(model)];
-    if (idle) await new Promise((resolve) => setTimeout(resolve, 20));
+    if (idle) await new Promise((resolve) => setTimeout(resolve, 100));
     for (let step = 0; step < edits; step++) {
       text = edit(text, random);
       model = parsePolicyYaml(text, catalog, model);
