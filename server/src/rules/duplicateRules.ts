@@ -167,21 +167,26 @@ function judgeBucket(bucket: Bucket, known: (setting: PolicySetting) => Duplicat
     // The canonical value depends on the value read and the node's format, and a bucket's members
     // share their node: the same value read is the same canonical value, without building its text.
     if (setting.value?.value === firstWritten) continue;
-    const value = canonicalValue(setting);
-    if (value === firstValue) continue;
-    // The same pair of setting objects with the same values makes the same finding: reused, so an
-    // edit elsewhere in a file with thousands of duplicates rebuilds none of them.
-    const before = known(setting);
-    if (before && before.first === first && before.value === value && before.firstValue === firstValue) {
-      out.push(before);
-      continue;
-    }
-    const label = setting.node?.name ?? setting.omaUri?.value ?? l10n.t('This setting');
-    const item = finding('WHFB150', setting.value!.range,
-      l10n.t('{0} is set twice, to {1} and to {2}: which one a device keeps depends on delivery order, and Intune reports the setting as conflicting when both come from assigned policies. Keep one value and remove the other entry.', label, firstValue || l10n.t('(empty)'), value || l10n.t('(empty)')),
-      { related: [{ range: first.value?.range ?? first.range, message: l10n.t('First set to {0} here', firstValue || l10n.t('(empty)')) }] });
-    out.push({ setting, first, value, firstValue, item });
+    judgeMember(first, firstValue, setting, known, out);
   }
+}
+
+/** A member that does not read as its bucket's first: a finding when their canonical values differ. */
+function judgeMember(first: PolicySetting, firstValue: string, setting: PolicySetting, known: (setting: PolicySetting) => DuplicateMade | undefined, out: DuplicateMade[]): void {
+  const value = canonicalValue(setting);
+  if (value === firstValue) return;
+  // The same pair of setting objects with the same values makes the same finding: reused, so an
+  // edit elsewhere in a file with thousands of duplicates rebuilds none of them.
+  const before = known(setting);
+  if (before && before.first === first && before.value === value && before.firstValue === firstValue) {
+    out.push(before);
+    return;
+  }
+  const label = setting.node?.name ?? setting.omaUri?.value ?? l10n.t('This setting');
+  const item = finding('WHFB150', setting.value!.range,
+    l10n.t('{0} is set twice, to {1} and to {2}: which one a device keeps depends on delivery order, and Intune reports the setting as conflicting when both come from assigned policies. Keep one value and remove the other entry.', label, firstValue || l10n.t('(empty)'), value || l10n.t('(empty)')),
+    { related: [{ range: first.value?.range ?? first.range, message: l10n.t('First set to {0} here', firstValue || l10n.t('(empty)')) }] });
+  out.push({ setting, first, value, firstValue, item });
 }
 
 function inOrderAndApart(settings: readonly PolicySetting[], from: number, to: number): boolean {
@@ -232,17 +237,30 @@ function judgedRun(model: PolicyModel, catalog: CatalogIndex, models: ModelIndex
   const previous = before.length > 0 ? madeBySetting(before) : undefined;
   const known = (setting: PolicySetting) => previous?.get(setting);
   const found: DuplicateMade[] = [];
-  // One scratch index for every node's buckets, emptied after each: most nodes hold one bucket.
+  // One scratch index for every node's buckets, emptied after each. A bucket keeps only its first
+  // member: each later one is judged against it as it comes, in document order, as judgeBucket would.
   const scratch: DuplicateIndex = { kind: 'index', catalog, settings, placeholderTenant, inOrder: run.inOrder, byNode: new Map(), unresolved: new Map(), bucketOf: new Map(), made: [] };
-  const judge = (bucket: Bucket) => judgeBucket(bucket, known, found);
-  // forEach rather than for...of: cold code on an open, where each iterator step allocates.
+  const firstValues = new Map<Bucket, string>();
+  const judgeAsItComes = (bucket: Bucket, setting: PolicySetting) => {
+    if (bucket.members.length === 0) {
+      bucket.members.push(setting);
+      return;
+    }
+    const first = bucket.members[0];
+    if (setting.value!.value === first.value!.value) return;
+    let firstValue = firstValues.get(bucket);
+    if (firstValue === undefined) {
+      firstValue = canonicalValue(first);
+      firstValues.set(bucket, firstValue);
+    }
+    judgeMember(first, firstValue, setting, known, found);
+  };
   // A node's settings that spell the same OMA-URI have the same tenant and instance, so the same
   // bucket: its key is built once per spelling (a file repeats a few spellings thousands of times).
   const bucketOfUri = new Map<string, Bucket>();
+  // forEach rather than for...of: cold code on an open, where each iterator step allocates.
   models.byNode.forEach((members) => {
     if (members.length < 2) return;
-    let first: Bucket | undefined;
-    let several = false;
     for (let at = 0; at < members.length; at++) {
       const setting = members[at];
       if (!setting.value) continue;
@@ -252,21 +270,17 @@ function judgedRun(model: PolicyModel, catalog: CatalogIndex, models: ModelIndex
         bucket = bucketFor(scratch, setting, models)!;
         if (uri !== undefined) bucketOfUri.set(uri, bucket);
       }
-      bucket.members.push(setting);
-      if (first === undefined) first = bucket;
-      else if (bucket !== first) several = true;
+      judgeAsItComes(bucket, setting);
     }
-    if (several) scratch.byNode.forEach((buckets) => buckets.forEach(judge));
-    else if (first) judge(first);
     scratch.byNode.clear();
     bucketOfUri.clear();
   });
   for (let at = 0; at < settings.length; at++) {
     const setting = settings[at];
     if (setting.node || !setting.value) continue;
-    bucketFor(scratch, setting, models)?.members.push(setting);
+    const bucket = bucketFor(scratch, setting, models);
+    if (bucket) judgeAsItComes(bucket, setting);
   }
-  scratch.unresolved.forEach(judge);
   run.made = found.length < 2 ? found : sortByPosition(found, settings);
   return run;
 }
