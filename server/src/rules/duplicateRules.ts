@@ -57,6 +57,7 @@ interface Bucket { members: PolicySetting[] }
  * settings otherwise rebuilt every bucket on every keystroke.
  */
 interface DuplicateIndex {
+  kind: 'index';
   catalog: CatalogIndex;
   settings: readonly PolicySetting[];
   placeholderTenant: string;
@@ -69,7 +70,57 @@ interface DuplicateIndex {
   made: DuplicateMade[];
 }
 
-let last: DuplicateIndex | undefined;
+/**
+ * A run judged without an index: the findings and what the index needs, built when an edit of the
+ * same document first asks for it. An open (or a document validated once, as by whfb-lint) only
+ * needs its findings, and most settings share their node with no other: the model's settings by
+ * node say which few to bucket. Building the whole index there cost ~10-20 ms of the cold open of
+ * a 10,000-setting policy (bench/README.md, issue 16, session 26).
+ */
+interface JudgedRun {
+  kind: 'judged';
+  catalog: CatalogIndex;
+  model: PolicyModel;
+  settings: readonly PolicySetting[];
+  placeholderTenant: string;
+  inOrder: boolean;
+  made: DuplicateMade[];
+}
+
+let last: DuplicateIndex | JudgedRun | undefined;
+
+/**
+ * A run without an index of at least this many settings builds its index once the thread is free,
+ * so the first keystroke does not pay for it either (~15-20 ms of main thread at 10,000 settings).
+ * Smaller ones build it at their first edit, where it costs little, and whfb-lint's files never
+ * schedule anything.
+ */
+const INDEX_WHEN_IDLE = 1_000;
+
+/**
+ * After the answer has gone out: the server writes it from a `setImmediate` queued after the
+ * validation, and a timer due at once would run before that (timers come first in Node's loop).
+ * An edit that comes sooner builds the index itself.
+ */
+const IDLE_AFTER_MS = 50;
+
+function indexWhenIdle(run: JudgedRun): void {
+  const timer = setTimeout(() => {
+    if (last !== run) return;
+    try {
+      last = indexOfRun(run);
+    } catch {
+      // Left as it was: the next edit builds the index itself, and reports a failure as any rule's.
+    }
+  }, IDLE_AFTER_MS);
+  // Node's timer must not keep a process alive for this; a web worker's timer is a number.
+  (timer as { unref?: () => void }).unref?.();
+}
+
+/** The index of a run judged without one; its findings are the run's, reused. */
+function indexOfRun(run: JudgedRun): DuplicateIndex {
+  return fullIndex(run.model, run.catalog, modelIndex(run.model, run.catalog), run.placeholderTenant, run.made);
+}
 
 /** An edit that replaces more settings than this rebuilds the index: it walks them all anyway. */
 const MAX_REPLACED = 512;
@@ -110,23 +161,32 @@ function judgeBucket(bucket: Bucket, known: (setting: PolicySetting) => Duplicat
   if (members.length < 2) return;
   const first = members[0];
   const firstValue = canonicalValue(first);
+  const firstWritten = first.value?.value;
   for (let at = 1; at < members.length; at++) {
     const setting = members[at];
-    const value = canonicalValue(setting);
-    if (value === firstValue) continue;
-    // The same pair of setting objects with the same values makes the same finding: reused, so an
-    // edit elsewhere in a file with thousands of duplicates rebuilds none of them.
-    const before = known(setting);
-    if (before && before.first === first && before.value === value && before.firstValue === firstValue) {
-      out.push(before);
-      continue;
-    }
-    const label = setting.node?.name ?? setting.omaUri?.value ?? l10n.t('This setting');
-    const item = finding('WHFB150', setting.value!.range,
-      l10n.t('{0} is set twice, to {1} and to {2}: which one a device keeps depends on delivery order, and Intune reports the setting as conflicting when both come from assigned policies. Keep one value and remove the other entry.', label, firstValue || l10n.t('(empty)'), value || l10n.t('(empty)')),
-      { related: [{ range: first.value?.range ?? first.range, message: l10n.t('First set to {0} here', firstValue || l10n.t('(empty)')) }] });
-    out.push({ setting, first, value, firstValue, item });
+    // The canonical value depends on the value read and the node's format, and a bucket's members
+    // share their node: the same value read is the same canonical value, without building its text.
+    if (setting.value?.value === firstWritten) continue;
+    judgeMember(first, firstValue, setting, known, out);
   }
+}
+
+/** A member that does not read as its bucket's first: a finding when their canonical values differ. */
+function judgeMember(first: PolicySetting, firstValue: string, setting: PolicySetting, known: (setting: PolicySetting) => DuplicateMade | undefined, out: DuplicateMade[]): void {
+  const value = canonicalValue(setting);
+  if (value === firstValue) return;
+  // The same pair of setting objects with the same values makes the same finding: reused, so an
+  // edit elsewhere in a file with thousands of duplicates rebuilds none of them.
+  const before = known(setting);
+  if (before && before.first === first && before.value === value && before.firstValue === firstValue) {
+    out.push(before);
+    return;
+  }
+  const label = setting.node?.name ?? setting.omaUri?.value ?? l10n.t('This setting');
+  const item = finding('WHFB150', setting.value!.range,
+    l10n.t('{0} is set twice, to {1} and to {2}: which one a device keeps depends on delivery order, and Intune reports the setting as conflicting when both come from assigned policies. Keep one value and remove the other entry.', label, firstValue || l10n.t('(empty)'), value || l10n.t('(empty)')),
+    { related: [{ range: first.value?.range ?? first.range, message: l10n.t('First set to {0} here', firstValue || l10n.t('(empty)')) }] });
+  out.push({ setting, first, value, firstValue, item });
 }
 
 function inOrderAndApart(settings: readonly PolicySetting[], from: number, to: number): boolean {
@@ -136,15 +196,14 @@ function inOrderAndApart(settings: readonly PolicySetting[], from: number, to: n
   return true;
 }
 
-/** Every bucket built anew; findings reused from the last run for the same pairs. */
-function fullIndex(model: PolicyModel, catalog: CatalogIndex, models: ModelIndex, placeholderTenant: string): DuplicateIndex {
+/** Every bucket built anew; findings reused from `before` (the last run's) for the same pairs. */
+function fullIndex(model: PolicyModel, catalog: CatalogIndex, models: ModelIndex, placeholderTenant: string, before: readonly DuplicateMade[]): DuplicateIndex {
   const settings = model.settings;
   const index: DuplicateIndex = {
-    catalog, settings, placeholderTenant, inOrder: inOrderAndApart(settings, 1, settings.length),
+    kind: 'index', catalog, settings, placeholderTenant, inOrder: inOrderAndApart(settings, 1, settings.length),
     byNode: new Map(), unresolved: new Map(), bucketOf: new Map(), made: [],
   };
-  const previous = new Map<PolicySetting, DuplicateMade>();
-  if (last) for (const made of last.made) previous.set(made.setting, made);
+  const previous = madeBySetting(before);
   const touched: Bucket[] = [];
   for (let at = 0; at < settings.length; at++) {
     const setting = settings[at];
@@ -157,18 +216,81 @@ function fullIndex(model: PolicyModel, catalog: CatalogIndex, models: ModelIndex
   // Findings in the order of their settings, as the rule has always listed them.
   const found: DuplicateMade[] = [];
   for (const bucket of touched) judgeBucket(bucket, (setting) => previous.get(setting), found);
-  index.made = found.length < 2 ? found : sortByPosition(found, settings, index.bucketOf);
+  index.made = found.length < 2 ? found : sortByPosition(found, settings);
   return index;
 }
 
-/** Findings sorted by their setting's position in `settings`. */
-function sortByPosition(found: DuplicateMade[], settings: readonly PolicySetting[], bucketOf: Map<PolicySetting, Bucket>): DuplicateMade[] {
+function madeBySetting(made: readonly DuplicateMade[]): Map<PolicySetting, DuplicateMade> {
   const bySetting = new Map<PolicySetting, DuplicateMade>();
-  for (const made of found) bySetting.set(made.setting, made);
+  for (let at = 0; at < made.length; at++) bySetting.set(made[at].setting, made[at]);
+  return bySetting;
+}
+
+/**
+ * The findings `fullIndex` would make, without its index: only the settings that share their node
+ * (the model's settings by node, already built) or their unresolved OMA-URI with another are
+ * bucketed, by the same keys as `bucketFor`, each bucket in document order.
+ */
+function judgedRun(model: PolicyModel, catalog: CatalogIndex, models: ModelIndex, placeholderTenant: string, before: readonly DuplicateMade[]): JudgedRun {
+  const settings = model.settings;
+  const run: JudgedRun = { kind: 'judged', catalog, model, settings, placeholderTenant, inOrder: inOrderAndApart(settings, 1, settings.length), made: [] };
+  const previous = before.length > 0 ? madeBySetting(before) : undefined;
+  const known = (setting: PolicySetting) => previous?.get(setting);
+  const found: DuplicateMade[] = [];
+  // One scratch index for every node's buckets, emptied after each. A bucket keeps only its first
+  // member: each later one is judged against it as it comes, in document order, as judgeBucket would.
+  const scratch: DuplicateIndex = { kind: 'index', catalog, settings, placeholderTenant, inOrder: run.inOrder, byNode: new Map(), unresolved: new Map(), bucketOf: new Map(), made: [] };
+  const firstValues = new Map<Bucket, string>();
+  const judgeAsItComes = (bucket: Bucket, setting: PolicySetting) => {
+    if (bucket.members.length === 0) {
+      bucket.members.push(setting);
+      return;
+    }
+    const first = bucket.members[0];
+    if (setting.value!.value === first.value!.value) return;
+    let firstValue = firstValues.get(bucket);
+    if (firstValue === undefined) {
+      firstValue = canonicalValue(first);
+      firstValues.set(bucket, firstValue);
+    }
+    judgeMember(first, firstValue, setting, known, found);
+  };
+  // A node's settings that spell the same OMA-URI have the same tenant and instance, so the same
+  // bucket: its key is built once per spelling (a file repeats a few spellings thousands of times).
+  const bucketOfUri = new Map<string, Bucket>();
+  // forEach rather than for...of: cold code on an open, where each iterator step allocates.
+  models.byNode.forEach((members) => {
+    if (members.length < 2) return;
+    for (let at = 0; at < members.length; at++) {
+      const setting = members[at];
+      if (!setting.value) continue;
+      const uri = setting.omaUri?.value;
+      let bucket = uri === undefined ? undefined : bucketOfUri.get(uri);
+      if (bucket === undefined) {
+        bucket = bucketFor(scratch, setting, models)!;
+        if (uri !== undefined) bucketOfUri.set(uri, bucket);
+      }
+      judgeAsItComes(bucket, setting);
+    }
+    scratch.byNode.clear();
+    bucketOfUri.clear();
+  });
+  for (let at = 0; at < settings.length; at++) {
+    const setting = settings[at];
+    if (setting.node || !setting.value) continue;
+    const bucket = bucketFor(scratch, setting, models);
+    if (bucket) judgeAsItComes(bucket, setting);
+  }
+  run.made = found.length < 2 ? found : sortByPosition(found, settings);
+  return run;
+}
+
+/** Findings sorted by their setting's position in `settings`. */
+function sortByPosition(found: DuplicateMade[], settings: readonly PolicySetting[]): DuplicateMade[] {
+  const bySetting = madeBySetting(found);
   const sorted: DuplicateMade[] = [];
-  for (const setting of settings) {
-    if (!bucketOf.has(setting)) continue;
-    const made = bySetting.get(setting);
+  for (let at = 0; at < settings.length; at++) {
+    const made = bySetting.get(settings[at]);
     if (made) sorted.push(made);
   }
   return sorted;
@@ -180,15 +302,18 @@ function sortByPosition(found: DuplicateMade[], settings: readonly PolicySetting
  * (another document, a different tenant for placeholders, many settings replaced, settings out of order).
  */
 function updatedIndex(model: PolicyModel, catalog: CatalogIndex, models: ModelIndex, placeholderTenant: string): DuplicateIndex | undefined {
-  const index = last;
-  if (!index || index.catalog !== catalog || !index.inOrder || index.placeholderTenant !== placeholderTenant) return undefined;
-  const before = index.settings;
+  const previous = last;
+  if (!previous || previous.catalog !== catalog || !previous.inOrder || previous.placeholderTenant !== placeholderTenant) return undefined;
+  const before = previous.settings;
   const settings = model.settings;
   const { head, tail } = changedWindow(before, settings);
   const oldEnd = before.length - tail;
   const newEnd = settings.length - tail;
   if (oldEnd - head + newEnd - head > MAX_REPLACED) return undefined;
   if (!inOrderAndApart(settings, head, newEnd + 1)) return undefined;
+  // The first edit after a run without an index builds it for the version before the edit (its
+  // findings are that run's, reused), then updates it like any other.
+  const index = previous.kind === 'index' ? previous : indexOfRun(previous);
   const affected = new Set<Bucket>();
   const replaced = new Set<PolicySetting>();
   for (let at = head; at < oldEnd; at++) {
@@ -253,15 +378,16 @@ const duplicateSetting: Rule = {
   check(model, catalog) {
     const models = modelIndex(model, catalog);
     const placeholderTenant = fileTenant(model, (setting) => models.tenantOf(setting));
-    let index: DuplicateIndex;
+    let index: DuplicateIndex | JudgedRun;
     try {
-      index = updatedIndex(model, catalog, models, placeholderTenant) ?? fullIndex(model, catalog, models, placeholderTenant);
+      index = updatedIndex(model, catalog, models, placeholderTenant) ?? judgedRun(model, catalog, models, placeholderTenant, last?.made ?? []);
     } catch (error) {
       // A half-updated index must not be read by the next run.
       last = undefined;
       throw error;
     }
     last = index;
+    if (index.kind === 'judged' && index.settings.length >= INDEX_WHEN_IDLE) indexWhenIdle(index);
     return index.made.map((made) => made.item);
   },
 };
