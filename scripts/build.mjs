@@ -60,6 +60,20 @@ const common = {
   plugins: [jsonLoadedOnFirstUse],
 };
 
+/**
+ * @vscode/l10n's browser build for the server's two bundles. The server only ever configures it
+ * with a bundle's contents (server/messageBundle.ts), where both builds run the same code; the Node
+ * build's readers would load node:fs/promises (and the readline modules it brings) at start-up, and
+ * being CommonJS, every importing module would copy its namespace. The browser build is an ES
+ * module without imports (the web worker bundles it already).
+ */
+const l10nBrowserBuild = {
+  name: 'l10n-browser-build',
+  setup(build) {
+    build.onResolve({ filter: /^@vscode\/l10n$/ }, () => ({ path: resolve('node_modules/@vscode/l10n/dist/browser.js') }));
+  },
+};
+
 /** In the server bundle, the service entry becomes a run-time require of dist/service.js. */
 const serviceAsSeparateBundle = {
   name: 'service-as-separate-bundle',
@@ -137,8 +151,8 @@ const firstUseBundles = FIRST_USE_BUNDLES.map(({ outfile, entry }) => ({
 
 const allBuilds = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], metafile: true, check: checkClientTalksLsp },
-  { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', plugins: [serviceAsSeparateBundle, jsonLoadedOnFirstUse], metafile: true, check: checkServerStaysSmall },
-  { entryPoints: ['server/src/server/serviceEntry.ts'], outfile: 'dist/service.js', plugins: [firstUseAsSeparateBundles, jsonLoadedOnFirstUse], metafile: true, check: checkFirstUseStaysOut },
+  { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', plugins: [serviceAsSeparateBundle, l10nBrowserBuild, jsonLoadedOnFirstUse], metafile: true, check: checkServerStaysSmall },
+  { entryPoints: ['server/src/server/serviceEntry.ts'], outfile: 'dist/service.js', plugins: [firstUseAsSeparateBundles, l10nBrowserBuild, jsonLoadedOnFirstUse], metafile: true, check: checkFirstUseStaysOut },
   ...firstUseBundles,
   {
     entryPoints: ['server/src/cli.ts'], outfile: cliOut ?? 'dist/cli.js', banner: { js: '#!/usr/bin/env node' },
