@@ -125,7 +125,13 @@ export function featuresBuild(plan, options) {
         return path && plan.eager.has(path) ? { path, namespace: 'shared-module' } : undefined;
       });
       build.onLoad({ filter: /.*/, namespace: 'shared-module' }, (args) => ({
-        contents: `module.exports = require("./service.js").__sharedModules[${JSON.stringify(args.path)}];`, loader: 'js', resolveDir: root,
+        contents: [
+          'const shared = require("./service.js").__sharedModules;',
+          // Only a module-level use of a feature or format in dist/service.js gets here before its end.
+          `if (!shared) throw new Error(${JSON.stringify(`${FEATURES_OUTFILE} was required while dist/service.js was still loading: a module-level use of a feature or export format (scripts/serviceSplit.mjs)`)});`,
+          `module.exports = shared[${JSON.stringify(args.path)}];`,
+        ].join('\n'),
+        loader: 'js', resolveDir: root,
       }));
     },
   };
