@@ -6,7 +6,9 @@
 // as fast as a bare vscode-languageserver server answers it) and dist/service.js (the language
 // service with yaml, the catalog, the validators and the checklists), which server.js requires
 // on first use. dist/service.js in turn requires dist/yaml.js, dist/checklists.js and
-// dist/catalog-texts.js on first use (FIRST_USE_BUNDLES below). The CLI stays one bundle: it needs the service at once.
+// dist/catalog-texts.js on first use (FIRST_USE_BUNDLES below), and dist/service-features.js (the
+// editor features and the export formats, scripts/serviceSplit.mjs) at their first call. The CLI
+// stays one bundle: it needs the service at once.
 //
 // The web build (VS Code for the Web): dist/web/extension.js (the client, the `browser` entry of
 // package.json) and dist/web/server.js (the same server and service as one web worker script),
@@ -15,6 +17,7 @@ import * as esbuild from 'esbuild';
 import { chmodSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { webBuilds, checkWebBundle } from './webBuild.mjs';
+import { featuresBuild, planServiceSplit, serviceBuild } from './serviceSplit.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -58,6 +61,20 @@ const common = {
   legalComments: 'linked',
   logLevel: 'warning',
   plugins: [jsonLoadedOnFirstUse],
+};
+
+/**
+ * @vscode/l10n's browser build for the server's two bundles. The server only ever configures it
+ * with a bundle's contents (server/messageBundle.ts), where both builds run the same code; the Node
+ * build's readers would load node:fs/promises (and the readline modules it brings) at start-up, and
+ * being CommonJS, every importing module would copy its namespace. The browser build is an ES
+ * module without imports (the web worker bundles it already).
+ */
+const l10nBrowserBuild = {
+  name: 'l10n-browser-build',
+  setup(build) {
+    build.onResolve({ filter: /^@vscode\/l10n$/ }, () => ({ path: resolve('node_modules/@vscode/l10n/dist/browser.js') }));
+  },
 };
 
 /** In the server bundle, the service entry becomes a run-time require of dist/service.js. */
@@ -135,10 +152,12 @@ const firstUseBundles = FIRST_USE_BUNDLES.map(({ outfile, entry }) => ({
   outfile,
 }));
 
+const SERVICE_BUILD = { entryPoints: ['server/src/server/serviceEntry.ts'], outfile: 'dist/service.js', plugins: [firstUseAsSeparateBundles, l10nBrowserBuild, jsonLoadedOnFirstUse], metafile: true, check: checkFirstUseStaysOut };
+
 const allBuilds = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], metafile: true, check: checkClientTalksLsp },
-  { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', plugins: [serviceAsSeparateBundle, jsonLoadedOnFirstUse], metafile: true, check: checkServerStaysSmall },
-  { entryPoints: ['server/src/server/serviceEntry.ts'], outfile: 'dist/service.js', plugins: [firstUseAsSeparateBundles, jsonLoadedOnFirstUse], metafile: true, check: checkFirstUseStaysOut },
+  { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', plugins: [serviceAsSeparateBundle, l10nBrowserBuild, jsonLoadedOnFirstUse], metafile: true, check: checkServerStaysSmall },
+  SERVICE_BUILD,
   ...firstUseBundles,
   {
     entryPoints: ['server/src/cli.ts'], outfile: cliOut ?? 'dist/cli.js', banner: { js: '#!/usr/bin/env node' },
@@ -146,7 +165,14 @@ const allBuilds = [
     ...(cliOut ? { metafile: true, check: (result) => writeFileSync(`${cliOut}.meta.json`, JSON.stringify(result.metafile)) } : {}),
   },
 ];
-const builds = cliOut ? allBuilds.slice(-1) : [...allBuilds, ...webBuilds(production)];
+let builds = cliOut ? allBuilds.slice(-1) : [...allBuilds, ...webBuilds(production)];
+
+// The service's editor features and export formats as a bundle of their own, required on first use
+// (scripts/serviceSplit.mjs). Not in watch mode: the split is planned from the module graph of one build.
+if (!cliOut && !watch) {
+  const plan = await planServiceSplit(common, SERVICE_BUILD);
+  builds = builds.flatMap((build) => (build === SERVICE_BUILD ? [serviceBuild(plan, build), featuresBuild(plan, build)] : [build]));
+}
 
 if (watch) {
   for (const { check, web, limitBytes, ...options } of builds) {

@@ -10,7 +10,7 @@
 import './server/heapSettings';
 import './server/compilerSettings';
 import * as l10n from '@vscode/l10n';
-import { createConnection, MessageType, ProposedFeatures, ShowMessageNotification } from 'vscode-languageserver/node';
+import { createConnection, MessageType, ProposedFeatures, ShowMessageNotification } from './server/lspRuntime';
 import type { WhfbLanguageService } from './service/api';
 import { DeferredLanguageService } from './server/deferredService';
 import { describeError } from './server/guard';

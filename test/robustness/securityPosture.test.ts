@@ -38,7 +38,7 @@ function modulesOf(bundle: string): { module: string; code: string }[] {
 }
 
 /** Every bundle the product ships (scripts/build.mjs). */
-const BUNDLES = ['server.js', 'service.js', 'cli.js', 'extension.js'];
+const BUNDLES = ['server.js', 'service.js', 'service-features.js', 'cli.js', 'extension.js'];
 
 const NETWORK_OR_PROCESS = /require\("(?:node:)?(http|https|http2|net|tls|dgram|child_process|vm)"\)|\bfetch\s*\(|\bWebSocket\b|\bXMLHttpRequest\b/g;
 
@@ -54,16 +54,18 @@ const ALLOWED: Record<string, Record<string, string>> = {
     // Files.resolveGlobalNodePath/resolveModulePath run `npm config get prefix` / `yarn global dir`;
     // server/src never calls them (asserted below) and no process starts in a session (sentinel).
     'node_modules/vscode-languageserver/lib/node/files.js child_process': 'Files.resolve* helpers, never called',
-    // @vscode/l10n fetches a bundle only for config({ uri }) with an http(s) uri; we always pass the
-    // bundle's contents (server/messageBundle.ts, client extension.ts), never a uri.
-    'node_modules/@vscode/l10n/dist/main.js fetch': 'config({ uri }) only; we pass contents, never a uri',
+    // @vscode/l10n (its browser build in the server's bundles, scripts/build.mjs) fetches a bundle
+    // only for config({ uri }); we always pass the bundle's contents (server/messageBundle.ts), never a uri.
+    'node_modules/@vscode/l10n/dist/browser.js fetch': 'config({ uri }) only; we pass contents, never a uri',
   },
   // The language service, loaded by server.js after initialize: no network or process module but l10n's unused fetch.
   'service.js': {
-    // @vscode/l10n fetches a bundle only for config({ uri }) with an http(s) uri; we always pass the
-    // bundle's contents (server/messageBundle.ts, client extension.ts), never a uri.
-    'node_modules/@vscode/l10n/dist/main.js fetch': 'config({ uri }) only; we pass contents, never a uri',
+    // @vscode/l10n (its browser build in the server's bundles, scripts/build.mjs) fetches a bundle
+    // only for config({ uri }); we always pass the bundle's contents (server.ts), never a uri.
+    'node_modules/@vscode/l10n/dist/browser.js fetch': 'config({ uri }) only; we pass contents, never a uri',
   },
+  // The service's editor features and export formats, required by service.js on first use: nothing at all.
+  'service-features.js': {},
   'cli.js': {
     // @vscode/l10n fetches a bundle only for config({ uri }) with an http(s) uri; we always pass the
     // bundle's contents (server/messageBundle.ts, client extension.ts), never a uri.

@@ -16,17 +16,27 @@ import { settingsCatalogAdapter } from './settingsCatalog';
 import { syncmlAdapter } from './syncml';
 import { namesWhfbNode } from './whfbPolicy';
 
-export const ADAPTERS: readonly FormatAdapter[] = [
-  policyYamlAdapter,
+/**
+ * The adapters in the order they are asked, each read when its turn comes: in the Node server the
+ * export formats' modules are a bundle of their own, loaded at the first document that is not a
+ * policy file (scripts/serviceSplit.mjs), so detecting a policy file must not touch them.
+ */
+const REGISTERED: readonly (() => FormatAdapter)[] = [
+  () => policyYamlAdapter,
   // Before the other exports: a Graph list holding an Identity protection profile beside custom profiles reads both.
-  graphWhfbAdapter,
-  settingsCatalogAdapter,
-  customProfileAdapter,
-  syncmlAdapter,
-  gpoReportAdapter, registryPolAdapter,
-  powershellAdapter,
-  looseTextAdapter,
+  () => graphWhfbAdapter,
+  () => settingsCatalogAdapter,
+  () => customProfileAdapter,
+  () => syncmlAdapter,
+  () => gpoReportAdapter, () => registryPolAdapter,
+  () => powershellAdapter,
+  () => looseTextAdapter,
 ];
+
+/** Every registered adapter, in order (this loads the export formats' modules where they are apart). */
+export function registeredAdapters(): FormatAdapter[] {
+  return REGISTERED.map((adapter) => adapter());
+}
 
 export interface Detected {
   adapter: FormatAdapter;
@@ -39,8 +49,9 @@ export interface Detected {
   failure?: unknown;
 }
 
-export function detectFormat(input: DetectInput, adapters: readonly FormatAdapter[] = ADAPTERS): Detected | undefined {
-  for (const adapter of adapters) {
+export function detectFormat(input: DetectInput, adapters?: readonly FormatAdapter[]): Detected | undefined {
+  for (const next of adapters ?? REGISTERED) {
+    const adapter = typeof next === 'function' ? next() : next;
     let format: SourceFormat | undefined;
     try {
       format = adapter.detect(input);

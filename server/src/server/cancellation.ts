@@ -3,7 +3,8 @@
  * it starts, while it waited for its turn, or while it ran answers with the LSP cancellation
  * error instead of a stale result.
  */
-import { LSPErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver/node';
+import type { CancellationToken } from 'vscode-languageserver/node';
+import { LSPErrorCodes, ResponseError } from './lspRuntime';
 import type { CancellationSignal } from '../service/api';
 
 export function cancelledError(): ResponseError<void> {

@@ -4,7 +4,8 @@
  * errors pass through, because they are the answer the client asked for; so does the
  * InvalidRequest error every request gets after `shutdown` (lifecycle.ts).
  */
-import { ResponseError, type RemoteConsole } from 'vscode-languageserver/node';
+import type { RemoteConsole } from 'vscode-languageserver/node';
+import { ResponseError } from './lspRuntime';
 import { refuseAfterShutdown } from './lifecycle';
 
 export function describeError(error: unknown): string {

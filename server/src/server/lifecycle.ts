@@ -3,7 +3,7 @@
  * the spec wants every further request to fail with InvalidRequest (only `exit` may follow),
  * not to be answered as if nothing happened.
  */
-import { ErrorCodes, ResponseError } from 'vscode-languageserver/node';
+import { ErrorCodes, ResponseError } from './lspRuntime';
 
 let shutdownRequested = false;
 

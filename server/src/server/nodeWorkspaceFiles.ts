@@ -1,5 +1,7 @@
 /** WorkspaceFiles on Node's file system: a bounded, non-recursive-stack walk, and reads through the CLI's decoding. */
-import { readdir, readFile, stat } from 'node:fs/promises';
+// `promises` of node:fs, read at the first call: importing node:fs/promises would load Node's
+// promise file system (and the readline modules it pulls in) while the server starts.
+import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { decodeFileBytes } from '../../../shared/decodeText';
@@ -24,7 +26,7 @@ export const nodeWorkspaceFiles: WorkspaceFiles = {
         const relativeDir = pending.pop()!;
         let entries;
         try {
-          entries = await readdir(join(root, relativeDir), { withFileTypes: true });
+          entries = await fs.readdir(join(root, relativeDir), { withFileTypes: true });
         } catch {
           continue;
         }
@@ -45,9 +47,9 @@ export const nodeWorkspaceFiles: WorkspaceFiles = {
   async read(uri, maxBytes) {
     try {
       const path = fileURLToPath(uri);
-      const info = await stat(path);
+      const info = await fs.stat(path);
       if (!info.isFile() || info.size > maxBytes) return undefined;
-      return decodeFileBytes(await readFile(path));
+      return decodeFileBytes(await fs.readFile(path));
     } catch {
       return undefined;
     }

@@ -10,7 +10,8 @@
  * share of an edit's time. Comparing is cheap: the service hands back the very Diagnostic objects
  * of findings an edit did not touch, so most items compare by identity.
  */
-import { DocumentDiagnosticReportKind, type DocumentDiagnosticReport } from 'vscode-languageserver/node';
+import type { DocumentDiagnosticReport } from 'vscode-languageserver/node';
+import { DocumentDiagnosticReportKind } from './lspRuntime';
 import { runCancellable } from './cancellation';
 import { toInput } from './documentInput';
 import { guardRequest } from './guard';

@@ -3,7 +3,8 @@
  * the document it names. Unknown documents and failures answer empty; cancellation answers the
  * LSP cancellation error.
  */
-import { CodeActionKind, type CancellationToken, type Connection, type TextDocuments } from 'vscode-languageserver/node';
+import type { CancellationToken, Connection, TextDocuments } from 'vscode-languageserver/node';
+import { CodeActionKind } from './lspRuntime';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextDocumentInput, WhfbLanguageService } from '../service/api';
 import { runCancellable } from './cancellation';

@@ -3,10 +3,8 @@
  * settings, push or pull diagnostics, the feature requests and the custom summary messages.
  * Nothing here knows WHfB; it only moves data between the client and the service.
  */
-import {
-  CodeActionKind, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, TextDocuments, TextDocumentSyncKind,
-  type ClientCapabilities, type Connection, type InitializeResult,
-} from 'vscode-languageserver/node';
+import type { ClientCapabilities, Connection, InitializeResult } from 'vscode-languageserver/node';
+import { CodeActionKind, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, TextDocuments, TextDocumentSyncKind } from './lspRuntime';
 import { version } from '../../../package.json';
 import type { TextDocumentInput, WhfbLanguageService } from '../service/api';
 import type { Diagnostic } from '../lsp/protocolTypes';

@@ -21,7 +21,8 @@
  * that left the index (deleted, excluded) gets one empty report, then nothing. Open documents are
  * left to textDocument/diagnostic.
  */
-import { DocumentDiagnosticReportKind, type CancellationToken, type Connection, type WorkspaceDocumentDiagnosticReport } from 'vscode-languageserver/node';
+import type { CancellationToken, Connection, WorkspaceDocumentDiagnosticReport } from 'vscode-languageserver/node';
+import { DocumentDiagnosticReportKind } from './lspRuntime';
 import type { Diagnostic } from '../lsp/protocolTypes';
 import { cancelledError, yieldToEventLoop } from './cancellation';
 import { guardRequest } from './guard';

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { ADAPTERS } from '../../../server/src/formats/detect';
+import { registeredAdapters } from '../../../server/src/formats/detect';
 import type { FormatAdapter } from '../../../server/src/formats/adapter';
 import { getLanguageService } from '../../../server/src/service/languageService';
 import { runCli } from '../../../server/src/cli/runCli';
@@ -193,7 +193,7 @@ const throwing: FormatAdapter = {
 
 test('a detector that throws is an internal error for that file: logged, and a diagnostic in the editor', () => {
   const logged: string[] = [];
-  const service = getLanguageService({}, { log: (message) => logged.push(message), adapters: [throwing, ...ADAPTERS] });
+  const service = getLanguageService({}, { log: (message) => logged.push(message), adapters: [throwing, ...registeredAdapters()] });
   const doc = { uri: 'file:///exports/whfb.json', languageId: 'json', version: 1, text: '{"settings": []}' };
   assert.equal(service.detectFormat(doc), 'settings-catalog-json', 'the file is not dropped as "not a policy"');
   const diagnostics = service.validate(doc);
@@ -208,7 +208,7 @@ test('whfb-lint exits 2 and names the file when a detector throws', async () => 
   const err: string[] = [];
   const file = join(SHAPES, 'sc-pin-length-equal.json');
   const code = await runCli([file], { stdout: (s: string) => out.push(s), stderr: (s: string) => err.push(s), cwd: ROOT, isTty: false, env: {} },
-    async (job) => runLintJob(job, (log) => getLanguageService({}, { log, adapters: [throwing, ...ADAPTERS] })));
+    async (job) => runLintJob(job, (log) => getLanguageService({}, { log, adapters: [throwing, ...registeredAdapters()] })));
   assert.equal(code, 2);
   assert.match(err.join(''), /sc-pin-length-equal\.json.*detector exploded/);
 });
