@@ -41,7 +41,7 @@ export interface CollectOptions {
   followSymlinks: boolean;
 }
 
-const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
+export const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
 /** What a directory walk looks at; the content decides whether it is a policy. */
 const WALKED_EXTENSIONS = /\.(json|ya?ml|xml|ps1|psm1|psd1)$/i;
 /** A Group Policy backup's binary policy file (DomainSysvol/GPO/Machine|User/registry.pol). */

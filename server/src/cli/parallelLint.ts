@@ -11,10 +11,19 @@
  * worker that has not claimed a chunk when they run out is stopped instead of waited for. Equal
  * shares handed out at the start left the main thread waiting for the worker's last files.
  * Results are put back in the command line's file order by chunk.
+ *
+ * A worker takes ~0.15 s (Node's worker bootstrap, then the 1.7 MB bundle's compile) before its
+ * first file, so cli.ts starts one before it collects the files when the command line may name
+ * many (startLintWorker, standby); the worker waits for its job by message, and a run found too
+ * small for it stops it.
  */
+import { readdirSync, statSync, type Dirent } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { isMainThread, MessageChannel, receiveMessageOnPort, Worker, workerData, type MessagePort } from 'node:worker_threads';
-import type { Candidate } from './collectFiles';
+import { join, resolve } from 'node:path';
+import { isMainThread, MessageChannel, parentPort, receiveMessageOnPort, Worker, workerData, type MessagePort } from 'node:worker_threads';
+import { GlobMatcher, hasGlobCharacters } from '../config/glob';
+import { parseArgs } from './args';
+import { SKIPPED_DIRECTORIES, type Candidate } from './collectFiles';
 import { prepareCrossFileFacts } from './crossFileLint';
 import type { LintFilesResult } from './lintFiles';
 import { lintRunner, runLintJob, type LintJob, type ServiceFactory } from './lintJob';
@@ -31,18 +40,31 @@ const STARTED = 1;
 const STOPPED = 2;
 
 /**
- * What a worker gets: the whole job, how it is chunked, the shared chunk counter (index 0), its own
- * state slot, and the port it answers on (read by the main thread between its own chunks).
+ * What a worker gets once it is running: the whole job, how it is chunked, the shared chunk counter
+ * (index 0) and its own state slot. The port it answers on (read by the main thread between its own
+ * chunks) comes with its start, in workerData.
  */
-interface WorkerJob { job: LintJob; chunkSize: number; shared: SharedArrayBuffer; slot: number; port: MessagePort }
+interface WorkerJob { job: LintJob; chunkSize: number; shared: SharedArrayBuffer; slot: number }
+interface WorkerStart { port: MessagePort }
 interface WorkerAnswer { chunk: number; result: LintFilesResult }
 
-export async function lintInParallel(job: LintJob, createService: ServiceFactory, workerScript: string | undefined): Promise<LintFilesResult> {
+/** Where a run's workers come from: the bundle they run, and a worker started ahead of the run (cli.ts), used once. */
+export interface WorkerSource { script: string | undefined; standby?: LintWorker }
+
+export async function lintInParallel(job: LintJob, createService: ServiceFactory, source: WorkerSource): Promise<LintFilesResult> {
   const parallel = Math.min(availableParallelism(), MAX_THREADS, Math.floor(job.candidates.length / MIN_FILES_PER_THREAD));
+  const workerScript = source.script;
   const threads = workerScript && parallel >= 2 ? parallel : 1;
-  // Before any worker starts: the flags it runs with are the process's.
+  const standby = source.standby;
+  source.standby = undefined;
+  // Before any worker runs the job's code: the flags it runs with are the process's (V8's flags are
+  // read as code is compiled, so a worker started earlier follows them too).
   optimizeFor(job.candidates, threads);
-  if (threads < 2 || !workerScript) return runLintJob(job, createService);
+  if (threads < 2 || !workerScript) {
+    // Too small for a second thread: the worker started ahead is stopped before it costs more.
+    void standby?.stop();
+    return runLintJob(job, createService);
+  }
   const size = chunkSize(job.candidates.length, threads);
   const chunks = Math.ceil(job.candidates.length / size);
   const shared = new SharedArrayBuffer(4 * threads);
@@ -54,7 +76,8 @@ export async function lintInParallel(job: LintJob, createService: ServiceFactory
     if (job.crossFile) prepareCrossFileFacts(result.files);
     results[chunk] = result;
   };
-  const workers = Array.from({ length: threads - 1 }, (_, at) => runWorker(workerScript, { job, chunkSize: size, shared, slot: at + 1 }));
+  const workers = Array.from({ length: threads - 1 }, (_, at) => (at === 0 && standby) || startLintWorker(workerScript));
+  workers.forEach((worker, at) => worker.assign({ job, chunkSize: size, shared, slot: at + 1 }));
   const drain = (): void => {
     for (const worker of workers) for (let answer = worker.receive(); answer; answer = worker.receive()) take(answer.chunk, answer.result);
   };
@@ -76,6 +99,56 @@ export async function lintInParallel(job: LintJob, createService: ServiceFactory
   return { files: results.flatMap((r) => r!.files), problems: results.flatMap((r) => r!.problems) };
 }
 
+/**
+ * Whether a command line may name enough files for a second thread, before they are collected:
+ * file names, and entries below its directories and globs' base directories, counted until there
+ * are enough (node_modules and .git are not walked, as collectFiles does not walk them). Not for
+ * --help, --version or a usage error.
+ */
+export function mayNeedWorkers(argv: readonly string[], cwd: string): boolean {
+  if (availableParallelism() < 2) return false;
+  let patterns: string[];
+  try {
+    const options = parseArgs(argv);
+    if (options.help || options.version) return false;
+    patterns = options.patterns;
+  } catch {
+    return false;
+  }
+  const enough = 2 * MIN_FILES_PER_THREAD;
+  let seen = 0;
+  const directories: string[] = [];
+  for (const pattern of patterns) {
+    const path = resolve(cwd, hasGlobCharacters(pattern) ? new GlobMatcher(pattern).base : pattern);
+    if (isDirectory(path)) directories.push(path);
+    else seen++;
+  }
+  while (seen < enough && directories.length > 0) {
+    const directory = directories.pop()!;
+    for (const entry of entriesOf(directory)) {
+      if (!entry.isDirectory()) seen++;
+      else if (!SKIPPED_DIRECTORIES.has(entry.name)) directories.push(join(directory, entry.name));
+    }
+  }
+  return seen >= enough;
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path, { throwIfNoEntry: false })?.isDirectory() === true;
+  } catch {
+    return false;
+  }
+}
+
+function entriesOf(directory: string): Dirent[] {
+  try {
+    return readdirSync(directory, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+}
+
 /** Chunk size: small enough that the threads end close together, large enough that messages stay few. */
 function chunkSize(files: number, threads: number): number {
   return Math.max(8, Math.min(50, Math.ceil(files / (threads * 16))));
@@ -85,7 +158,9 @@ function chunkOf(candidates: readonly Candidate[], chunk: number, size: number):
   return candidates.slice(chunk * size, (chunk + 1) * size);
 }
 
-interface RunningWorker {
+export interface LintWorker {
+  /** Hands the worker its job (once). */
+  assign: (job: WorkerJob) => void;
   /** Resolves when the worker has exited, failed or been stopped. */
   done: Promise<void>;
   stop: () => Promise<number>;
@@ -95,36 +170,46 @@ interface RunningWorker {
 }
 
 /**
- * Starts a worker. Its answers come on a port of their own that the main thread reads
- * synchronously (receiveMessageOnPort) between its chunks, not as events, which would wait until
- * the main thread's last chunk.
+ * Starts a worker; it loads the bundle and waits for its job (assign). Its answers come on a port
+ * of their own that the main thread reads synchronously (receiveMessageOnPort) between its chunks,
+ * not as events, which would wait until the main thread's last chunk.
  */
-function runWorker(script: string, data: Omit<WorkerJob, 'port'>): RunningWorker {
+export function startLintWorker(script: string): LintWorker {
   const { port1: answers, port2: port } = new MessageChannel();
   const receive = (): WorkerAnswer | undefined => (receiveMessageOnPort(answers)?.message as WorkerAnswer | undefined);
   const close = (): void => answers.close();
   let worker: Worker;
   try {
-    worker = new Worker(script, { workerData: { [JOB_KEY]: { ...data, port } }, transferList: [port], stdout: false, stderr: false });
+    worker = new Worker(script, { workerData: { [JOB_KEY]: { port } satisfies WorkerStart }, transferList: [port], stdout: false, stderr: false });
   } catch {
-    return { done: Promise.resolve(), stop: () => Promise.resolve(0), receive, close };
+    return { assign: () => undefined, done: Promise.resolve(), stop: () => Promise.resolve(0), receive, close };
   }
+  // Until it has a job, a worker started ahead keeps the process alive for nothing.
+  worker.unref();
   const done = new Promise<void>((resolve) => {
     worker.once('error', () => resolve());
     worker.once('exit', () => resolve());
   });
-  return { done, stop: () => worker.terminate(), receive, close };
+  const assign = (job: WorkerJob): void => {
+    worker.ref();
+    worker.postMessage(job);
+  };
+  return { assign, done, stop: () => worker.terminate(), receive, close };
 }
 
-/** The job this thread was started for, when it is a whfb-lint worker. */
-export function workerJob(): WorkerJob | undefined {
+/** How this thread was started, when it is a whfb-lint worker. */
+export function workerStart(): WorkerStart | undefined {
   if (isMainThread) return undefined;
   const data = workerData as Record<string, unknown> | null;
-  return (data?.[JOB_KEY] as WorkerJob | undefined) ?? undefined;
+  return (data?.[JOB_KEY] as WorkerStart | undefined) ?? undefined;
 }
 
-/** A worker's life: claim chunks and answer each, until none is left (or it was stopped before it began). */
-export function serveLintWorker({ job, chunkSize: size, shared, slot, port }: WorkerJob, createService: ServiceFactory): void {
+/** A worker's life: wait for the job, then claim chunks and answer each, until none is left (or it was stopped before it began). */
+export function serveLintWorker({ port }: WorkerStart, createService: ServiceFactory): void {
+  parentPort?.once('message', (message: WorkerJob) => lintChunks(message, port, createService));
+}
+
+function lintChunks({ job, chunkSize: size, shared, slot }: WorkerJob, port: MessagePort, createService: ServiceFactory): void {
   const state = new Int32Array(shared);
   const chunks = Math.ceil(job.candidates.length / size);
   if (Atomics.compareExchange(state, slot, NOT_STARTED, STARTED) !== NOT_STARTED) return;
@@ -133,4 +218,3 @@ export function serveLintWorker({ job, chunkSize: size, shared, slot, port }: Wo
     port.postMessage({ chunk, result: lint(chunkOf(job.candidates, chunk, size)) } satisfies WorkerAnswer);
   }
 }
-
