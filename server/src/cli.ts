@@ -3,7 +3,8 @@
  * `node dist/cli.js [options] <file|dir|glob>...`; see cli/args.ts for the options.
  * The same file runs as a worker thread for large runs (cli/parallelLint.ts).
  */
-import { lintInParallel, mayNeedWorkers, serveLintWorker, startLintWorker, workerStart, type WorkerSource } from './cli/parallelLint';
+import { lintInParallel, serveLintWorker, startLintWorker, workerStart, type WorkerSource } from './cli/parallelLint';
+import { mayNeedWorkers } from './cli/workerForecast';
 import type { ServiceFactory } from './cli/lintJob';
 import { describeFsError } from './cli/fsErrors';
 import { EXIT_TROUBLE, runCli } from './cli/runCli';

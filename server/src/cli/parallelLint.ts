@@ -16,23 +16,18 @@
  *
  * A worker takes ~0.15 s (Node's worker bootstrap, then the 1.7 MB bundle's compile) before its
  * first file, so cli.ts starts one before it collects the files when the command line may name
- * many (startLintWorker, standby); the worker waits for its job by message, and a run found too
+ * many (workerForecast.ts, startLintWorker); the worker waits for its job by message, and a run found too
  * small for it stops it.
  */
-import { readdirSync, statSync, type Dirent } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join, resolve } from 'node:path';
 import { isMainThread, MessageChannel, parentPort, receiveMessageOnPort, Worker, workerData, type MessagePort } from 'node:worker_threads';
-import { GlobMatcher, hasGlobCharacters } from '../config/glob';
-import { parseArgs } from './args';
-import { SKIPPED_DIRECTORIES } from './collectFiles';
 import { prepareCrossFileFacts } from './crossFileLint';
 import type { LintFilesResult } from './lintFiles';
 import { lintRunner, runLintJob, type LintJob, type ServiceFactory } from './lintJob';
 import { optimizeFor } from './optimizerPolicy';
 
 /** Below this many files per thread a worker's start-up costs more than it saves. */
-const MIN_FILES_PER_THREAD = 150;
+export const MIN_FILES_PER_THREAD = 150;
 const MAX_THREADS = 4;
 const JOB_KEY = 'whfbLintJob';
 
@@ -109,56 +104,6 @@ export async function lintInParallel(job: LintJob, createService: ServiceFactory
   // Files a worker claimed and did not answer (it failed or crashed) are checked here.
   for (let index = 0; index < candidates.length; index++) results[index] ??= lintHere([candidates[index]!]);
   return { files: results.flatMap((r) => r!.files), problems: results.flatMap((r) => r!.problems) };
-}
-
-/**
- * Whether a command line may name enough files for a second thread, before they are collected:
- * file names, and entries below its directories and globs' base directories, counted until there
- * are enough (node_modules and .git are not walked, as collectFiles does not walk them). Not for
- * --help, --version or a usage error.
- */
-export function mayNeedWorkers(argv: readonly string[], cwd: string): boolean {
-  if (availableParallelism() < 2) return false;
-  let patterns: string[];
-  try {
-    const options = parseArgs(argv);
-    if (options.help || options.version) return false;
-    patterns = options.patterns;
-  } catch {
-    return false;
-  }
-  const enough = 2 * MIN_FILES_PER_THREAD;
-  let seen = 0;
-  const directories: string[] = [];
-  for (const pattern of patterns) {
-    const path = resolve(cwd, hasGlobCharacters(pattern) ? new GlobMatcher(pattern).base : pattern);
-    if (isDirectory(path)) directories.push(path);
-    else seen++;
-  }
-  while (seen < enough && directories.length > 0) {
-    const directory = directories.pop()!;
-    for (const entry of entriesOf(directory)) {
-      if (!entry.isDirectory()) seen++;
-      else if (!SKIPPED_DIRECTORIES.has(entry.name)) directories.push(join(directory, entry.name));
-    }
-  }
-  return seen >= enough;
-}
-
-function isDirectory(path: string): boolean {
-  try {
-    return statSync(path, { throwIfNoEntry: false })?.isDirectory() === true;
-  } catch {
-    return false;
-  }
-}
-
-function entriesOf(directory: string): Dirent[] {
-  try {
-    return readdirSync(directory, { withFileTypes: true });
-  } catch {
-    return [];
-  }
 }
 
 /** Resolves once the worker in `slot` has posted its last answer, or has ended (it failed, crashed or was stopped). */
