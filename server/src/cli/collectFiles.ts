@@ -41,7 +41,7 @@ export interface CollectOptions {
   followSymlinks: boolean;
 }
 
-const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
+export const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
 /** What a directory walk looks at; the content decides whether it is a policy. */
 const WALKED_EXTENSIONS = /\.(json|ya?ml|xml|ps1|psm1|psd1)$/i;
 /** A Group Policy backup's binary policy file (DomainSysvol/GPO/Machine|User/registry.pol). */
@@ -75,7 +75,12 @@ class Collector {
   readonly problems: string[] = [];
   private readonly seenFiles = new Set<string>();
 
-  constructor(private readonly cwd: string, private readonly options: CollectOptions) {}
+  /** The working directory and a separator, when it is a normalized absolute path (see display). */
+  private readonly cwdPrefix: string | undefined;
+
+  constructor(private readonly cwd: string, private readonly options: CollectOptions) {
+    this.cwdPrefix = resolve(cwd) === cwd && !cwd.endsWith(sep) ? cwd + sep : undefined;
+  }
 
   add(pattern: string): void {
     const absolute = resolve(this.cwd, pattern);
@@ -220,6 +225,10 @@ class Collector {
   private display(absolutePath: string): string {
     // Only Windows separators become slashes: on POSIX a backslash is part of a name (or a \xNN escape).
     const slashes = sep === '\\' ? toSlashes : (path: string) => path;
+    // A walked path is normalized: below the working directory, relative() (which resolves both
+    // paths, for every file of a 10,000-file walk) would only cut that prefix off.
+    const below = this.cwdPrefix && absolutePath.startsWith(this.cwdPrefix) ? absolutePath.slice(this.cwdPrefix.length) : undefined;
+    if (below) return slashes(below);
     const fromCwd = relative(this.cwd, absolutePath);
     if (fromCwd === '') return '.';
     if (fromCwd.startsWith('..') || isAbsolute(fromCwd)) return slashes(absolutePath);

@@ -4,88 +4,122 @@
  * (a worker costs a bundle load and a catalog load). A worker that fails has its files
  * checked on the main thread instead, so threads never change what is reported.
  *
- * The files go out in small chunks to whichever thread is free: each thread claims the next chunk
- * itself, from a counter the threads share (Atomics), so a worker never waits for the main thread
- * to hand it work. The main thread starts at once while a worker is still loading its bundle and
- * catalog (a fixed ~0.1-0.3 s of CPU), a thread slowed by a busy machine takes fewer chunks, and a
- * worker that has not claimed a chunk when they run out is stopped instead of waited for. Equal
- * shares handed out at the start left the main thread waiting for the worker's last files.
- * Results are put back in the command line's file order by chunk.
+ * The files go to whichever thread is free, one at a time: each thread claims the next file itself,
+ * from a counter the threads share (Atomics), so a worker never waits for the main thread to hand
+ * it work. The main thread starts at once while a worker is still loading its bundle and catalog
+ * (a fixed ~0.1-0.3 s of CPU), a thread slowed by a busy machine takes fewer files, and a worker
+ * that has not claimed a file when they run out is stopped instead of waited for. Equal shares
+ * handed out at the start left the main thread waiting for the worker's last files, and so did
+ * chunks of ~30 files claimed whole (the main thread waited for the worker's last chunk, ~45 ms of
+ * work); a worker answers in batches, so messages stay few, and at once when no file is left.
+ * Results are put back in the command line's file order.
+ *
+ * A worker takes ~0.15 s (Node's worker bootstrap, then the 1.7 MB bundle's compile) before its
+ * first file, so cli.ts starts one before it collects the files when the command line may name
+ * many (workerForecast.ts, startLintWorker); the worker waits for its job by message, and a run found too
+ * small for it stops it.
  */
 import { availableParallelism } from 'node:os';
-import { isMainThread, MessageChannel, receiveMessageOnPort, Worker, workerData, type MessagePort } from 'node:worker_threads';
-import type { Candidate } from './collectFiles';
+import { isMainThread, MessageChannel, parentPort, receiveMessageOnPort, Worker, workerData, type MessagePort } from 'node:worker_threads';
 import { prepareCrossFileFacts } from './crossFileLint';
 import type { LintFilesResult } from './lintFiles';
 import { lintRunner, runLintJob, type LintJob, type ServiceFactory } from './lintJob';
 import { optimizeFor } from './optimizerPolicy';
 
 /** Below this many files per thread a worker's start-up costs more than it saves. */
-const MIN_FILES_PER_THREAD = 150;
+export const MIN_FILES_PER_THREAD = 150;
 const MAX_THREADS = 4;
 const JOB_KEY = 'whfbLintJob';
 
-/** A worker's state in the shared array: it may still start, it has started, or it was told not to. */
+/** A worker's state in the shared array: it may still start, it has started, it was told not to, or it has answered every file it claimed. */
 const NOT_STARTED = 0;
 const STARTED = 1;
 const STOPPED = 2;
+const ANSWERED = 3;
+
+/** Atomics.waitAsync (Node 16 on), which the ES2022 library this project compiles against does not declare. */
+const waitAsync = (Atomics as unknown as {
+  waitAsync: (array: Int32Array, index: number, value: number) => { async: false } | { async: true; value: Promise<unknown> };
+}).waitAsync;
 
 /**
- * What a worker gets: the whole job, how it is chunked, the shared chunk counter (index 0), its own
- * state slot, and the port it answers on (read by the main thread between its own chunks).
+ * What a worker gets once it is running: the whole job, how many files it answers at most at once,
+ * the shared file counter (index 0) and its own state slot. The port it answers on (read by the main
+ * thread between its own files) comes with its start, in workerData.
  */
-interface WorkerJob { job: LintJob; chunkSize: number; shared: SharedArrayBuffer; slot: number; port: MessagePort }
-interface WorkerAnswer { chunk: number; result: LintFilesResult }
+interface WorkerJob { job: LintJob; batchSize: number; shared: SharedArrayBuffer; slot: number }
+interface WorkerStart { port: MessagePort }
+/** The results of the files at `indices` (in the job's candidates), in that order. */
+interface WorkerAnswer { indices: number[]; results: LintFilesResult[] }
 
-export async function lintInParallel(job: LintJob, createService: ServiceFactory, workerScript: string | undefined): Promise<LintFilesResult> {
+/** Where a run's workers come from: the bundle they run, and a worker started ahead of the run (cli.ts), used once. */
+export interface WorkerSource { script: string | undefined; standby?: LintWorker }
+
+export async function lintInParallel(job: LintJob, createService: ServiceFactory, source: WorkerSource): Promise<LintFilesResult> {
   const parallel = Math.min(availableParallelism(), MAX_THREADS, Math.floor(job.candidates.length / MIN_FILES_PER_THREAD));
+  const workerScript = source.script;
   const threads = workerScript && parallel >= 2 ? parallel : 1;
-  // Before any worker starts: the flags it runs with are the process's.
+  const standby = source.standby;
+  source.standby = undefined;
+  // Before any worker runs the job's code: the flags it runs with are the process's (V8's flags are
+  // read as code is compiled, so a worker started earlier follows them too).
   optimizeFor(job.candidates, threads);
-  if (threads < 2 || !workerScript) return runLintJob(job, createService);
-  const size = chunkSize(job.candidates.length, threads);
-  const chunks = Math.ceil(job.candidates.length / size);
+  if (threads < 2 || !workerScript) {
+    // Too small for a second thread: the worker started ahead is stopped before it costs more.
+    void standby?.stop();
+    return runLintJob(job, createService);
+  }
+  const candidates = job.candidates;
   const shared = new SharedArrayBuffer(4 * threads);
   const state = new Int32Array(shared);
-  const results = new Array<LintFilesResult | undefined>(chunks);
+  const results = new Array<LintFilesResult | undefined>(candidates.length);
   // Each result's cross-file facts are made ready for the cross-file step as it comes in, while the
   // other thread still checks files: that step runs alone once both are done.
-  const take = (chunk: number, result: LintFilesResult): void => {
+  const take = (index: number, result: LintFilesResult): void => {
     if (job.crossFile) prepareCrossFileFacts(result.files);
-    results[chunk] = result;
+    results[index] = result;
   };
-  const workers = Array.from({ length: threads - 1 }, (_, at) => runWorker(workerScript, { job, chunkSize: size, shared, slot: at + 1 }));
+  const workers = Array.from({ length: threads - 1 }, (_, at) => (at === 0 && standby) || startLintWorker(workerScript));
+  const batchSize = answerBatchSize(candidates.length, threads);
+  workers.forEach((worker, at) => worker.assign({ job, batchSize, shared, slot: at + 1 }));
   const drain = (): void => {
-    for (const worker of workers) for (let answer = worker.receive(); answer; answer = worker.receive()) take(answer.chunk, answer.result);
+    for (const worker of workers) {
+      for (let answer = worker.receive(); answer; answer = worker.receive()) answer.indices.forEach((index, at) => take(index, answer!.results[at]!));
+    }
   };
   const lintHere = lintRunner(job, createService);
-  for (let chunk = Atomics.add(state, 0, 1); chunk < chunks; chunk = Atomics.add(state, 0, 1)) {
-    take(chunk, lintHere(chunkOf(job.candidates, chunk, size)));
+  for (let index = Atomics.add(state, 0, 1); index < candidates.length; index = Atomics.add(state, 0, 1)) {
+    take(index, lintHere([candidates[index]!]));
     drain();
   }
-  // The chunks ran out: a worker that has not started is stopped; the others finish theirs.
+  // The files ran out: a worker that has not started is stopped; the others finish theirs.
   workers.forEach((worker, at) => {
     if (Atomics.compareExchange(state, at + 1, NOT_STARTED, STOPPED) === NOT_STARTED) void worker.stop();
   });
-  await Promise.all(workers.map((worker) => worker.done));
+  // A worker's last answer, not its exit: a thread's teardown (freeing its heap) takes 40-60 ms.
+  await Promise.all(workers.map((worker, at) => answeredAll(state, at + 1, worker)));
   // What a worker posted before it ended is still queued on its port.
   drain();
   for (const worker of workers) worker.close();
-  // Chunks a worker claimed and did not answer (it failed or crashed) are checked here.
-  for (let chunk = 0; chunk < chunks; chunk++) results[chunk] ??= lintHere(chunkOf(job.candidates, chunk, size));
+  // Files a worker claimed and did not answer (it failed or crashed) are checked here.
+  for (let index = 0; index < candidates.length; index++) results[index] ??= lintHere([candidates[index]!]);
   return { files: results.flatMap((r) => r!.files), problems: results.flatMap((r) => r!.problems) };
 }
 
-/** Chunk size: small enough that the threads end close together, large enough that messages stay few. */
-function chunkSize(files: number, threads: number): number {
+/** Resolves once the worker in `slot` has posted its last answer, or has ended (it failed, crashed or was stopped). */
+function answeredAll(state: Int32Array, slot: number, worker: LintWorker): Promise<unknown> {
+  const waiting = waitAsync(state, slot, STARTED);
+  return waiting.async ? Promise.race([waiting.value, worker.done]) : Promise.resolve();
+}
+
+/** How many files a worker answers at once while files are left: few messages, each soon taken in. */
+function answerBatchSize(files: number, threads: number): number {
   return Math.max(8, Math.min(50, Math.ceil(files / (threads * 16))));
 }
 
-function chunkOf(candidates: readonly Candidate[], chunk: number, size: number): Candidate[] {
-  return candidates.slice(chunk * size, (chunk + 1) * size);
-}
-
-interface RunningWorker {
+export interface LintWorker {
+  /** Hands the worker its job (once). */
+  assign: (job: WorkerJob) => void;
   /** Resolves when the worker has exited, failed or been stopped. */
   done: Promise<void>;
   stop: () => Promise<number>;
@@ -95,42 +129,62 @@ interface RunningWorker {
 }
 
 /**
- * Starts a worker. Its answers come on a port of their own that the main thread reads
- * synchronously (receiveMessageOnPort) between its chunks, not as events, which would wait until
- * the main thread's last chunk.
+ * Starts a worker; it loads the bundle and waits for its job (assign). Its answers come on a port
+ * of their own that the main thread reads synchronously (receiveMessageOnPort) between its own files,
+ * not as events, which would wait until the main thread's last file.
  */
-function runWorker(script: string, data: Omit<WorkerJob, 'port'>): RunningWorker {
+export function startLintWorker(script: string): LintWorker {
   const { port1: answers, port2: port } = new MessageChannel();
   const receive = (): WorkerAnswer | undefined => (receiveMessageOnPort(answers)?.message as WorkerAnswer | undefined);
   const close = (): void => answers.close();
   let worker: Worker;
   try {
-    worker = new Worker(script, { workerData: { [JOB_KEY]: { ...data, port } }, transferList: [port], stdout: false, stderr: false });
+    worker = new Worker(script, { workerData: { [JOB_KEY]: { port } satisfies WorkerStart }, transferList: [port], stdout: false, stderr: false });
   } catch {
-    return { done: Promise.resolve(), stop: () => Promise.resolve(0), receive, close };
+    return { assign: () => undefined, done: Promise.resolve(), stop: () => Promise.resolve(0), receive, close };
   }
+  // Until it has a job, a worker started ahead keeps the process alive for nothing.
+  worker.unref();
   const done = new Promise<void>((resolve) => {
     worker.once('error', () => resolve());
     worker.once('exit', () => resolve());
   });
-  return { done, stop: () => worker.terminate(), receive, close };
+  const assign = (job: WorkerJob): void => {
+    worker.ref();
+    worker.postMessage(job);
+  };
+  return { assign, done, stop: () => worker.terminate(), receive, close };
 }
 
-/** The job this thread was started for, when it is a whfb-lint worker. */
-export function workerJob(): WorkerJob | undefined {
+/** How this thread was started, when it is a whfb-lint worker. */
+export function workerStart(): WorkerStart | undefined {
   if (isMainThread) return undefined;
   const data = workerData as Record<string, unknown> | null;
-  return (data?.[JOB_KEY] as WorkerJob | undefined) ?? undefined;
+  return (data?.[JOB_KEY] as WorkerStart | undefined) ?? undefined;
 }
 
-/** A worker's life: claim chunks and answer each, until none is left (or it was stopped before it began). */
-export function serveLintWorker({ job, chunkSize: size, shared, slot, port }: WorkerJob, createService: ServiceFactory): void {
+/** A worker's life: wait for the job, then claim files one by one and answer them in batches, until none is left (or it was stopped before it began). */
+export function serveLintWorker({ port }: WorkerStart, createService: ServiceFactory): void {
+  parentPort?.once('message', (message: WorkerJob) => lintClaimedFiles(message, port, createService));
+}
+
+function lintClaimedFiles({ job, batchSize, shared, slot }: WorkerJob, port: MessagePort, createService: ServiceFactory): void {
   const state = new Int32Array(shared);
-  const chunks = Math.ceil(job.candidates.length / size);
+  const candidates = job.candidates;
   if (Atomics.compareExchange(state, slot, NOT_STARTED, STARTED) !== NOT_STARTED) return;
   const lint = lintRunner(job, createService);
-  for (let chunk = Atomics.add(state, 0, 1); chunk < chunks; chunk = Atomics.add(state, 0, 1)) {
-    port.postMessage({ chunk, result: lint(chunkOf(job.candidates, chunk, size)) } satisfies WorkerAnswer);
+  let answer: WorkerAnswer = { indices: [], results: [] };
+  for (let index = Atomics.add(state, 0, 1); index < candidates.length; index = Atomics.add(state, 0, 1)) {
+    answer.indices.push(index);
+    answer.results.push(lint([candidates[index]!]));
+    // The last files go out one by one: the main thread waits for them once it has run out.
+    if (answer.indices.length >= batchSize || Atomics.load(state, 0) >= candidates.length) {
+      port.postMessage(answer);
+      answer = { indices: [], results: [] };
+    }
   }
+  if (answer.indices.length > 0) port.postMessage(answer);
+  // The answers are on the port: the main thread may go on without waiting for this thread's exit.
+  Atomics.store(state, slot, ANSWERED);
+  Atomics.notify(state, slot);
 }
-
