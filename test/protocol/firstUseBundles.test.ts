@@ -1,20 +1,21 @@
 /**
  * The server's first diagnostics read none of the first-use bundles (dist/yaml.js, dist/checklists.js,
  * dist/catalog-texts.js: scripts/build.mjs FIRST_USE_BUNDLES), so a fresh server is not slowed by
- * loading what only hover, completion or the checklists need. These tests run a copy of
- * dist/server.js and dist/service.js without those bundles beside them, pull the diagnostics of a
+ * loading what only hover, completion or the checklists need. These tests run a copy of the
+ * server's bundles without those three beside them, pull the diagnostics of a
  * policy file and of each export format, and expect the same answers as the full build gives,
  * with no error logged or shown.
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { ensureBuilt, REPO_ROOT, SERVER_BUNDLE, SERVICE_BUNDLE } from './ensureBuilt';
+import { dirname, join } from 'node:path';
+import { ensureBuilt, REPO_ROOT, SERVER_BUNDLE } from './ensureBuilt';
 import { LspTestClient, PULL_CAPABILITIES } from './lspTestClient';
 
 const TIMEOUT = { timeout: 60_000 };
+const FIRST_USE_BUNDLES = new Set(['yaml.js', 'checklists.js', 'catalog-texts.js']);
 const FIXTURES = [
   { file: 'whfb-yaml/WHFB101-bad.whfb.yaml', languageId: 'whfb-yaml' },
   { file: 'settings-catalog/broken.json', languageId: 'json' },
@@ -40,8 +41,10 @@ async function pulledDiagnostics(client: LspTestClient, file: string, languageId
 before(async () => {
   ensureBuilt();
   directory = mkdtempSync(join(tmpdir(), 'whfb-no-first-use-'));
-  copyFileSync(SERVER_BUNDLE, join(directory, 'server.js'));
-  copyFileSync(SERVICE_BUNDLE, join(directory, 'service.js'));
+  const dist = dirname(SERVER_BUNDLE);
+  const copied = readdirSync(dist).filter((name) => name.endsWith('.js') && !FIRST_USE_BUNDLES.has(name));
+  assert.ok(copied.includes('service.js'), `the server's bundles: ${copied.join(', ')}`);
+  for (const name of copied) copyFileSync(join(dist, name), join(directory, name));
   [stripped, full] = await Promise.all([startServer(join(directory, 'server.js')), startServer()]);
 }, TIMEOUT);
 
