@@ -27,7 +27,7 @@ const ALLOWED = [
   /^extension\/language-configuration\.json$/,
 ];
 /** What it must hold for the extension to run at all. */
-const REQUIRED = ['extension/package.json', 'extension/package.nls.json', 'extension/l10n/bundle.l10n.json', 'extension/dist/extension.js', 'extension/dist/server.js', 'extension/dist/service.js', 'extension/dist/web/extension.js', 'extension/dist/web/server.js'];
+const REQUIRED = ['extension/package.json', 'extension/package.nls.json', 'extension/l10n/bundle.l10n.json', 'extension/dist/extension.js', 'extension/dist/server.js', 'extension/dist/service.js', 'extension/dist/service-features.js', 'extension/dist/yaml.js', 'extension/dist/checklists.js', 'extension/dist/catalog-texts.js', 'extension/dist/web/extension.js', 'extension/dist/web/server.js'];
 
 export function checkVsixEntries(names) {
   const problems = [];
