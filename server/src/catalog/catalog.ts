@@ -76,21 +76,17 @@ interface Indexes {
   groupPolicyNames: string[];
   tree: SegmentTreeNode;
   /**
-   * Built at the first suggestion, not with the other indexes: only an unknown OMA-URI asks for
-   * one, and most policies have none, so the first diagnostics of a server do without them.
+   * Built at the first suggestion for the scope, not with the other indexes: only an unknown
+   * OMA-URI asks for one, and most policies have none (and those that do are nearly all ./Device),
+   * so the first diagnostics of a server do without them.
    */
-  suggestPools: () => SuggestPools;
+  suggestPool: (scope: SuggestScope) => SuggestPool;
 }
 
-type SuggestPools = Record<Scope, SuggestPool> & { all: SuggestPool };
+type SuggestScope = Scope | 'all';
 
-function buildSuggestPools(nodes: readonly CatalogNode[]): SuggestPools {
-  const leaves = nodes.filter((node) => !node.interior);
-  return {
-    device: buildSuggestPool(leaves.filter((node) => node.scope === 'device')),
-    user: buildSuggestPool(leaves.filter((node) => node.scope === 'user')),
-    all: buildSuggestPool(leaves),
-  };
+function buildSuggestPoolOf(nodes: readonly CatalogNode[], scope: SuggestScope): SuggestPool {
+  return buildSuggestPool(nodes.filter((node) => !node.interior && (scope === 'all' || node.scope === scope)));
 }
 
 function buildIndexes(nodes: readonly CatalogNode[], groupPolicies: readonly GroupPolicyInfo[]): Indexes {
@@ -128,7 +124,7 @@ function buildIndexes(nodes: readonly CatalogNode[], groupPolicies: readonly Gro
     const shown = mapping?.displayName ?? mapping?.name;
     if (shown) names.add(shown);
   }
-  let suggestPools: SuggestPools | undefined;
+  const suggestPools = new Map<SuggestScope, SuggestPool>();
   return {
     byPath: new Map(nodes.map((node) => [node.path, node])),
     bySettingsCatalogId: new Map(nodes.map((node) => [node.settingsCatalogId.toLowerCase(), node])),
@@ -136,7 +132,11 @@ function buildIndexes(nodes: readonly CatalogNode[], groupPolicies: readonly Gro
     groupPolicyInfo,
     groupPolicyNames: [...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)),
     tree: buildSegmentTree(nodes),
-    suggestPools: () => (suggestPools ??= buildSuggestPools(nodes)),
+    suggestPool: (scope) => {
+      let pool = suggestPools.get(scope);
+      if (!pool) suggestPools.set(scope, (pool = buildSuggestPoolOf(nodes, scope)));
+      return pool;
+    },
   };
 }
 
@@ -226,7 +226,7 @@ function suggest(indexes: Indexes, omaUri: string, limit: number): CatalogNode[]
   const split = splitOmaUri(omaUri);
   const input = split.segments.map((segment) => segment.text.toLowerCase());
   if (input.length === 0 || limit <= 0) return [];
-  return rankSuggestions(input, indexes.suggestPools()[split.scope ?? 'all'], limit);
+  return rankSuggestions(input, indexes.suggestPool(split.scope ?? 'all'), limit);
 }
 
 export interface ChoiceValue {
