@@ -7,6 +7,7 @@
  * while this thread loads the engine), and only then loads the engine (cli/engine.ts, built as
  * dist/cli-engine.js, 1.7 MB to read and compile), which the worker runs too.
  */
+import { keepYoungGenerationsSmall } from './cli/heapPolicy';
 import { startLintWorker } from './cli/lintWorkerStart';
 import { TOOL_NAME } from './cli/toolInfo';
 import { mayNeedWorkers } from './cli/workerForecast';
@@ -26,6 +27,7 @@ const enginePath = engineFile();
 const argv = process.argv.slice(2);
 // Workers run bundles only: under tsx everything stays on this thread.
 const manyFiles = enginePath?.endsWith('.js') === true && mayNeedWorkers(argv, process.cwd());
+if (manyFiles) keepYoungGenerationsSmall();
 const standby = manyFiles ? startLintWorker(enginePath) : undefined;
 let engine: Engine;
 try {

@@ -8,12 +8,17 @@ import type { ServiceFactory } from './lintJob';
 import { describeFsError } from './fsErrors';
 import { EXIT_TROUBLE, runCli } from './runCli';
 import { TOOL_NAME } from './toolInfo';
+import { keepYoungGenerationsSmall } from './heapPolicy';
 import { workerStart, type LintWorker } from './lintWorkerStart';
 import { getLanguageService } from '../service/languageService';
 
 const createService: ServiceFactory = (log) => getLanguageService(undefined, { log });
 const start = workerStart();
-if (start) serveLintWorker(start, createService);
+if (start) {
+  // A thread's start sets the flag back (heapPolicy.ts): set again once this worker runs, for both threads.
+  keepYoungGenerationsSmall();
+  serveLintWorker(start, createService);
+}
 
 /**
  * Runs whfb-lint on this process's command line and streams. `standby` is the worker the launcher
