@@ -10,10 +10,10 @@
  * The size is set on Node's command line (--max-semi-space-size), which a bin run as `whfb-lint`
  * does not get, and is fixed once a thread's heap exists; the growth factor is read each time a
  * young generation grows, so setting it to 1 at run time keeps every thread's at its start size
- * (V8's flags are process-wide). Starting a worker thread sets it back to V8's default (Node 20:
- * set before `new Worker`, the flag no longer held for either thread once the worker ran; set by
- * the worker once it runs, it held for both), so the launcher sets it before the worker starts and
- * each worker sets it again first thing.
+ * (V8's flags are process-wide). Setting up a new thread's heap raises it back to 2 (Node 20: set
+ * before `new Worker`, the flag no longer held for either thread once the worker ran; set by the
+ * worker once it runs, it held for both; `--no-opt` is not touched), so the launcher sets it before
+ * the worker starts and each worker sets it again first thing.
  */
 import { setFlagsFromString } from 'node:v8';
 
