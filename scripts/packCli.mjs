@@ -1,6 +1,6 @@
-// Builds and packs the whfb-lint npm package (packages/whfb-lint): one self-contained bundle
-// (the language service, its generated data and its dependencies bundled in by esbuild), the
-// README, LICENSE and NOTICE. No runtime dependency, so `npm install <tarball>` works offline.
+// Builds and packs the whfb-lint npm package (packages/whfb-lint): the launcher (dist/cli.js, the
+// bin) and its self-contained engine (dist/cli-engine.js: the language service, its generated data
+// and its dependencies bundled in by esbuild, scripts/build.mjs CLI_BUILDS), the README, LICENSE and NOTICE. No runtime dependency, so `npm install <tarball>` works offline.
 //   node scripts/packCli.mjs [--out DIR]   build, then `npm pack` into DIR (default: packages/whfb-lint)
 //   node scripts/packCli.mjs --prepare-only  build and copy only (the package's prepack hook)
 // Prints the tarball's path as the last line of stdout.
@@ -63,7 +63,7 @@ OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE
 SOFTWARE.`,
 };
 
-/** The licence text of every npm package the bundle contains, from esbuild's list of its inputs. */
+/** The licence text of every npm package the two files contain, from esbuild's list of their inputs. */
 function thirdPartyLicenses(metafile) {
   const packages = new Set();
   for (const input of Object.keys(metafile.inputs)) {

@@ -5,8 +5,8 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CLI_BUNDLE, ensureBuilt } from '../protocol/ensureBuilt';
-import { stagedCopy } from '../robustness/support/stageForNobody';
+import { ensureBuilt } from '../protocol/ensureBuilt';
+import { stagedCli } from '../robustness/support/stageForNobody';
 import { FIXTURES, whfbLint, whfbLintJson } from './runWhfbLint';
 
 const scratch = mkdtempSync(join(tmpdir(), 'whfb-lint-test-'));
@@ -83,7 +83,7 @@ test('an unreadable file exits 2 with a message (as root, run as the unprivilege
     ensureBuilt();
     chmodSync(scratch, 0o755);
     chmodSync(dir, 0o755);
-    const result = spawnSync(process.execPath, [stagedCopy(CLI_BUNDLE), 'secret.whfb.yaml'], {
+    const result = spawnSync(process.execPath, [stagedCli(), 'secret.whfb.yaml'], {
       cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 60_000, uid: 65534, gid: 65534,
     });
     run = { status: result.status, stderr: result.stderr };

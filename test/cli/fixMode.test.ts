@@ -16,8 +16,8 @@ import { safeFixes } from '../../server/src/cli/fix/safeFixes';
 import { unifiedDiff } from '../../server/src/cli/fix/unifiedDiff';
 import { ChangedSinceReadError, writeFileAtomically } from '../../server/src/cli/fix/writeAtomically';
 import type { CodeAction, Diagnostic } from '../../server/src/lsp/protocolTypes';
-import { CLI_BUNDLE, ensureBuilt, REPO_ROOT } from '../protocol/ensureBuilt';
-import { stagedCopy } from '../robustness/support/stageForNobody';
+import { ensureBuilt, REPO_ROOT } from '../protocol/ensureBuilt';
+import { stagedCli } from '../robustness/support/stageForNobody';
 import { whfbLint } from './runWhfbLint';
 
 const SOURCE = join(REPO_ROOT, 'test', 'fixtures', 'cli-fix');
@@ -226,7 +226,7 @@ test('--fix in a read-only folder: exit 2 with a message, the file untouched, th
     if (process.getuid?.() === 0) {
       // Root writes anywhere: "nobody" runs a staged, world-readable copy of the bundle in the read-only folder.
       ensureBuilt();
-      const result = spawnSync(process.execPath, [stagedCopy(CLI_BUNDLE), '--fix', 'fixable.whfb.yaml'], {
+      const result = spawnSync(process.execPath, [stagedCli(), '--fix', 'fixable.whfb.yaml'], {
         cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 60_000, uid: 65534, gid: 65534,
       });
       run = { status: result.status, stdout: result.stdout, stderr: result.stderr };

@@ -39,10 +39,11 @@ function run(args: string[]) {
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-test('the tarball holds only the bundle, its licences, the README and package.json', () => {
+test('the tarball holds only the launcher and its engine, their licences, the README and package.json', () => {
   const list = spawnSync('tar', ['tzf', tarball], { encoding: 'utf8' }).stdout.trim().split('\n').sort();
   assert.deepEqual(list, [
-    'package/LICENSE', 'package/NOTICE', 'package/README.md', 'package/dist/THIRD-PARTY-LICENSES.txt', 'package/dist/cli.js', 'package/package.json',
+    'package/LICENSE', 'package/NOTICE', 'package/README.md', 'package/dist/THIRD-PARTY-LICENSES.txt', 'package/dist/cli-engine.js', 'package/dist/cli.js',
+    'package/package.json',
   ]);
   const manifest = JSON.parse(spawnSync('tar', ['xzOf', tarball, 'package/package.json'], { encoding: 'utf8' }).stdout);
   assert.equal(manifest.name, 'whfb-lint');

@@ -14,6 +14,8 @@ export const SERVER_BUNDLE = join(DIST, 'server.js');
 /** The language service, which server.js requires on first use. */
 export const SERVICE_BUNDLE = join(DIST, 'service.js');
 export const CLI_BUNDLE = join(DIST, 'cli.js');
+/** whfb-lint's engine, which the launcher (cli.js) requires from beside it. */
+export const CLI_ENGINE_BUNDLE = join(DIST, 'cli-engine.js');
 
 function newestSourceTime(directory: string): number {
   let newest = 0;
@@ -25,7 +27,7 @@ function newestSourceTime(directory: string): number {
 }
 
 function isFresh(): boolean {
-  const bundles = [SERVER_BUNDLE, SERVICE_BUNDLE, CLI_BUNDLE];
+  const bundles = [SERVER_BUNDLE, SERVICE_BUNDLE, CLI_BUNDLE, CLI_ENGINE_BUNDLE];
   if (!bundles.every((bundle) => existsSync(bundle))) return false;
   const sources = Math.max(newestSourceTime(join(REPO_ROOT, 'server', 'src')), newestSourceTime(join(REPO_ROOT, 'data', 'generated')));
   return Math.min(...bundles.map((bundle) => statSync(bundle).mtimeMs)) >= sources;

@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CLI_BUNDLE, ensureBuilt } from '../protocol/ensureBuilt';
 import { CLEAN_POLICY, conflicted, deepYamlFlow, syncmlWithEntities, yamlAliasBomb } from './support/hostileTexts';
-import { stagedCopy } from './support/stageForNobody';
+import { stagedCli, stagedCopy } from './support/stageForNobody';
 
 const isRoot = process.getuid?.() === 0;
 const NOBODY = 65534;
@@ -27,7 +27,7 @@ interface Run { status: number | null; stdout: string; stderr: string; signal: N
 function lint(args: string[], cwd: string, options: { asNobody?: boolean; env?: Record<string, string>; preload?: string } = {}): Run {
   ensureBuilt();
   // "nobody" may not read the repository (a private clone): it runs staged copies of the bundle and the preload.
-  const bundle = options.asNobody ? stagedCopy(CLI_BUNDLE) : CLI_BUNDLE;
+  const bundle = options.asNobody ? stagedCli() : CLI_BUNDLE;
   const preload = options.preload && options.asNobody ? stagedCopy(options.preload) : options.preload;
   const result = spawnSync(process.execPath, [...(preload ? ['--require', preload] : []), bundle, ...args], {
     cwd,

@@ -38,7 +38,7 @@ function modulesOf(bundle: string): { module: string; code: string }[] {
 }
 
 /** Every bundle the product ships (scripts/build.mjs). */
-const BUNDLES = ['server.js', 'service.js', 'service-features.js', 'cli.js', 'extension.js'];
+const BUNDLES = ['server.js', 'service.js', 'service-features.js', 'cli.js', 'cli-engine.js', 'extension.js'];
 
 const NETWORK_OR_PROCESS = /require\("(?:node:)?(http|https|http2|net|tls|dgram|child_process|vm)"\)|\bfetch\s*\(|\bWebSocket\b|\bXMLHttpRequest\b/g;
 
@@ -66,7 +66,9 @@ const ALLOWED: Record<string, Record<string, string>> = {
   },
   // The service's editor features and export formats, required by service.js on first use: nothing at all.
   'service-features.js': {},
-  'cli.js': {
+  // whfb-lint's launcher: it starts a worker thread on the engine and requires it, nothing else.
+  'cli.js': {},
+  'cli-engine.js': {
     // @vscode/l10n fetches a bundle only for config({ uri }) with an http(s) uri; we always pass the
     // bundle's contents (server/messageBundle.ts, client extension.ts), never a uri.
     'node_modules/@vscode/l10n/dist/main.js fetch': 'config({ uri }) only; we pass contents, never a uri',

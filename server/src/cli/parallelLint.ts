@@ -14,22 +14,20 @@
  * work); a worker answers in batches, so messages stay few, and at once when no file is left.
  * Results are put back in the command line's file order.
  *
- * A worker takes ~0.15 s (Node's worker bootstrap, then the 1.7 MB bundle's compile) before its
- * first file, so cli.ts starts one before it collects the files when the command line may name
- * many (workerForecast.ts, startLintWorker); the worker waits for its job by message, and a run found too
- * small for it stops it.
+ * A worker takes ~0.15 s (Node's worker bootstrap, then the 1.7 MB engine's compile) before its
+ * first file, so the launcher (cli.ts) starts one before the main thread loads the engine when the
+ * command line may name many files (workerForecast.ts, lintWorkerStart.ts); the worker waits for its
+ * job by message, and a run found too small for it stops it.
  */
 import { availableParallelism } from 'node:os';
-import { isMainThread, MessageChannel, parentPort, receiveMessageOnPort, Worker, workerData, type MessagePort } from 'node:worker_threads';
+import { parentPort, type MessagePort } from 'node:worker_threads';
 import { prepareCrossFileFacts } from './crossFileLint';
 import type { LintFilesResult } from './lintFiles';
 import { lintRunner, runLintJob, type LintJob, type ServiceFactory } from './lintJob';
 import { optimizeFor } from './optimizerPolicy';
+import { MIN_FILES_PER_THREAD, startLintWorker, type LintWorker, type WorkerAnswer, type WorkerJob, type WorkerStart } from './lintWorkerStart';
 
-/** Below this many files per thread a worker's start-up costs more than it saves. */
-export const MIN_FILES_PER_THREAD = 150;
 const MAX_THREADS = 4;
-const JOB_KEY = 'whfbLintJob';
 
 /** A worker's state in the shared array: it may still start, it has started, it was told not to, or it has answered every file it claimed. */
 const NOT_STARTED = 0;
@@ -42,15 +40,6 @@ const waitAsync = (Atomics as unknown as {
   waitAsync: (array: Int32Array, index: number, value: number) => { async: false } | { async: true; value: Promise<unknown> };
 }).waitAsync;
 
-/**
- * What a worker gets once it is running: the whole job, how many files it answers at most at once,
- * the shared file counter (index 0) and its own state slot. The port it answers on (read by the main
- * thread between its own files) comes with its start, in workerData.
- */
-interface WorkerJob { job: LintJob; batchSize: number; shared: SharedArrayBuffer; slot: number }
-interface WorkerStart { port: MessagePort }
-/** The results of the files at `indices` (in the job's candidates), in that order. */
-interface WorkerAnswer { indices: number[]; results: LintFilesResult[] }
 
 /** Where a run's workers come from: the bundle they run, and a worker started ahead of the run (cli.ts), used once. */
 export interface WorkerSource { script: string | undefined; standby?: LintWorker }
@@ -115,52 +104,6 @@ function answeredAll(state: Int32Array, slot: number, worker: LintWorker): Promi
 /** How many files a worker answers at once while files are left: few messages, each soon taken in. */
 function answerBatchSize(files: number, threads: number): number {
   return Math.max(8, Math.min(50, Math.ceil(files / (threads * 16))));
-}
-
-export interface LintWorker {
-  /** Hands the worker its job (once). */
-  assign: (job: WorkerJob) => void;
-  /** Resolves when the worker has exited, failed or been stopped. */
-  done: Promise<void>;
-  stop: () => Promise<number>;
-  /** The next answer the worker posted, without waiting; undefined when none is queued. */
-  receive: () => WorkerAnswer | undefined;
-  close: () => void;
-}
-
-/**
- * Starts a worker; it loads the bundle and waits for its job (assign). Its answers come on a port
- * of their own that the main thread reads synchronously (receiveMessageOnPort) between its own files,
- * not as events, which would wait until the main thread's last file.
- */
-export function startLintWorker(script: string): LintWorker {
-  const { port1: answers, port2: port } = new MessageChannel();
-  const receive = (): WorkerAnswer | undefined => (receiveMessageOnPort(answers)?.message as WorkerAnswer | undefined);
-  const close = (): void => answers.close();
-  let worker: Worker;
-  try {
-    worker = new Worker(script, { workerData: { [JOB_KEY]: { port } satisfies WorkerStart }, transferList: [port], stdout: false, stderr: false });
-  } catch {
-    return { assign: () => undefined, done: Promise.resolve(), stop: () => Promise.resolve(0), receive, close };
-  }
-  // Until it has a job, a worker started ahead keeps the process alive for nothing.
-  worker.unref();
-  const done = new Promise<void>((resolve) => {
-    worker.once('error', () => resolve());
-    worker.once('exit', () => resolve());
-  });
-  const assign = (job: WorkerJob): void => {
-    worker.ref();
-    worker.postMessage(job);
-  };
-  return { assign, done, stop: () => worker.terminate(), receive, close };
-}
-
-/** How this thread was started, when it is a whfb-lint worker. */
-export function workerStart(): WorkerStart | undefined {
-  if (isMainThread) return undefined;
-  const data = workerData as Record<string, unknown> | null;
-  return (data?.[JOB_KEY] as WorkerStart | undefined) ?? undefined;
 }
 
 /** A worker's life: wait for the job, then claim files one by one and answer them in batches, until none is left (or it was stopped before it began). */

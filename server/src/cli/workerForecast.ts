@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { GlobMatcher, hasGlobCharacters } from '../config/glob';
 import { parseArgs } from './args';
 import { SKIPPED_DIRECTORIES } from './collectFiles';
-import { MIN_FILES_PER_THREAD } from './parallelLint';
+import { MIN_FILES_PER_THREAD } from './lintWorkerStart';
 
 /**
  * Whether a command line may name enough files for a second thread, before they are collected:

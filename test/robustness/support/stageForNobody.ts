@@ -8,6 +8,7 @@ import { buildSync } from 'esbuild';
 import { chmodSync, copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
+import { CLI_BUNDLE, CLI_ENGINE_BUNDLE } from '../../protocol/ensureBuilt';
 
 let stage: string | undefined;
 
@@ -27,6 +28,12 @@ export function stagedCopy(file: string): string {
   copyFileSync(file, target);
   chmodSync(target, 0o644);
   return target;
+}
+
+/** whfb-lint staged: the launcher (dist/cli.js) and the engine it requires from beside it; returns the launcher. */
+export function stagedCli(): string {
+  stagedCopy(CLI_ENGINE_BUNDLE);
+  return stagedCopy(CLI_BUNDLE);
 }
 
 /** A TypeScript entry bundled with its imports into one .js file, readable by everyone. */

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MIN_FILES_PER_THREAD } from '../../../server/src/cli/parallelLint';
+import { MIN_FILES_PER_THREAD } from '../../../server/src/cli/lintWorkerStart';
 import { mayNeedWorkers } from '../../../server/src/cli/workerForecast';
 
 const scratch = mkdtempSync(join(tmpdir(), 'whfb-forecast-'));

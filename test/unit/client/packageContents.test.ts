@@ -30,7 +30,7 @@ const SHIPPED = [
 ];
 const REQUIRED = [
   'package.json', 'package.nls.json', 'l10n/bundle.l10n.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'NOTICE',
-  'dist/extension.js', 'dist/server.js', 'dist/service.js', 'dist/cli.js', 'dist/web/extension.js', 'dist/web/server.js',
+  'dist/extension.js', 'dist/server.js', 'dist/service.js', 'dist/cli.js', 'dist/cli-engine.js', 'dist/web/extension.js', 'dist/web/server.js',
   // What dist/service.js requires on first use (scripts/build.mjs FIRST_USE_BUNDLES, scripts/serviceSplit.mjs).
   'dist/service-features.js', 'dist/yaml.js', 'dist/checklists.js', 'dist/catalog-texts.js',
   'schemas/whfb-policy.schema.json',
