@@ -7,8 +7,9 @@
  * it only runs the cross-file rules over those small records.
  */
 import { getCatalog } from '../catalog/catalog';
+import type { CatalogIndex } from '../catalog/catalogIndex';
 import { CrossFileState } from '../rules/crossFile/crossFileState';
-import { factsFromPortable, type FileFacts, type PortableFileFacts } from '../rules/crossFile/facts';
+import { factsFromPortable, type FileFacts, type LocalFileFacts, type PortableFileFacts } from '../rules/crossFile/facts';
 import type { Finding, OffsetRange } from '../model/types';
 import type { SeverityName } from '../lsp/protocolTypes';
 import type { Candidate } from './collectFiles';
@@ -38,8 +39,13 @@ export function prepareCrossFileFacts(files: readonly FileResult[]): void {
   const catalog = getCatalog();
   for (const file of files) {
     const portable = file.crossFileFacts;
-    if (portable && !file.tooLarge && !prepared.has(portable)) prepared.set(portable, factsFromPortable(portable, catalog) ?? null);
+    if (portable && !isLocal(portable) && !file.tooLarge && !prepared.has(portable)) prepared.set(portable, factsFromPortable(portable, catalog) ?? null);
   }
+}
+
+/** Facts this thread built (the main thread's own files), ready as they are. */
+function isLocal(facts: PortableFileFacts | LocalFileFacts): facts is LocalFileFacts {
+  return 'facts' in facts;
 }
 
 /**
@@ -54,14 +60,13 @@ export function addCrossFileFindings(files: FileResult[], groups: readonly Cross
   const positionsOf = new Map<string, Positions>();
   const entries: { uri: string; facts: FileFacts; result: FileResult }[] = [];
   for (const file of files) {
-    const portable = file.crossFileFacts;
+    const given = file.crossFileFacts;
     delete file.crossFileFacts;
-    if (!portable || file.tooLarge || !severityByPath.has(file.path)) continue;
-    const early = prepared.get(portable);
-    const facts = early === undefined ? factsFromPortable(portable, catalog) : early ?? undefined;
+    if (!given || file.tooLarge || !severityByPath.has(file.path)) continue;
+    const facts = isLocal(given) ? given.facts : rebuilt(given, catalog);
     if (!facts) continue;
     pathOfUri.set(facts.uri, file.path);
-    positionsOf.set(facts.uri, { flat: portable.positions });
+    positionsOf.set(facts.uri, { flat: given.positions });
     entries.push({ uri: facts.uri, facts, result: file });
   }
   if (entries.length < 2) return;
@@ -73,6 +78,11 @@ export function addCrossFileFindings(files: FileResult[], groups: readonly Cross
     const added = findings.map((item) => toLintDiagnostic(item, uri, pathOfUri, positionsOf));
     result.diagnostics = [...result.diagnostics, ...added].sort((a, b) => a.line - b.line || a.column - b.column);
   }
+}
+
+function rebuilt(portable: PortableFileFacts, catalog: CatalogIndex): FileFacts | undefined {
+  const early = prepared.get(portable);
+  return early === undefined ? factsFromPortable(portable, catalog) : early ?? undefined;
 }
 
 /** 1-based line and column of an offset; undefined when the facts did not name it. */

@@ -132,6 +132,13 @@ function signatureOf(sources: readonly Source[]): string {
   return sources.map((source) => `${source.channel}|${source.node.path}|${source.value}|${source.range.start}|${source.range.end}|${source.ignoredCodes.join(',')}`).join('\n');
 }
 
+/** The topics' signatures (FileFacts.signatures), built at their first read. */
+function signaturesOf(topics: ReadonlyMap<string, readonly Source[]>): Map<string, string> {
+  const signatures = new Map<string, string>();
+  for (const [topic, list] of topics) signatures.set(topic, signatureOf(list));
+  return signatures;
+}
+
 export function fileFacts(uri: string, model: PolicyModel, catalog: CatalogIndex): FileFacts {
   const topics = new Map<string, Source[]>();
   const deliveredByGroupPolicy = new Set<string>();
@@ -180,16 +187,20 @@ export function fileFacts(uri: string, model: PolicyModel, catalog: CatalogIndex
   if (tenant) topics.set(`${TENANT_TOPIC_PREFIX}${folder}`, []);
   const mdmWinsOverGroupPolicy = settingsFor(model, NODES.mdmWinsOverGroupPolicy, catalog)
     .some((setting) => setting.value !== undefined && asInteger(setting.value.value) === 1);
-  const signatures = new Map<string, string>();
-  for (const [topic, sources] of topics) signatures.set(topic, signatureOf(sources));
   const audience = model.audience;
   const tenantWide = model.policyScope === 'tenant-wide';
   const ignoredCodes = model.ignoredCodes ?? [];
   const deployedModel = model.deployment?.model?.value.trim().toLowerCase();
   const deployment = deployedModel ? `${deployedModel}|${model.deployment?.trust?.value.trim().toLowerCase() ?? ''}` : undefined;
   const groupPolicyObject = model.settings.some((setting) => setting.groupPolicy) || model.groupPolicy.length > 0 ? groupPolicyObjectOf(uri) : undefined;
+  let signatures: Map<string, string> | undefined;
   return {
-    uri, folder, audience, tenantWide, mdmWinsOverGroupPolicy, ignoredCodes, topics, signatures,
+    uri, folder, audience, tenantWide, mdmWinsOverGroupPolicy, ignoredCodes, topics,
+    // Read only when a file's next version is compared with this one: a first version (every file
+    // of a whfb-lint run, a workspace file as it is indexed) never is.
+    get signatures() {
+      return (signatures ??= signaturesOf(topics));
+    },
     ...(tenant ? { tenant } : {}),
     ...(tenantRange ? { tenantRange } : {}),
     ...(deployment ? { deployment } : {}),
@@ -229,8 +240,59 @@ const SOURCE_ON = 4;
 const SOURCE_HAS_NUMBER = 8;
 const NO_CODES: readonly string[] = Object.freeze([]);
 
-export function portableFacts(facts: FileFacts, positionAt: (offset: number) => { line: number; character: number }): PortableFileFacts {
+/** What a file's facts say about the file itself: FileFacts without the topics and their signatures. */
+type FileLevelFacts = Omit<FileFacts, 'topics' | 'signatures'>;
+
+/** Every key of FileLevelFacts, so a field added to FileFacts cannot be left out of the portable form unnoticed. */
+const FILE_LEVEL_KEYS = [
+  'uri', 'folder', 'tenant', 'tenantRange', 'audience', 'deployment', 'groupPolicyObject', 'tenantWide', 'mdmWinsOverGroupPolicy',
+  'ignoredCodes', 'fileSignature',
+] as const satisfies readonly (keyof FileLevelFacts)[];
+const everyFileLevelKey: Exclude<keyof FileLevelFacts, (typeof FILE_LEVEL_KEYS)[number]> extends never ? true : never = true;
+void everyFileLevelKey;
+
+/** The file-level fields, copied one by one: a rest spread would read (and so build) the lazy signatures. */
+function fileLevelOf(facts: FileFacts): FileLevelFacts {
+  const out: Record<string, unknown> = {};
+  for (const key of FILE_LEVEL_KEYS) if (key in facts) out[key] = facts[key];
+  return out as unknown as FileLevelFacts;
+}
+
+/**
+ * Flat triples offset, line, character (0-based) for every offset a finding or related location
+ * can name: the file's start, its sources' ranges and the tenant's range, each once.
+ */
+export function positionsOf(facts: FileFacts, positionAt: (offset: number) => { line: number; character: number }): number[] {
   const offsets = new Set<number>([0]);
+  for (const sources of facts.topics.values()) {
+    for (const source of sources) {
+      offsets.add(source.range.start);
+      offsets.add(source.range.end);
+    }
+  }
+  if (facts.tenantRange) {
+    offsets.add(facts.tenantRange.start);
+    offsets.add(facts.tenantRange.end);
+  }
+  const positions: number[] = [];
+  for (const offset of offsets) {
+    const position = positionAt(offset);
+    positions.push(offset, position.line, position.character);
+  }
+  return positions;
+}
+
+/**
+ * A file's facts as they are, with the positions of their offsets, for the thread that built them:
+ * whfb-lint's main thread keeps its own files' facts so, and only a worker's cross threads in the
+ * portable form.
+ */
+export interface LocalFileFacts {
+  facts: FileFacts;
+  positions: number[];
+}
+
+export function portableFacts(facts: FileFacts, positionAt: (offset: number) => { line: number; character: number }): PortableFileFacts {
   const indexOf = new Map<Source, number>();
   const sourceStrings: string[] = [];
   const numbers: number[] = [];
@@ -251,23 +313,12 @@ export function portableFacts(facts: FileFacts, positionAt: (offset: number) => 
           | (source.number !== undefined ? SOURCE_HAS_NUMBER : 0);
         numbers.push(flags, source.range.start, source.range.end, source.number ?? 0);
         if (source.ignoredCodes.length > 0) ignoredCodesBySource.push(index, source.ignoredCodes.join('\n'));
-        offsets.add(source.range.start);
-        offsets.add(source.range.end);
       }
       topicSources.push(index);
     }
   }
-  if (facts.tenantRange) {
-    offsets.add(facts.tenantRange.start);
-    offsets.add(facts.tenantRange.end);
-  }
-  const positions: number[] = [];
-  for (const offset of offsets) {
-    const position = positionAt(offset);
-    positions.push(offset, position.line, position.character);
-  }
-  const { topics: _topics, signatures: _signatures, ...rest } = facts;
-  return { ...rest, sourceStrings, sourceNumbers: new Float64Array(numbers), ignoredCodesBySource, topicNames, topicSources, positions };
+  const positions = positionsOf(facts, positionAt);
+  return { ...fileLevelOf(facts), sourceStrings, sourceNumbers: new Float64Array(numbers), ignoredCodesBySource, topicNames, topicSources, positions };
 }
 
 /** The facts again, their nodes the catalog's own (the rules compare nodes by identity); undefined when a node is unknown here. */
@@ -315,11 +366,7 @@ export function factsFromPortable(portable: PortableFileFacts, catalog: CatalogI
     ...rest, topics,
     // Read only when a file's next version is compared with this one: whfb-lint judges each file once and never does.
     get signatures() {
-      if (!signatures) {
-        signatures = new Map<string, string>();
-        for (const [topic, list] of topics) signatures.set(topic, signatureOf(list));
-      }
-      return signatures;
+      return (signatures ??= signaturesOf(topics));
     },
   };
 }
