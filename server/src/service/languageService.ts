@@ -366,7 +366,8 @@ export function getLanguageService(settings?: Partial<LanguageServiceSettings>, 
         const entry = parsed(doc);
         if (!entry.model) return undefined;
         const lines = entry.lines();
-        return portableFacts(fileFacts(doc.uri, entry.model, getCatalogOnce()), (offset) => lines.positionAt(offset));
+        const catalog = getCatalogOnce();
+        return portableFacts(fileFacts(doc.uri, entry.model, catalog), catalog, (offset) => lines.positionAt(offset));
       });
     },
 

@@ -86,12 +86,34 @@ function add(topics: Map<string, Source[]>, topic: string, source: Source): void
   else topics.set(topic, [source]);
 }
 
+/**
+ * One topic string per node, shared by every file that sets it: the cross-file state files and
+ * looks up each file's topics in Maps, and a string made per file (or copied across threads) is
+ * hashed and compared character by character there, the shared one once.
+ */
+const topicByNode = new WeakMap<CatalogNode, string>();
+
+function nodeTopic(node: CatalogNode): string {
+  let topic = topicByNode.get(node);
+  if (topic === undefined) topicByNode.set(node, (topic = `${NODE_TOPIC_PREFIX}${node.path}`));
+  return topic;
+}
+
+/** extraTopics by node: five case-insensitive name comparisons per source were a visible share of a whfb-lint thread. */
+const extraTopicsByNode = new WeakMap<CatalogNode, readonly string[]>();
+const NO_EXTRA_TOPICS: readonly string[] = Object.freeze([]);
+
 /** The topics a source is judged under, beside its own node's. */
-function extraTopics(node: CatalogNode): string[] {
-  if (nodeMatches(node, NODES.usePassportForWork)) return [ENABLE_TOPIC];
-  if (nodeMatches(node, NODES.useCertificateTrust) || nodeMatches(node, NODES.useCloudTrust)) return [TRUST_TOPIC];
-  if (nodeMatches(node, NODES.minimumPinLength) || nodeMatches(node, NODES.maximumPinLength)) return [PIN_TOPIC];
-  return [];
+function extraTopics(node: CatalogNode): readonly string[] {
+  let topics = extraTopicsByNode.get(node);
+  if (topics === undefined) {
+    topics = nodeMatches(node, NODES.usePassportForWork) ? [ENABLE_TOPIC]
+      : nodeMatches(node, NODES.useCertificateTrust) || nodeMatches(node, NODES.useCloudTrust) ? [TRUST_TOPIC]
+      : nodeMatches(node, NODES.minimumPinLength) || nodeMatches(node, NODES.maximumPinLength) ? [PIN_TOPIC]
+      : NO_EXTRA_TOPICS;
+    extraTopicsByNode.set(node, topics);
+  }
+  return topics;
 }
 
 function tenantOfModel(model: PolicyModel, catalog: CatalogIndex): { tenant?: string; range?: OffsetRange } {
@@ -161,10 +183,11 @@ export function fileFacts(uri: string, model: PolicyModel, catalog: CatalogIndex
       uri, channel, node, value, range: setting.value.range,
       said: `${node.name} = ${value || l10n.t('(empty)')}`,
       ignoredCodes: setting.ignoredCodes,
-      ...(on !== undefined ? { on } : {}),
-      ...(number !== undefined ? { number } : {}),
     };
-    add(topics, `${NODE_TOPIC_PREFIX}${node.path}`, source);
+    // Set after, not spread in: no object per optional field (factsFromPortable builds the same shape).
+    if (on !== undefined) source.on = on;
+    if (number !== undefined) source.number = number;
+    add(topics, nodeTopic(node), source);
     for (const topic of extraTopics(node)) add(topics, topic, source);
   }
   for (const entry of model.groupPolicy) {
@@ -178,7 +201,7 @@ export function fileFacts(uri: string, model: PolicyModel, catalog: CatalogIndex
         uri, channel: 'group-policy', node, value: state, on: state === 'enabled', range: entry.policy.range,
         said: state === 'enabled' ? l10n.t('Group Policy "{0}" (enabled)', shown) : l10n.t('Group Policy "{0}" (disabled)', shown), ignoredCodes: entry.ignoredCodes,
       };
-      add(topics, `${NODE_TOPIC_PREFIX}${node.path}`, source);
+      add(topics, nodeTopic(node), source);
       for (const topic of extraTopics(node)) add(topics, topic, source);
     }
   }
@@ -219,9 +242,13 @@ export function fileFacts(uri: string, model: PolicyModel, catalog: CatalogIndex
  * built, a large part of a run. Each source is sent once, however many topics name it.
  */
 export interface PortableFileFacts extends Omit<FileFacts, 'topics' | 'signatures'> {
-  /** Per source, SOURCE_STRINGS apart: catalog path, value, how a message names it. */
+  /** Per source, SOURCE_STRINGS apart: value, how a message names it. */
   sourceStrings: string[];
-  /** Per source, SOURCE_NUMBERS apart: flags (SOURCE_*), range start, range end, number. */
+  /**
+   * Per source, SOURCE_NUMBERS apart: flags (SOURCE_*), the node's index in the catalog's nodes,
+   * range start, range end, number. An index, not the path: both threads load the one catalog of
+   * the one bundle, and a path that crossed threads was a string to hash and compare per source.
+   */
   sourceNumbers: Float64Array;
   /** Pairs source index, codes joined by "\n", for the sources with codes silenced. */
   ignoredCodesBySource: (number | string)[];
@@ -232,8 +259,8 @@ export interface PortableFileFacts extends Omit<FileFacts, 'topics' | 'signature
   positions: number[];
 }
 
-const SOURCE_STRINGS = 3;
-const SOURCE_NUMBERS = 4;
+const SOURCE_STRINGS = 2;
+const SOURCE_NUMBERS = 5;
 const SOURCE_GROUP_POLICY = 1;
 const SOURCE_HAS_ON = 2;
 const SOURCE_ON = 4;
@@ -252,7 +279,7 @@ const everyFileLevelKey: Exclude<keyof FileLevelFacts, (typeof FILE_LEVEL_KEYS)[
 void everyFileLevelKey;
 
 /** The file-level fields, copied one by one: a rest spread would read (and so build) the lazy signatures. */
-function fileLevelOf(facts: FileFacts): FileLevelFacts {
+function fileLevelOf(facts: FileLevelFacts): FileLevelFacts {
   const out: Record<string, unknown> = {};
   for (const key of FILE_LEVEL_KEYS) if (key in facts) out[key] = facts[key];
   return out as unknown as FileLevelFacts;
@@ -292,7 +319,19 @@ export interface LocalFileFacts {
   positions: number[];
 }
 
-export function portableFacts(facts: FileFacts, positionAt: (offset: number) => { line: number; character: number }): PortableFileFacts {
+/** Each node's index in the catalog's nodes, by catalog. */
+const nodeIndices = new WeakMap<CatalogIndex, Map<CatalogNode, number>>();
+
+function nodeIndexOf(catalog: CatalogIndex, node: CatalogNode): number {
+  let indices = nodeIndices.get(catalog);
+  if (!indices) {
+    indices = new Map(catalog.nodes.map((each, index) => [each, index]));
+    nodeIndices.set(catalog, indices);
+  }
+  return indices.get(node) ?? -1;
+}
+
+export function portableFacts(facts: FileFacts, catalog: CatalogIndex, positionAt: (offset: number) => { line: number; character: number }): PortableFileFacts {
   const indexOf = new Map<Source, number>();
   const sourceStrings: string[] = [];
   const numbers: number[] = [];
@@ -307,11 +346,11 @@ export function portableFacts(facts: FileFacts, positionAt: (offset: number) => 
       if (index === undefined) {
         index = indexOf.size;
         indexOf.set(source, index);
-        sourceStrings.push(source.node.path, source.value, source.said);
+        sourceStrings.push(source.value, source.said);
         const flags = (source.channel === 'group-policy' ? SOURCE_GROUP_POLICY : 0)
           | (source.on !== undefined ? SOURCE_HAS_ON | (source.on ? SOURCE_ON : 0) : 0)
           | (source.number !== undefined ? SOURCE_HAS_NUMBER : 0);
-        numbers.push(flags, source.range.start, source.range.end, source.number ?? 0);
+        numbers.push(flags, nodeIndexOf(catalog, source.node), source.range.start, source.range.end, source.number ?? 0);
         if (source.ignoredCodes.length > 0) ignoredCodesBySource.push(index, source.ignoredCodes.join('\n'));
       }
       topicSources.push(index);
@@ -331,25 +370,19 @@ export function factsFromPortable(portable: PortableFileFacts, catalog: CatalogI
   // One uri string for the file: the rules compare and look up uris in their hottest loops, and
   // a string that crossed threads is a copy per source, compared character by character.
   const uri = portable.uri;
-  const nodes = new Map<string, CatalogNode>();
   const sources: Source[] = [];
-  for (let index = 0; index * SOURCE_STRINGS < strings.length; index++) {
-    const path = strings[index * SOURCE_STRINGS]!;
-    let node = nodes.get(path);
-    if (!node) {
-      node = catalog.byPath(path);
-      if (!node) return undefined;
-      nodes.set(path, node);
-    }
+  for (let index = 0; index * SOURCE_NUMBERS < numbers.length; index++) {
+    const node = catalog.nodes[numbers[index * SOURCE_NUMBERS + 1]!];
+    if (!node) return undefined;
     const flags = numbers[index * SOURCE_NUMBERS]!;
     // Built in fileFacts' shape, so the rules' property reads stay monomorphic.
     const source: Source = {
-      uri, channel: flags & SOURCE_GROUP_POLICY ? 'group-policy' : 'mdm', node, value: strings[index * SOURCE_STRINGS + 1]!,
-      range: { start: numbers[index * SOURCE_NUMBERS + 1]!, end: numbers[index * SOURCE_NUMBERS + 2]! },
-      said: strings[index * SOURCE_STRINGS + 2]!, ignoredCodes: ignored.get(index) ?? NO_CODES,
+      uri, channel: flags & SOURCE_GROUP_POLICY ? 'group-policy' : 'mdm', node, value: strings[index * SOURCE_STRINGS]!,
+      range: { start: numbers[index * SOURCE_NUMBERS + 2]!, end: numbers[index * SOURCE_NUMBERS + 3]! },
+      said: strings[index * SOURCE_STRINGS + 1]!, ignoredCodes: ignored.get(index) ?? NO_CODES,
     };
     if (flags & SOURCE_HAS_ON) source.on = (flags & SOURCE_ON) !== 0;
-    if (flags & SOURCE_HAS_NUMBER) source.number = numbers[index * SOURCE_NUMBERS + 3]!;
+    if (flags & SOURCE_HAS_NUMBER) source.number = numbers[index * SOURCE_NUMBERS + 4]!;
     sources.push(source);
   }
   const topics = new Map<string, Source[]>();
@@ -358,12 +391,14 @@ export function factsFromPortable(portable: PortableFileFacts, catalog: CatalogI
     const count = topicSources[at++]!;
     const list: Source[] = new Array<Source>(count);
     for (let k = 0; k < count; k++) list[k] = sources[topicSources[at++]!]!;
-    topics.set(topicNames[topic]!, list);
+    // A node topic is its sources' node's: the shared string rather than the copy that came across.
+    const name = topicNames[topic]!;
+    const shared = count > 0 && name.startsWith(NODE_TOPIC_PREFIX) ? nodeTopic(list[0]!.node) : name;
+    topics.set(shared === name ? shared : name, list);
   }
-  const { sourceStrings: _strings, sourceNumbers: _numbers, ignoredCodesBySource: _ignored, topicNames: _names, topicSources: _sources, positions: _positions, ...rest } = portable;
   let signatures: Map<string, string> | undefined;
   return {
-    ...rest, topics,
+    ...fileLevelOf(portable), topics,
     // Read only when a file's next version is compared with this one: whfb-lint judges each file once and never does.
     get signatures() {
       return (signatures ??= signaturesOf(topics));
