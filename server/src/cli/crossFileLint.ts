@@ -21,11 +21,15 @@ export interface CrossFileGroup {
 }
 
 /**
- * Where the offsets the facts named stand (the worker resolved them against the file's text): the
- * flat triples offset, line, character (0-based) as they came, and by offset the index of a
- * triple, made when a finding first needs it (number to number: no object per offset).
+ * Where the offsets the facts named stand (resolved against the file's text by the thread that
+ * checked it): the flat triples offset, line, character (0-based) as they came, and for a long
+ * list, by offset the index of a triple, made when a finding first needs it (number to number: no
+ * object per offset).
  */
 interface Positions { flat: readonly number[]; indexOf?: Map<number, number> }
+
+/** Up to this many triples an offset is found by a scan; beyond, by a Map built once. */
+const SCANNED_POSITIONS = 64;
 
 /** Facts already rebuilt from their portable form (null: a node unknown here), by that form. */
 const prepared = new WeakMap<PortableFileFacts, FileFacts | null>();
@@ -85,14 +89,28 @@ function rebuilt(portable: PortableFileFacts, catalog: CatalogIndex): FileFacts 
   return early === undefined ? factsFromPortable(portable, catalog) : early ?? undefined;
 }
 
-/** 1-based line and column of an offset; undefined when the facts did not name it. */
+/**
+ * 1-based line and column of an offset; undefined when the facts did not name it. A usual file's
+ * few dozen triples are scanned: its findings ask for a handful of offsets (a WHFB305 for two),
+ * and a Map by offset per file cost more to build than the scans.
+ */
 function positionOf(positions: Positions, offset: number): { line: number; column: number } | undefined {
   const flat = positions.flat;
-  if (!positions.indexOf) {
-    positions.indexOf = new Map();
-    for (let at = 0; at + 2 < flat.length; at += 3) positions.indexOf.set(flat[at]!, at);
+  let at: number | undefined;
+  if (flat.length <= 3 * SCANNED_POSITIONS) {
+    for (let each = 0; each + 2 < flat.length; each += 3) {
+      if (flat[each] === offset) {
+        at = each;
+        break;
+      }
+    }
+  } else {
+    if (!positions.indexOf) {
+      positions.indexOf = new Map();
+      for (let each = 0; each + 2 < flat.length; each += 3) positions.indexOf.set(flat[each]!, each);
+    }
+    at = positions.indexOf.get(offset);
   }
-  const at = positions.indexOf.get(offset);
   return at === undefined ? undefined : { line: flat[at + 1]! + 1, column: flat[at + 2]! + 1 };
 }
 

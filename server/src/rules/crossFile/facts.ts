@@ -165,7 +165,9 @@ export function fileFacts(uri: string, model: PolicyModel, catalog: CatalogIndex
   const topics = new Map<string, Source[]>();
   const deliveredByGroupPolicy = new Set<string>();
   const admx = admxFormOf(model);
-  for (const setting of model.settings) {
+  // By index: whfb-lint runs this interpreted for each file, where a for...of step allocates its result.
+  for (let at = 0; at < model.settings.length; at++) {
+    const setting = model.settings[at]!;
     const node = setting.node;
     if (!node || node.interior || !setting.value) continue;
     const value = canonicalValue(setting);
@@ -188,7 +190,8 @@ export function fileFacts(uri: string, model: PolicyModel, catalog: CatalogIndex
     if (on !== undefined) source.on = on;
     if (number !== undefined) source.number = number;
     add(topics, nodeTopic(node), source);
-    for (const topic of extraTopics(node)) add(topics, topic, source);
+    const extra = extraTopics(node);
+    for (let each = 0; each < extra.length; each++) add(topics, extra[each]!, source);
   }
   for (const entry of model.groupPolicy) {
     const state = (entry.state?.value ?? 'enabled').trim().toLowerCase();
@@ -287,24 +290,35 @@ function fileLevelOf(facts: FileLevelFacts): FileLevelFacts {
 
 /**
  * Flat triples offset, line, character (0-based) for every offset a finding or related location
- * can name: the file's start, its sources' ranges and the tenant's range, each once.
+ * can name: the file's start, its sources' ranges and the tenant's range. An offset may come twice
+ * (a source under two topics, two sources of one range): a lookup finds the same place either way.
+ * Index loops and forEach, no for...of nor Set: this runs for every file of a short whfb-lint run,
+ * interpreted (TurboFan is off there), where each for...of step allocates its iterator result.
  */
 export function positionsOf(facts: FileFacts, positionAt: (offset: number) => { line: number; character: number }): number[] {
-  const offsets = new Set<number>([0]);
-  for (const sources of facts.topics.values()) {
-    for (const source of sources) {
-      offsets.add(source.range.start);
-      offsets.add(source.range.end);
-    }
-  }
-  if (facts.tenantRange) {
-    offsets.add(facts.tenantRange.start);
-    offsets.add(facts.tenantRange.end);
-  }
-  const positions: number[] = [];
-  for (const offset of offsets) {
+  // Sized once (grown by push, the list left its outgrown copies behind for every file); a huge
+  // one grows as it is filled, since V8 keeps a very long preallocated array as a dictionary.
+  let offsets = facts.tenantRange ? 3 : 1;
+  facts.topics.forEach((sources) => (offsets += 2 * sources.length));
+  const positions: number[] = offsets <= 10_000 ? new Array<number>(3 * offsets) : [];
+  let filled = 0;
+  const put = (offset: number): void => {
     const position = positionAt(offset);
-    positions.push(offset, position.line, position.character);
+    positions[filled++] = offset;
+    positions[filled++] = position.line;
+    positions[filled++] = position.character;
+  };
+  put(0);
+  facts.topics.forEach((sources) => {
+    for (let at = 0; at < sources.length; at++) {
+      const range = sources[at]!.range;
+      put(range.start);
+      put(range.end);
+    }
+  });
+  if (facts.tenantRange) {
+    put(facts.tenantRange.start);
+    put(facts.tenantRange.end);
   }
   return positions;
 }
