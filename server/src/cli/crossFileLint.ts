@@ -31,19 +31,20 @@ interface Positions { flat: readonly number[]; indexOf?: Map<number, number> }
 /** Up to this many triples an offset is found by a scan; beyond, by a Map built once. */
 const SCANNED_POSITIONS = 64;
 
-/** Facts already rebuilt from their portable form (null: a node unknown here), by that form. */
-const prepared = new WeakMap<PortableFileFacts, FileFacts | null>();
-
 /**
- * Rebuilds the files' facts ahead of addCrossFileFindings: whfb-lint's main thread does it for each
- * chunk as it comes in, while the other threads still check files, rather than in the step that
- * runs alone at the end.
+ * Rebuilds the files' facts ahead of addCrossFileFindings, in place (the portable form gives way
+ * to the local one; a file whose facts name a node unknown here loses them, as the step would
+ * drop it): whfb-lint's main thread does it for each chunk as it comes in, while the other threads
+ * still check files, rather than in the step that runs alone at the end.
  */
 export function prepareCrossFileFacts(files: readonly FileResult[]): void {
-  const catalog = getCatalog();
+  let catalog: CatalogIndex | undefined;
   for (const file of files) {
-    const portable = file.crossFileFacts;
-    if (portable && !isLocal(portable) && !file.tooLarge && !prepared.has(portable)) prepared.set(portable, factsFromPortable(portable, catalog) ?? null);
+    const given = file.crossFileFacts;
+    if (!given || isLocal(given) || file.tooLarge) continue;
+    const facts = factsFromPortable(given, (catalog ??= getCatalog()));
+    if (facts) file.crossFileFacts = { facts, positions: given.positions };
+    else delete file.crossFileFacts;
   }
 }
 
@@ -67,7 +68,7 @@ export function addCrossFileFindings(files: FileResult[], groups: readonly Cross
     const given = file.crossFileFacts;
     delete file.crossFileFacts;
     if (!given || file.tooLarge || !severityByPath.has(file.path)) continue;
-    const facts = isLocal(given) ? given.facts : rebuilt(given, catalog);
+    const facts = isLocal(given) ? given.facts : factsFromPortable(given, catalog);
     if (!facts) continue;
     pathOfUri.set(facts.uri, file.path);
     positionsOf.set(facts.uri, { flat: given.positions });
@@ -82,11 +83,6 @@ export function addCrossFileFindings(files: FileResult[], groups: readonly Cross
     const added = findings.map((item) => toLintDiagnostic(item, uri, pathOfUri, positionsOf));
     result.diagnostics = [...result.diagnostics, ...added].sort((a, b) => a.line - b.line || a.column - b.column);
   }
-}
-
-function rebuilt(portable: PortableFileFacts, catalog: CatalogIndex): FileFacts | undefined {
-  const early = prepared.get(portable);
-  return early === undefined ? factsFromPortable(portable, catalog) : early ?? undefined;
 }
 
 /**

@@ -165,7 +165,7 @@ export class CrossFileState {
       const standing = this.topicFindings.get(topic)?.get(uri);
       if (!standing) return;
       for (let at = 0; at < standing.length; at++) {
-        const finding = standing[at]!.finding;
+        const finding = standing[at].finding;
         const severity = ruleSeverity[finding.code];
         if (severity === 'off') continue;
         out.push(severity ? { ...finding, severity } : finding);
@@ -204,6 +204,6 @@ export function crossFileFindings(
 }
 
 function hasGroupPolicySource(sources: readonly Source[]): boolean {
-  for (let at = 0; at < sources.length; at++) if (sources[at]!.channel === 'group-policy') return true;
+  for (let at = 0; at < sources.length; at++) if (sources[at].channel === 'group-policy') return true;
   return false;
 }

@@ -167,7 +167,7 @@ export function fileFacts(uri: string, model: PolicyModel, catalog: CatalogIndex
   const admx = admxFormOf(model);
   // By index: whfb-lint runs this interpreted for each file, where a for...of step allocates its result.
   for (let at = 0; at < model.settings.length; at++) {
-    const setting = model.settings[at]!;
+    const setting = model.settings[at];
     const node = setting.node;
     if (!node || node.interior || !setting.value) continue;
     const value = canonicalValue(setting);
@@ -191,7 +191,7 @@ export function fileFacts(uri: string, model: PolicyModel, catalog: CatalogIndex
     if (number !== undefined) source.number = number;
     add(topics, nodeTopic(node), source);
     const extra = extraTopics(node);
-    for (let each = 0; each < extra.length; each++) add(topics, extra[each]!, source);
+    for (let each = 0; each < extra.length; each++) add(topics, extra[each], source);
   }
   for (const entry of model.groupPolicy) {
     const state = (entry.state?.value ?? 'enabled').trim().toLowerCase();
@@ -219,19 +219,34 @@ export function fileFacts(uri: string, model: PolicyModel, catalog: CatalogIndex
   const deployedModel = model.deployment?.model?.value.trim().toLowerCase();
   const deployment = deployedModel ? `${deployedModel}|${model.deployment?.trust?.value.trim().toLowerCase() ?? ''}` : undefined;
   const groupPolicyObject = model.settings.some((setting) => setting.groupPolicy) || model.groupPolicy.length > 0 ? groupPolicyObjectOf(uri) : undefined;
-  let signatures: Map<string, string> | undefined;
-  return {
-    uri, folder, audience, tenantWide, mdmWinsOverGroupPolicy, ignoredCodes, topics,
-    // Read only when a file's next version is compared with this one: a first version (every file
-    // of a whfb-lint run, a workspace file as it is indexed) never is.
-    get signatures() {
-      return (signatures ??= signaturesOf(topics));
-    },
+  const level: FileLevelFacts = {
+    uri, folder, audience, tenantWide, mdmWinsOverGroupPolicy, ignoredCodes,
     ...(tenant ? { tenant } : {}),
     ...(tenantRange ? { tenantRange } : {}),
     ...(deployment ? { deployment } : {}),
     ...(groupPolicyObject ? { groupPolicyObject } : {}),
-    fileSignature: JSON.stringify([tenant, tenantRange, audience, tenantWide, mdmWinsOverGroupPolicy, ignoredCodes, deployment, groupPolicyObject]),
+  };
+  return withTopics(level, topics);
+}
+
+/**
+ * The facts of a file from what it says about itself and its topics. The signatures are read only
+ * when a file's next version is compared with this one: a first version (every file of a whfb-lint
+ * run, a workspace file as it is indexed) never is, so they are built at their first read.
+ */
+function withTopics(level: FileLevelFacts, topics: Map<string, Source[]>): FileFacts {
+  let signatures: Map<string, string> | undefined;
+  let fileSignature: string | undefined;
+  return {
+    ...level, topics,
+    get signatures() {
+      return (signatures ??= signaturesOf(topics));
+    },
+    get fileSignature() {
+      return (fileSignature ??= JSON.stringify([
+        level.tenant, level.tenantRange, level.audience, level.tenantWide, level.mdmWinsOverGroupPolicy, level.ignoredCodes, level.deployment, level.groupPolicyObject,
+      ]));
+    },
   };
 }
 
@@ -244,7 +259,7 @@ export function fileFacts(uri: string, model: PolicyModel, catalog: CatalogIndex
  * keys, and a thousand files of twenty settings made the copy between threads, and the objects it
  * built, a large part of a run. Each source is sent once, however many topics name it.
  */
-export interface PortableFileFacts extends Omit<FileFacts, 'topics' | 'signatures'> {
+export interface PortableFileFacts extends Omit<FileFacts, 'topics' | 'signatures' | 'fileSignature'> {
   /** Per source, SOURCE_STRINGS apart: value, how a message names it. */
   sourceStrings: string[];
   /**
@@ -255,8 +270,11 @@ export interface PortableFileFacts extends Omit<FileFacts, 'topics' | 'signature
   sourceNumbers: Float64Array;
   /** Pairs source index, codes joined by "\n", for the sources with codes silenced. */
   ignoredCodesBySource: (number | string)[];
-  /** Topic by topic: its name, then how many sources it holds, then their indices. */
-  topicNames: string[];
+  /**
+   * Topic by topic: its name (a node's topic as the node's index in the catalog's nodes, so no
+   * path crosses threads), then in topicSources how many sources it holds, then their indices.
+   */
+  topicNames: (string | number)[];
   topicSources: number[];
   /** Flat triples offset, line, character for every offset a finding or related location can name. */
   positions: number[];
@@ -271,12 +289,12 @@ const SOURCE_HAS_NUMBER = 8;
 const NO_CODES: readonly string[] = Object.freeze([]);
 
 /** What a file's facts say about the file itself: FileFacts without the topics and their signatures. */
-type FileLevelFacts = Omit<FileFacts, 'topics' | 'signatures'>;
+type FileLevelFacts = Omit<FileFacts, 'topics' | 'signatures' | 'fileSignature'>;
 
 /** Every key of FileLevelFacts, so a field added to FileFacts cannot be left out of the portable form unnoticed. */
 const FILE_LEVEL_KEYS = [
   'uri', 'folder', 'tenant', 'tenantRange', 'audience', 'deployment', 'groupPolicyObject', 'tenantWide', 'mdmWinsOverGroupPolicy',
-  'ignoredCodes', 'fileSignature',
+  'ignoredCodes',
 ] as const satisfies readonly (keyof FileLevelFacts)[];
 const everyFileLevelKey: Exclude<keyof FileLevelFacts, (typeof FILE_LEVEL_KEYS)[number]> extends never ? true : never = true;
 void everyFileLevelKey;
@@ -311,7 +329,7 @@ export function positionsOf(facts: FileFacts, positionAt: (offset: number) => { 
   put(0);
   facts.topics.forEach((sources) => {
     for (let at = 0; at < sources.length; at++) {
-      const range = sources[at]!.range;
+      const range = sources[at].range;
       put(range.start);
       put(range.end);
     }
@@ -350,10 +368,10 @@ export function portableFacts(facts: FileFacts, catalog: CatalogIndex, positionA
   const sourceStrings: string[] = [];
   const numbers: number[] = [];
   const ignoredCodesBySource: (number | string)[] = [];
-  const topicNames: string[] = [];
+  const topicNames: (string | number)[] = [];
   const topicSources: number[] = [];
   for (const [topic, sources] of facts.topics) {
-    topicNames.push(topic);
+    topicNames.push(sources.length > 0 && topic === nodeTopic(sources[0].node) ? nodeIndexOf(catalog, sources[0].node) : topic);
     topicSources.push(sources.length);
     for (const source of sources) {
       let index = indexOf.get(source);
@@ -405,17 +423,14 @@ export function factsFromPortable(portable: PortableFileFacts, catalog: CatalogI
     const count = topicSources[at++]!;
     const list: Source[] = new Array<Source>(count);
     for (let k = 0; k < count; k++) list[k] = sources[topicSources[at++]!]!;
-    // A node topic is its sources' node's: the shared string rather than the copy that came across.
     const name = topicNames[topic]!;
-    const shared = count > 0 && name.startsWith(NODE_TOPIC_PREFIX) ? nodeTopic(list[0]!.node) : name;
-    topics.set(shared === name ? shared : name, list);
+    if (typeof name === 'string') {
+      topics.set(name, list);
+      continue;
+    }
+    const node = catalog.nodes[name];
+    if (!node) return undefined;
+    topics.set(nodeTopic(node), list);
   }
-  let signatures: Map<string, string> | undefined;
-  return {
-    ...fileLevelOf(portable), topics,
-    // Read only when a file's next version is compared with this one: whfb-lint judges each file once and never does.
-    get signatures() {
-      return (signatures ??= signaturesOf(topics));
-    },
-  };
+  return withTopics(fileLevelOf(portable), topics);
 }
