@@ -232,22 +232,48 @@ export function fileFacts(uri: string, model: PolicyModel, catalog: CatalogIndex
 /**
  * The facts of a file from what it says about itself and its topics. The signatures are read only
  * when a file's next version is compared with this one: a first version (every file of a whfb-lint
- * run, a workspace file as it is indexed) never is, so they are built at their first read.
+ * run, a workspace file as it is indexed) never is, so they are built at their first read. A class,
+ * so the lazy getters sit once on its prototype: an object literal with getters defined them
+ * anew for every file (a runtime call each where the code runs interpreted).
  */
+class FactsOfFile implements FileFacts {
+  declare uri: string;
+  declare folder: string;
+  declare tenant?: string;
+  declare tenantRange?: OffsetRange;
+  declare audience?: PolicyAudience;
+  declare deployment?: string;
+  declare groupPolicyObject?: string;
+  declare tenantWide: boolean;
+  declare mdmWinsOverGroupPolicy: boolean;
+  declare ignoredCodes: readonly string[];
+  readonly topics: Map<string, Source[]>;
+  private builtSignatures: Map<string, string> | undefined;
+  private builtFileSignature: string | undefined;
+
+  constructor(level: FileLevelFacts, topics: Map<string, Source[]>) {
+    for (let at = 0; at < FILE_LEVEL_KEYS.length; at++) {
+      const key = FILE_LEVEL_KEYS[at];
+      if (key in level) (this as Record<string, unknown>)[key] = level[key];
+    }
+    this.topics = topics;
+    this.builtSignatures = undefined;
+    this.builtFileSignature = undefined;
+  }
+
+  get signatures(): Map<string, string> {
+    return (this.builtSignatures ??= signaturesOf(this.topics));
+  }
+
+  get fileSignature(): string {
+    return (this.builtFileSignature ??= JSON.stringify([
+      this.tenant, this.tenantRange, this.audience, this.tenantWide, this.mdmWinsOverGroupPolicy, this.ignoredCodes, this.deployment, this.groupPolicyObject,
+    ]));
+  }
+}
+
 function withTopics(level: FileLevelFacts, topics: Map<string, Source[]>): FileFacts {
-  let signatures: Map<string, string> | undefined;
-  let fileSignature: string | undefined;
-  return {
-    ...level, topics,
-    get signatures() {
-      return (signatures ??= signaturesOf(topics));
-    },
-    get fileSignature() {
-      return (fileSignature ??= JSON.stringify([
-        level.tenant, level.tenantRange, level.audience, level.tenantWide, level.mdmWinsOverGroupPolicy, level.ignoredCodes, level.deployment, level.groupPolicyObject,
-      ]));
-    },
-  };
+  return new FactsOfFile(level, topics);
 }
 
 /**
@@ -302,7 +328,10 @@ void everyFileLevelKey;
 /** The file-level fields, copied one by one: a rest spread would read (and so build) the lazy signatures. */
 function fileLevelOf(facts: FileLevelFacts): FileLevelFacts {
   const out: Record<string, unknown> = {};
-  for (const key of FILE_LEVEL_KEYS) if (key in facts) out[key] = facts[key];
+  for (let at = 0; at < FILE_LEVEL_KEYS.length; at++) {
+    const key = FILE_LEVEL_KEYS[at];
+    if (key in facts) out[key] = facts[key];
+  }
   return out as unknown as FileLevelFacts;
 }
 
