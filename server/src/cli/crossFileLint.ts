@@ -7,8 +7,9 @@
  * it only runs the cross-file rules over those small records.
  */
 import { getCatalog } from '../catalog/catalog';
+import type { CatalogIndex } from '../catalog/catalogIndex';
 import { CrossFileState } from '../rules/crossFile/crossFileState';
-import { factsFromPortable, type FileFacts, type PortableFileFacts } from '../rules/crossFile/facts';
+import { factsFromPortable, type FileFacts, type LocalFileFacts, type PortableFileFacts } from '../rules/crossFile/facts';
 import type { Finding, OffsetRange } from '../model/types';
 import type { SeverityName } from '../lsp/protocolTypes';
 import type { Candidate } from './collectFiles';
@@ -20,26 +21,36 @@ export interface CrossFileGroup {
 }
 
 /**
- * Where the offsets the facts named stand (the worker resolved them against the file's text): the
- * flat triples offset, line, character (0-based) as they came, and by offset the index of a
- * triple, made when a finding first needs it (number to number: no object per offset).
+ * Where the offsets the facts named stand (resolved against the file's text by the thread that
+ * checked it): the flat triples offset, line, character (0-based) as they came, and for a long
+ * list, by offset the index of a triple, made when a finding first needs it (number to number: no
+ * object per offset).
  */
 interface Positions { flat: readonly number[]; indexOf?: Map<number, number> }
 
-/** Facts already rebuilt from their portable form (null: a node unknown here), by that form. */
-const prepared = new WeakMap<PortableFileFacts, FileFacts | null>();
+/** Up to this many triples an offset is found by a scan; beyond, by a Map built once. */
+const SCANNED_POSITIONS = 64;
 
 /**
- * Rebuilds the files' facts ahead of addCrossFileFindings: whfb-lint's main thread does it for each
- * chunk as it comes in, while the other threads still check files, rather than in the step that
- * runs alone at the end.
+ * Rebuilds the files' facts ahead of addCrossFileFindings, in place (the portable form gives way
+ * to the local one; a file whose facts name a node unknown here loses them, as the step would
+ * drop it): whfb-lint's main thread does it for each chunk as it comes in, while the other threads
+ * still check files, rather than in the step that runs alone at the end.
  */
 export function prepareCrossFileFacts(files: readonly FileResult[]): void {
-  const catalog = getCatalog();
+  let catalog: CatalogIndex | undefined;
   for (const file of files) {
-    const portable = file.crossFileFacts;
-    if (portable && !file.tooLarge && !prepared.has(portable)) prepared.set(portable, factsFromPortable(portable, catalog) ?? null);
+    const given = file.crossFileFacts;
+    if (!given || isLocal(given) || file.tooLarge) continue;
+    const facts = factsFromPortable(given, (catalog ??= getCatalog()));
+    if (facts) file.crossFileFacts = { facts, positions: given.positions };
+    else delete file.crossFileFacts;
   }
+}
+
+/** Facts this thread built (the main thread's own files), ready as they are. */
+function isLocal(facts: PortableFileFacts | LocalFileFacts): facts is LocalFileFacts {
+  return 'facts' in facts;
 }
 
 /**
@@ -54,14 +65,13 @@ export function addCrossFileFindings(files: FileResult[], groups: readonly Cross
   const positionsOf = new Map<string, Positions>();
   const entries: { uri: string; facts: FileFacts; result: FileResult }[] = [];
   for (const file of files) {
-    const portable = file.crossFileFacts;
+    const given = file.crossFileFacts;
     delete file.crossFileFacts;
-    if (!portable || file.tooLarge || !severityByPath.has(file.path)) continue;
-    const early = prepared.get(portable);
-    const facts = early === undefined ? factsFromPortable(portable, catalog) : early ?? undefined;
+    if (!given || file.tooLarge || !severityByPath.has(file.path)) continue;
+    const facts = isLocal(given) ? given.facts : factsFromPortable(given, catalog);
     if (!facts) continue;
     pathOfUri.set(facts.uri, file.path);
-    positionsOf.set(facts.uri, { flat: portable.positions });
+    positionsOf.set(facts.uri, { flat: given.positions });
     entries.push({ uri: facts.uri, facts, result: file });
   }
   if (entries.length < 2) return;
@@ -75,14 +85,28 @@ export function addCrossFileFindings(files: FileResult[], groups: readonly Cross
   }
 }
 
-/** 1-based line and column of an offset; undefined when the facts did not name it. */
+/**
+ * 1-based line and column of an offset; undefined when the facts did not name it. A usual file's
+ * few dozen triples are scanned: its findings ask for a handful of offsets (a WHFB305 for two),
+ * and a Map by offset per file cost more to build than the scans.
+ */
 function positionOf(positions: Positions, offset: number): { line: number; column: number } | undefined {
   const flat = positions.flat;
-  if (!positions.indexOf) {
-    positions.indexOf = new Map();
-    for (let at = 0; at + 2 < flat.length; at += 3) positions.indexOf.set(flat[at]!, at);
+  let at: number | undefined;
+  if (flat.length <= 3 * SCANNED_POSITIONS) {
+    for (let each = 0; each + 2 < flat.length; each += 3) {
+      if (flat[each] === offset) {
+        at = each;
+        break;
+      }
+    }
+  } else {
+    if (!positions.indexOf) {
+      positions.indexOf = new Map();
+      for (let each = 0; each + 2 < flat.length; each += 3) positions.indexOf.set(flat[each]!, each);
+    }
+    at = positions.indexOf.get(offset);
   }
-  const at = positions.indexOf.get(offset);
   return at === undefined ? undefined : { line: flat[at + 1]! + 1, column: flat[at + 2]! + 1 };
 }
 

@@ -43,6 +43,12 @@ export function languageIdFor(path: string): string {
 /** --fix writes the fixed files; --fix-dry-run only describes the changes (a diff). */
 export type FixMode = 'write' | 'dry-run';
 
+/**
+ * How each file's cross-file facts are handed back: as plain data that can cross threads (a
+ * worker's), or as the rules read them, for the thread that checked the file.
+ */
+export type CrossFileFactsForm = 'portable' | 'local';
+
 export interface LintFilesResult {
   files: FileResult[];
   problems: string[];
@@ -59,7 +65,7 @@ export function lintFiles(
   takeServiceErrors: () => string[] = () => [],
   ruleSeverity: Record<string, SeverityName | 'off'> = {},
   fixMode?: FixMode,
-  crossFile = false,
+  crossFile?: CrossFileFactsForm,
 ): LintFilesResult {
   const files: FileResult[] = [];
   const problems: string[] = [];
@@ -92,7 +98,7 @@ export function lintFiles(
       const diagnostics = service.validate(input);
       const result: FileResult = { path: candidate.displayPath, diagnostics: diagnostics.map(toLintDiagnostic) };
       // From the parse validate just made: the cross-file step never reads or parses the file again.
-      if (crossFile) withCrossFileFacts(result, service, input);
+      if (crossFile) withCrossFileFacts(result, service, input, crossFile);
       files.push(result);
     } catch (error) {
       problems.push(`could not check ${candidate.displayPath}: internal error: ${error instanceof Error ? error.message : String(error)}`);
@@ -110,7 +116,7 @@ export function lintFiles(
  * findings that remain: after the fixes when they were written (or would be, for a dry run),
  * on the file as it is when writing failed.
  */
-function fixFile(candidate: Candidate, input: TextDocumentInput, service: WhfbLanguageService, fixMode: FixMode, problems: string[], crossFile: boolean): FileResult {
+function fixFile(candidate: Candidate, input: TextDocumentInput, service: WhfbLanguageService, fixMode: FixMode, problems: string[], crossFile: CrossFileFactsForm | undefined): FileResult {
   const fixed = applySafeFixes(service, input);
   let remainingText = input.text;
   let writtenText = input.text;
@@ -138,12 +144,12 @@ function fixFile(candidate: Candidate, input: TextDocumentInput, service: WhfbLa
   const diagnostics = service.validate(remaining);
   result.diagnostics = diagnostics.map(toLintDiagnostic);
   // The cross-file step judges the files as they are on disk now (a dry run changed nothing).
-  if (crossFile) withCrossFileFacts(result, service, writtenText === remainingText ? remaining : input);
+  if (crossFile) withCrossFileFacts(result, service, writtenText === remainingText ? remaining : input, crossFile);
   return result;
 }
 
-function withCrossFileFacts(result: FileResult, service: WhfbLanguageService, input: TextDocumentInput): void {
-  const facts = service.crossFileFacts(input);
+function withCrossFileFacts(result: FileResult, service: WhfbLanguageService, input: TextDocumentInput, form: CrossFileFactsForm): void {
+  const facts = form === 'local' ? service.localCrossFileFacts(input) : service.crossFileFacts(input);
   if (facts) result.crossFileFacts = facts;
 }
 

@@ -2,10 +2,11 @@
  * One batch of files for one language service: what the main thread runs itself and what it
  * hands to a worker thread. Plain data in and out, so it crosses threads unchanged.
  */
+import { isMainThread } from 'node:worker_threads';
 import type { WhfbLanguageService } from '../service/api';
 import type { SeverityName } from '../lsp/protocolTypes';
 import type { Candidate } from './collectFiles';
-import { lintFiles, type FixMode, type LintFilesResult } from './lintFiles';
+import { lintFiles, type CrossFileFactsForm, type FixMode, type LintFilesResult } from './lintFiles';
 
 export interface LintJob {
   candidates: Candidate[];
@@ -31,5 +32,7 @@ export function lintRunner(settings: LintSettings, createService: ServiceFactory
   const serviceErrors: string[] = [];
   const service = createService((message) => serviceErrors.push(message));
   service.configure({ ruleSeverity: settings.ruleSeverity });
-  return (candidates) => lintFiles(candidates, service, settings.maxFileSizeBytes, () => serviceErrors.splice(0), settings.ruleSeverity, settings.fix, settings.crossFile === true);
+  // Only a worker's facts cross threads: the main thread keeps its own as the rules read them.
+  const factsForm: CrossFileFactsForm | undefined = settings.crossFile !== true ? undefined : isMainThread ? 'local' : 'portable';
+  return (candidates) => lintFiles(candidates, service, settings.maxFileSizeBytes, () => serviceErrors.splice(0), settings.ruleSeverity, settings.fix, factsForm);
 }

@@ -1,7 +1,7 @@
 /** What a whfb-lint run found, before it is printed in one of the output formats. */
 import type { SeverityName } from '../lsp/protocolTypes';
 import type { AppliedFix } from './fix/applyFixes';
-import type { PortableFileFacts } from '../rules/crossFile/facts';
+import type { LocalFileFacts, PortableFileFacts } from '../rules/crossFile/facts';
 
 export interface LintDiagnostic {
   /** 1-based, columns in UTF-16 code units as editors count them. */
@@ -39,8 +39,9 @@ export interface FileResult {
   /**
    * What the file gives the cross-file step (cli/crossFileLint.ts), taken from the parse that
    * checked it, for the text on disk; absent with --no-cross-file and for files that are no policy.
+   * Portable when a worker checked the file, local when this thread did (they never cross threads).
    */
-  crossFileFacts?: PortableFileFacts;
+  crossFileFacts?: PortableFileFacts | LocalFileFacts;
 }
 
 export interface LintReport {

@@ -27,8 +27,11 @@ const MAX_REMEMBERED = 5_000;
  * on every duplicate of a 10,000-setting file; WHFB305's, once per file of a whfb-lint run) need
  * nothing, hashing them for the memo below cost more than this check, and a loop over the
  * characters ran interpreted in short whfb-lint runs (where the optimizing compiler is off).
+ * Anchored at the start of a run (the text's start, or after white space or a quotation mark): a
+ * bare `[^\s"]{161}` is tried again at every character of a run, so a message of many words cost
+ * the square of their lengths (14 ms for the 999 WHFB305 messages of a 1,000-file run; 2 ms so).
  */
-const UNBROKEN_RUN = new RegExp(`[^\\s"]{${MAX_ECHO + 1}}`);
+const UNBROKEN_RUN = new RegExp(`(?:^|[\\s"])[^\\s"]{${MAX_ECHO + 1}}`);
 
 function needsShortening(message: string): boolean {
   if (message.length > MAX_MESSAGE) return true;

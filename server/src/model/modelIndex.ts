@@ -36,11 +36,11 @@ export function modelIndex(model: PolicyModel, catalog: CatalogIndex): ModelInde
     else buckets.set(node, { list: NO_SETTINGS, filled: 1 });
   }
   const byNode = new Map<CatalogNode, PolicySetting[]>();
-  for (const [node, bucket] of buckets) {
+  buckets.forEach((bucket, node) => {
     bucket.list = new Array<PolicySetting>(bucket.filled);
     bucket.filled = 0;
     byNode.set(node, bucket.list);
-  }
+  });
   for (let at = 0; at < model.settings.length; at++) {
     const setting = model.settings[at];
     const bucket = setting.node && buckets.get(setting.node);

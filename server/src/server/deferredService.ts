@@ -80,5 +80,6 @@ export class DeferredLanguageService implements WhfbLanguageService {
   indexedDiagnostics(uri: string) { return this.service().indexedDiagnostics(uri); }
   crossFileDiagnostics(uri: string) { return this.service().crossFileDiagnostics(uri); }
   crossFileFacts(doc: TextDocumentInput) { return this.service().crossFileFacts(doc); }
+  localCrossFileFacts(doc: TextDocumentInput) { return this.service().localCrossFileFacts(doc); }
   effectiveConfiguration(nameOf?: (uri: string) => string) { return this.service().effectiveConfiguration(nameOf); }
 }

@@ -3,7 +3,7 @@
  * whfb-lint CLI are thin wrappers around an object of this interface.
  */
 import type { SourceFormat } from '../model/types';
-import type { PortableFileFacts } from '../rules/crossFile/facts';
+import type { LocalFileFacts, PortableFileFacts } from '../rules/crossFile/facts';
 import type {
   ClientDiagnostic, CodeAction, CompletionList, Diagnostic, DocumentLink, DocumentSymbol, FoldingRange, Hover, Position, Range, SeverityName,
 } from '../lsp/protocolTypes';
@@ -93,6 +93,11 @@ export interface WhfbLanguageService {
    * the same version); undefined when it is no policy. whfb-lint's workers hand it back.
    */
   crossFileFacts(doc: TextDocumentInput): PortableFileFacts | undefined;
+  /**
+   * The same for use on this thread: the facts as the rules read them, with the positions of their
+   * offsets. whfb-lint's main thread keeps its own files' facts so (no portable form to build and read back).
+   */
+  localCrossFileFacts(doc: TextDocumentInput): LocalFileFacts | undefined;
   /** Per setting, the value each indexed file sets and which applies; `nameOf` names a file for the view. */
   effectiveConfiguration(nameOf?: (uri: string) => string): EffectiveConfiguration;
 }

@@ -43,7 +43,7 @@ import { ListMemo } from './listMemo';
 import { WorkspaceIndex } from './workspaceIndex';
 import { effectiveConfiguration } from '../rules/crossFile/effectiveConfiguration';
 import { lastSegment } from '../rules/crossFile/crossFileState';
-import { fileFacts, portableFacts } from '../rules/crossFile/facts';
+import { fileFacts, portableFacts, positionsOf } from '../rules/crossFile/facts';
 import { settingGroup } from '../features/policySummary';
 import type { EffectiveConfiguration } from '../../../shared/protocol';
 
@@ -366,7 +366,18 @@ export function getLanguageService(settings?: Partial<LanguageServiceSettings>, 
         const entry = parsed(doc);
         if (!entry.model) return undefined;
         const lines = entry.lines();
-        return portableFacts(fileFacts(doc.uri, entry.model, getCatalogOnce()), (offset) => lines.positionAt(offset));
+        const catalog = getCatalogOnce();
+        return portableFacts(fileFacts(doc.uri, entry.model, catalog), catalog, (offset) => lines.positionAt(offset));
+      });
+    },
+
+    localCrossFileFacts(doc) {
+      return safely('localCrossFileFacts', undefined, () => {
+        const entry = parsed(doc);
+        if (!entry.model) return undefined;
+        const lines = entry.lines();
+        const facts = fileFacts(doc.uri, entry.model, getCatalogOnce());
+        return { facts, positions: positionsOf(facts, (offset) => lines.positionAt(offset)) };
       });
     },
 

@@ -95,26 +95,27 @@ export class CrossFileState {
     return changed;
   }
 
+  // forEach rather than for...of over the topics: whfb-lint runs this for each of its files
+  // interpreted (TurboFan off in a short run), where every for...of step allocates its result.
   private apply(uri: string, next: FileFacts | undefined, touched: Set<string>): void {
     const previous = this.files.get(uri);
     const fileChanged = !previous || !next || previous.fileSignature !== next.fileSignature;
-    for (const facts of [previous, next]) {
-      if (!facts) continue;
-      for (const topic of facts.topics.keys()) {
-        if (fileChanged || previous?.signatures.get(topic) !== next?.signatures.get(topic)) touched.add(topic);
-      }
-    }
+    const touch = (_sources: readonly Source[], topic: string): void => {
+      if (fileChanged || previous?.signatures.get(topic) !== next?.signatures.get(topic)) touched.add(topic);
+    };
+    previous?.topics.forEach(touch);
+    next?.topics.forEach(touch);
     if (previous?.mdmWinsOverGroupPolicy !== next?.mdmWinsOverGroupPolicy) for (const topic of this.groupPolicyTopics) touched.add(topic);
 
-    if (previous) for (const topic of previous.topics.keys()) this.topicUris.get(topic)?.delete(uri);
+    previous?.topics.forEach((_sources, topic) => this.topicUris.get(topic)?.delete(uri));
     if (next) {
       this.files.set(uri, next);
-      for (const [topic, sources] of next.topics) {
+      next.topics.forEach((sources, topic) => {
         let uris = this.topicUris.get(topic);
         if (!uris) this.topicUris.set(topic, (uris = new Set()));
         uris.add(uri);
-        if (sources.some((source) => source.channel === 'group-policy')) this.groupPolicyTopics.add(topic);
-      }
+        if (hasGroupPolicySource(sources)) this.groupPolicyTopics.add(topic);
+      });
     } else {
       this.files.delete(uri);
     }
@@ -160,13 +161,16 @@ export class CrossFileState {
     const facts = this.files.get(uri);
     if (!facts) return [];
     const out: Finding[] = [];
-    for (const topic of facts.topics.keys()) {
-      for (const { finding } of this.topicFindings.get(topic)?.get(uri) ?? []) {
+    facts.topics.forEach((_sources, topic) => {
+      const standing = this.topicFindings.get(topic)?.get(uri);
+      if (!standing) return;
+      for (let at = 0; at < standing.length; at++) {
+        const finding = standing[at].finding;
         const severity = ruleSeverity[finding.code];
         if (severity === 'off') continue;
         out.push(severity ? { ...finding, severity } : finding);
       }
-    }
+    });
     return out.sort((a, b) => a.range.start - b.range.start || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   }
 
@@ -197,4 +201,9 @@ export function crossFileFindings(
     if (list.length > 0) out.set(file.uri, list);
   }
   return out;
+}
+
+function hasGroupPolicySource(sources: readonly Source[]): boolean {
+  for (let at = 0; at < sources.length; at++) if (sources[at].channel === 'group-policy') return true;
+  return false;
 }
