@@ -46,10 +46,10 @@ export const START_BUDGET_RAISED = budgets !== undefined;
  */
 export function withStartBudgetUntilFirstValidation(service: WhfbLanguageService): WhfbLanguageService {
   if (!budgets) return service;
-  const validate = service.validate;
-  service.validate = function firstValidation(doc: TextDocumentInput, signal?: CancellationSignal) {
+  const validate = service.validate.bind(service);
+  service.validate = (doc: TextDocumentInput, signal?: CancellationSignal) => {
     try {
-      return validate.call(service, doc, signal);
+      return validate(doc, signal);
     } finally {
       setFlagsFromString(`--interrupt-budget=${budgets.default}`);
       service.validate = validate;
