@@ -8,7 +8,7 @@
  */
 // First: the heap settings must be in place before anything else allocates.
 import './server/heapSettings';
-import './server/compilerSettings';
+import { withStartBudgetUntilFirstValidation } from './server/compilerSettings';
 import * as l10n from '@vscode/l10n';
 import { createConnection, MessageType, ProposedFeatures, ShowMessageNotification } from './server/lspRuntime';
 import type { WhfbLanguageService } from './service/api';
@@ -33,7 +33,7 @@ function loadLanguageService(): WhfbLanguageService {
   const { getLanguageService, configureMessages } = require('./server/serviceEntry') as typeof import('./server/serviceEntry');
   const bundle = messageBundle();
   if (bundle) configureMessages({ contents: bundle });
-  return getLanguageService(undefined, { log });
+  return withStartBudgetUntilFirstValidation(getLanguageService(undefined, { log }));
 }
 
 const service = new DeferredLanguageService(loadLanguageService, (error) => {
