@@ -144,17 +144,18 @@ async function main(): Promise<void> {
   const { whfb, yaml, bare } = servers();
   const withWhfb = !args.has('--no-whfb');
   const withYaml = !args.has('--no-yaml');
-  if (longLinesOnly) return runLongLinesOnly(whfb, loadAtStart);
-  if (!withWhfb && !withYaml) throw new BenchError('nothing to measure: both --no-whfb and --no-yaml');
-  if (withWhfb && !existsSync(join(root, 'dist', 'server.js'))) throw new BenchError('dist/server.js is missing: run "node scripts/build.mjs" (or pass --no-whfb)');
-  if (!existsSync(join(root, 'schemas', 'whfb-policy.schema.json'))) console.error('warning: schemas/whfb-policy.schema.json is missing; yaml-language-server validates without a schema');
   // The servers' workspace folder holds no policy file: the measured documents (bench/tmp/docs)
   // lie outside it, so they are judged alone, as the per-file rows mean. Otherwise the workspace
-  // index would read the other 10,000-setting files beside the one measured and every edit would
-  // also pay for cross-file rules between them; the workspace rows measure that on their own.
+  // index would read the other 10,000-setting files beside the one measured (and bench/tmp's
+  // whfb-lint corpora) and every edit would also pay for cross-file rules between them; the
+  // workspace rows measure that on their own.
   const workspaceRoot = join(tmp, 'workspace-root');
   mkdirSync(workspaceRoot, { recursive: true });
   const rootUri = pathToFileURL(workspaceRoot).href;
+  if (longLinesOnly) return runLongLinesOnly(whfb, rootUri, loadAtStart);
+  if (!withWhfb && !withYaml) throw new BenchError('nothing to measure: both --no-whfb and --no-yaml');
+  if (withWhfb && !existsSync(join(root, 'dist', 'server.js'))) throw new BenchError('dist/server.js is missing: run "node scripts/build.mjs" (or pass --no-whfb)');
+  if (!existsSync(join(root, 'schemas', 'whfb-policy.schema.json'))) console.error('warning: schemas/whfb-policy.schema.json is missing; yaml-language-server validates without a schema');
   const notes: string[] = [];
 
   // Cold start: alternating rounds, so that neither server profits from a warmer disk cache. Each
@@ -294,9 +295,9 @@ async function measureLongLines(whfb: ServerUnderTest, rootUri: string): Promise
 }
 
 /** `--long-lines`: only the one-line rows; with `--update-results`, merged into the committed results. */
-async function runLongLinesOnly(whfb: ServerUnderTest, loadAtStart: number): Promise<void> {
+async function runLongLinesOnly(whfb: ServerUnderTest, rootUri: string, loadAtStart: number): Promise<void> {
   if (!existsSync(join(root, 'dist', 'server.js'))) throw new BenchError('dist/server.js is missing: run "node scripts/build.mjs"');
-  const longLines = await measureLongLines(whfb, pathToFileURL(tmp).href);
+  const longLines = await measureLongLines(whfb, rootUri);
   const resultsPath = join(root, 'bench', 'results.json');
   const previous = JSON.parse(readFileSync(resultsPath, 'utf8')) as BenchResults & { targets?: unknown };
   const load = `long-line rows: measured ${new Date().toISOString().slice(0, 10)} by \`tsx bench/run.ts --long-lines\`, 1-minute load average ${loadAtStart.toFixed(2)} at the start, ${loadavg()[0]!.toFixed(2)} at the end, on ${cpus().length} cores.`;
