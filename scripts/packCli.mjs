@@ -1,6 +1,7 @@
 // Builds and packs the whfb-lint npm package (packages/whfb-lint): the launcher (dist/cli.js, the
 // bin) and its self-contained engine (dist/cli-engine.js: the language service, its generated data
-// and its dependencies bundled in by esbuild, scripts/build.mjs CLI_BUILDS), the README, LICENSE and NOTICE. No runtime dependency, so `npm install <tarball>` works offline.
+// and its dependencies bundled in by esbuild, scripts/build.mjs CLI_BUILDS), the README, LICENSE
+// and NOTICE. No runtime dependency, so `npm install <tarball>` works offline.
 //   node scripts/packCli.mjs [--out DIR]   build, then `npm pack` into DIR (default: packages/whfb-lint)
 //   node scripts/packCli.mjs --prepare-only  build and copy only (the package's prepack hook)
 // Prints the tarball's path as the last line of stdout.

@@ -7,6 +7,7 @@
  * while this thread loads the engine), and only then loads the engine (cli/engine.ts, built as
  * dist/cli-engine.js, 1.7 MB to read and compile), which the worker runs too.
  */
+import { EXIT_TROUBLE } from './cli/exitStatus';
 import { keepYoungGenerationsSmall } from './cli/heapPolicy';
 import { startLintWorker } from './cli/lintWorkerStart';
 import { TOOL_NAME } from './cli/toolInfo';
@@ -34,8 +35,8 @@ try {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded after the worker's start, see the file comment
   engine = require('./cli/engine') as Engine;
 } catch (error) {
-  // A broken installation (the engine missing or unreadable) is trouble, status 2, not findings (1).
+  // A broken installation (the engine missing or unreadable) is trouble, not findings.
   process.stderr.write(`${TOOL_NAME}: internal error: cannot load its engine: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}\n`);
-  process.exit(2);
+  process.exit(EXIT_TROUBLE);
 }
 engine.runWhfbLint(standby);

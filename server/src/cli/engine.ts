@@ -6,7 +6,8 @@
 import { lintInParallel, serveLintWorker, type WorkerSource } from './parallelLint';
 import type { ServiceFactory } from './lintJob';
 import { describeFsError } from './fsErrors';
-import { EXIT_TROUBLE, runCli } from './runCli';
+import { runCli } from './runCli';
+import { EXIT_TROUBLE } from './exitStatus';
 import { TOOL_NAME } from './toolInfo';
 import { keepYoungGenerationsSmall } from './heapPolicy';
 import { workerStart, type LintWorker } from './lintWorkerStart';

@@ -40,7 +40,6 @@ const waitAsync = (Atomics as unknown as {
   waitAsync: (array: Int32Array, index: number, value: number) => { async: false } | { async: true; value: Promise<unknown> };
 }).waitAsync;
 
-
 /** Where a run's workers come from: the bundle they run, and a worker started ahead of the run (cli.ts), used once. */
 export interface WorkerSource { script: string | undefined; standby?: LintWorker }
 

@@ -18,6 +18,7 @@ import { countSeverity, type LintReport } from './results';
 import { addCrossFileFindings } from './crossFileLint';
 import { escapeForTerminal } from './terminalText';
 import { TOOL_NAME, TOOL_VERSION } from './toolInfo';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE } from './exitStatus';
 
 export interface CliIo {
   cwd: string;
@@ -26,10 +27,6 @@ export interface CliIo {
   isTty: boolean;
   env: Record<string, string | undefined>;
 }
-
-export const EXIT_OK = 0;
-export const EXIT_FINDINGS = 1;
-export const EXIT_TROUBLE = 2;
 
 /** Checks the collected files (on this thread or several). */
 export type LintRunner = (job: LintJob) => Promise<LintFilesResult>;
