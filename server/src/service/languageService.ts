@@ -43,7 +43,7 @@ import { ListMemo } from './listMemo';
 import { WorkspaceIndex } from './workspaceIndex';
 import { effectiveConfiguration } from '../rules/crossFile/effectiveConfiguration';
 import { lastSegment } from '../rules/crossFile/crossFileState';
-import { fileFacts, portableFacts, positionsOf } from '../rules/crossFile/facts';
+import { fileFacts, portableFacts, positionsOf, type LocalFileFacts } from '../rules/crossFile/facts';
 import { settingGroup } from '../features/policySummary';
 import type { EffectiveConfiguration } from '../../../shared/protocol';
 
@@ -158,6 +158,15 @@ export function getLanguageService(settings?: Partial<LanguageServiceSettings>, 
       log(`whfb: ${what} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
       return fallback;
     }
+  }
+
+  /** A policy's cross-file facts from its parse, with the positions of the offsets they name; undefined when it is no policy. */
+  function localFactsOf(doc: TextDocumentInput): LocalFileFacts | undefined {
+    const entry = parsed(doc);
+    if (!entry.model) return undefined;
+    const lines = entry.lines();
+    const facts = fileFacts(doc.uri, entry.model, getCatalogOnce());
+    return { facts, positions: positionsOf(facts, (offset) => lines.positionAt(offset)) };
   }
 
   /** The parsed document for this version: from the cache, or parsed now (incrementally when possible). */
@@ -363,22 +372,13 @@ export function getLanguageService(settings?: Partial<LanguageServiceSettings>, 
 
     crossFileFacts(doc) {
       return safely('crossFileFacts', undefined, () => {
-        const entry = parsed(doc);
-        if (!entry.model) return undefined;
-        const lines = entry.lines();
-        const catalog = getCatalogOnce();
-        return portableFacts(fileFacts(doc.uri, entry.model, catalog), catalog, (offset) => lines.positionAt(offset));
+        const local = localFactsOf(doc);
+        return local && portableFacts(local, getCatalogOnce());
       });
     },
 
     localCrossFileFacts(doc) {
-      return safely('localCrossFileFacts', undefined, () => {
-        const entry = parsed(doc);
-        if (!entry.model) return undefined;
-        const lines = entry.lines();
-        const facts = fileFacts(doc.uri, entry.model, getCatalogOnce());
-        return { facts, positions: positionsOf(facts, (offset) => lines.positionAt(offset)) };
-      });
+      return safely('localCrossFileFacts', undefined, () => localFactsOf(doc));
     },
 
     effectiveConfiguration(nameOf = options.fileName ?? lastSegment): EffectiveConfiguration {

@@ -226,7 +226,7 @@ export function fileFacts(uri: string, model: PolicyModel, catalog: CatalogIndex
     ...(deployment ? { deployment } : {}),
     ...(groupPolicyObject ? { groupPolicyObject } : {}),
   };
-  return withTopics(level, topics);
+  return new FactsOfFile(level, topics);
 }
 
 /**
@@ -270,10 +270,6 @@ class FactsOfFile implements FileFacts {
       this.tenant, this.tenantRange, this.audience, this.tenantWide, this.mdmWinsOverGroupPolicy, this.ignoredCodes, this.deployment, this.groupPolicyObject,
     ]));
   }
-}
-
-function withTopics(level: FileLevelFacts, topics: Map<string, Source[]>): FileFacts {
-  return new FactsOfFile(level, topics);
 }
 
 /**
@@ -392,7 +388,8 @@ function nodeIndexOf(catalog: CatalogIndex, node: CatalogNode): number {
   return indices.get(node) ?? -1;
 }
 
-export function portableFacts(facts: FileFacts, catalog: CatalogIndex, positionAt: (offset: number) => { line: number; character: number }): PortableFileFacts {
+/** The portable form of a file's facts (as localCrossFileFacts gives them), for another thread. */
+export function portableFacts({ facts, positions }: LocalFileFacts, catalog: CatalogIndex): PortableFileFacts {
   const indexOf = new Map<Source, number>();
   const sourceStrings: string[] = [];
   const numbers: number[] = [];
@@ -417,7 +414,6 @@ export function portableFacts(facts: FileFacts, catalog: CatalogIndex, positionA
       topicSources.push(index);
     }
   }
-  const positions = positionsOf(facts, positionAt);
   return { ...fileLevelOf(facts), sourceStrings, sourceNumbers: new Float64Array(numbers), ignoredCodesBySource, topicNames, topicSources, positions };
 }
 
@@ -461,5 +457,6 @@ export function factsFromPortable(portable: PortableFileFacts, catalog: CatalogI
     if (!node) return undefined;
     topics.set(nodeTopic(node), list);
   }
-  return withTopics(fileLevelOf(portable), topics);
+  // The constructor copies the file-level fields only: the portable lists stay behind.
+  return new FactsOfFile(portable, topics);
 }
